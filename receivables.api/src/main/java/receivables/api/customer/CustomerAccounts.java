@@ -1,0 +1,44 @@
+package receivables.api.customer;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+import receivables.api.ConflictException;
+import receivables.api.InvalidRequestException;
+import receivables.api.NotFoundException;
+import receivables.api.Page;
+import receivables.api.PageRequest;
+import receivables.api.TenantId;
+
+/**
+ * Customer master data of one tenant at a time. A tenant never sees another tenant's accounts.
+ */
+@ProviderType
+public interface CustomerAccounts {
+
+    /**
+     * @throws InvalidRequestException when a field is missing or malformed; nothing is stored
+     * @throws ConflictException when the customer number is already taken in the tenant
+     */
+    CustomerAccount create(TenantId tenant, CustomerDetails details);
+
+    Optional<CustomerAccount> find(TenantId tenant, UUID id);
+
+    /**
+     * Replaces the details of an account.
+     *
+     * @param expectedVersion the version the client read, or {@code null} to skip the check
+     * @throws NotFoundException when the tenant has no such account
+     * @throws ConflictException when the account changed since {@code expectedVersion}
+     */
+    CustomerAccount update(TenantId tenant, UUID id, CustomerDetails details, Long expectedVersion);
+
+    /**
+     * Accounts ordered by name, then id.
+     *
+     * @param nameContains case-insensitive filter on the name, or {@code null} for all
+     */
+    Page<CustomerAccount> list(TenantId tenant, String nameContains, PageRequest page);
+}

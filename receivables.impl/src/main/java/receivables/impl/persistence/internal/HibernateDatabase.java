@@ -1,0 +1,277 @@
+package receivables.impl.persistence.internal;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Function;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.hibernate.Transaction;
+import org.hibernate.boot.MetadataSources;
+import org.hibernate.boot.registry.BootstrapServiceRegistry;
+import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
+import org.hibernate.boot.registry.StandardServiceRegistry;
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.StaleStateException;
+import org.hibernate.exception.ConstraintViolationException;
+import org.hibernate.exception.JDBCConnectionException;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.jdbc.DataSourceFactory;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+import jakarta.persistence.OptimisticLockException;
+
+import receivables.api.ConflictException;
+import receivables.api.TenantId;
+
+/**
+ * Connects to the configured database through the JDBC driver bundle that accepts its URL, brings
+ * the schema up to date with Flyway and serves Hibernate sessions bound to one tenant.
+ *
+ * <p>Hibernate is bootstrapped natively rather than through {@code jakarta.persistence.Persistence},
+ * whose provider lookup relies on a flat class path: the bootstrap registry gets this bundle's class
+ * loader, which sees our entities and, through our imports, Hibernate's proxy packages.
+ *
+ * <p>A database that is down, or whose driver bundle is not installed yet, does not stop the
+ * component: it reports itself down and tries again on the next use, at most every few seconds.
+ */
+@Component(service = Database.class, configurationPid = DatabaseConfiguration.PID)
+@Designate(ocd = DatabaseConfiguration.class)
+public class HibernateDatabase implements Database {
+
+    static final String DATA_DIRECTORY_PROPERTY = "receivables.data.dir";
+    static final String DEFAULT_DATA_DIRECTORY = "data";
+    private static final Duration RETRY_INTERVAL = Duration.ofSeconds(5);
+    private static final Logger LOG = LoggerFactory.getLogger(HibernateDatabase.class);
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    volatile List<DataSourceFactory> dataSourceFactories = List.of();
+
+    private DatabaseSettings settings;
+    private Connected connected;
+    private String failure = "not started";
+    private long lastAttemptNanos;
+    private boolean attempted;
+
+    private record Connected(HikariDataSource pool, SessionFactory sessions, String product, String schemaVersion) {
+    }
+
+    @Activate
+    void activate(DatabaseConfiguration config, BundleContext context) {
+        String dataDirectory = context == null ? null : context.getProperty(DATA_DIRECTORY_PROPERTY);
+        activate(DatabaseSettings.resolve(config, System.getenv(),
+                Path.of(dataDirectory == null ? DEFAULT_DATA_DIRECTORY : dataDirectory)));
+    }
+
+    synchronized void activate(DatabaseSettings settings) {
+        this.settings = settings;
+        connect();
+    }
+
+    @Deactivate
+    synchronized void deactivate() {
+        if (connected != null) {
+            connected.sessions().close();
+            connected.pool().close();
+            connected = null;
+        }
+    }
+
+    @Override
+    public <T> T inTransaction(TenantId tenant, Function<Session, T> work) {
+        SessionFactory sessions = connection().sessions();
+        try (Session session = sessions.withOptions().tenantIdentifier((Object) tenant.value()).openSession()) {
+            Transaction transaction = session.beginTransaction();
+            try {
+                T result = work.apply(session);
+                transaction.commit();
+                return result;
+            } catch (RuntimeException e) {
+                if (transaction.isActive()) {
+                    transaction.rollback();
+                }
+                throw e;
+            }
+        } catch (JDBCConnectionException e) {
+            throw new DatabaseUnavailableException("the database cannot be reached: " + e.getMessage(), e);
+        } catch (ConstraintViolationException e) {
+            // A concurrent writer took a unique key between our check and our insert.
+            throw new ConflictException("the change conflicts with another one made at the same time"
+                    + (e.getConstraintName() == null ? "" : " (" + e.getConstraintName().toLowerCase() + ")")
+                    + ": read again and retry");
+        } catch (OptimisticLockException | StaleStateException e) {
+            throw new ConflictException("the record was changed by someone else at the same time: read again and retry");
+        }
+    }
+
+    @Override
+    public DatabaseStatus status() {
+        Connected current;
+        String reason;
+        synchronized (this) {
+            if (connected == null) {
+                connectIfDue();
+            }
+            current = connected;
+            reason = failure;
+        }
+        if (current == null) {
+            return new DatabaseStatus(false, null, settings.displayUrl(), null, reason);
+        }
+        try (Connection connection = current.pool().getConnection()) {
+            boolean valid = connection.isValid(2);
+            return new DatabaseStatus(valid, current.product(), settings.displayUrl(), current.schemaVersion(),
+                    valid ? null : "the connection did not answer within 2 seconds");
+        } catch (SQLException e) {
+            return new DatabaseStatus(false, current.product(), settings.displayUrl(), current.schemaVersion(),
+                    e.getMessage());
+        }
+    }
+
+    private synchronized Connected connection() {
+        if (connected == null) {
+            connectIfDue();
+        }
+        if (connected == null) {
+            throw new DatabaseUnavailableException("the database is not available: " + failure, null);
+        }
+        return connected;
+    }
+
+    private void connectIfDue() {
+        if (!attempted || System.nanoTime() - lastAttemptNanos > RETRY_INTERVAL.toNanos()) {
+            connect();
+        }
+    }
+
+    private void connect() {
+        attempted = true;
+        lastAttemptNanos = System.nanoTime();
+        DataSourceFactory factory = driverFor(settings.url());
+        if (factory == null) {
+            failure = "no JDBC driver bundle accepts " + settings.displayUrl();
+            LOG.warn("Waiting for a JDBC driver: {}", failure);
+            return;
+        }
+        HikariDataSource pool = null;
+        try {
+            pool = pool(factory);
+            String schemaVersion = migrate(pool);
+            String product = product(pool);
+            SessionFactory sessions = sessionFactory(pool);
+            connected = new Connected(pool, sessions, product, schemaVersion);
+            failure = null;
+            LOG.info("Connected to {} at {}, schema version {}", product, settings.displayUrl(), schemaVersion);
+        } catch (RuntimeException | SQLException e) {
+            if (pool != null) {
+                pool.close();
+            }
+            failure = rootMessage(e);
+            LOG.error("Cannot open the database at {}: {}", settings.displayUrl(), failure, e);
+        }
+    }
+
+    private DataSourceFactory driverFor(String url) {
+        for (DataSourceFactory factory : dataSourceFactories) {
+            try {
+                if (factory.createDriver(null).acceptsURL(url)) {
+                    return factory;
+                }
+            } catch (SQLException e) {
+                LOG.debug("A JDBC driver could not be asked about {}", settings.displayUrl(), e);
+            }
+        }
+        return null;
+    }
+
+    private HikariDataSource pool(DataSourceFactory factory) throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty(DataSourceFactory.JDBC_URL, settings.url());
+        if (!settings.user().isEmpty()) {
+            properties.setProperty(DataSourceFactory.JDBC_USER, settings.user());
+        }
+        if (!settings.password().isEmpty()) {
+            properties.setProperty(DataSourceFactory.JDBC_PASSWORD, settings.password());
+        }
+        DataSource driverDataSource = factory.createDataSource(properties);
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("receivables");
+        config.setDataSource(driverDataSource);
+        config.setMaximumPoolSize(settings.maxPoolSize());
+        config.setConnectionTimeout(Duration.ofSeconds(5).toMillis());
+        return new HikariDataSource(config);
+    }
+
+    private String migrate(DataSource dataSource) {
+        Flyway flyway = Flyway.configure(HibernateDatabase.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .failOnMissingLocations(true)
+                .load();
+        flyway.migrate();
+        MigrationInfo current = flyway.info().current();
+        return current == null ? null : current.getVersion().getVersion();
+    }
+
+    private static String product(DataSource dataSource) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            var metaData = connection.getMetaData();
+            return metaData.getDatabaseProductName() + " " + metaData.getDatabaseProductVersion();
+        }
+    }
+
+    private static SessionFactory sessionFactory(DataSource dataSource) {
+        BootstrapServiceRegistry bootstrap = new BootstrapServiceRegistryBuilder()
+                .applyClassLoader(HibernateDatabase.class.getClassLoader())
+                .build();
+        Map<String, Object> hibernateSettings = new HashMap<>();
+        hibernateSettings.put(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource);
+        // The schema belongs to the migrations; Hibernate only checks that the mapping agrees with it.
+        hibernateSettings.put(AvailableSettings.HBM2DDL_AUTO, "validate");
+        hibernateSettings.put(AvailableSettings.JDBC_TIME_ZONE, "UTC");
+        hibernateSettings.put(AvailableSettings.STATEMENT_BATCH_SIZE, 50);
+        hibernateSettings.put(AvailableSettings.ORDER_INSERTS, true);
+        hibernateSettings.put(AvailableSettings.ORDER_UPDATES, true);
+        StandardServiceRegistry registry = new StandardServiceRegistryBuilder(bootstrap)
+                .applySettings(hibernateSettings)
+                .build();
+        try {
+            MetadataSources sources = new MetadataSources(registry);
+            MappedEntities.ALL.forEach(sources::addAnnotatedClass);
+            return sources.buildMetadata().buildSessionFactory();
+        } catch (RuntimeException e) {
+            StandardServiceRegistryBuilder.destroy(registry);
+            throw e;
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}

@@ -1,0 +1,115 @@
+package receivables.impl.rest.internal;
+
+import java.net.URI;
+import java.util.UUID;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import receivables.api.FieldViolation;
+import receivables.api.InvalidRequestException;
+import receivables.api.NotFoundException;
+import receivables.api.Page;
+import receivables.api.PageRequest;
+import receivables.api.customer.CustomerAccount;
+import receivables.api.customer.CustomerAccounts;
+import receivables.api.customer.CustomerDetails;
+
+/**
+ * {@code /api/v1/customers}: create, read, update and list the tenant's customer accounts. The version
+ * travels as the ETag; send it back in {@code If-Match} to update only what you read.
+ */
+@Component(service = CustomerResource.class)
+@JakartarsResource
+@JakartarsApplicationSelect(RestApplication.SELECT)
+@Path("customers")
+@Produces(MediaType.APPLICATION_JSON)
+public class CustomerResource {
+
+    @Reference
+    CustomerAccounts customers;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(@Context ContainerRequestContext request, CustomerDetails details) {
+        CustomerAccount created = customers.create(TenantFilter.tenantOf(request), details);
+        return Response.created(URI.create("customers/" + created.id()))
+                .tag(etag(created))
+                .entity(created)
+                .build();
+    }
+
+    @GET
+    @Path("{id}")
+    public Response read(@Context ContainerRequestContext request, @PathParam("id") String id) {
+        CustomerAccount account = customers.find(TenantFilter.tenantOf(request), customerId(id))
+                .orElseThrow(() -> new NotFoundException("customer", id));
+        return Response.ok(account).tag(etag(account)).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response update(@Context ContainerRequestContext request, @PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, CustomerDetails details) {
+        CustomerAccount updated = customers.update(TenantFilter.tenantOf(request), customerId(id), details,
+                expectedVersion(ifMatch));
+        return Response.ok(updated).tag(etag(updated)).build();
+    }
+
+    @GET
+    public Page<CustomerAccount> list(@Context ContainerRequestContext request, @QueryParam("page") String page,
+            @QueryParam("size") String size, @QueryParam("name") String name) {
+        PageRequest slice = new PageRequest(QueryParameters.integer("page", page, 0),
+                QueryParameters.integer("size", size, PageRequest.DEFAULT_SIZE));
+        return customers.list(TenantFilter.tenantOf(request), name, slice);
+    }
+
+    private static UUID customerId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            // Not an id we could ever have issued, so the customer does not exist.
+            throw new NotFoundException("customer", id);
+        }
+    }
+
+    private static EntityTag etag(CustomerAccount account) {
+        return new EntityTag(Long.toString(account.version()));
+    }
+
+    private static Long expectedVersion(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+            return null;
+        }
+        String tag = ifMatch.trim();
+        if (tag.startsWith("W/")) {
+            tag = tag.substring(2);
+        }
+        tag = tag.replace("\"", "");
+        try {
+            return Long.parseLong(tag);
+        } catch (NumberFormatException e) {
+            throw new InvalidRequestException(
+                    FieldViolation.of("If-Match", "must be the ETag of the customer as last read"));
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package receivables.impl.tenant.internal;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+
+import receivables.api.TenantId;
+
+/**
+ * Resolves the one tenant a request acts for from the tenant it names and the key it presents.
+ * Tenants come and go with their configurations, without a restart.
+ */
+@Component(service = TenantAuthenticator.class)
+public class TenantAuthenticator {
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    volatile List<ConfiguredTenant> tenants = List.of();
+
+    /**
+     * @return the tenant, or empty when the tenant is unknown, disabled, or the key is not one of its keys;
+     *         the caller cannot tell these apart, so nobody learns which tenants exist
+     */
+    public Optional<TenantId> authenticate(String tenant, String apiKey) {
+        return tenants.stream()
+                .filter(candidate -> candidate.id().value().equals(tenant))
+                .filter(candidate -> candidate.accepts(apiKey))
+                .map(ConfiguredTenant::id)
+                .findFirst();
+    }
+}

@@ -1,0 +1,28 @@
+package receivables.impl.tenant.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(
+        name = "receivables tenant",
+        description = "One tenant of receivables and the API keys that act for it. Requests name the tenant in "
+                + "the X-Tenant header and authenticate with one of its keys as 'Authorization: Bearer <key>'.")
+@interface TenantConfiguration {
+
+    String FACTORY_PID = "receivables.tenant";
+
+    @AttributeDefinition(name = "Tenant id",
+            description = "Lower-case letters, digits, '-' and '_'; starts with a letter or digit; at most 64 characters")
+    String id();
+
+    @AttributeDefinition(name = "Display name", required = false)
+    String name() default "";
+
+    @AttributeDefinition(name = "API keys", type = AttributeType.PASSWORD, cardinality = 16,
+            description = "Each at least 16 characters. Several keys allow rotation without downtime.")
+    String[] apiKeys();
+
+    @AttributeDefinition(name = "Enabled", description = "A disabled tenant's requests are refused")
+    boolean enabled() default true;
+}

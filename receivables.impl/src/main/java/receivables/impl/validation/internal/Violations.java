@@ -1,0 +1,71 @@
+package receivables.impl.validation.internal;
+
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import receivables.api.FieldViolation;
+import receivables.api.InvalidRequestException;
+
+/**
+ * Collects every problem of a request before refusing it, so that a client fixes all of them in one go.
+ */
+public final class Violations {
+
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    private final List<FieldViolation> found = new ArrayList<>();
+
+    public Violations required(String field, Object value) {
+        if (value == null || (value instanceof String text && text.isBlank())) {
+            found.add(FieldViolation.of(field, "is required"));
+        }
+        return this;
+    }
+
+    public Violations maxLength(String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            found.add(FieldViolation.of(field, "must be at most " + max + " characters"));
+        }
+        return this;
+    }
+
+    public Violations email(String field, String value) {
+        if (value != null && !value.isBlank() && !EMAIL.matcher(value).matches()) {
+            found.add(FieldViolation.of(field, "is not an e-mail address"));
+        }
+        return this;
+    }
+
+    public Violations currency(String field, String value) {
+        if (value != null && !value.isBlank() && !isCurrency(value)) {
+            found.add(FieldViolation.of(field, "is not an ISO 4217 currency code"));
+        }
+        return this;
+    }
+
+    public Violations add(String field, String message) {
+        found.add(FieldViolation.of(field, message));
+        return this;
+    }
+
+    /** @throws InvalidRequestException naming every violation found, if any */
+    public void throwIfAny() {
+        if (!found.isEmpty()) {
+            throw new InvalidRequestException(found);
+        }
+    }
+
+    private static boolean isCurrency(String code) {
+        if (code.length() != 3 || !code.equals(code.toUpperCase())) {
+            return false;
+        }
+        try {
+            Currency.getInstance(code);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}
