@@ -36,7 +36,7 @@ public interface CustomerAccounts {
     CustomerAccount update(TenantId tenant, UUID id, CustomerDetails details, Long expectedVersion);
 
     /**
-     * Accounts ordered by name, then id.
+     * Accounts ordered by name regardless of case, then id.
      *
      * @param nameContains case-insensitive filter on the name, or {@code null} for all
      */

@@ -80,7 +80,7 @@ public class StoredCustomerAccounts implements CustomerAccounts {
                 : "%" + escapeLike(nameContains.trim().toLowerCase()) + "%";
         return database.inTransaction(tenant, session -> {
             String where = pattern == null ? "" : " where lower(c.name) like :pattern escape '\\'";
-            var items = session.createSelectionQuery("from CustomerAccount c" + where + " order by c.name, c.id",
+            var items = session.createSelectionQuery("from CustomerAccount c" + where + " order by lower(c.name), c.id",
                     CustomerAccountEntity.class);
             var count = session.createSelectionQuery("select count(*) from CustomerAccount c" + where, Long.class);
             if (pattern != null) {

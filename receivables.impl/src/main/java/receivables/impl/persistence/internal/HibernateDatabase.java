@@ -243,6 +243,19 @@ public class HibernateDatabase implements Database {
     }
 
     private static SessionFactory sessionFactory(DataSource dataSource) {
+        // Hibernate also looks up its own services through the context class loader; whatever the calling
+        // thread has there (an application class path, another bundle) must not shadow Hibernate's classes.
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(SessionFactory.class.getClassLoader());
+        try {
+            return buildSessionFactory(dataSource);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private static SessionFactory buildSessionFactory(DataSource dataSource) {
         BootstrapServiceRegistry bootstrap = new BootstrapServiceRegistryBuilder()
                 .applyClassLoader(HibernateDatabase.class.getClassLoader())
                 .build();

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -78,16 +79,18 @@ public class ProblemResponses implements ExceptionMapper<Throwable> {
     }
 
     private static Problem invalidJson(JsonProcessingException json) {
-        String field = json instanceof JsonMappingException mapping ? fieldPath(mapping) : "";
+        // A syntax error inside a field's value is still a malformed body, not a wrong value.
+        StreamReadException syntax = cause(json, StreamReadException.class);
+        String field = syntax == null && json instanceof JsonMappingException mapping ? fieldPath(mapping) : "";
         String message;
-        if (json instanceof UnrecognizedPropertyException) {
-            message = "is not a known field";
-        } else if (json instanceof JsonMappingException) {
-            message = "has a value of the wrong type or form";
-        } else {
-            JsonLocation at = json.getLocation();
+        if (syntax != null) {
+            JsonLocation at = syntax.getLocation();
             message = "is not well-formed JSON"
                     + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
+        } else if (json instanceof UnrecognizedPropertyException) {
+            message = "is not a known field";
+        } else {
+            message = "has a value of the wrong type or form";
         }
         String name = field.isEmpty() ? "body" : field;
         return new Problem(Problem.TYPE_PREFIX + "invalid-request", "The request is not valid", 400,

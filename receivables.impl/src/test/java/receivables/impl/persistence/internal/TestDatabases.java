@@ -1,0 +1,76 @@
+package receivables.impl.persistence.internal;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.h2.util.OsgiDataSourceFactory;
+import org.postgresql.osgi.PGDataSourceFactory;
+
+/**
+ * Real databases for tests outside the framework: a private in-memory H2, or a private schema on the
+ * PostgreSQL server at 127.0.0.1:5432 (user postgres, database test) that is dropped afterwards.
+ */
+public final class TestDatabases {
+
+    public static final String POSTGRES_URL = System.getProperty("receivables.test.postgres.url",
+            "jdbc:postgresql://127.0.0.1:5432/test");
+    public static final String POSTGRES_USER = System.getProperty("receivables.test.postgres.user", "postgres");
+    public static final String POSTGRES_UNREACHABLE = "PostgreSQL at " + POSTGRES_URL + " is not reachable";
+
+    private TestDatabases() {
+    }
+
+    /** A database component on a fresh in-memory H2, migrated and ready. */
+    public static HibernateDatabase h2() {
+        String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        return start(new DatabaseSettings(url, "", "", 4));
+    }
+
+    public static boolean postgresReachable() {
+        try (Connection connection = DriverManager.getConnection(POSTGRES_URL, POSTGRES_USER, "")) {
+            return connection.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /** A fresh schema on the PostgreSQL test server; drop it with {@link #dropPostgresSchema(String)}. */
+    public static String createPostgresSchema() {
+        String schema = "rcv_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
+        execute("create schema " + schema);
+        return schema;
+    }
+
+    public static void dropPostgresSchema(String schema) {
+        execute("drop schema if exists " + schema + " cascade");
+    }
+
+    public static HibernateDatabase postgres(String schema, int poolSize) {
+        return start(new DatabaseSettings(POSTGRES_URL + "?currentSchema=" + schema, POSTGRES_USER, "", poolSize));
+    }
+
+    public static HibernateDatabase start(DatabaseSettings settings) {
+        HibernateDatabase database = new HibernateDatabase();
+        database.dataSourceFactories = List.of(new OsgiDataSourceFactory(new org.h2.Driver()), new PGDataSourceFactory());
+        database.activate(settings);
+        return database;
+    }
+
+    public static void stop(HibernateDatabase database) {
+        database.deactivate();
+    }
+
+    private static void execute(String sql) {
+        try (Connection connection = DriverManager.getConnection(POSTGRES_URL, POSTGRES_USER, "");
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+}

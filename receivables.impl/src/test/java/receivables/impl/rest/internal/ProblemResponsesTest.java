@@ -1,0 +1,88 @@
+package receivables.impl.rest.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.core.Response;
+
+import receivables.api.ConflictException;
+import receivables.api.FieldViolation;
+import receivables.api.InvalidRequestException;
+import receivables.api.customer.CustomerDetails;
+import receivables.impl.persistence.internal.DatabaseUnavailableException;
+
+class ProblemResponsesTest {
+
+    private final ObjectMapper json = JsonBodies.mapper();
+
+    @Test
+    void malformedJsonIsABadBodyWithItsPosition() {
+        Problem problem = problemReading("{\"name\": \"Acme");
+
+        assertThat(problem.status()).isEqualTo(400);
+        assertThat(problem.errors()).extracting(FieldViolation::field).containsExactly("body");
+        assertThat(problem.detail()).contains("not well-formed JSON").contains("line 1");
+    }
+
+    @Test
+    void anUnknownFieldIsNamed() {
+        Problem problem = problemReading("{\"name\":\"Acme\",\"currency\":\"EUR\",\"colour\":\"red\"}");
+
+        assertThat(problem.errors()).containsExactly(FieldViolation.of("colour", "is not a known field"));
+    }
+
+    @Test
+    void aValueOfTheWrongTypeIsNamedAndNeverCoerced() {
+        assertThat(problemReading("{\"name\":42,\"currency\":\"EUR\"}").errors())
+                .extracting(FieldViolation::field).containsExactly("name");
+        assertThat(problemReading("{\"name\":[\"a\"],\"currency\":\"EUR\"}").errors())
+                .extracting(FieldViolation::field).containsExactly("name");
+        assertThat(problemReading("{\"name\":\"Acme\",\"currency\":\"EUR\"} trailing").status()).isEqualTo(400);
+    }
+
+    @Test
+    void typedFailuresMapToTheirStatus() {
+        assertThat(ProblemResponses.problem(new InvalidRequestException(List.of(FieldViolation.of("name", "is required")))))
+                .satisfies(p -> {
+                    assertThat(p.status()).isEqualTo(400);
+                    assertThat(p.errors()).containsExactly(FieldViolation.of("name", "is required"));
+                });
+        assertThat(ProblemResponses.problem(new receivables.api.NotFoundException("customer", "x")).status()).isEqualTo(404);
+        assertThat(ProblemResponses.problem(new ConflictException("taken")).status()).isEqualTo(409);
+        assertThat(ProblemResponses.problem(new DatabaseUnavailableException("down", null)).status()).isEqualTo(503);
+        assertThat(ProblemResponses.problem(new NotFoundException()).status()).isEqualTo(404);
+        assertThat(ProblemResponses.problem(new NotAllowedException("GET")).status()).isEqualTo(405);
+    }
+
+    @Test
+    void anUnexpectedFailureSaysNothingOfTheCode() {
+        Problem problem = ProblemResponses.problem(new IllegalStateException("secret internals at Foo.java:12"));
+
+        assertThat(problem.status()).isEqualTo(500);
+        assertThat(problem.detail()).doesNotContain("secret").doesNotContain("Exception");
+    }
+
+    @Test
+    void theResponseIsProblemJson() {
+        Response response = new ProblemResponses().toResponse(new ConflictException("taken"));
+
+        assertThat(response.getStatus()).isEqualTo(409);
+        assertThat(response.getMediaType().toString()).isEqualTo("application/problem+json");
+    }
+
+    private Problem problemReading(String body) {
+        try {
+            json.readValue(body, CustomerDetails.class);
+        } catch (Exception e) {
+            return ProblemResponses.problem(e);
+        }
+        throw new AssertionError("expected " + body + " to be refused");
+    }
+}

@@ -1,0 +1,120 @@
+package receivables.itest;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Predicate;
+
+import org.osgi.framework.BundleContext;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * A client for the running host's REST API, as a test inside the framework calls it: over real HTTP.
+ */
+final class Http {
+
+    static final String DEFAULT_TENANT = "default";
+    static final String DEFAULT_KEY = "default-demo-key-change-me";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    record Reply(int status, String contentType, String body) {
+
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + body, e);
+            }
+        }
+    }
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+
+    Http(BundleContext context) {
+        this.base = "http://127.0.0.1:" + context.getProperty(ReferenceHost.PORT_PROPERTY);
+    }
+
+    Reply get(String path, String tenant, String key) {
+        return send(request(path, tenant, key).GET());
+    }
+
+    Reply get(String path) {
+        return get(path, DEFAULT_TENANT, DEFAULT_KEY);
+    }
+
+    Reply post(String path, String json, String tenant, String key) {
+        return send(request(path, tenant, key).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    Reply post(String path, String json) {
+        return post(path, json, DEFAULT_TENANT, DEFAULT_KEY);
+    }
+
+    Reply put(String path, String json, String ifMatch) {
+        HttpRequest.Builder request = request(path, DEFAULT_TENANT, DEFAULT_KEY).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json));
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return send(request);
+    }
+
+    /** Polls {@code path} until {@code until} holds, failing after {@code timeout}. */
+    Reply await(String path, Predicate<Reply> until, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        Reply last = null;
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                last = get(path);
+                if (until.test(last)) {
+                    return last;
+                }
+            } catch (RuntimeException notYetListening) {
+                last = null;
+            }
+            sleep(200);
+        }
+        throw new AssertionError("gave up waiting on " + path + " after " + timeout + "; last reply: " + last);
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    private HttpRequest.Builder request(String path, String tenant, String key) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        if (tenant != null) {
+            request.header("X-Tenant", tenant);
+        }
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        return request;
+    }
+
+    private Reply send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("no answer from " + base + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package receivables.itest;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import java.time.Duration;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.UUID;
+
+import javax.inject.Inject;
+
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.service.cm.ConfigurationAdmin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The reference host as shipped, booted in Felix, driven over HTTP: health, the customer resource end to
+ * end on the embedded H2 database, RFC 9457 problems for bad input, and tenant isolation.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class ReferenceHostIT {
+
+    private static final List<String> BUNDLES = List.of("receivables.api", "receivables.impl", "receivables.payments.bank",
+            "receivables.payments.wallet", "receivables.ui");
+
+    @Inject
+    BundleContext context;
+
+    @Inject
+    ConfigurationAdmin configurationAdmin;
+
+    private Http http;
+
+    @Configuration
+    public Option[] configuration() {
+        return new ReferenceHost("reference-host").options();
+    }
+
+    @Before
+    public void waitForTheHost() {
+        http = new Http(context);
+        http.await("/api/v1/health", reply -> reply.status() == 200, Duration.ofSeconds(30));
+    }
+
+    @Test
+    public void runsInsideApacheFelix() {
+        Bundle self = FrameworkUtil.getBundle(getClass());
+        assertNotNull("the test runs as a bundle in the framework", self);
+        assertEquals("org.apache.felix.framework", context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION).getSymbolicName());
+    }
+
+    @Test
+    public void healthReportsEveryReceivablesBundleActiveAndTheDatabaseUp() {
+        JsonNode health = http.get("/api/v1/health", null, null).json();
+
+        assertEquals("UP", health.get("status").asText());
+        assertEquals("UP", health.at("/database/status").asText());
+        assertTrue(health.at("/database/product").asText(), health.at("/database/product").asText().startsWith("H2"));
+        assertEquals("1", health.at("/database/schemaVersion").asText());
+        for (String name : BUNDLES) {
+            JsonNode bundle = bundle(health, name);
+            assertNotNull(name + " is reported", bundle);
+            assertEquals(name, "ACTIVE", bundle.get("state").asText());
+        }
+    }
+
+    @Test
+    public void customersAreCreatedReadUpdatedAndListed() {
+        Http.Reply created = http.post("/api/v1/customers",
+                "{\"name\":\"Acme GmbH\",\"number\":\"C-100\",\"currency\":\"EUR\",\"email\":\"ap@acme.example\"}");
+        assertEquals(created.body(), 201, created.status());
+        JsonNode customer = created.json();
+        String id = customer.get("id").asText();
+
+        JsonNode read = http.get("/api/v1/customers/" + id).json();
+        assertEquals("Acme GmbH", read.get("name").asText());
+        assertEquals("EUR", read.get("currency").asText());
+
+        Http.Reply stale = http.put("/api/v1/customers/" + id,
+                "{\"name\":\"Acme AG\",\"number\":\"C-100\",\"currency\":\"CHF\"}", "\"7\"");
+        assertEquals(stale.body(), 409, stale.status());
+        assertEquals("Acme GmbH", http.get("/api/v1/customers/" + id).json().get("name").asText());
+
+        Http.Reply updated = http.put("/api/v1/customers/" + id,
+                "{\"name\":\"Acme AG\",\"number\":\"C-100\",\"currency\":\"CHF\"}", "\"0\"");
+        assertEquals(updated.body(), 200, updated.status());
+        assertEquals("Acme AG", updated.json().get("name").asText());
+        assertEquals(1, updated.json().get("version").asLong());
+
+        for (int i = 0; i < 3; i++) {
+            assertEquals(201, http.post("/api/v1/customers", "{\"name\":\"Paging " + i + "\",\"currency\":\"USD\"}").status());
+        }
+        JsonNode page = http.get("/api/v1/customers?name=paging&size=2&page=0").json();
+        assertEquals(3, page.get("totalItems").asLong());
+        assertEquals(2, page.get("items").size());
+        assertEquals("Paging 0", page.at("/items/0/name").asText());
+        assertEquals(1, http.get("/api/v1/customers?name=paging&size=2&page=1").json().get("items").size());
+    }
+
+    @Test
+    public void badInputIsAProblemNamingTheFieldAndStoresNothing() {
+        long before = customerCount();
+
+        assertProblem(http.post("/api/v1/customers", "{\"name\": \"Half"), 400, "body");
+        assertProblem(http.post("/api/v1/customers", "{\"name\":\"X\",\"currency\":\"EUR\",\"colour\":\"red\"}"), 400, "colour");
+        assertProblem(http.post("/api/v1/customers", "{\"currency\":\"EUR\"}"), 400, "name");
+        assertProblem(http.post("/api/v1/customers", "{\"name\":\"X\",\"currency\":\"EURO\"}"), 400, "currency");
+        assertProblem(http.post("/api/v1/customers", "{\"name\":12,\"currency\":\"EUR\"}"), 400, "name");
+        assertProblem(http.post("/api/v1/customers", ""), 400, "body");
+        assertProblem(http.get("/api/v1/customers?size=lots"), 400, "size");
+        assertProblem(http.get("/api/v1/customers/" + UUID.randomUUID()), 404, null);
+        assertProblem(http.get("/api/v1/customers/not-an-id"), 404, null);
+        assertProblem(http.get("/api/v1/nothing-here"), 404, null);
+
+        assertEquals(before, customerCount());
+    }
+
+    @Test
+    public void anotherTenantCannotSeeTheCustomer() throws Exception {
+        String id = http.post("/api/v1/customers", "{\"name\":\"Only Default's\",\"currency\":\"EUR\"}").json().get("id").asText();
+        org.osgi.service.cm.Configuration acme = configurationAdmin.getFactoryConfiguration("receivables.tenant", "acme", "?");
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put("id", "acme");
+        properties.put("apiKeys", new String[] { "acme-key-0123456789abcdef" });
+        acme.update(properties);
+        try {
+            http.await("/api/v1/health", reply -> http.get("/api/v1/customers", "acme", "acme-key-0123456789abcdef").status() == 200,
+                    Duration.ofSeconds(10));
+
+            assertProblem(http.get("/api/v1/customers/" + id, "acme", "acme-key-0123456789abcdef"), 404, null);
+            assertEquals(0, http.get("/api/v1/customers", "acme", "acme-key-0123456789abcdef").json().get("totalItems").asLong());
+            assertEquals(201, http.post("/api/v1/customers", "{\"name\":\"Acme's own\",\"currency\":\"EUR\"}", "acme",
+                    "acme-key-0123456789abcdef").status());
+            assertTrue(http.get("/api/v1/customers?name=acme%27s", "default", Http.DEFAULT_KEY).json().get("items").isEmpty());
+
+            assertProblem(http.get("/api/v1/customers", "acme", Http.DEFAULT_KEY), 401, null);
+            assertProblem(http.get("/api/v1/customers", "default", "acme-key-0123456789abcdef"), 401, null);
+            assertProblem(http.get("/api/v1/customers", null, null), 401, null);
+        } finally {
+            acme.delete();
+        }
+    }
+
+    private long customerCount() {
+        return http.get("/api/v1/customers?size=1").json().get("totalItems").asLong();
+    }
+
+    private static void assertProblem(Http.Reply reply, int status, String field) {
+        assertEquals(reply.body(), status, reply.status());
+        assertEquals("application/problem+json", reply.contentType());
+        JsonNode problem = reply.json();
+        assertEquals(status, problem.get("status").asInt());
+        assertTrue(reply.body(), problem.hasNonNull("title") && problem.hasNonNull("detail"));
+        assertTrue("no stack trace: " + reply.body(), !reply.body().contains("Exception") && !reply.body().contains("\tat "));
+        if (field != null) {
+            assertEquals(reply.body(), field, problem.at("/errors/0/field").asText());
+        }
+    }
+
+    private static JsonNode bundle(JsonNode health, String name) {
+        for (JsonNode bundle : health.get("bundles")) {
+            if (bundle.get("symbolicName").asText().equals(name)) {
+                return bundle;
+            }
+        }
+        return null;
+    }
+
+}
