@@ -29,6 +29,7 @@ import org.hibernate.exception.JDBCConnectionException;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -54,10 +55,14 @@ import receivables.api.TenantId;
  * whose provider lookup relies on a flat class path: the bootstrap registry gets this bundle's class
  * loader, which sees our entities and, through our imports, Hibernate's proxy packages.
  *
+ * <p>The component waits for its configuration, even an empty one for the embedded default, so that it
+ * never opens the embedded database first and then switches when the host's configuration arrives.
+ *
  * <p>A database that is down, or whose driver bundle is not installed yet, does not stop the
  * component: it reports itself down and tries again on the next use, at most every few seconds.
  */
-@Component(service = Database.class, configurationPid = DatabaseConfiguration.PID)
+@Component(service = Database.class, configurationPid = DatabaseConfiguration.PID,
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = DatabaseConfiguration.class)
 public class HibernateDatabase implements Database {
 

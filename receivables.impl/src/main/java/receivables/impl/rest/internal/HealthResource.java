@@ -1,16 +1,29 @@
 package receivables.impl.rest.internal;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
 import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+import org.osgi.service.jakartars.runtime.JakartarsServiceRuntime;
+import org.osgi.service.jakartars.runtime.dto.ApplicationDTO;
+import org.osgi.service.jakartars.whiteboard.JakartarsWhiteboardConstants;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
@@ -25,7 +38,8 @@ import receivables.impl.persistence.internal.DatabaseStatus;
 
 /**
  * {@code GET /api/v1/health}: open to anyone, for load balancers and admins. 200 when every receivables
- * bundle is active and the database answers, 503 with the same report otherwise.
+ * bundle is active, every component of ours has what it needs, every REST resource of ours is served and
+ * the database answers; 503 with the same report, naming what is wrong, otherwise.
  */
 @Component(service = HealthResource.class)
 @JakartarsResource
@@ -36,13 +50,21 @@ public class HealthResource {
 
     static final String PATH = "health";
     static final String BUNDLE_PREFIX = "receivables.";
+    static final String DATABASE_PID = "receivables.database";
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile Database database;
 
     @Reference
-    Database database;
+    ServiceComponentRuntime components;
+
+    @Reference
+    JakartarsServiceRuntime restRuntime;
 
     private BundleContext context;
 
-    public record Report(String status, Framework framework, List<BundleState> bundles, DatabaseReport database) {
+    public record Report(String status, Framework framework, List<BundleState> bundles, List<String> problems,
+            DatabaseReport database) {
     }
 
     public record Framework(String vendor, String version, String state) {
@@ -67,15 +89,69 @@ public class HealthResource {
                 .sorted(Comparator.comparing(Bundle::getSymbolicName))
                 .map(bundle -> new BundleState(bundle.getSymbolicName(), bundle.getVersion().toString(), stateOf(bundle)))
                 .toList();
-        DatabaseStatus db = database.status();
+        Database current = database;
+        DatabaseStatus db = current != null ? current.status()
+                : new DatabaseStatus(false, null, null, null, "no configuration " + DATABASE_PID + " exists yet");
+        List<String> problems = new ArrayList<>();
+        problems.addAll(componentProblems());
+        problems.addAll(unservedResources());
         boolean up = system.getState() == Bundle.ACTIVE
                 && bundles.stream().allMatch(bundle -> bundle.state().equals("ACTIVE") || bundle.state().equals("FRAGMENT"))
+                && problems.isEmpty()
                 && db.up();
         Report report = new Report(up ? "UP" : "DOWN",
                 new Framework(system.getSymbolicName(), system.getVersion().toString(), stateOf(system)),
-                bundles,
+                bundles, problems,
                 new DatabaseReport(db.up() ? "UP" : "DOWN", db.product(), db.url(), db.schemaVersion(), db.detail()));
         return Response.status(up ? 200 : 503).entity(report).build();
+    }
+
+    /** Components of ours that cannot work: a missing service or a failed activation. */
+    private List<String> componentProblems() {
+        List<String> problems = new ArrayList<>();
+        for (ComponentDescriptionDTO description : components.getComponentDescriptionDTOs()) {
+            if (!description.bundle.symbolicName.startsWith(BUNDLE_PREFIX)) {
+                continue;
+            }
+            for (ComponentConfigurationDTO configuration : components.getComponentConfigurationDTOs(description)) {
+                if (configuration.state == ComponentConfigurationDTO.UNSATISFIED_REFERENCE) {
+                    problems.add("component " + description.name + " waits for "
+                            + Arrays.stream(configuration.unsatisfiedReferences).map(reference -> reference.name).toList());
+                } else if (configuration.state == ComponentConfigurationDTO.FAILED_ACTIVATION) {
+                    problems.add("component " + description.name + " failed to activate: " + configuration.failure);
+                }
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * Resources of ours that the REST whiteboard does not serve yet (it adds them to the application a
+     * moment after they register) or refused.
+     */
+    private List<String> unservedResources() {
+        Set<Long> served = new HashSet<>();
+        for (ApplicationDTO application : restRuntime.getRuntimeDTO().applicationDTOs) {
+            if (RestApplication.NAME.equals(application.name)) {
+                Arrays.stream(application.resourceDTOs).forEach(resource -> served.add(resource.serviceId));
+            }
+        }
+        List<String> problems = new ArrayList<>();
+        try {
+            ServiceReference<?>[] resources = context.getServiceReferences((String) null,
+                    "(" + JakartarsWhiteboardConstants.JAKARTA_RS_RESOURCE + "=true)");
+            for (ServiceReference<?> resource : resources == null ? new ServiceReference<?>[0] : resources) {
+                String owner = resource.getBundle() == null ? "" : resource.getBundle().getSymbolicName();
+                long id = (Long) resource.getProperty(Constants.SERVICE_ID);
+                if (owner.startsWith(BUNDLE_PREFIX) && !served.contains(id)) {
+                    problems.add("REST resource " + String.join(",", (String[]) resource.getProperty(Constants.OBJECTCLASS))
+                            + " is not served yet");
+                }
+            }
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException("the resource filter is constant and valid", e);
+        }
+        return problems;
     }
 
     private static String stateOf(Bundle bundle) {

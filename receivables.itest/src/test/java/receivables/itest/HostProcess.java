@@ -1,0 +1,125 @@
+package receivables.itest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The reference host started the way the README starts it, {@code java -jar receivables.jar}, in a working
+ * directory of its own holding a copy of {@code etc/}. Only the HTTP port is set from outside.
+ */
+final class HostProcess implements AutoCloseable {
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final Path directory;
+    private final Map<String, String> environment;
+    private final int port;
+    private Process process;
+
+    HostProcess(Path directory, Map<String, String> environment) {
+        this.directory = directory;
+        this.environment = environment;
+        this.port = freePort();
+        Path etc = Path.of(System.getProperty("receivables.runtime.etc", "../receivables.runtime/etc"));
+        try {
+            Files.createDirectories(directory.resolve("etc"));
+            try (var files = Files.list(etc)) {
+                for (Path file : files.toList()) {
+                    Files.copy(file, directory.resolve("etc").resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Path directory() {
+        return directory;
+    }
+
+    String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Starts the host and returns how long it took until the health check answered 200. */
+    Duration start() throws IOException {
+        Path jar = Path.of(System.getProperty("receivables.runtime.dir", "target/runtime"), "receivables.jar").toAbsolutePath();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dorg.osgi.service.http.port=" + port, "-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("host.log").toFile()));
+        builder.environment().putAll(environment);
+        Instant started = Instant.now();
+        process = builder.start();
+        Instant deadline = started.plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new AssertionError("the host exited with " + process.exitValue() + "; see " + directory.resolve("host.log"));
+            }
+            if (status("/api/v1/health") == 200) {
+                return Duration.between(started, Instant.now());
+            }
+            Http.sleep(250);
+        }
+        throw new AssertionError("the host did not become healthy within 60 s; see " + directory.resolve("host.log"));
+    }
+
+    /** Stops the host as an operator does, with SIGTERM, and waits for it to exit. */
+    void stop() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(base() + path))
+                .header("X-Tenant", Http.DEFAULT_TENANT)
+                .header("Authorization", "Bearer " + Http.DEFAULT_KEY);
+    }
+
+    private int status(String path) {
+        try {
+            return send(HttpRequest.newBuilder(URI.create(base() + path))).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package receivables.itest;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assume.assumeTrue;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The exported reference host, started with {@code java -jar}: healthy within 20 seconds, and a customer
+ * created before a stop is still there after the next start, on the embedded H2 default and on PostgreSQL
+ * configured either in etc/ (ConfigAdmin) or through the environment.
+ */
+public class HostRestartIT {
+
+    private static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/test";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    public void onTheEmbeddedDefaultACustomerOutlivesARestart() throws Exception {
+        Path directory = workDirectory("h2");
+        try (HostProcess host = new HostProcess(directory, Map.of())) {
+            JsonNode health = restartKeepsCustomer(host);
+            assertTrue(health.at("/database/product").asText().startsWith("H2"));
+            assertTrue("the data lives in ./data", Files.exists(directory.resolve("data")));
+        }
+    }
+
+    @Test
+    public void onPostgresConfiguredInEtcACustomerOutlivesARestart() throws Exception {
+        assumeTrue("PostgreSQL at 127.0.0.1:5432 is not reachable", postgresReachable());
+        String schema = createSchema();
+        Path directory = workDirectory("pg-etc");
+        try (HostProcess host = new HostProcess(directory, Map.of())) {
+            Files.writeString(directory.resolve("etc/receivables.database.cfg"),
+                    "url=" + POSTGRES + "?currentSchema=" + schema + "\nuser=postgres\n");
+            JsonNode health = restartKeepsCustomer(host);
+            assertTrue(health.at("/database/product").asText().startsWith("PostgreSQL"));
+            assertTrue("nothing written to the embedded database", !Files.exists(directory.resolve("data/receivables.mv.db")));
+        } finally {
+            dropSchema(schema);
+        }
+    }
+
+    @Test
+    public void onPostgresNamedInTheEnvironmentACustomerOutlivesARestart() throws Exception {
+        assumeTrue("PostgreSQL at 127.0.0.1:5432 is not reachable", postgresReachable());
+        String schema = createSchema();
+        Path directory = workDirectory("pg-env");
+        try (HostProcess host = new HostProcess(directory, Map.of("RECEIVABLES_DB_URL", POSTGRES + "?currentSchema=" + schema,
+                "RECEIVABLES_DB_USER", "postgres"))) {
+            JsonNode health = restartKeepsCustomer(host);
+            assertTrue(health.at("/database/product").asText().startsWith("PostgreSQL"));
+        } finally {
+            dropSchema(schema);
+        }
+    }
+
+    private static JsonNode restartKeepsCustomer(HostProcess host) throws Exception {
+        Duration startup = host.start();
+        assertTrue("healthy after " + startup + ", more than 20 s", startup.compareTo(Duration.ofSeconds(20)) < 0);
+        HttpResponse<String> created = host.send(host.request("/api/v1/customers")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Survivor Ltd\",\"currency\":\"GBP\"}")));
+        assertEquals(created.body(), 201, created.statusCode());
+        String id = JSON.readTree(created.body()).get("id").asText();
+        host.stop();
+
+        host.start();
+        HttpResponse<String> read = host.send(host.request("/api/v1/customers/" + id).GET());
+        assertEquals(read.body(), 200, read.statusCode());
+        assertEquals("Survivor Ltd", JSON.readTree(read.body()).get("name").asText());
+        JsonNode health = JSON.readTree(host.send(host.request("/api/v1/health").GET()).body());
+        assertEquals("UP", health.get("status").asText());
+        return health;
+    }
+
+    private static Path workDirectory(String name) throws Exception {
+        return Files.createDirectories(Path.of("target", "it", "host-" + name + "-" + UUID.randomUUID()).toAbsolutePath());
+    }
+
+    private static boolean postgresReachable() {
+        try (Connection connection = DriverManager.getConnection(POSTGRES, "postgres", "")) {
+            return connection.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private static String createSchema() throws SQLException {
+        String schema = "rcv_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        execute("create schema " + schema);
+        return schema;
+    }
+
+    private static void dropSchema(String schema) throws SQLException {
+        execute("drop schema if exists " + schema + " cascade");
+    }
+
+    private static void execute(String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(POSTGRES, "postgres", "");
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}
