@@ -3,13 +3,23 @@ package receivables.impl.persistence.internal;
 import java.util.List;
 
 import receivables.impl.customer.internal.CustomerAccountEntity;
+import receivables.impl.invoice.internal.InstallmentEntity;
+import receivables.impl.invoice.internal.InvoiceEntity;
+import receivables.impl.invoice.internal.InvoiceLineEntity;
+import receivables.impl.journal.internal.JournalEntryEntity;
+import receivables.impl.journal.internal.JournalLineEntity;
+import receivables.impl.payment.internal.AllocationEntity;
+import receivables.impl.payment.internal.PaymentEntity;
+import receivables.impl.terms.internal.PaymentTermsEntity;
 
 /**
  * Every entity class Hibernate maps. Listed, not scanned: scanning a bundle is fragile and slow.
  */
 final class MappedEntities {
 
-    static final List<Class<?>> ALL = List.of(CustomerAccountEntity.class);
+    static final List<Class<?>> ALL = List.of(CustomerAccountEntity.class, InvoiceEntity.class, InvoiceLineEntity.class,
+            InstallmentEntity.class, PaymentEntity.class, AllocationEntity.class, JournalEntryEntity.class,
+            JournalLineEntity.class, PaymentTermsEntity.class);
 
     private MappedEntities() {
     }

@@ -1,7 +1,6 @@
 package receivables.impl.rest.internal;
 
 import java.net.URI;
-import java.util.UUID;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -60,7 +59,7 @@ public class CustomerResource {
     @GET
     @Path("{id}")
     public Response read(@Context ContainerRequestContext request, @PathParam("id") String id) {
-        CustomerAccount account = customers.find(TenantFilter.tenantOf(request), customerId(id))
+        CustomerAccount account = customers.find(TenantFilter.tenantOf(request), QueryParameters.pathId("customer", id))
                 .orElseThrow(() -> new NotFoundException("customer", id));
         return Response.ok(account).tag(etag(account)).build();
     }
@@ -70,8 +69,8 @@ public class CustomerResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response update(@Context ContainerRequestContext request, @PathParam("id") String id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, CustomerDetails details) {
-        CustomerAccount updated = customers.update(TenantFilter.tenantOf(request), customerId(id), details,
-                expectedVersion(ifMatch));
+        CustomerAccount updated = customers.update(TenantFilter.tenantOf(request), QueryParameters.pathId("customer", id),
+                details, expectedVersion(ifMatch));
         return Response.ok(updated).tag(etag(updated)).build();
     }
 
@@ -83,14 +82,6 @@ public class CustomerResource {
         return customers.list(TenantFilter.tenantOf(request), name, slice);
     }
 
-    private static UUID customerId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            // Not an id we could ever have issued, so the customer does not exist.
-            throw new NotFoundException("customer", id);
-        }
-    }
 
     private static EntityTag etag(CustomerAccount account) {
         return new EntityTag(Long.toString(account.version()));

@@ -1,7 +1,15 @@
 package receivables.impl.rest.internal;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
 import receivables.api.FieldViolation;
 import receivables.api.InvalidRequestException;
+import receivables.api.NotFoundException;
 
 /**
  * Parses query parameters ourselves: Jakarta REST answers 404 for a malformed number, we answer 400
@@ -10,6 +18,59 @@ import receivables.api.InvalidRequestException;
 final class QueryParameters {
 
     private QueryParameters() {
+    }
+
+    static LocalDate date(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequestException(FieldViolation.of(name, "must be a date like 2026-01-31"));
+        }
+    }
+
+    static UUID uuid(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value.trim());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(FieldViolation.of(name, "must be an id such as 0b3e5f0c-5d1e-4b8e-9a57-6c1f6f2d3a10"));
+        }
+    }
+
+    static <E extends Enum<E>> E choice(String name, String value, Class<E> type) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(FieldViolation.of(name, "must be one of " + Arrays.toString(type.getEnumConstants())));
+        }
+    }
+
+    static List<Integer> integers(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return List.of();
+        }
+        try {
+            return Arrays.stream(value.split(",")).map(String::trim).map(Integer::valueOf).toList();
+        } catch (NumberFormatException e) {
+            throw new InvalidRequestException(FieldViolation.of(name, "must be whole numbers separated by commas"));
+        }
+    }
+
+    /** The id in a path; one that is no id at all names nothing that exists. */
+    static UUID pathId(String kind, String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException(kind, id);
+        }
     }
 
     static int integer(String name, String value, int defaultValue) {

@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import receivables.api.TenantId;
-import receivables.impl.tenant.internal.TenantAuthenticator;
+import receivables.impl.tenant.internal.TenantDirectory;
 
 /**
  * Resolves exactly one tenant for every request but the health check, or refuses the request with 401.
@@ -30,7 +30,7 @@ public class TenantFilter implements ContainerRequestFilter {
     private static final String BEARER = "Bearer ";
 
     @Reference
-    TenantAuthenticator authenticator;
+    TenantDirectory authenticator;
 
     @Override
     public void filter(ContainerRequestContext request) {

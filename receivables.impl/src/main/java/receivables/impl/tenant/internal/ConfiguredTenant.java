@@ -28,6 +28,7 @@ public class ConfiguredTenant {
     private String name;
     private boolean enabled;
     private List<byte[]> keyDigests;
+    private TenantSettings settings;
 
     @Activate
     void activate(TenantConfiguration config) {
@@ -46,6 +47,11 @@ public class ConfiguredTenant {
         this.name = config.name().isBlank() ? config.id() : config.name();
         this.enabled = config.enabled();
         this.keyDigests = Arrays.stream(keys).map(ConfiguredTenant::digest).toList();
+        this.settings = new TenantSettings(id, config.invoiceNumberPattern(), config.functionalCurrency());
+    }
+
+    TenantSettings settings() {
+        return settings;
     }
 
     TenantId id() {

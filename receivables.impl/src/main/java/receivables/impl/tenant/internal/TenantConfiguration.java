@@ -25,4 +25,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(name = "Enabled", description = "A disabled tenant's requests are refused")
     boolean enabled() default true;
+
+    @AttributeDefinition(name = "Invoice number pattern",
+            description = "{year}, {yy} and {number} or {number:width}; numbers are gap-free per tenant and year")
+    String invoiceNumberPattern() default TenantSettings.DEFAULT_INVOICE_NUMBER_PATTERN;
+
+    @AttributeDefinition(name = "Functional currency", description = "ISO 4217 code the tenant's ledger is kept in")
+    String functionalCurrency() default TenantSettings.DEFAULT_FUNCTIONAL_CURRENCY;
 }

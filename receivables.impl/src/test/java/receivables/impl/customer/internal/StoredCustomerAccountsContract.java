@@ -37,8 +37,7 @@ abstract class StoredCustomerAccountsContract {
     StoredCustomerAccounts customers;
 
     void use(HibernateDatabase database) {
-        customers = new StoredCustomerAccounts();
-        customers.database = database;
+        customers = CustomersFixture.customers(database);
     }
 
     @Test

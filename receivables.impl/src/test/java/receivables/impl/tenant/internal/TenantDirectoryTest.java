@@ -10,11 +10,11 @@ import org.junit.jupiter.api.Test;
 
 import receivables.api.TenantId;
 
-class TenantAuthenticatorTest {
+class TenantDirectoryTest {
 
     @Test
     void resolvesTheTenantThatOwnsTheKey() {
-        TenantAuthenticator authenticator = authenticator(
+        TenantDirectory authenticator = authenticator(
                 tenant("alpha", true, "alpha-key-0000000001", "alpha-key-0000000002"),
                 tenant("beta", true, "beta-key-00000000001"));
 
@@ -23,8 +23,21 @@ class TenantAuthenticatorTest {
     }
 
     @Test
+    void knowsEachTenantsSettingsAndDefaultsForOthers() {
+        TenantDirectory directory = authenticator(tenant("alpha", true, "alpha-key-0000000001"));
+
+        assertThat(directory.settings(new TenantId("alpha")).invoiceNumber(java.time.LocalDate.of(2026, 3, 1), 7))
+                .isEqualTo("26/0007");
+        assertThat(directory.settings(new TenantId("alpha")).functionalCurrency()).isEqualTo("CHF");
+        assertThat(directory.settings(new TenantId("other")).invoiceNumber(java.time.LocalDate.of(2026, 3, 1), 7))
+                .isEqualTo("INV-2026-000007");
+        assertThatThrownBy(() -> new TenantSettings(new TenantId("x"), "INV-{year}", "EUR"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void refusesAnotherTenantsKeyAnUnknownTenantAndADisabledOne() {
-        TenantAuthenticator authenticator = authenticator(
+        TenantDirectory authenticator = authenticator(
                 tenant("alpha", true, "alpha-key-0000000001"),
                 tenant("gamma", false, "gamma-key-0000000001"));
 
@@ -42,8 +55,8 @@ class TenantAuthenticatorTest {
                 .hasMessageNotContaining("tiny");
     }
 
-    private static TenantAuthenticator authenticator(ConfiguredTenant... tenants) {
-        TenantAuthenticator authenticator = new TenantAuthenticator();
+    private static TenantDirectory authenticator(ConfiguredTenant... tenants) {
+        TenantDirectory authenticator = new TenantDirectory();
         authenticator.tenants = List.of(tenants);
         return authenticator;
     }
@@ -74,6 +87,16 @@ class TenantAuthenticatorTest {
             @Override
             public boolean enabled() {
                 return enabled;
+            }
+
+            @Override
+            public String invoiceNumberPattern() {
+                return "{yy}/{number:4}";
+            }
+
+            @Override
+            public String functionalCurrency() {
+                return "CHF";
             }
         });
         return tenant;

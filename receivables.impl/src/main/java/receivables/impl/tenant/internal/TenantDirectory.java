@@ -11,11 +11,12 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import receivables.api.TenantId;
 
 /**
- * Resolves the one tenant a request acts for from the tenant it names and the key it presents.
- * Tenants come and go with their configurations, without a restart.
+ * The tenants of this installation: resolves the one tenant a request acts for from the tenant it names
+ * and the key it presents, and knows each tenant's settings. Tenants come and go with their
+ * configurations, without a restart.
  */
-@Component(service = TenantAuthenticator.class)
-public class TenantAuthenticator {
+@Component(service = TenantDirectory.class)
+public class TenantDirectory {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     volatile List<ConfiguredTenant> tenants = List.of();
@@ -30,5 +31,14 @@ public class TenantAuthenticator {
                 .filter(candidate -> candidate.accepts(apiKey))
                 .map(ConfiguredTenant::id)
                 .findFirst();
+    }
+
+    /** The tenant's settings, or the defaults for a tenant without configuration of its own. */
+    public TenantSettings settings(TenantId tenant) {
+        return tenants.stream()
+                .filter(candidate -> candidate.id().equals(tenant))
+                .map(ConfiguredTenant::settings)
+                .findFirst()
+                .orElseGet(() -> TenantSettings.defaults(tenant));
     }
 }

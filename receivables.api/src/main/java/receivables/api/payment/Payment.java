@@ -1,0 +1,20 @@
+package receivables.api.payment;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import receivables.api.money.Money;
+
+/**
+ * A payment as stored, with its allocations.
+ *
+ * @param unallocated what is left on the customer's account as credit
+ */
+public record Payment(UUID id, String idempotencyKey, UUID customerId, String method, Money amount, Money unallocated,
+        LocalDate valueDate, String payerReference, List<Allocation> allocations) {
+
+    public Payment {
+        allocations = List.copyOf(allocations);
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * Reports aggregated in the database: aging of open installments.
+ */
+@Export
+@Version("1.0.0")
+package receivables.api.report;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

@@ -1,0 +1,53 @@
+package receivables.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import receivables.api.money.CurrencyMismatchException;
+import receivables.api.money.Money;
+
+class MoneyTest {
+
+    @Test
+    void keepsTheCurrencysScale() {
+        assertThat(Money.of("10", "EUR").amount()).isEqualTo(new BigDecimal("10.00"));
+        assertThat(Money.of("1000", "JPY").amount().scale()).isZero();
+        assertThat(Money.of("1.5", "KWD").amount()).isEqualTo(new BigDecimal("1.500"));
+        assertThatThrownBy(() -> Money.of("0.001", "EUR")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Money.of("1.5", "JPY")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Money.of("1", "EURO")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Money.of("1", "eur")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void neverAddsDifferentCurrencies() {
+        assertThat(Money.of("1.10", "EUR").plus(Money.of("2.20", "EUR"))).isEqualTo(Money.of("3.30", "EUR"));
+        assertThatThrownBy(() -> Money.of("1", "EUR").plus(Money.of("1", "USD"))).isInstanceOf(CurrencyMismatchException.class);
+        assertThatThrownBy(() -> Money.of("1", "EUR").compareTo(Money.of("1", "USD"))).isInstanceOf(CurrencyMismatchException.class);
+    }
+
+    @Test
+    void splitsExactlyWithTheRemainderLast() {
+        List<BigDecimal> thirds = List.of(BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE);
+
+        assertThat(Money.of("100.00", "EUR").split(thirds))
+                .containsExactly(Money.of("33.33", "EUR"), Money.of("33.33", "EUR"), Money.of("33.34", "EUR"));
+        assertThat(Money.of("100", "JPY").split(thirds))
+                .containsExactly(Money.of("33", "JPY"), Money.of("33", "JPY"), Money.of("34", "JPY"));
+        assertThat(Money.of("10.000", "KWD").split(thirds))
+                .containsExactly(Money.of("3.333", "KWD"), Money.of("3.333", "KWD"), Money.of("3.334", "KWD"));
+        assertThat(Money.of("99.99", "EUR").split(List.of(new BigDecimal("30"), new BigDecimal("40"), new BigDecimal("30"))))
+                .containsExactly(Money.of("29.99", "EUR"), Money.of("39.99", "EUR"), Money.of("30.01", "EUR"));
+    }
+
+    @Test
+    void multipliesWithHalfUpRounding() {
+        assertThat(Money.of("10.05", "EUR").times(new BigDecimal("0.19"))).isEqualTo(Money.of("1.91", "EUR"));
+        assertThat(Money.of("0.05", "EUR").times(new BigDecimal("0.5"))).isEqualTo(Money.of("0.03", "EUR"));
+    }
+}

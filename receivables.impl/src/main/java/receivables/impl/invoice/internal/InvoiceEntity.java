@@ -1,0 +1,113 @@
+package receivables.impl.invoice.internal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import receivables.api.invoice.InvoiceStatus;
+import receivables.api.money.Money;
+import receivables.impl.persistence.internal.TenantOwned;
+
+@Entity(name = "Invoice")
+@Table(name = "invoice")
+public class InvoiceEntity extends TenantOwned {
+
+    @Id
+    UUID id;
+
+    @Column(name = "invoice_number", length = 40)
+    String number;
+
+    @Column(name = "order_id", nullable = false, length = 64)
+    String orderId;
+
+    @Column(name = "customer_id", nullable = false)
+    UUID customerId;
+
+    @Column(nullable = false, length = 3)
+    String currency;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    InvoiceStatus status;
+
+    @Column(name = "terms_code", nullable = false, length = 32)
+    String termsCode;
+
+    @Column(name = "order_date", nullable = false)
+    LocalDate orderDate;
+
+    @Column(name = "issue_date")
+    LocalDate issueDate;
+
+    @Column(name = "due_date")
+    LocalDate dueDate;
+
+    @Column(name = "net_amount", nullable = false, precision = 19, scale = 4)
+    BigDecimal net;
+
+    @Column(name = "tax_amount", nullable = false, precision = 19, scale = 4)
+    BigDecimal tax;
+
+    @Column(name = "gross_amount", nullable = false, precision = 19, scale = 4)
+    BigDecimal gross;
+
+    @Column(name = "open_amount", nullable = false, precision = 19, scale = 4)
+    BigDecimal open;
+
+    @Version
+    long version;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    Instant updatedAt;
+
+    protected InvoiceEntity() {
+    }
+
+    Money money(BigDecimal amount) {
+        return Money.of(amount, currency);
+    }
+
+    /** Lowers what is open by an allocation and moves the status along. */
+    public void settle(Money amount, Instant now) {
+        Money remaining = money(open).minus(amount);
+        if (remaining.isNegative()) {
+            throw new IllegalStateException("invoice " + number + " would be overpaid by " + remaining.negate());
+        }
+        open = remaining.amount();
+        status = remaining.isZero() ? InvoiceStatus.PAID : InvoiceStatus.PARTIALLY_PAID;
+        updatedAt = now;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID customerId() {
+        return customerId;
+    }
+
+    public String currency() {
+        return currency;
+    }
+
+    public InvoiceStatus status() {
+        return status;
+    }
+
+    public String number() {
+        return number;
+    }
+}

@@ -1,0 +1,272 @@
+package receivables.impl.invoice.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.persistence.LockModeType;
+import org.hibernate.Session;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import receivables.api.ConflictException;
+import receivables.api.EventTopics;
+import receivables.api.FieldViolation;
+import receivables.api.InvalidRequestException;
+import receivables.api.NotFoundException;
+import receivables.api.Page;
+import receivables.api.PageRequest;
+import receivables.api.TenantId;
+import receivables.api.invoice.Installment;
+import receivables.api.invoice.Invoice;
+import receivables.api.invoice.InvoiceQuery;
+import receivables.api.invoice.InvoiceStatus;
+import receivables.api.invoice.Invoices;
+import receivables.api.invoice.SalesOrder;
+import receivables.api.journal.Account;
+import receivables.api.journal.JournalLine;
+import receivables.api.money.Money;
+import receivables.api.terms.PaymentTerms;
+import receivables.api.terms.ScheduledInstallment;
+import receivables.impl.customer.internal.CustomerAccountEntity;
+import receivables.impl.event.internal.BusinessEvents;
+import receivables.impl.journal.internal.JournalPostings;
+import receivables.impl.persistence.internal.Database;
+import receivables.impl.tenant.internal.TenantDirectory;
+import receivables.impl.terms.internal.StoredPaymentTerms;
+
+/**
+ * Invoices kept in the receivables database: drafts from orders, issued with number, installments and
+ * journal entry in one transaction.
+ */
+@Component(service = Invoices.class)
+public class StoredInvoices implements Invoices {
+
+    static final String DEFAULT_TERMS = "NET30";
+    static final String ISSUED_ENTRY = "INVOICE_ISSUED";
+
+    @Reference
+    Database database;
+
+    @Reference
+    JournalPostings journal;
+
+    @Reference
+    TenantDirectory tenants;
+
+    @Reference
+    BusinessEvents events;
+
+    @Reference
+    StoredPaymentTerms paymentTerms;
+
+    Clock clock = Clock.systemUTC();
+
+    @Override
+    public Invoice createFromOrder(TenantId tenant, SalesOrder order) {
+        InvoiceCalculation calculation = InvoiceCalculation.of(order);
+        String termsCode = order.termsCode() == null || order.termsCode().isBlank() ? DEFAULT_TERMS : order.termsCode().trim();
+        try {
+            return database.inTransaction(tenant, session -> {
+                terms(session, termsCode);
+                Optional<InvoiceEntity> existing = byOrder(session, order.orderId());
+                if (existing.isPresent()) {
+                    return sameOrder(session, existing.get(), order, calculation);
+                }
+                if (session.find(CustomerAccountEntity.class, order.customerId()) == null) {
+                    throw new InvalidRequestException(FieldViolation.of("customerId", "is not a customer of this tenant"));
+                }
+                Instant now = now();
+                InvoiceEntity invoice = new InvoiceEntity();
+                invoice.id = UUID.randomUUID();
+                invoice.orderId = order.orderId().trim();
+                invoice.customerId = order.customerId();
+                invoice.currency = order.currency();
+                invoice.status = InvoiceStatus.DRAFT;
+                invoice.termsCode = termsCode;
+                invoice.orderDate = order.orderDate();
+                invoice.net = calculation.net().amount();
+                invoice.tax = calculation.tax().amount();
+                invoice.gross = calculation.gross().amount();
+                invoice.open = calculation.gross().amount();
+                invoice.createdAt = now;
+                invoice.updatedAt = now;
+                session.persist(invoice);
+                calculation.lines().forEach(line -> session.persist(new InvoiceLineEntity(invoice.id, line)));
+                session.flush();
+                return toValue(session, invoice);
+            });
+        } catch (ConflictException sameOrderCreatedConcurrently) {
+            return database.inTransaction(tenant, session -> byOrder(session, order.orderId())
+                    .map(invoice -> sameOrder(session, invoice, order, calculation))
+                    .orElseThrow(() -> sameOrderCreatedConcurrently));
+        }
+    }
+
+    @Override
+    public Invoice issue(TenantId tenant, UUID invoiceId, LocalDate issueDate) {
+        if (issueDate == null) {
+            throw new InvalidRequestException(FieldViolation.of("issueDate", "is required"));
+        }
+        InvoiceNumbering.prepareYear(database, tenant, issueDate.getYear());
+        Invoice issued = database.inTransaction(tenant, session -> {
+            InvoiceEntity invoice = session.find(InvoiceEntity.class, invoiceId, LockModeType.PESSIMISTIC_WRITE);
+            if (invoice == null) {
+                throw new NotFoundException("invoice", invoiceId);
+            }
+            if (invoice.status == InvoiceStatus.CANCELLED) {
+                throw new ConflictException("invoice " + invoice.number + " is cancelled and cannot be issued");
+            }
+            if (invoice.status != InvoiceStatus.DRAFT) {
+                return null;
+            }
+            if (issueDate.isBefore(invoice.orderDate)) {
+                throw new InvalidRequestException(FieldViolation.of("issueDate", "must not be before the order date "
+                        + invoice.orderDate));
+            }
+            long sequence = InvoiceNumbering.next(session, tenant, issueDate.getYear());
+            invoice.number = tenants.settings(tenant).invoiceNumber(issueDate, sequence);
+            invoice.issueDate = issueDate;
+            invoice.status = InvoiceStatus.ISSUED;
+            invoice.updatedAt = now();
+            List<ScheduledInstallment> schedule = terms(session, invoice.termsCode)
+                    .schedule(invoice.money(invoice.gross), issueDate);
+            for (ScheduledInstallment scheduled : schedule) {
+                session.persist(new InstallmentEntity(invoice, new Installment(scheduled.sequence(), scheduled.dueDate(),
+                        scheduled.amount(), scheduled.amount(), scheduled.discountUntil(), scheduled.discountAmount())));
+            }
+            invoice.dueDate = schedule.get(schedule.size() - 1).dueDate();
+            journal.post(session, issueDate, ISSUED_ENTRY, invoice.number, issueLines(invoice));
+            session.flush();
+            return toValue(session, invoice);
+        });
+        if (issued == null) {
+            return find(tenant, invoiceId).orElseThrow(() -> new NotFoundException("invoice", invoiceId));
+        }
+        events.announce(EventTopics.INVOICE_ISSUED, Map.of(EventTopics.TENANT, tenant.value(), EventTopics.ID,
+                issued.id().toString(), EventTopics.INVOICE_NUMBER, issued.number(), EventTopics.CUSTOMER_ID,
+                issued.customerId().toString(), EventTopics.CURRENCY, issued.currency(), EventTopics.AMOUNT,
+                issued.gross().amount().toPlainString()));
+        return issued;
+    }
+
+    @Override
+    public Optional<Invoice> find(TenantId tenant, UUID invoiceId) {
+        return database.inTransaction(tenant, session -> Optional.ofNullable(session.find(InvoiceEntity.class, invoiceId))
+                .map(invoice -> toValue(session, invoice)));
+    }
+
+    @Override
+    public Page<Invoice> list(TenantId tenant, InvoiceQuery query, PageRequest page) {
+        InvoiceQuery filter = query == null ? InvoiceQuery.all() : query;
+        if (filter.currency() != null && !Money.isCurrency(filter.currency())) {
+            throw new InvalidRequestException(FieldViolation.of("currency", "is not an ISO 4217 currency code"));
+        }
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        if (filter.status() != null) {
+            where.append(" and v.status = :status");
+        }
+        if (filter.customerId() != null) {
+            where.append(" and v.customerId = :customer");
+        }
+        if (filter.currency() != null) {
+            where.append(" and v.currency = :currency");
+        }
+        if (filter.dueBefore() != null) {
+            where.append(" and v.dueDate < :dueBefore");
+        }
+        if (filter.overdueOn() != null) {
+            where.append(" and exists (select 1 from Installment i where i.invoiceId = v.id and i.open > 0"
+                    + " and i.dueDate < :overdueOn)");
+        }
+        return database.inTransaction(tenant, session -> {
+            var items = session.createSelectionQuery("from Invoice v" + where
+                    + " order by case when v.issueDate is null then 1 else 0 end, v.issueDate, v.number, v.id", InvoiceEntity.class);
+            var count = session.createSelectionQuery("select count(*) from Invoice v" + where, Long.class);
+            for (var selection : List.of(items, count)) {
+                if (filter.status() != null) {
+                    selection.setParameter("status", filter.status());
+                }
+                if (filter.customerId() != null) {
+                    selection.setParameter("customer", filter.customerId());
+                }
+                if (filter.currency() != null) {
+                    selection.setParameter("currency", filter.currency());
+                }
+                if (filter.dueBefore() != null) {
+                    selection.setParameter("dueBefore", filter.dueBefore());
+                }
+                if (filter.overdueOn() != null) {
+                    selection.setParameter("overdueOn", filter.overdueOn());
+                }
+            }
+            List<InvoiceEntity> invoices = items.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+            return new Page<>(toValues(session, invoices), page.page(), page.size(), count.getSingleResult());
+        });
+    }
+
+    static List<JournalLine> issueLines(InvoiceEntity invoice) {
+        List<JournalLine> lines = new ArrayList<>();
+        lines.add(JournalLine.debit(Account.RECEIVABLE, invoice.money(invoice.gross)));
+        lines.add(JournalLine.credit(Account.REVENUE, invoice.money(invoice.net)));
+        if (invoice.money(invoice.tax).isPositive()) {
+            lines.add(JournalLine.credit(Account.TAX_PAYABLE, invoice.money(invoice.tax)));
+        }
+        return lines;
+    }
+
+    private PaymentTerms terms(Session session, String code) {
+        return paymentTerms.find(session, code).orElseThrow(() -> new InvalidRequestException(FieldViolation.of("termsCode",
+                "is not a payment terms code of this tenant; standard ones are "
+                        + PaymentTerms.standard().stream().map(PaymentTerms::code).collect(Collectors.joining(", ")))));
+    }
+
+    private static Optional<InvoiceEntity> byOrder(Session session, String orderId) {
+        return session.createSelectionQuery("from Invoice v where v.orderId = :order", InvoiceEntity.class)
+                .setParameter("order", orderId.trim()).uniqueResultOptional();
+    }
+
+    /** The invoice already made for this order, provided the order says the same as then. */
+    private Invoice sameOrder(Session session, InvoiceEntity invoice, SalesOrder order, InvoiceCalculation calculation) {
+        if (!invoice.customerId.equals(order.customerId()) || !invoice.currency.equals(order.currency())
+                || invoice.money(invoice.gross).compareTo(calculation.gross()) != 0) {
+            throw new ConflictException("order " + order.orderId() + " was already invoiced with other content (invoice "
+                    + (invoice.number == null ? invoice.id : invoice.number) + ")");
+        }
+        return toValue(session, invoice);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    static Invoice toValue(Session session, InvoiceEntity invoice) {
+        return toValues(session, List.of(invoice)).get(0);
+    }
+
+    static List<Invoice> toValues(Session session, List<InvoiceEntity> invoices) {
+        if (invoices.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> ids = invoices.stream().map(invoice -> invoice.id).toList();
+        Map<UUID, List<InvoiceLineEntity>> lines = session.createSelectionQuery(
+                        "from InvoiceLine l where l.invoiceId in :ids order by l.invoiceId, l.lineNumber", InvoiceLineEntity.class)
+                .setParameter("ids", ids).getResultStream().collect(Collectors.groupingBy(line -> line.invoiceId));
+        Map<UUID, List<InstallmentEntity>> installments = session.createSelectionQuery(
+                        "from Installment i where i.invoiceId in :ids order by i.invoiceId, i.sequence", InstallmentEntity.class)
+                .setParameter("ids", ids).getResultStream().collect(Collectors.groupingBy(installment -> installment.invoiceId));
+        return invoices.stream().map(invoice -> new Invoice(invoice.id, invoice.number, invoice.orderId, invoice.customerId,
+                invoice.currency, invoice.status, invoice.termsCode, invoice.orderDate, invoice.issueDate, invoice.dueDate,
+                invoice.money(invoice.net), invoice.money(invoice.tax), invoice.money(invoice.gross), invoice.money(invoice.open),
+                lines.getOrDefault(invoice.id, List.of()).stream().map(line -> line.toValue(invoice.currency)).toList(),
+                installments.getOrDefault(invoice.id, List.of()).stream().map(InstallmentEntity::toValue).toList(),
+                invoice.version)).toList();
+    }
+}

@@ -1,0 +1,287 @@
+package receivables.impl.payment.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.hibernate.Session;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import jakarta.persistence.LockModeType;
+
+import receivables.api.ConflictException;
+import receivables.api.EventTopics;
+import receivables.api.FieldViolation;
+import receivables.api.InvalidRequestException;
+import receivables.api.TenantId;
+import receivables.api.invoice.InvoiceStatus;
+import receivables.api.journal.Account;
+import receivables.api.journal.JournalLine;
+import receivables.api.money.Money;
+import receivables.api.payment.Allocation;
+import receivables.api.payment.AllocationTarget;
+import receivables.api.payment.Payment;
+import receivables.api.payment.PaymentDetails;
+import receivables.api.payment.Payments;
+import receivables.impl.customer.internal.CustomerAccountEntity;
+import receivables.impl.event.internal.BusinessEvents;
+import receivables.impl.invoice.internal.InstallmentEntity;
+import receivables.impl.invoice.internal.InvoiceEntity;
+import receivables.impl.journal.internal.JournalPostings;
+import receivables.impl.persistence.internal.Database;
+import receivables.impl.validation.internal.Violations;
+
+/**
+ * Records payments and allocates them. The invoices concerned are locked (in id order, so that two
+ * payments never wait on each other in a circle) before anything is read from them: two clerks or two
+ * nodes paying the same invoice take turns, and the second sees what the first left open.
+ */
+@Component(service = Payments.class)
+public class StoredPayments implements Payments {
+
+    static final String RECEIVED_ENTRY = "PAYMENT_RECEIVED";
+    private static final Pattern METHOD = Pattern.compile("[A-Z][A-Z0-9_]{0,31}");
+    private static final Comparator<InstallmentEntity> OLDEST_DUE_FIRST = Comparator.comparing(InstallmentEntity::dueDate)
+            .thenComparing(InstallmentEntity::invoiceId).thenComparing(InstallmentEntity::sequence);
+
+    @Reference
+    Database database;
+
+    @Reference
+    JournalPostings journal;
+
+    @Reference
+    BusinessEvents events;
+
+    Clock clock = Clock.systemUTC();
+
+    @Override
+    public Payment record(TenantId tenant, PaymentDetails details) {
+        validate(details);
+        boolean[] recordedNow = new boolean[1];
+        Payment payment;
+        try {
+            payment = database.inTransaction(tenant, session -> {
+                Optional<PaymentEntity> earlier = byKey(session, details.idempotencyKey());
+                if (earlier.isPresent()) {
+                    return replay(session, earlier.get(), details);
+                }
+                if (session.find(CustomerAccountEntity.class, details.customerId()) == null) {
+                    throw new InvalidRequestException(FieldViolation.of("customerId", "is not a customer of this tenant"));
+                }
+                recordedNow[0] = true;
+                return recordNew(session, details);
+            });
+        } catch (ConflictException sameKeyRecordedConcurrently) {
+            payment = database.inTransaction(tenant, session -> byKey(session, details.idempotencyKey())
+                    .map(earlier -> replay(session, earlier, details))
+                    .orElseThrow(() -> sameKeyRecordedConcurrently));
+        }
+        if (recordedNow[0]) {
+            events.announce(EventTopics.PAYMENT_RECEIVED, Map.of(EventTopics.TENANT, tenant.value(), EventTopics.ID,
+                    payment.id().toString(), EventTopics.CUSTOMER_ID, payment.customerId().toString(),
+                    EventTopics.CURRENCY, payment.amount().currency(), EventTopics.AMOUNT,
+                    payment.amount().amount().toPlainString()));
+        }
+        return payment;
+    }
+
+    @Override
+    public Optional<Payment> find(TenantId tenant, UUID paymentId) {
+        return database.inTransaction(tenant, session -> Optional.ofNullable(session.find(PaymentEntity.class, paymentId))
+                .map(payment -> toValue(session, payment)));
+    }
+
+    private Payment recordNew(Session session, PaymentDetails details) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        PaymentEntity payment = new PaymentEntity(details, now);
+        session.persist(payment);
+        List<InstallmentEntity> candidates = lockedCandidates(session, details);
+        Map<UUID, InvoiceEntity> invoices = new LinkedHashMap<>();
+        for (InstallmentEntity installment : candidates) {
+            invoices.computeIfAbsent(installment.invoiceId(), id -> session.find(InvoiceEntity.class, id));
+        }
+        Money allocated = details.allocateTo().isEmpty()
+                ? allocateOldestFirst(session, payment, candidates, invoices, now)
+                : allocateAsTold(session, payment, details.allocateTo(), candidates, invoices, now);
+        List<JournalLine> lines = new ArrayList<>();
+        lines.add(JournalLine.debit(Account.CASH, payment.amount()));
+        if (allocated.isPositive()) {
+            lines.add(JournalLine.credit(Account.RECEIVABLE, allocated));
+        }
+        if (payment.unallocated().isPositive()) {
+            lines.add(JournalLine.credit(Account.CUSTOMER_CREDIT, payment.unallocated()));
+        }
+        journal.post(session, details.valueDate(), RECEIVED_ENTRY, payment.id.toString(), lines);
+        session.flush();
+        return toValue(session, payment);
+    }
+
+    /**
+     * The open installments the payment may go to, locked: the customer's own, in the payment's currency,
+     * of the targeted invoices if the payer named any. Invoices are locked first, in id order.
+     */
+    private static List<InstallmentEntity> lockedCandidates(Session session, PaymentDetails details) {
+        List<UUID> targeted = details.allocateTo().stream().map(AllocationTarget::invoiceId).distinct().toList();
+        String invoiceFilter = targeted.isEmpty() ? "" : " and v.id in :targeted";
+        var invoiceQuery = session.createSelectionQuery("from Invoice v where v.customerId = :customer and v.currency = :currency"
+                        + " and v.status in (:open)" + invoiceFilter + " order by v.id", InvoiceEntity.class)
+                .setParameter("customer", details.customerId())
+                .setParameter("currency", details.amount().currency())
+                .setParameter("open", List.of(InvoiceStatus.ISSUED, InvoiceStatus.PARTIALLY_PAID))
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE);
+        if (!targeted.isEmpty()) {
+            invoiceQuery.setParameter("targeted", targeted);
+        }
+        List<UUID> invoiceIds = invoiceQuery.getResultStream().map(InvoiceEntity::id).toList();
+        if (invoiceIds.isEmpty()) {
+            return List.of();
+        }
+        return session.createSelectionQuery("from Installment i where i.invoiceId in :invoices and i.open > 0",
+                        InstallmentEntity.class)
+                .setParameter("invoices", invoiceIds)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().sorted(OLDEST_DUE_FIRST).toList();
+    }
+
+    private Money allocateOldestFirst(Session session, PaymentEntity payment, List<InstallmentEntity> candidates,
+            Map<UUID, InvoiceEntity> invoices, Instant now) {
+        Money allocated = Money.zero(payment.currency);
+        for (InstallmentEntity installment : candidates) {
+            Money share = installment.open().min(payment.unallocated());
+            if (!share.isPositive()) {
+                break;
+            }
+            allocate(session, payment, installment, invoices.get(installment.invoiceId()), share, now);
+            allocated = allocated.plus(share);
+        }
+        return allocated;
+    }
+
+    private Money allocateAsTold(Session session, PaymentEntity payment, List<AllocationTarget> targets,
+            List<InstallmentEntity> candidates, Map<UUID, InvoiceEntity> invoices, Instant now) {
+        Money allocated = Money.zero(payment.currency);
+        for (int i = 0; i < targets.size(); i++) {
+            AllocationTarget target = targets.get(i);
+            String field = "allocateTo[" + i + "]";
+            if (!invoices.containsKey(target.invoiceId())) {
+                throw new InvalidRequestException(FieldViolation.of(field + ".invoiceId", "is not an open invoice of this "
+                        + "customer in " + payment.currency));
+            }
+            List<InstallmentEntity> open = candidates.stream()
+                    .filter(installment -> installment.invoiceId().equals(target.invoiceId()))
+                    .filter(installment -> target.installment() == null || installment.sequence() == target.installment())
+                    .sorted(Comparator.comparing(InstallmentEntity::sequence))
+                    .toList();
+            Money openThere = open.stream().map(InstallmentEntity::open).reduce(Money.zero(payment.currency), Money::plus);
+            Money wanted = target.amount() == null ? openThere.min(payment.unallocated()) : target.amount();
+            if (wanted.compareTo(openThere) > 0) {
+                throw new InvalidRequestException(FieldViolation.of(field + ".amount", "is more than the " + openThere
+                        + " open there"));
+            }
+            if (wanted.compareTo(payment.unallocated()) > 0) {
+                throw new InvalidRequestException(FieldViolation.of(field + ".amount", "is more than the "
+                        + payment.unallocated() + " of the payment left to allocate"));
+            }
+            Money left = wanted;
+            for (InstallmentEntity installment : open) {
+                Money share = installment.open().min(left);
+                if (!share.isPositive()) {
+                    break;
+                }
+                allocate(session, payment, installment, invoices.get(target.invoiceId()), share, now);
+                left = left.minus(share);
+            }
+            allocated = allocated.plus(wanted);
+        }
+        return allocated;
+    }
+
+    private static void allocate(Session session, PaymentEntity payment, InstallmentEntity installment,
+            InvoiceEntity invoice, Money amount, Instant now) {
+        installment.settle(amount);
+        invoice.settle(amount, now);
+        payment.allocate(amount);
+        session.persist(new AllocationEntity(payment.id, invoice.id(), installment.id(), amount, payment.valueDate, now));
+    }
+
+    private static Payment replay(Session session, PaymentEntity earlier, PaymentDetails details) {
+        if (!earlier.sameAs(details)) {
+            throw new ConflictException("idempotency key " + details.idempotencyKey()
+                    + " was already used for a different payment (" + earlier.id + ")");
+        }
+        return toValue(session, earlier);
+    }
+
+    private static Optional<PaymentEntity> byKey(Session session, String key) {
+        return session.createSelectionQuery("from Payment p where p.idempotencyKey = :key", PaymentEntity.class)
+                .setParameter("key", key).uniqueResultOptional();
+    }
+
+    private static Payment toValue(Session session, PaymentEntity payment) {
+        List<AllocationEntity> allocations = session.createSelectionQuery(
+                        "from Allocation a where a.paymentId = :payment", AllocationEntity.class)
+                .setParameter("payment", payment.id).getResultList();
+        Map<UUID, InstallmentEntity> installments = new LinkedHashMap<>();
+        if (!allocations.isEmpty()) {
+            session.createSelectionQuery("from Installment i where i.id in :ids", InstallmentEntity.class)
+                    .setParameter("ids", allocations.stream().map(allocation -> allocation.installmentId).toList())
+                    .getResultStream().forEach(installment -> installments.put(installment.id(), installment));
+        }
+        // Allocations of one payment share their timestamp; they were made oldest due first.
+        Comparator<AllocationEntity> made = Comparator.comparing((AllocationEntity allocation) -> allocation.allocatedAt)
+                .thenComparing(allocation -> installments.get(allocation.installmentId), OLDEST_DUE_FIRST);
+        List<Allocation> values = allocations.stream().sorted(made)
+                .map(allocation -> allocation.toValue(payment.currency, installments.get(allocation.installmentId).sequence()))
+                .toList();
+        return payment.toValue(values);
+    }
+
+    private static void validate(PaymentDetails details) {
+        Violations violations = new Violations();
+        if (details == null) {
+            violations.add("body", "is required").throwIfAny();
+        }
+        violations.required("idempotencyKey", details.idempotencyKey())
+                .maxLength("idempotencyKey", details.idempotencyKey(), 128)
+                .required("customerId", details.customerId())
+                .required("method", details.method())
+                .required("amount", details.amount())
+                .required("valueDate", details.valueDate())
+                .maxLength("payerReference", details.payerReference(), 140);
+        if (details.method() != null && !METHOD.matcher(details.method()).matches()) {
+            violations.add("method", "must be upper case letters, digits and _, e.g. BANK_TRANSFER");
+        }
+        if (details.amount() != null && !details.amount().isPositive()) {
+            violations.add("amount", "must be positive");
+        }
+        for (int i = 0; i < details.allocateTo().size(); i++) {
+            AllocationTarget target = details.allocateTo().get(i);
+            String field = "allocateTo[" + i + "]";
+            if (target == null || target.invoiceId() == null) {
+                violations.add(field + ".invoiceId", "is required");
+                continue;
+            }
+            if (target.installment() != null && target.installment() < 1) {
+                violations.add(field + ".installment", "must be 1 or more");
+            }
+            if (target.amount() != null && details.amount() != null) {
+                if (!target.amount().currency().equals(details.amount().currency())) {
+                    violations.add(field + ".amount", "must be in the payment's currency " + details.amount().currency());
+                } else if (!target.amount().isPositive()) {
+                    violations.add(field + ".amount", "must be positive");
+                }
+            }
+        }
+        violations.throwIfAny();
+    }
+}

@@ -1,0 +1,145 @@
+package receivables.impl.report.internal;
+
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import receivables.api.FieldViolation;
+import receivables.api.InvalidRequestException;
+import receivables.api.TenantId;
+import receivables.api.money.Money;
+import receivables.api.report.Aging;
+import receivables.api.report.AgingBucket;
+import receivables.api.report.AgingReport;
+import receivables.api.report.AgingRow;
+import receivables.impl.persistence.internal.Database;
+
+/**
+ * Aging aggregated by the database in one query: what each installment issued by the day still had open
+ * that day (its amount less the allocations with a value date up to the day), summed per customer,
+ * currency and bucket. No invoice is loaded into memory.
+ */
+@Component(service = Aging.class)
+public class SqlAging implements Aging {
+
+    static final int MAX_BUCKETS = 12;
+
+    @Reference
+    Database database;
+
+    @Override
+    public AgingReport report(TenantId tenant, LocalDate asOf, List<Integer> limits) {
+        if (asOf == null) {
+            throw new InvalidRequestException(FieldViolation.of("asOf", "is required"));
+        }
+        List<AgingBucket> buckets = buckets(limits == null || limits.isEmpty() ? DEFAULT_LIMITS : limits);
+        String sql = query(buckets.size());
+        return database.inTransaction(tenant, session -> {
+            var query = session.createNativeQuery(sql, Object[].class)
+                    .setParameter("tenant", tenant.value())
+                    .setParameter("asOf", asOf);
+            for (int i = 0; i < buckets.size(); i++) {
+                AgingBucket bucket = buckets.get(i);
+                // days past due d = asOf - due_date, so from <= d <= to means asOf - to <= due_date <= asOf - from.
+                query.setParameter("latest" + i, bucket.fromDays() == Integer.MIN_VALUE ? LocalDate.MAX.withYear(9999)
+                        : asOf.minusDays(bucket.fromDays()));
+                query.setParameter("earliest" + i, bucket.toDays() == null ? LocalDate.of(1, 1, 1)
+                        : asOf.minusDays(bucket.toDays()));
+            }
+            List<AgingRow> rows = new ArrayList<>();
+            Map<String, BigDecimal[]> totals = new LinkedHashMap<>();
+            for (Object[] row : query.getResultList()) {
+                String currency = (String) row[2];
+                List<Money> amounts = new ArrayList<>();
+                BigDecimal[] currencyTotals = totals.computeIfAbsent(currency, c -> zeros(buckets.size() + 1));
+                for (int i = 0; i < buckets.size(); i++) {
+                    BigDecimal amount = decimal(row[3 + i]);
+                    amounts.add(Money.of(amount, currency));
+                    currencyTotals[i] = currencyTotals[i].add(amount);
+                }
+                BigDecimal total = decimal(row[3 + buckets.size()]);
+                currencyTotals[buckets.size()] = currencyTotals[buckets.size()].add(total);
+                rows.add(new AgingRow(uuid(row[0]), (String) row[1], currency, amounts, Money.of(total, currency)));
+            }
+            List<AgingRow> totalRows = new ArrayList<>();
+            totals.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
+                List<Money> amounts = new ArrayList<>();
+                for (int i = 0; i < buckets.size(); i++) {
+                    amounts.add(Money.of(entry.getValue()[i], entry.getKey()));
+                }
+                totalRows.add(new AgingRow(null, null, entry.getKey(), amounts,
+                        Money.of(entry.getValue()[buckets.size()], entry.getKey())));
+            });
+            return new AgingReport(asOf, buckets, rows, totalRows);
+        });
+    }
+
+    static List<AgingBucket> buckets(List<Integer> limits) {
+        if (limits.size() > MAX_BUCKETS) {
+            throw new InvalidRequestException(FieldViolation.of("buckets", "at most " + MAX_BUCKETS + " limits"));
+        }
+        List<AgingBucket> buckets = new ArrayList<>();
+        buckets.add(new AgingBucket("current", Integer.MIN_VALUE, 0));
+        int from = 1;
+        for (Integer limit : limits) {
+            if (limit == null || limit < from) {
+                throw new InvalidRequestException(FieldViolation.of("buckets",
+                        "limits must be ascending whole numbers of days from 1, e.g. 30,60,90"));
+            }
+            buckets.add(new AgingBucket(from + "-" + limit, from, limit));
+            from = limit + 1;
+        }
+        buckets.add(new AgingBucket("over " + (from - 1), from, null));
+        return buckets;
+    }
+
+    private static String query(int bucketCount) {
+        StringBuilder sql = new StringBuilder("select i.customer_id, c.name, i.currency");
+        for (int i = 0; i < bucketCount; i++) {
+            sql.append(", sum(case when i.due_date between :earliest").append(i).append(" and :latest").append(i)
+                    .append(" then i.amount - coalesce(a.paid, 0) else 0 end)");
+        }
+        sql.append(", sum(i.amount - coalesce(a.paid, 0))")
+                .append(" from installment i")
+                .append(" join customer_account c on c.tenant_id = i.tenant_id and c.id = i.customer_id")
+                .append(" left join (select installment_id, sum(amount) paid from allocation")
+                .append(" where tenant_id = :tenant and value_date <= :asOf group by installment_id) a")
+                .append(" on a.installment_id = i.id")
+                .append(" where i.tenant_id = :tenant and i.issue_date <= :asOf")
+                .append(" group by i.customer_id, c.name, i.currency")
+                .append(" having sum(i.amount - coalesce(a.paid, 0)) <> 0")
+                .append(" order by c.name, i.customer_id, i.currency");
+        return sql.toString();
+    }
+
+    private static BigDecimal[] zeros(int size) {
+        BigDecimal[] zeros = new BigDecimal[size];
+        Arrays.fill(zeros, BigDecimal.ZERO);
+        return zeros;
+    }
+
+    private static BigDecimal decimal(Object value) {
+        return value instanceof BigDecimal decimal ? decimal : new BigDecimal(value.toString());
+    }
+
+    /** Drivers differ in what a native query returns for a uuid column: a UUID, 16 bytes or text. */
+    private static UUID uuid(Object value) {
+        if (value instanceof UUID id) {
+            return id;
+        }
+        if (value instanceof byte[] bytes && bytes.length == 16) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            return new UUID(buffer.getLong(), buffer.getLong());
+        }
+        return UUID.fromString(value.toString());
+    }
+}

@@ -1,0 +1,86 @@
+package receivables.impl.rest.internal;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import receivables.api.NotFoundException;
+import receivables.api.Page;
+import receivables.api.PageRequest;
+import receivables.api.invoice.Invoice;
+import receivables.api.invoice.InvoiceQuery;
+import receivables.api.invoice.InvoiceStatus;
+import receivables.api.invoice.Invoices;
+import receivables.api.invoice.SalesOrder;
+
+/**
+ * {@code /api/v1/invoices}: invoices from confirmed orders (the same order twice gives one invoice),
+ * issuing, reading and listing with filters.
+ */
+@Component(service = InvoiceResource.class)
+@JakartarsResource
+@JakartarsApplicationSelect(RestApplication.SELECT)
+@Path("invoices")
+@Produces(MediaType.APPLICATION_JSON)
+public class InvoiceResource {
+
+    /** The body of {@code POST /invoices/{id}/issue}; without it the invoice is issued today. */
+    public record IssueRequest(LocalDate issueDate) {
+    }
+
+    @Reference
+    Invoices invoices;
+
+    Clock clock = Clock.systemUTC();
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response createFromOrder(@Context ContainerRequestContext request, SalesOrder order) {
+        Invoice invoice = invoices.createFromOrder(TenantFilter.tenantOf(request), order);
+        return Response.created(URI.create("invoices/" + invoice.id())).entity(invoice).build();
+    }
+
+    @POST
+    @Path("{id}/issue")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Invoice issue(@Context ContainerRequestContext request, @PathParam("id") String id, IssueRequest issue) {
+        LocalDate issueDate = issue == null || issue.issueDate() == null ? LocalDate.now(clock) : issue.issueDate();
+        return invoices.issue(TenantFilter.tenantOf(request), QueryParameters.pathId("invoice", id), issueDate);
+    }
+
+    @GET
+    @Path("{id}")
+    public Invoice read(@Context ContainerRequestContext request, @PathParam("id") String id) {
+        return invoices.find(TenantFilter.tenantOf(request), QueryParameters.pathId("invoice", id))
+                .orElseThrow(() -> new NotFoundException("invoice", id));
+    }
+
+    @GET
+    public Page<Invoice> list(@Context ContainerRequestContext request, @QueryParam("status") String status,
+            @QueryParam("customerId") String customerId, @QueryParam("overdueOn") String overdueOn,
+            @QueryParam("dueBefore") String dueBefore, @QueryParam("currency") String currency,
+            @QueryParam("page") String page, @QueryParam("size") String size) {
+        InvoiceQuery query = new InvoiceQuery(QueryParameters.choice("status", status, InvoiceStatus.class),
+                QueryParameters.uuid("customerId", customerId), QueryParameters.date("overdueOn", overdueOn),
+                QueryParameters.date("dueBefore", dueBefore), currency == null || currency.isBlank() ? null : currency.trim());
+        return invoices.list(TenantFilter.tenantOf(request), query, new PageRequest(
+                QueryParameters.integer("page", page, 0), QueryParameters.integer("size", size, PageRequest.DEFAULT_SIZE)));
+    }
+}

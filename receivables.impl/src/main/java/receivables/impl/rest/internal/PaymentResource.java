@@ -1,0 +1,109 @@
+package receivables.impl.rest.internal;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import receivables.api.NotFoundException;
+import receivables.api.money.Money;
+import receivables.api.payment.AllocationTarget;
+import receivables.api.payment.Payment;
+import receivables.api.payment.PaymentDetails;
+import receivables.api.payment.Payments;
+import receivables.impl.validation.internal.Violations;
+
+/**
+ * {@code /api/v1/payments}: record a payment under an {@code Idempotency-Key} (the same key twice records
+ * one payment) and read it with its allocations.
+ */
+@Component(service = PaymentResource.class)
+@JakartarsResource
+@JakartarsApplicationSelect(RestApplication.SELECT)
+@Path("payments")
+@Produces(MediaType.APPLICATION_JSON)
+public class PaymentResource {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    /** A payment as a client sends it: amounts as plain decimals in the payment's currency. */
+    public record PaymentRequest(UUID customerId, String method, BigDecimal amount, String currency, LocalDate valueDate,
+            String payerReference, List<TargetRequest> allocateTo) {
+    }
+
+    /** Where the payer said the money is for; {@code amount} in the payment's currency. */
+    public record TargetRequest(UUID invoiceId, Integer installment, BigDecimal amount) {
+    }
+
+    @Reference
+    Payments payments;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response record(@Context ContainerRequestContext request, @HeaderParam(IDEMPOTENCY_KEY) String key,
+            PaymentRequest payment) {
+        Payment recorded = payments.record(TenantFilter.tenantOf(request), details(key, payment));
+        return Response.created(URI.create("payments/" + recorded.id())).entity(recorded).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public Payment read(@Context ContainerRequestContext request, @PathParam("id") String id) {
+        return payments.find(TenantFilter.tenantOf(request), QueryParameters.pathId("payment", id))
+                .orElseThrow(() -> new NotFoundException("payment", id));
+    }
+
+    static PaymentDetails details(String key, PaymentRequest payment) {
+        Violations violations = new Violations().required(IDEMPOTENCY_KEY, key);
+        if (payment == null) {
+            violations.add("body", "is required").throwIfAny();
+        }
+        violations.required("currency", payment.currency()).currency("currency", payment.currency())
+                .required("amount", payment.amount());
+        violations.throwIfAny();
+        Money amount = money(violations, "amount", payment.amount(), payment.currency());
+        List<AllocationTarget> targets = new ArrayList<>();
+        List<TargetRequest> requested = payment.allocateTo() == null ? List.of() : payment.allocateTo();
+        for (int i = 0; i < requested.size(); i++) {
+            TargetRequest target = requested.get(i);
+            if (target == null) {
+                violations.add("allocateTo[" + i + "]", "is required");
+                continue;
+            }
+            targets.add(new AllocationTarget(target.invoiceId(), target.installment(),
+                    target.amount() == null ? null
+                            : money(violations, "allocateTo[" + i + "].amount", target.amount(), payment.currency())));
+        }
+        violations.throwIfAny();
+        return new PaymentDetails(key.trim(), payment.customerId(), payment.method(), amount, payment.valueDate(),
+                payment.payerReference(), targets);
+    }
+
+    private static Money money(Violations violations, String field, BigDecimal amount, String currency) {
+        int scale = Money.scaleOf(currency);
+        if (amount.stripTrailingZeros().scale() > scale) {
+            violations.add(field, "has more decimals than " + currency + " allows (" + scale + ")");
+            return Money.zero(currency);
+        }
+        return Money.of(amount, currency);
+    }
+}

@@ -1,0 +1,56 @@
+package receivables.impl.tenant.internal;
+
+import java.time.LocalDate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import receivables.api.TenantId;
+import receivables.api.money.Money;
+
+/**
+ * How one tenant keeps its books.
+ *
+ * @param invoiceNumberPattern e.g. {@code INV-{year}-{number:6}}: {@code {year}}, {@code {yy}} and
+ *                             {@code {number}} or {@code {number:width}} (zero-padded)
+ * @param functionalCurrency   the currency the tenant's ledger is kept in
+ */
+public record TenantSettings(TenantId tenant, String invoiceNumberPattern, String functionalCurrency) {
+
+    public static final String DEFAULT_INVOICE_NUMBER_PATTERN = "INV-{year}-{number:6}";
+    public static final String DEFAULT_FUNCTIONAL_CURRENCY = "EUR";
+    private static final Pattern NUMBER = Pattern.compile("\\{number(?::(\\d{1,2}))?}");
+    private static final int MAX_NUMBER_LENGTH = 40;
+
+    public TenantSettings {
+        Matcher number = NUMBER.matcher(invoiceNumberPattern);
+        if (!number.find() || number.find()) {
+            throw new IllegalArgumentException("the invoice number pattern must contain {number} exactly once: "
+                    + invoiceNumberPattern);
+        }
+        if (!Money.isCurrency(functionalCurrency)) {
+            throw new IllegalArgumentException("not an ISO 4217 currency code: " + functionalCurrency);
+        }
+        if (format(invoiceNumberPattern, LocalDate.of(2000, 1, 1), 1).length() > MAX_NUMBER_LENGTH - 8) {
+            throw new IllegalArgumentException("the invoice number pattern is too long: " + invoiceNumberPattern);
+        }
+    }
+
+    public static TenantSettings defaults(TenantId tenant) {
+        return new TenantSettings(tenant, DEFAULT_INVOICE_NUMBER_PATTERN, DEFAULT_FUNCTIONAL_CURRENCY);
+    }
+
+    /** The invoice number for the {@code sequence}-th invoice issued on {@code issueDate}'s year. */
+    public String invoiceNumber(LocalDate issueDate, long sequence) {
+        return format(invoiceNumberPattern, issueDate, sequence);
+    }
+
+    private static String format(String pattern, LocalDate date, long sequence) {
+        String text = pattern.replace("{year}", Integer.toString(date.getYear()))
+                .replace("{yy}", String.format("%02d", date.getYear() % 100));
+        Matcher number = NUMBER.matcher(text);
+        number.find();
+        int width = number.group(1) == null ? 1 : Integer.parseInt(number.group(1));
+        String digits = String.format("%0" + width + "d", sequence);
+        return text.substring(0, number.start()) + digits + text.substring(number.end());
+    }
+}

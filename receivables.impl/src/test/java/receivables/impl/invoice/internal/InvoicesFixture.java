@@ -1,0 +1,23 @@
+package receivables.impl.invoice.internal;
+
+import receivables.impl.event.internal.BusinessEvents;
+import receivables.impl.journal.internal.JournalPostings;
+import receivables.impl.persistence.internal.Database;
+import receivables.impl.tenant.internal.TenantDirectory;
+import receivables.impl.terms.internal.StoredPaymentTerms;
+
+public final class InvoicesFixture {
+
+    private InvoicesFixture() {
+    }
+
+    public static StoredInvoices invoices(Database database, JournalPostings journal, StoredPaymentTerms terms) {
+        StoredInvoices invoices = new StoredInvoices();
+        invoices.database = database;
+        invoices.journal = journal;
+        invoices.paymentTerms = terms;
+        invoices.tenants = new TenantDirectory();
+        invoices.events = new BusinessEvents();
+        return invoices;
+    }
+}

@@ -1,0 +1,413 @@
+package receivables.impl.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import receivables.api.ConflictException;
+import receivables.api.FieldViolation;
+import receivables.api.InvalidRequestException;
+import receivables.api.PageRequest;
+import receivables.api.TenantId;
+import receivables.api.customer.CustomerDetails;
+import receivables.api.invoice.Installment;
+import receivables.api.invoice.Invoice;
+import receivables.api.invoice.InvoiceQuery;
+import receivables.api.invoice.InvoiceStatus;
+import receivables.api.invoice.OrderLine;
+import receivables.api.invoice.SalesOrder;
+import receivables.api.journal.Account;
+import receivables.api.journal.JournalEntry;
+import receivables.api.journal.JournalLine;
+import receivables.api.money.Money;
+import receivables.api.payment.AllocationTarget;
+import receivables.api.payment.Payment;
+import receivables.api.payment.PaymentDetails;
+import receivables.api.report.AgingReport;
+import receivables.api.report.AgingRow;
+import receivables.impl.customer.internal.CustomersFixture;
+import receivables.impl.customer.internal.StoredCustomerAccounts;
+import receivables.impl.invoice.internal.InvoicesFixture;
+import receivables.impl.invoice.internal.StoredInvoices;
+import receivables.impl.journal.internal.JournalFixture;
+import receivables.impl.journal.internal.JournalPostings;
+import receivables.impl.payment.internal.PaymentsFixture;
+import receivables.impl.payment.internal.StoredPayments;
+import receivables.impl.persistence.internal.HibernateDatabase;
+import receivables.impl.report.internal.AgingFixture;
+import receivables.impl.report.internal.SqlAging;
+import receivables.impl.terms.internal.StoredPaymentTerms;
+import receivables.impl.terms.internal.TermsFixture;
+
+/**
+ * The ledger's promises, on every database we support: invoices from orders, installments that add up,
+ * gap-free numbers, payments that are never counted twice nor allocated beyond what is open, balanced
+ * journal entries and an aging report that agrees with the open items.
+ */
+abstract class LedgerContract {
+
+    static final TenantId TENANT = new TenantId("ledger");
+    static final TenantId OTHER = new TenantId("other");
+    static final LocalDate ORDERED = LocalDate.of(2026, 3, 2);
+
+    HibernateDatabase database;
+    StoredCustomerAccounts customers;
+    StoredPaymentTerms terms;
+    StoredInvoices invoices;
+    StoredPayments payments;
+    JournalPostings journal;
+    SqlAging aging;
+
+    void use(HibernateDatabase database) {
+        this.database = database;
+        customers = CustomersFixture.customers(database);
+        terms = TermsFixture.catalog(database);
+        journal = JournalFixture.postings(database);
+        invoices = InvoicesFixture.invoices(database, journal, terms);
+        payments = PaymentsFixture.payments(database, journal);
+        aging = AgingFixture.aging(database);
+    }
+
+    @Test
+    void anInvoiceFromAnOrderHasExactLineTaxAndTotals() {
+        UUID customer = customer(TENANT, "Lines AG");
+        Invoice invoice = invoices.createFromOrder(TENANT, new SalesOrder("SO-1", customer, "EUR", ORDERED, null, List.of(
+                new OrderLine("WIDGET", "Widget", new BigDecimal("3"), new BigDecimal("19.99"), null, new BigDecimal("19")),
+                new OrderLine("SERVICE", null, new BigDecimal("1.5"), new BigDecimal("80.00"), new BigDecimal("10"), new BigDecimal("7")))));
+
+        assertThat(invoice.status()).isEqualTo(InvoiceStatus.DRAFT);
+        assertThat(invoice.number()).isNull();
+        assertThat(invoice.lines()).extracting(line -> line.net().toString()).containsExactly("59.97 EUR", "108.00 EUR");
+        assertThat(invoice.lines()).extracting(line -> line.tax().toString()).containsExactly("11.39 EUR", "7.56 EUR");
+        assertThat(invoice.net()).isEqualTo(Money.of("167.97", "EUR"));
+        assertThat(invoice.tax()).isEqualTo(Money.of("18.95", "EUR"));
+        assertThat(invoice.gross()).isEqualTo(Money.of("186.92", "EUR"));
+        assertThat(invoice.termsCode()).isEqualTo("NET30");
+    }
+
+    @Test
+    void theSameOrderTwiceGivesOneInvoice() {
+        UUID customer = customer(TENANT, "Twice Ltd");
+        SalesOrder order = order("SO-TWICE", customer, "EUR", "100.00");
+
+        Invoice first = invoices.createFromOrder(TENANT, order);
+        Invoice second = invoices.createFromOrder(TENANT, order);
+
+        assertThat(second.id()).isEqualTo(first.id());
+        assertThat(invoices.list(TENANT, InvoiceQuery.all(), PageRequest.first()).totalItems()).isEqualTo(1);
+        assertThatThrownBy(() -> invoices.createFromOrder(TENANT, order("SO-TWICE", customer, "EUR", "999.00")))
+                .isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void anIncompleteOrderIsRefusedNamingEveryFieldAndStoresNothing() {
+        UUID customer = customer(TENANT, "Strict GmbH");
+        SalesOrder bad = new SalesOrder(" ", customer, "EURO", null, "NOPE", List.of(
+                new OrderLine("", null, new BigDecimal("-1"), new BigDecimal("1.234"), new BigDecimal("101"), null)));
+
+        assertThatThrownBy(() -> invoices.createFromOrder(TENANT, bad))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.violations())
+                        .extracting(FieldViolation::field)
+                        .contains("orderId", "currency", "orderDate", "lines[0].product", "lines[0].quantity",
+                                "lines[0].discountPercent"));
+        assertThatThrownBy(() -> invoices.createFromOrder(TENANT, new SalesOrder("SO-X", customer, "EUR", ORDERED, "NOPE",
+                order("SO-X", customer, "EUR", "10.00").lines())))
+                .isInstanceOfSatisfying(InvalidRequestException.class,
+                        e -> assertThat(e.violations().get(0).field()).isEqualTo("termsCode"));
+        assertThatThrownBy(() -> invoices.createFromOrder(TENANT, order("SO-Y", UUID.randomUUID(), "EUR", "10.00")))
+                .isInstanceOfSatisfying(InvalidRequestException.class,
+                        e -> assertThat(e.violations().get(0).field()).isEqualTo("customerId"));
+
+        assertThat(invoices.list(TENANT, InvoiceQuery.all(), PageRequest.first()).totalItems()).isZero();
+    }
+
+    @Test
+    void aHundredInThreeEqualInstallmentsIs3333And3333And3334() {
+        terms.define(TENANT, "THIRDS", "Three equal installments, 30 days apart", "3x30");
+        UUID customer = customer(TENANT, "Thirds BV");
+        Invoice draft = invoices.createFromOrder(TENANT, new SalesOrder("SO-3", customer, "EUR", ORDERED, "THIRDS",
+                List.of(new OrderLine("ITEM", null, BigDecimal.ONE, new BigDecimal("100.00"), null, null))));
+
+        Invoice issued = invoices.issue(TENANT, draft.id(), LocalDate.of(2026, 3, 5));
+
+        assertThat(issued.installments()).extracting(Installment::amount)
+                .containsExactly(Money.of("33.33", "EUR"), Money.of("33.33", "EUR"), Money.of("33.34", "EUR"));
+        assertThat(issued.installments()).extracting(Installment::dueDate)
+                .containsExactly(LocalDate.of(2026, 4, 4), LocalDate.of(2026, 5, 4), LocalDate.of(2026, 6, 3));
+        assertThat(issued.dueDate()).isEqualTo(LocalDate.of(2026, 6, 3));
+    }
+
+    @Test
+    void issuingNumbersGapFreePerYearPostsTheJournalAndIsIdempotent() {
+        UUID customer = customer(TENANT, "Numbers SA");
+        List<Invoice> issued = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            Invoice draft = invoices.createFromOrder(TENANT, order("SO-N" + i, customer, "EUR", "10.00"));
+            issued.add(invoices.issue(TENANT, draft.id(), LocalDate.of(2026, 12, 30 + i / 3)));
+        }
+        Invoice nextYear = invoices.issue(TENANT, invoices.createFromOrder(TENANT, order("SO-N4", customer, "EUR", "10.00")).id(),
+                LocalDate.of(2027, 1, 2));
+
+        assertThat(issued).extracting(Invoice::number).containsExactly("INV-2026-000001", "INV-2026-000002", "INV-2026-000003");
+        assertThat(nextYear.number()).isEqualTo("INV-2027-000001");
+        assertThat(invoices.issue(TENANT, issued.get(0).id(), LocalDate.of(2027, 5, 5)).number()).isEqualTo("INV-2026-000001");
+
+        List<JournalEntry> entries = journal.entriesFor(TENANT, "INV-2026-000001");
+        assertThat(entries).hasSize(1);
+        assertThat(entries.get(0).lines()).containsExactly(
+                JournalLine.debit(Account.RECEIVABLE, Money.of("11.90", "EUR")),
+                JournalLine.credit(Account.REVENUE, Money.of("10.00", "EUR")),
+                JournalLine.credit(Account.TAX_PAYABLE, Money.of("1.90", "EUR")));
+    }
+
+    @Test
+    void concurrentIssuersGetContiguousNumbers() throws Exception {
+        UUID customer = customer(TENANT, "Busy Corp");
+        List<UUID> drafts = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            drafts.add(invoices.createFromOrder(TENANT, order("SO-C" + i, customer, "EUR", "5.00")).id());
+        }
+        List<String> numbers = concurrently(drafts.stream()
+                .<Callable<String>>map(id -> () -> invoices.issue(TENANT, id, LocalDate.of(2026, 6, 1)).number()).toList());
+
+        assertThat(numbers).containsExactlyInAnyOrderElementsOf(
+                java.util.stream.IntStream.rangeClosed(1, 12).mapToObj(n -> String.format("INV-2026-%06d", n)).toList());
+    }
+
+    @Test
+    void aPaymentGoesToTheOldestDueInstallmentsAndTheRestStaysAsCredit() {
+        UUID customer = customer(TENANT, "Payer Inc");
+        Invoice older = issued("SO-P1", customer, "100.00", LocalDate.of(2026, 1, 10));
+        Invoice newer = issued("SO-P2", customer, "50.00", LocalDate.of(2026, 2, 10));
+
+        Payment payment = payments.record(TENANT, payment("pay-1", customer, "200.00"));
+
+        assertThat(payment.allocations()).extracting(allocation -> allocation.invoiceId())
+                .containsExactly(older.id(), newer.id());
+        assertThat(payment.unallocated()).isEqualTo(Money.of("21.50", "EUR"));
+        assertThat(invoices.find(TENANT, older.id()).orElseThrow().status()).isEqualTo(InvoiceStatus.PAID);
+        assertThat(invoices.find(TENANT, newer.id()).orElseThrow().open()).isEqualTo(Money.zero("EUR"));
+        assertThat(journal.entriesFor(TENANT, payment.id().toString()).get(0).lines()).containsExactly(
+                JournalLine.debit(Account.CASH, Money.of("200.00", "EUR")),
+                JournalLine.credit(Account.RECEIVABLE, Money.of("178.50", "EUR")),
+                JournalLine.credit(Account.CUSTOMER_CREDIT, Money.of("21.50", "EUR")));
+    }
+
+    @Test
+    void aPartialPaymentLeavesTheInvoicePartiallyPaid() {
+        UUID customer = customer(TENANT, "Partial KG");
+        Invoice invoice = issued("SO-PP", customer, "100.00", LocalDate.of(2026, 1, 10));
+
+        payments.record(TENANT, payment("pay-pp", customer, "19.00"));
+
+        Invoice after = invoices.find(TENANT, invoice.id()).orElseThrow();
+        assertThat(after.status()).isEqualTo(InvoiceStatus.PARTIALLY_PAID);
+        assertThat(after.open()).isEqualTo(Money.of("100.00", "EUR"));
+    }
+
+    @Test
+    void theSameIdempotencyKeyRecordsOnePayment() {
+        UUID customer = customer(TENANT, "Retry Ltd");
+        issued("SO-R", customer, "100.00", LocalDate.of(2026, 1, 10));
+
+        Payment first = payments.record(TENANT, payment("retry-1", customer, "50.00"));
+        Payment again = payments.record(TENANT, payment("retry-1", customer, "50.00"));
+
+        assertThat(again.id()).isEqualTo(first.id());
+        assertThat(again.allocations()).isEqualTo(first.allocations());
+        assertThat(journal.entriesFor(TENANT, first.id().toString())).hasSize(1);
+        assertThatThrownBy(() -> payments.record(TENANT, payment("retry-1", customer, "60.00")))
+                .isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void anOverAllocationIsRejectedAndStoresNothing() {
+        UUID customer = customer(TENANT, "Over GmbH");
+        Invoice invoice = issued("SO-O", customer, "100.00", LocalDate.of(2026, 1, 10));
+        Money open = invoice.open();
+
+        assertThatThrownBy(() -> payments.record(TENANT, new PaymentDetails("over-1", customer, "BANK_TRANSFER",
+                Money.of("500.00", "EUR"), LocalDate.of(2026, 2, 1), null,
+                List.of(new AllocationTarget(invoice.id(), null, Money.of("200.00", "EUR"))))))
+                .isInstanceOfSatisfying(InvalidRequestException.class,
+                        e -> assertThat(e.violations().get(0).field()).isEqualTo("allocateTo[0].amount"));
+        assertThatThrownBy(() -> payments.record(TENANT, new PaymentDetails("over-2", customer, "BANK_TRANSFER",
+                Money.of("50.00", "USD"), LocalDate.of(2026, 2, 1), null,
+                List.of(new AllocationTarget(invoice.id(), null, null)))))
+                .isInstanceOfSatisfying(InvalidRequestException.class,
+                        e -> assertThat(e.violations().get(0).field()).isEqualTo("allocateTo[0].invoiceId"));
+        assertThatThrownBy(() -> payments.record(TENANT, payment("zero", customer, "0.00")))
+                .isInstanceOf(InvalidRequestException.class);
+
+        assertThat(invoices.find(TENANT, invoice.id()).orElseThrow().open()).isEqualTo(open);
+        assertThat(payments.record(TENANT, payment("over-1", customer, "1.00")).amount()).isEqualTo(Money.of("1.00", "EUR"));
+    }
+
+    @Test
+    void anExplicitAllocationGoesWhereThePayerSaid() {
+        UUID customer = customer(TENANT, "Explicit Oy");
+        Invoice older = issued("SO-E1", customer, "100.00", LocalDate.of(2026, 1, 10));
+        Invoice newer = issued("SO-E2", customer, "100.00", LocalDate.of(2026, 2, 10));
+
+        Payment payment = payments.record(TENANT, new PaymentDetails("explicit", customer, "BANK_TRANSFER",
+                Money.of("150.00", "EUR"), LocalDate.of(2026, 2, 20), "INV newer",
+                List.of(new AllocationTarget(newer.id(), null, Money.of("119.00", "EUR")))));
+
+        assertThat(payment.allocations()).singleElement().satisfies(a -> assertThat(a.invoiceId()).isEqualTo(newer.id()));
+        assertThat(payment.unallocated()).isEqualTo(Money.of("31.00", "EUR"));
+        assertThat(invoices.find(TENANT, older.id()).orElseThrow().status()).isEqualTo(InvoiceStatus.ISSUED);
+    }
+
+    @Test
+    void concurrentAllocationsNeverExceedWhatIsOpen() throws Exception {
+        UUID customer = customer(TENANT, "Race SARL");
+        Invoice invoice = issued("SO-RACE", customer, "100.00", LocalDate.of(2026, 1, 10));
+        List<Callable<Payment>> clerks = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String key = "race-" + i;
+            clerks.add(() -> payments.record(TENANT, new PaymentDetails(key, customer, "BANK_TRANSFER",
+                    Money.of("30.00", "EUR"), LocalDate.of(2026, 2, 1), null,
+                    List.of(new AllocationTarget(invoice.id(), null, Money.of("30.00", "EUR"))))));
+        }
+
+        List<Object> outcomes = concurrentlyAllowingFailures(clerks);
+
+        long accepted = outcomes.stream().filter(Payment.class::isInstance).count();
+        assertThat(outcomes).filteredOn(Throwable.class::isInstance).allMatch(InvalidRequestException.class::isInstance);
+        assertThat(accepted).isEqualTo(3);
+        assertThat(invoices.find(TENANT, invoice.id()).orElseThrow().open()).isEqualTo(Money.of("29.00", "EUR"));
+        assertEveryJournalEntryBalances();
+    }
+
+    @Test
+    void agingTotalsEqualTheOpenItems() {
+        UUID first = customer(TENANT, "Aging One");
+        UUID second = customer(TENANT, "Aging Two");
+        LocalDate asOf = LocalDate.of(2026, 6, 30);
+        issued("SO-A1", first, "100.00", LocalDate.of(2026, 6, 20));  // due 07-20: current
+        issued("SO-A2", first, "200.00", LocalDate.of(2026, 5, 20));  // due 06-19: 11 days
+        issued("SO-A3", second, "300.00", LocalDate.of(2026, 4, 1));  // due 05-01: 60 days
+        issued("SO-A4", second, "400.00", LocalDate.of(2026, 1, 2));  // due 02-01: 149 days
+        issued("SO-A5", second, "500.00", LocalDate.of(2026, 7, 2));  // issued after the day: not yet owed
+        payments.record(TENANT, new PaymentDetails("aging-pay", second, "BANK_TRANSFER", Money.of("100.00", "EUR"),
+                LocalDate.of(2026, 6, 1), null, List.of()));
+        payments.record(TENANT, new PaymentDetails("aging-later", first, "BANK_TRANSFER", Money.of("50.00", "EUR"),
+                LocalDate.of(2026, 7, 15), null, List.of()));
+        invoices.issue(OTHER, invoices.createFromOrder(OTHER, order("SO-A1", customer(OTHER, "Other's"), "EUR", "999.00")).id(),
+                LocalDate.of(2026, 3, 5));
+
+        AgingReport report = aging.report(TENANT, asOf, List.of(30, 60, 90));
+
+        assertThat(report.buckets()).extracting(bucket -> bucket.label())
+                .containsExactly("current", "1-30", "31-60", "61-90", "over 90");
+        AgingRow one = report.rows().get(0);
+        assertThat(one.customerName()).isEqualTo("Aging One");
+        assertThat(one.buckets()).extracting(Money::toString)
+                .containsExactly("119.00 EUR", "238.00 EUR", "0.00 EUR", "0.00 EUR", "0.00 EUR");
+        AgingRow two = report.rows().get(1);
+        // 100.00 paid on 06-01 went to the oldest installment, the one 149 days overdue.
+        assertThat(two.buckets()).extracting(Money::toString)
+                .containsExactly("0.00 EUR", "0.00 EUR", "357.00 EUR", "0.00 EUR", "376.00 EUR");
+        assertThat(report.totals()).singleElement().satisfies(total -> {
+            assertThat(total.total()).isEqualTo(Money.of("1090.00", "EUR"));
+            assertThat(total.total()).isEqualTo(one.total().plus(two.total()));
+        });
+        Money openNow = invoices.list(TENANT, new InvoiceQuery(null, null, null, null, "EUR"), new PageRequest(0, 100))
+                .items().stream().filter(invoice -> invoice.issueDate().isBefore(asOf))
+                .map(Invoice::open).reduce(Money.zero("EUR"), Money::plus);
+        // Today's open items and the aging as of 06-30 differ by the payment with value date 07-15 only.
+        assertThat(openNow.plus(Money.of("50.00", "EUR"))).isEqualTo(report.totals().get(0).total());
+    }
+
+    @Test
+    void aTenantNeverSeesAnotherTenantsInvoicesNorPaysThem() {
+        UUID customer = customer(TENANT, "Mine");
+        Invoice invoice = issued("SO-T", customer, "10.00", LocalDate.of(2026, 1, 1));
+
+        assertThat(invoices.find(OTHER, invoice.id())).isEmpty();
+        assertThat(invoices.list(OTHER, InvoiceQuery.all(), PageRequest.first()).totalItems()).isZero();
+        assertThatThrownBy(() -> payments.record(OTHER, payment("steal", customer, "10.00")))
+                .isInstanceOf(InvalidRequestException.class);
+        assertThat(aging.report(OTHER, LocalDate.of(2026, 12, 31), List.of()).rows()).isEmpty();
+    }
+
+    void assertEveryJournalEntryBalances() {
+        List<?> unbalanced = database.inTransaction(TENANT, session -> session.createNativeQuery(
+                "select entry_id, currency from journal_line group by entry_id, currency having sum(debit) <> sum(credit)",
+                Object[].class).getResultList());
+        assertThat(unbalanced).isEmpty();
+    }
+
+    private Invoice issued(String orderId, UUID customer, String net, LocalDate issueDate) {
+        Invoice draft = invoices.createFromOrder(TENANT, new SalesOrder(orderId, customer, "EUR", issueDate.minusDays(1),
+                null, order(orderId, customer, "EUR", net).lines()));
+        return invoices.issue(TENANT, draft.id(), issueDate);
+    }
+
+    private UUID customer(TenantId tenant, String name) {
+        return customers.create(tenant, new CustomerDetails(null, name, null, null, "EUR")).id();
+    }
+
+    private static SalesOrder order(String orderId, UUID customer, String currency, String net) {
+        return new SalesOrder(orderId, customer, currency, ORDERED, null,
+                List.of(new OrderLine("ITEM", null, BigDecimal.ONE, new BigDecimal(net), null, new BigDecimal("19"))));
+    }
+
+    private static PaymentDetails payment(String key, UUID customer, String amount) {
+        return new PaymentDetails(key, customer, "BANK_TRANSFER", Money.of(amount, "EUR"), LocalDate.of(2026, 3, 1), null,
+                List.of());
+    }
+
+    private static <T> List<T> concurrently(List<Callable<T>> tasks) throws Exception {
+        List<T> results = new ArrayList<>();
+        for (Object outcome : concurrentlyAllowingFailures(tasks)) {
+            if (outcome instanceof Throwable failure) {
+                throw new AssertionError("a concurrent task failed", failure);
+            }
+            @SuppressWarnings("unchecked")
+            T result = (T) outcome;
+            results.add(result);
+        }
+        return results;
+    }
+
+    private static List<Object> concurrentlyAllowingFailures(List<? extends Callable<?>> tasks) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (Callable<?> task : tasks) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return task.call();
+                }));
+            }
+            start.countDown();
+            List<Object> outcomes = new ArrayList<>();
+            for (Future<?> future : futures) {
+                try {
+                    outcomes.add(future.get(60, TimeUnit.SECONDS));
+                } catch (ExecutionException e) {
+                    outcomes.add(e.getCause());
+                }
+            }
+            return outcomes;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
