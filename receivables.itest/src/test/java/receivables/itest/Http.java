@@ -11,8 +11,11 @@ import java.util.function.Predicate;
 
 import org.osgi.framework.BundleContext;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
  * A client for the running host's REST API, as a test inside the framework calls it: over real HTTP.
@@ -21,7 +24,9 @@ final class Http {
 
     static final String DEFAULT_TENANT = "default";
     static final String DEFAULT_KEY = "default-demo-key-change-me";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // Amounts travel as JSON numbers with their scale: read them as decimals, never as doubles.
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES).build();
 
     record Reply(int status, String contentType, String body) {
 
@@ -52,6 +57,11 @@ final class Http {
     Reply post(String path, String json, String tenant, String key) {
         return send(request(path, tenant, key).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    Reply postWithKey(String path, String json, String idempotencyKey) {
+        return send(request(path, DEFAULT_TENANT, DEFAULT_KEY).header("Content-Type", "application/json")
+                .header("Idempotency-Key", idempotencyKey).POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     Reply post(String path, String json) {

@@ -72,7 +72,7 @@ public class ReferenceHostIT {
         assertEquals("UP", health.get("status").asText());
         assertEquals("UP", health.at("/database/status").asText());
         assertTrue(health.at("/database/product").asText(), health.at("/database/product").asText().startsWith("H2"));
-        assertEquals("2", health.at("/database/schemaVersion").asText());
+        assertEquals("3", health.at("/database/schemaVersion").asText());
         for (String name : BUNDLES) {
             JsonNode bundle = bundle(health, name);
             assertNotNull(name + " is reported", bundle);
@@ -155,6 +155,55 @@ public class ReferenceHostIT {
         } finally {
             acme.delete();
         }
+    }
+
+    @Test
+    public void orderToCashOverHttp() {
+        String customer = http.post("/api/v1/customers", "{\"name\":\"Cash Flow GmbH\",\"currency\":\"EUR\"}").json()
+                .get("id").asText();
+        assertEquals(200, http.put("/api/v1/payment-terms/HALVES", "{\"name\":\"Half now, half in 30 days\","
+                + "\"notation\":\"50%@0 50%@30\"}", null).status());
+        String order = "{\"orderId\":\"SO-HTTP-1\",\"customerId\":\"" + customer + "\",\"currency\":\"EUR\","
+                + "\"orderDate\":\"2026-03-01\",\"termsCode\":\"HALVES\",\"lines\":[{\"product\":\"BOX\","
+                + "\"quantity\":3,\"unitPrice\":33.33,\"taxRate\":19}]}";
+
+        Http.Reply draft = http.post("/api/v1/invoices", order);
+        assertEquals(draft.body(), 201, draft.status());
+        String invoice = draft.json().get("id").asText();
+        assertEquals(invoice, http.post("/api/v1/invoices", order).json().get("id").asText());
+
+        JsonNode issued = http.post("/api/v1/invoices/" + invoice + "/issue", "{\"issueDate\":\"2026-03-02\"}").json();
+        assertEquals("ISSUED", issued.get("status").asText());
+        assertTrue(issued.get("number").asText().startsWith("INV-2026-"));
+        assertEquals("118.99", issued.at("/gross/amount").asText());
+        assertEquals("59.49", issued.at("/installments/0/amount/amount").asText());
+        assertEquals("59.50", issued.at("/installments/1/amount/amount").asText());
+
+        String payment = "{\"customerId\":\"" + customer + "\",\"method\":\"BANK_TRANSFER\",\"amount\":150.00,"
+                + "\"currency\":\"EUR\",\"valueDate\":\"2026-03-10\"}";
+        assertProblem(http.post("/api/v1/payments", payment), 400, "Idempotency-Key");
+        Http.Reply paid = http.postWithKey("/api/v1/payments", payment, "bank-line-42");
+        assertEquals(paid.body(), 201, paid.status());
+        assertEquals("31.01", paid.json().at("/unallocated/amount").asText());
+        assertEquals(paid.json().get("id").asText(),
+                http.postWithKey("/api/v1/payments", payment, "bank-line-42").json().get("id").asText());
+        assertEquals("PAID", http.get("/api/v1/invoices/" + invoice).json().get("status").asText());
+
+        JsonNode entries = http.get("/api/v1/journal?reference=" + issued.get("number").asText()).json();
+        assertEquals(1, entries.size());
+        assertEquals("RECEIVABLE", entries.at("/0/lines/0/account").asText());
+        assertEquals("118.99", entries.at("/0/lines/0/debit/amount").asText());
+
+        JsonNode aging = http.get("/api/v1/reports/aging?asOf=2026-03-05&buckets=30,60").json();
+        assertEquals("current", aging.at("/buckets/0/label").asText());
+        assertTrue(aging.toString(), aging.get("rows").toString().contains("Cash Flow GmbH"));
+
+        String overpay = "{\"customerId\":\"" + customer + "\",\"method\":\"CASH\",\"amount\":10.00,"
+                + "\"currency\":\"EUR\",\"valueDate\":\"2026-03-11\",\"allocateTo\":[{\"invoiceId\":\"" + invoice
+                + "\",\"amount\":5.00}]}";
+        assertProblem(http.postWithKey("/api/v1/payments", overpay, "cash-1"), 400, "allocateTo[0].invoiceId");
+        assertProblem(http.postWithKey("/api/v1/payments", payment.replace("150.00", "1.001"), "bad-scale"), 400, "amount");
+        assertProblem(http.post("/api/v1/invoices/" + invoice + "/issue", "{\"issueDate\":\"yesterday\"}"), 400, "issueDate");
     }
 
     private long customerCount() {

@@ -1,20 +1,14 @@
 package receivables.api.customer;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A customer account as stored.
+ * A customer account as stored; the fields mean what they mean in {@link CustomerDetails}.
  *
- * @param id          stable identifier, unique across tenants
- * @param number      the host's customer number, unique within the tenant, or {@code null}
- * @param name        legal or trading name
- * @param taxId       VAT or tax registration number, or {@code null}
- * @param email       address for invoices and reminders, or {@code null}
- * @param currency    ISO 4217 code the customer is billed in by default
- * @param version     optimistic-lock version; send it back to update
- * @param createdAt   when the account was created
- * @param updatedAt   when it last changed
+ * @param id        stable identifier, unique across tenants
+ * @param version   optimistic-lock version; send it back to update
  */
 public record CustomerAccount(
         UUID id,
@@ -23,6 +17,15 @@ public record CustomerAccount(
         String taxId,
         String email,
         String currency,
+        String contactName,
+        String phone,
+        BillingAddress billingAddress,
+        String salesperson,
+        String segment,
+        String paymentTermsCode,
+        BigDecimal creditLimit,
+        CreditRating creditRating,
+        boolean creditHold,
         long version,
         Instant createdAt,
         Instant updatedAt) {

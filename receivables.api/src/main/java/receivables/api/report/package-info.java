@@ -1,5 +1,5 @@
 /**
- * Reports aggregated in the database: aging of open installments.
+ * Reports aggregated in the database: aging of open installments, customer statements and open items.
  */
 @Export
 @Version("1.0.0")

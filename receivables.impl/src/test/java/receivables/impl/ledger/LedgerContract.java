@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import receivables.api.ConflictException;
@@ -23,6 +24,9 @@ import receivables.api.FieldViolation;
 import receivables.api.InvalidRequestException;
 import receivables.api.PageRequest;
 import receivables.api.TenantId;
+import receivables.api.customer.CreditDecision;
+import receivables.api.customer.CreditOutcome;
+import receivables.api.customer.CreditRating;
 import receivables.api.customer.CustomerDetails;
 import receivables.api.invoice.Installment;
 import receivables.api.invoice.Invoice;
@@ -40,46 +44,24 @@ import receivables.api.payment.PaymentDetails;
 import receivables.api.report.AgingReport;
 import receivables.api.report.AgingRow;
 import receivables.impl.customer.internal.CustomersFixture;
-import receivables.impl.customer.internal.StoredCustomerAccounts;
 import receivables.impl.invoice.internal.InvoicesFixture;
 import receivables.impl.invoice.internal.StoredInvoices;
-import receivables.impl.journal.internal.JournalFixture;
-import receivables.impl.journal.internal.JournalPostings;
-import receivables.impl.payment.internal.PaymentsFixture;
-import receivables.impl.payment.internal.StoredPayments;
-import receivables.impl.persistence.internal.HibernateDatabase;
-import receivables.impl.report.internal.AgingFixture;
-import receivables.impl.report.internal.SqlAging;
-import receivables.impl.terms.internal.StoredPaymentTerms;
-import receivables.impl.terms.internal.TermsFixture;
+import receivables.impl.tenant.internal.TenantDirectoryFixture;
 
 /**
  * The ledger's promises, on every database we support: invoices from orders, installments that add up,
  * gap-free numbers, payments that are never counted twice nor allocated beyond what is open, balanced
  * journal entries and an aging report that agrees with the open items.
  */
-abstract class LedgerContract {
+abstract class LedgerContract extends OnLedger {
 
     static final TenantId TENANT = new TenantId("ledger");
     static final TenantId OTHER = new TenantId("other");
     static final LocalDate ORDERED = LocalDate.of(2026, 3, 2);
 
-    HibernateDatabase database;
-    StoredCustomerAccounts customers;
-    StoredPaymentTerms terms;
-    StoredInvoices invoices;
-    StoredPayments payments;
-    JournalPostings journal;
-    SqlAging aging;
-
-    void use(HibernateDatabase database) {
-        this.database = database;
-        customers = CustomersFixture.customers(database);
-        terms = TermsFixture.catalog(database);
-        journal = JournalFixture.postings(database);
-        invoices = InvoicesFixture.invoices(database, journal, terms);
-        payments = PaymentsFixture.payments(database, journal);
-        aging = AgingFixture.aging(database);
+    @AfterEach
+    void everyJournalEntryBalances() {
+        assertEveryJournalEntryBalances();
     }
 
     @Test
@@ -327,10 +309,48 @@ abstract class LedgerContract {
             assertThat(total.total()).isEqualTo(one.total().plus(two.total()));
         });
         Money openNow = invoices.list(TENANT, new InvoiceQuery(null, null, null, null, "EUR"), new PageRequest(0, 100))
-                .items().stream().filter(invoice -> invoice.issueDate().isBefore(asOf))
+                .items().stream().filter(invoice -> !invoice.issueDate().isAfter(asOf))
                 .map(Invoice::open).reduce(Money.zero("EUR"), Money::plus);
         // Today's open items and the aging as of 06-30 differ by the payment with value date 07-15 only.
         assertThat(openNow.plus(Money.of("50.00", "EUR"))).isEqualTo(report.totals().get(0).total());
+    }
+
+    @Test
+    void theCreditCheckBlocksOrWarnsByTheTenantsPolicy() {
+        UUID limited = customers.create(TENANT, new CustomerDetails(null, "Limited Ltd", null, null, "EUR", null, null,
+                null, null, null, "NET14", new BigDecimal("150.00"), CreditRating.B, false)).id();
+        Invoice fits = invoices.createFromOrder(TENANT, order("SO-L1", limited, "EUR", "100.00"));
+        assertThat(fits.termsCode()).isEqualTo("NET14");
+        invoices.issue(TENANT, fits.id(), LocalDate.of(2026, 3, 3));
+        Invoice tooMuch = invoices.createFromOrder(TENANT, order("SO-L2", limited, "EUR", "100.00"));
+
+        CreditDecision decision = credit.check(TENANT, limited, Money.zero("EUR"));
+        assertThat(decision.outcome()).isEqualTo(CreditOutcome.BLOCK);
+        assertThat(decision.exposure()).isEqualTo(Money.of("238.00", "EUR"));
+        assertThat(decision.reasons()).singleElement().asString().contains("exceeds the credit limit 150.00 EUR");
+        assertThatThrownBy(() -> invoices.issue(TENANT, tooMuch.id(), LocalDate.of(2026, 3, 3)))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("credit limit");
+        assertThat(invoices.find(TENANT, tooMuch.id()).orElseThrow().status()).isEqualTo(InvoiceStatus.DRAFT);
+
+        payments.record(TENANT, payment("limited-pay", limited, "119.00"));
+        assertThat(credit.check(TENANT, limited, Money.zero("EUR")).outcome()).isEqualTo(CreditOutcome.PASS);
+        assertThat(invoices.issue(TENANT, tooMuch.id(), LocalDate.of(2026, 3, 4)).status()).isEqualTo(InvoiceStatus.ISSUED);
+    }
+
+    @Test
+    void aCustomerOnHoldIsBlockedUnlessTheTenantOnlyWarns() {
+        UUID held = customers.create(TENANT, new CustomerDetails(null, "Held SA", null, null, "EUR", null, null, null, null,
+                null, null, null, CreditRating.D, true)).id();
+        Invoice draft = invoices.createFromOrder(TENANT, order("SO-H", held, "EUR", "10.00"));
+
+        assertThat(credit.check(TENANT, held, Money.zero("EUR")).reasons())
+                .containsExactly("the customer is on credit hold", "the customer's credit rating is D");
+        assertThatThrownBy(() -> invoices.issue(TENANT, draft.id(), LocalDate.of(2026, 3, 3)))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("credit hold");
+
+        StoredInvoices lenient = InvoicesFixture.invoices(database, journal, terms, CustomersFixture.credit(database),
+                TenantDirectoryFixture.warningOnly(TENANT));
+        assertThat(lenient.issue(TENANT, draft.id(), LocalDate.of(2026, 3, 3)).status()).isEqualTo(InvoiceStatus.ISSUED);
     }
 
     @Test
@@ -359,7 +379,7 @@ abstract class LedgerContract {
     }
 
     private UUID customer(TenantId tenant, String name) {
-        return customers.create(tenant, new CustomerDetails(null, name, null, null, "EUR")).id();
+        return customers.create(tenant, CustomerDetails.of(null, name, null, null, "EUR")).id();
     }
 
     private static SalesOrder order(String orderId, UUID customer, String currency, String net) {

@@ -5,20 +5,26 @@ import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.hibernate.Session;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import receivables.api.ConflictException;
+import receivables.api.FieldViolation;
+import receivables.api.InvalidRequestException;
 import receivables.api.NotFoundException;
 import receivables.api.Page;
 import receivables.api.PageRequest;
 import receivables.api.TenantId;
+import receivables.api.money.Money;
+import receivables.api.customer.BillingAddress;
 import receivables.api.customer.CustomerAccount;
 import receivables.api.customer.CustomerAccounts;
 import receivables.api.customer.CustomerDetails;
 import receivables.impl.persistence.internal.Database;
+import receivables.impl.terms.internal.StoredPaymentTerms;
 import receivables.impl.validation.internal.Violations;
 
 /**
@@ -29,9 +35,13 @@ public class StoredCustomerAccounts implements CustomerAccounts {
 
     static final int MAX_NAME = 200;
     static final int MAX_KEY = 64;
+    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
 
     @Reference
     Database database;
+
+    @Reference
+    StoredPaymentTerms paymentTerms;
 
     Clock clock = Clock.systemUTC();
 
@@ -40,6 +50,7 @@ public class StoredCustomerAccounts implements CustomerAccounts {
         validate(details);
         return database.inTransaction(tenant, session -> {
             requireNumberFree(session, details.number(), null);
+            requireKnownTerms(session, details.paymentTermsCode());
             CustomerAccountEntity account = new CustomerAccountEntity(UUID.randomUUID(), details, clock.instant().truncatedTo(ChronoUnit.MICROS));
             session.persist(account);
             session.flush();
@@ -67,6 +78,7 @@ public class StoredCustomerAccounts implements CustomerAccounts {
                         + ", not " + expectedVersion + ": read it again and reapply the change");
             }
             requireNumberFree(session, details.number(), id);
+            requireKnownTerms(session, details.paymentTermsCode());
             account.apply(details, clock.instant().truncatedTo(ChronoUnit.MICROS));
             session.flush();
             return account.toValue();
@@ -97,7 +109,7 @@ public class StoredCustomerAccounts implements CustomerAccounts {
         if (details == null) {
             new Violations().add("body", "is required").throwIfAny();
         }
-        new Violations()
+        Violations violations = new Violations()
                 .required("name", details.name())
                 .maxLength("name", details.name(), MAX_NAME)
                 .required("currency", details.currency())
@@ -106,7 +118,29 @@ public class StoredCustomerAccounts implements CustomerAccounts {
                 .maxLength("taxId", details.taxId(), MAX_KEY)
                 .email("email", details.email())
                 .maxLength("email", details.email(), 254)
-                .throwIfAny();
+                .maxLength("contactName", details.contactName(), MAX_NAME)
+                .maxLength("phone", details.phone(), 40)
+                .maxLength("salesperson", details.salesperson(), 100)
+                .maxLength("segment", details.segment(), 50)
+                .maxLength("paymentTermsCode", details.paymentTermsCode(), 32);
+        BillingAddress address = details.billingAddress();
+        if (address != null) {
+            violations.maxLength("billingAddress.line1", address.line1(), MAX_NAME)
+                    .maxLength("billingAddress.line2", address.line2(), MAX_NAME)
+                    .maxLength("billingAddress.postalCode", address.postalCode(), 20)
+                    .maxLength("billingAddress.city", address.city(), 100)
+                    .maxLength("billingAddress.region", address.region(), 100);
+            if (address.country() != null && !COUNTRY.matcher(address.country()).matches()) {
+                violations.add("billingAddress.country", "must be an ISO 3166-1 alpha-2 code such as DE");
+            }
+        }
+        if (details.creditLimit() != null) {
+            int scale = Money.isCurrency(details.currency()) ? Money.scaleOf(details.currency()) : 4;
+            if (details.creditLimit().signum() < 0 || details.creditLimit().stripTrailingZeros().scale() > scale) {
+                violations.add("creditLimit", "must be zero or positive with at most " + scale + " decimals");
+            }
+        }
+        violations.throwIfAny();
     }
 
     private static void requireNumberFree(Session session, String number, UUID except) {
@@ -120,6 +154,12 @@ public class StoredCustomerAccounts implements CustomerAccounts {
                 .anyMatch(found -> !Objects.equals(found, except));
         if (taken) {
             throw new ConflictException("customer number " + number.trim() + " is already used by another customer");
+        }
+    }
+
+    private void requireKnownTerms(Session session, String code) {
+        if (code != null && !code.isBlank() && paymentTerms.find(session, code.trim()).isEmpty()) {
+            throw new InvalidRequestException(FieldViolation.of("paymentTermsCode", "is not a payment terms code of this tenant"));
         }
     }
 

@@ -24,6 +24,8 @@ import receivables.api.NotFoundException;
 import receivables.api.Page;
 import receivables.api.PageRequest;
 import receivables.api.TenantId;
+import receivables.api.customer.CreditDecision;
+import receivables.api.customer.CreditOutcome;
 import receivables.api.invoice.Installment;
 import receivables.api.invoice.Invoice;
 import receivables.api.invoice.InvoiceQuery;
@@ -36,6 +38,7 @@ import receivables.api.money.Money;
 import receivables.api.terms.PaymentTerms;
 import receivables.api.terms.ScheduledInstallment;
 import receivables.impl.customer.internal.CustomerAccountEntity;
+import receivables.impl.customer.internal.StoredCreditControl;
 import receivables.impl.event.internal.BusinessEvents;
 import receivables.impl.journal.internal.JournalPostings;
 import receivables.impl.persistence.internal.Database;
@@ -67,22 +70,27 @@ public class StoredInvoices implements Invoices {
     @Reference
     StoredPaymentTerms paymentTerms;
 
+    @Reference
+    StoredCreditControl credit;
+
     Clock clock = Clock.systemUTC();
 
     @Override
     public Invoice createFromOrder(TenantId tenant, SalesOrder order) {
         InvoiceCalculation calculation = InvoiceCalculation.of(order);
-        String termsCode = order.termsCode() == null || order.termsCode().isBlank() ? DEFAULT_TERMS : order.termsCode().trim();
         try {
             return database.inTransaction(tenant, session -> {
-                terms(session, termsCode);
                 Optional<InvoiceEntity> existing = byOrder(session, order.orderId());
                 if (existing.isPresent()) {
                     return sameOrder(session, existing.get(), order, calculation);
                 }
-                if (session.find(CustomerAccountEntity.class, order.customerId()) == null) {
+                CustomerAccountEntity customer = session.find(CustomerAccountEntity.class, order.customerId());
+                if (customer == null) {
                     throw new InvalidRequestException(FieldViolation.of("customerId", "is not a customer of this tenant"));
                 }
+                String termsCode = order.termsCode() != null && !order.termsCode().isBlank() ? order.termsCode().trim()
+                        : customer.paymentTermsCode() != null ? customer.paymentTermsCode() : DEFAULT_TERMS;
+                terms(session, termsCode);
                 Instant now = now();
                 InvoiceEntity invoice = new InvoiceEntity();
                 invoice.id = UUID.randomUUID();
@@ -130,6 +138,13 @@ public class StoredInvoices implements Invoices {
             if (issueDate.isBefore(invoice.orderDate)) {
                 throw new InvalidRequestException(FieldViolation.of("issueDate", "must not be before the order date "
                         + invoice.orderDate));
+            }
+            CustomerAccountEntity customer = session.find(CustomerAccountEntity.class, invoice.customerId);
+            // The draft being issued already counts among the confirmed orders.
+            CreditDecision decision = credit.check(session, customer, Money.zero(customer.currency()));
+            if (decision.outcome() == CreditOutcome.BLOCK && tenants.settings(tenant).creditCheckBlocks()) {
+                throw new ConflictException("the credit check blocks invoice " + invoice.orderId + ": "
+                        + String.join("; ", decision.reasons()));
             }
             long sequence = InvoiceNumbering.next(session, tenant, issueDate.getYear());
             invoice.number = tenants.settings(tenant).invoiceNumber(issueDate, sequence);

@@ -1,7 +1,6 @@
 package receivables.impl.report.internal;
 
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,6 +21,7 @@ import receivables.api.report.AgingBucket;
 import receivables.api.report.AgingReport;
 import receivables.api.report.AgingRow;
 import receivables.impl.persistence.internal.Database;
+import receivables.impl.persistence.internal.NativeValues;
 
 /**
  * Aging aggregated by the database in one query: what each installment issued by the day still had open
@@ -62,13 +62,14 @@ public class SqlAging implements Aging {
                 List<Money> amounts = new ArrayList<>();
                 BigDecimal[] currencyTotals = totals.computeIfAbsent(currency, c -> zeros(buckets.size() + 1));
                 for (int i = 0; i < buckets.size(); i++) {
-                    BigDecimal amount = decimal(row[3 + i]);
+                    BigDecimal amount = NativeValues.decimal(row[3 + i]);
                     amounts.add(Money.of(amount, currency));
                     currencyTotals[i] = currencyTotals[i].add(amount);
                 }
-                BigDecimal total = decimal(row[3 + buckets.size()]);
+                BigDecimal total = NativeValues.decimal(row[3 + buckets.size()]);
                 currencyTotals[buckets.size()] = currencyTotals[buckets.size()].add(total);
-                rows.add(new AgingRow(uuid(row[0]), (String) row[1], currency, amounts, Money.of(total, currency)));
+                rows.add(new AgingRow(NativeValues.uuid(row[0]), (String) row[1], currency, amounts,
+                        Money.of(total, currency)));
             }
             List<AgingRow> totalRows = new ArrayList<>();
             totals.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
@@ -125,21 +126,5 @@ public class SqlAging implements Aging {
         BigDecimal[] zeros = new BigDecimal[size];
         Arrays.fill(zeros, BigDecimal.ZERO);
         return zeros;
-    }
-
-    private static BigDecimal decimal(Object value) {
-        return value instanceof BigDecimal decimal ? decimal : new BigDecimal(value.toString());
-    }
-
-    /** Drivers differ in what a native query returns for a uuid column: a UUID, 16 bytes or text. */
-    private static UUID uuid(Object value) {
-        if (value instanceof UUID id) {
-            return id;
-        }
-        if (value instanceof byte[] bytes && bytes.length == 16) {
-            ByteBuffer buffer = ByteBuffer.wrap(bytes);
-            return new UUID(buffer.getLong(), buffer.getLong());
-        }
-        return UUID.fromString(value.toString());
     }
 }

@@ -1,6 +1,7 @@
 package receivables.impl.rest.internal;
 
 import java.net.URI;
+import java.util.UUID;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -28,6 +29,9 @@ import receivables.api.InvalidRequestException;
 import receivables.api.NotFoundException;
 import receivables.api.Page;
 import receivables.api.PageRequest;
+import receivables.api.TenantId;
+import receivables.api.customer.CreditControl;
+import receivables.api.customer.CreditDecision;
 import receivables.api.customer.CustomerAccount;
 import receivables.api.customer.CustomerAccounts;
 import receivables.api.customer.CustomerDetails;
@@ -45,6 +49,9 @@ public class CustomerResource {
 
     @Reference
     CustomerAccounts customers;
+
+    @Reference
+    CreditControl credit;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -82,6 +89,17 @@ public class CustomerResource {
         return customers.list(TenantFilter.tenantOf(request), name, slice);
     }
 
+
+    /** The credit check for the customer's standing plus {@code amount} in the customer's currency. */
+    @GET
+    @Path("{id}/credit-check")
+    public CreditDecision creditCheck(@Context ContainerRequestContext request, @PathParam("id") String id,
+            @QueryParam("amount") String amount) {
+        TenantId tenant = TenantFilter.tenantOf(request);
+        UUID customerId = QueryParameters.pathId("customer", id);
+        CustomerAccount account = customers.find(tenant, customerId).orElseThrow(() -> new NotFoundException("customer", id));
+        return credit.check(tenant, customerId, QueryParameters.money("amount", amount, account.currency()));
+    }
 
     private static EntityTag etag(CustomerAccount account) {
         return new EntityTag(Long.toString(account.version()));

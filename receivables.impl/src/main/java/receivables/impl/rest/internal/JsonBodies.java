@@ -7,6 +7,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtension;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsMediaType;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,6 +23,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.MessageBodyReader;
 import jakarta.ws.rs.ext.MessageBodyWriter;
 
+import receivables.api.money.Money;
+
 /**
  * Reads and writes JSON for the receivables API. Strict on input: an unknown field, a number where
  * text is expected or a fraction where a whole number is expected is an error, never silently coerced.
@@ -32,6 +35,11 @@ import jakarta.ws.rs.ext.MessageBodyWriter;
 @JakartarsMediaType({ MediaType.APPLICATION_JSON, ProblemResponses.PROBLEM_JSON })
 @JakartarsApplicationSelect(RestApplication.SELECT)
 public class JsonBodies extends JacksonJsonProvider {
+
+    /** Money is its amount and currency; its sign tests are no fields. */
+    @JsonIgnoreProperties({ "zero", "positive", "negative" })
+    abstract static class MoneyAsAmountAndCurrency {
+    }
 
     static final String NAME = "receivables.json";
 
@@ -50,6 +58,7 @@ public class JsonBodies extends JacksonJsonProvider {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
                 .build();
+        mapper.addMixIn(Money.class, MoneyAsAmountAndCurrency.class);
         mapper.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)

@@ -1,5 +1,6 @@
 package receivables.impl.rest.internal;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -10,6 +11,7 @@ import java.util.UUID;
 import receivables.api.FieldViolation;
 import receivables.api.InvalidRequestException;
 import receivables.api.NotFoundException;
+import receivables.api.money.Money;
 
 /**
  * Parses query parameters ourselves: Jakarta REST answers 404 for a malformed number, we answer 400
@@ -70,6 +72,19 @@ final class QueryParameters {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
             throw new NotFoundException(kind, id);
+        }
+    }
+
+    /** An amount in {@code currency}; none is zero. */
+    static Money money(String name, String value, String currency) {
+        if (value == null || value.isBlank()) {
+            return Money.zero(currency);
+        }
+        try {
+            return Money.of(new BigDecimal(value.trim()), currency);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(FieldViolation.of(name, "must be an amount in " + currency + " with at most "
+                    + Money.scaleOf(currency) + " decimals"));
         }
     }
 

@@ -47,7 +47,8 @@ public class ConfiguredTenant {
         this.name = config.name().isBlank() ? config.id() : config.name();
         this.enabled = config.enabled();
         this.keyDigests = Arrays.stream(keys).map(ConfiguredTenant::digest).toList();
-        this.settings = new TenantSettings(id, config.invoiceNumberPattern(), config.functionalCurrency());
+        this.settings = new TenantSettings(id, config.invoiceNumberPattern(), config.functionalCurrency(),
+                config.creditCheckBlocks());
     }
 
     TenantSettings settings() {

@@ -32,4 +32,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(name = "Functional currency", description = "ISO 4217 code the tenant's ledger is kept in")
     String functionalCurrency() default TenantSettings.DEFAULT_FUNCTIONAL_CURRENCY;
+
+    @AttributeDefinition(name = "Failed credit check blocks invoicing",
+            description = "When off, a failed credit check only warns and the invoice is issued")
+    boolean creditCheckBlocks() default true;
 }

@@ -13,8 +13,11 @@ import receivables.api.money.Money;
  * @param invoiceNumberPattern e.g. {@code INV-{year}-{number:6}}: {@code {year}}, {@code {yy}} and
  *                             {@code {number}} or {@code {number:width}} (zero-padded)
  * @param functionalCurrency   the currency the tenant's ledger is kept in
+ * @param creditCheckBlocks    whether a failed credit check stops an invoice from being issued, or only
+ *                             warns
  */
-public record TenantSettings(TenantId tenant, String invoiceNumberPattern, String functionalCurrency) {
+public record TenantSettings(TenantId tenant, String invoiceNumberPattern, String functionalCurrency,
+        boolean creditCheckBlocks) {
 
     public static final String DEFAULT_INVOICE_NUMBER_PATTERN = "INV-{year}-{number:6}";
     public static final String DEFAULT_FUNCTIONAL_CURRENCY = "EUR";
@@ -36,7 +39,7 @@ public record TenantSettings(TenantId tenant, String invoiceNumberPattern, Strin
     }
 
     public static TenantSettings defaults(TenantId tenant) {
-        return new TenantSettings(tenant, DEFAULT_INVOICE_NUMBER_PATTERN, DEFAULT_FUNCTIONAL_CURRENCY);
+        return new TenantSettings(tenant, DEFAULT_INVOICE_NUMBER_PATTERN, DEFAULT_FUNCTIONAL_CURRENCY, true);
     }
 
     /** The invoice number for the {@code sequence}-th invoice issued on {@code issueDate}'s year. */

@@ -1,15 +1,23 @@
 package receivables.impl.customer.internal;
 
 import receivables.impl.persistence.internal.Database;
+import receivables.impl.terms.internal.StoredPaymentTerms;
 
 public final class CustomersFixture {
 
     private CustomersFixture() {
     }
 
-    public static StoredCustomerAccounts customers(Database database) {
+    public static StoredCustomerAccounts customers(Database database, StoredPaymentTerms terms) {
         StoredCustomerAccounts customers = new StoredCustomerAccounts();
         customers.database = database;
+        customers.paymentTerms = terms;
         return customers;
+    }
+
+    public static StoredCreditControl credit(Database database) {
+        StoredCreditControl credit = new StoredCreditControl();
+        credit.database = database;
+        return credit;
     }
 }

@@ -13,7 +13,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import receivables.api.ConflictException;
 import receivables.api.FieldViolation;
@@ -24,7 +26,8 @@ import receivables.api.PageRequest;
 import receivables.api.TenantId;
 import receivables.api.customer.CustomerAccount;
 import receivables.api.customer.CustomerDetails;
-import receivables.impl.persistence.internal.HibernateDatabase;
+import receivables.impl.persistence.internal.TestDatabase;
+import receivables.impl.terms.internal.TermsFixture;
 
 /**
  * What customer accounts must do on every database we support; each subclass supplies one database.
@@ -34,16 +37,22 @@ abstract class StoredCustomerAccountsContract {
     static final TenantId ALPHA = new TenantId("alpha");
     static final TenantId BETA = new TenantId("beta");
 
+    @RegisterExtension
+    final TestDatabase testDatabase = testDatabase();
+
     StoredCustomerAccounts customers;
 
-    void use(HibernateDatabase database) {
-        customers = CustomersFixture.customers(database);
+    abstract TestDatabase testDatabase();
+
+    @BeforeEach
+    void wire() {
+        customers = CustomersFixture.customers(testDatabase.get(), TermsFixture.catalog(testDatabase.get()));
     }
 
     @Test
     void createsAnAccountAndFindsItAgain() {
         CustomerAccount created = customers.create(ALPHA,
-                new CustomerDetails(" C-1 ", "  Acme GmbH ", "DE123456789", "ap@acme.example", "EUR"));
+                CustomerDetails.of(" C-1 ", "  Acme GmbH ", "DE123456789", "ap@acme.example", "EUR"));
 
         assertThat(created.number()).isEqualTo("C-1");
         assertThat(created.name()).isEqualTo("Acme GmbH");
@@ -65,11 +74,11 @@ abstract class StoredCustomerAccountsContract {
 
     @Test
     void refusesInvalidDetailsNamingEveryFieldAndStoresNothing() {
-        assertThatThrownBy(() -> customers.create(ALPHA, new CustomerDetails(null, " ", null, "not-mail", "eur")))
+        assertThatThrownBy(() -> customers.create(ALPHA, CustomerDetails.of(null, " ", null, "not-mail", "eur")))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.violations())
                         .extracting(FieldViolation::field)
                         .containsExactly("name", "currency", "email"));
-        assertThatThrownBy(() -> customers.create(ALPHA, new CustomerDetails(null, "X".repeat(201), null, null, "QQQ")))
+        assertThatThrownBy(() -> customers.create(ALPHA, CustomerDetails.of(null, "X".repeat(201), null, null, "QQQ")))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.violations())
                         .extracting(FieldViolation::field)
                         .containsExactly("name", "currency"));
@@ -157,6 +166,6 @@ abstract class StoredCustomerAccountsContract {
     }
 
     static CustomerDetails details(String number, String name) {
-        return new CustomerDetails(number, name, null, null, "EUR");
+        return CustomerDetails.of(number, name, null, null, "EUR");
     }
 }

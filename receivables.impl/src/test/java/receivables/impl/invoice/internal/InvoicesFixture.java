@@ -1,5 +1,6 @@
 package receivables.impl.invoice.internal;
 
+import receivables.impl.customer.internal.StoredCreditControl;
 import receivables.impl.event.internal.BusinessEvents;
 import receivables.impl.journal.internal.JournalPostings;
 import receivables.impl.persistence.internal.Database;
@@ -11,12 +12,14 @@ public final class InvoicesFixture {
     private InvoicesFixture() {
     }
 
-    public static StoredInvoices invoices(Database database, JournalPostings journal, StoredPaymentTerms terms) {
+    public static StoredInvoices invoices(Database database, JournalPostings journal, StoredPaymentTerms terms,
+            StoredCreditControl credit, TenantDirectory tenants) {
         StoredInvoices invoices = new StoredInvoices();
         invoices.database = database;
         invoices.journal = journal;
         invoices.paymentTerms = terms;
-        invoices.tenants = new TenantDirectory();
+        invoices.tenants = tenants;
+        invoices.credit = credit;
         invoices.events = new BusinessEvents();
         return invoices;
     }

@@ -18,7 +18,7 @@ class HibernateDatabaseTest {
             DatabaseStatus status = database.status();
 
             assertThat(status.up()).isTrue();
-            assertThat(status.schemaVersion()).isEqualTo("2");
+            assertThat(status.schemaVersion()).isEqualTo("3");
             assertThat(status.product()).startsWith("H2");
             assertThat(status.detail()).isNull();
         } finally {

@@ -61,10 +61,6 @@ public final class TestDatabases {
         return database;
     }
 
-    public static void stop(HibernateDatabase database) {
-        database.deactivate();
-    }
-
     private static void execute(String sql) {
         try (Connection connection = DriverManager.getConnection(POSTGRES_URL, POSTGRES_USER, "");
                 Statement statement = connection.createStatement()) {

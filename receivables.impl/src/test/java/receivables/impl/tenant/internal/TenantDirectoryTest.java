@@ -3,8 +3,6 @@ package receivables.impl.tenant.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.lang.annotation.Annotation;
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +29,7 @@ class TenantDirectoryTest {
         assertThat(directory.settings(new TenantId("alpha")).functionalCurrency()).isEqualTo("CHF");
         assertThat(directory.settings(new TenantId("other")).invoiceNumber(java.time.LocalDate.of(2026, 3, 1), 7))
                 .isEqualTo("INV-2026-000007");
-        assertThatThrownBy(() -> new TenantSettings(new TenantId("x"), "INV-{year}", "EUR"))
+        assertThatThrownBy(() -> new TenantSettings(new TenantId("x"), "INV-{year}", "EUR", true))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -56,49 +54,11 @@ class TenantDirectoryTest {
     }
 
     private static TenantDirectory authenticator(ConfiguredTenant... tenants) {
-        TenantDirectory authenticator = new TenantDirectory();
-        authenticator.tenants = List.of(tenants);
-        return authenticator;
+        return TenantDirectoryFixture.directory(tenants);
     }
 
     private static ConfiguredTenant tenant(String id, boolean enabled, String... keys) {
-        ConfiguredTenant tenant = new ConfiguredTenant();
-        tenant.activate(new TenantConfiguration() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return TenantConfiguration.class;
-            }
-
-            @Override
-            public String id() {
-                return id;
-            }
-
-            @Override
-            public String name() {
-                return "";
-            }
-
-            @Override
-            public String[] apiKeys() {
-                return keys;
-            }
-
-            @Override
-            public boolean enabled() {
-                return enabled;
-            }
-
-            @Override
-            public String invoiceNumberPattern() {
-                return "{yy}/{number:4}";
-            }
-
-            @Override
-            public String functionalCurrency() {
-                return "CHF";
-            }
-        });
-        return tenant;
+        return TenantDirectoryFixture.tenant(TenantDirectoryFixture.configuration(id, enabled, "{yy}/{number:4}", "CHF", true,
+                keys));
     }
 }

@@ -1,0 +1,18 @@
+package receivables.api.report;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import receivables.api.money.Money;
+
+/**
+ * One installment of an issued invoice that was still open on a day.
+ *
+ * @param installment 1-based sequence of the installment within its invoice
+ * @param amount      what the installment was for
+ * @param open        what was still owed of it that day
+ * @param daysOverdue days past its due date that day; 0 when not yet due
+ */
+public record OpenItem(UUID invoiceId, String invoiceNumber, int installment, LocalDate issueDate, LocalDate dueDate,
+        Money amount, Money open, int daysOverdue) {
+}

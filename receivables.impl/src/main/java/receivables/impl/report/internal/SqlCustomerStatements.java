@@ -1,0 +1,163 @@
+package receivables.impl.report.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.hibernate.Session;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import receivables.api.FieldViolation;
+import receivables.api.InvalidRequestException;
+import receivables.api.TenantId;
+import receivables.api.money.Money;
+import receivables.api.report.CustomerStatement;
+import receivables.api.report.CustomerStatements;
+import receivables.api.report.OpenItem;
+import receivables.api.report.StatementMovement;
+import receivables.impl.persistence.internal.Database;
+import receivables.impl.persistence.internal.NativeValues;
+import receivables.impl.validation.internal.Violations;
+
+/**
+ * Statements and open items aggregated by the database: the opening balance is one sum over everything
+ * before the period, the movements are only the period's invoices and payments, and what an installment
+ * still had open on a day is summed from its allocations up to that day. A customer's history is never
+ * loaded into memory.
+ *
+ * <p>Native SQL bypasses Hibernate's tenant filter, so every query names the tenant itself.
+ */
+@Component(service = CustomerStatements.class)
+public class SqlCustomerStatements implements CustomerStatements {
+
+    // Invoices count from the day they are issued (drafts have no issue date); payments from their value date.
+    private static final String OPENING_BALANCE = """
+            select coalesce(sum(m.amount), 0) from (
+                select v.gross_amount amount from invoice v
+                where v.tenant_id = :tenant and v.customer_id = :customer and v.currency = :currency
+                  and v.issue_date < :from
+                union all
+                select -p.amount from payment p
+                where p.tenant_id = :tenant and p.customer_id = :customer and p.currency = :currency
+                  and p.value_date < :from
+            ) m""";
+
+    // 'INVOICE' sorts before 'PAYMENT', which puts a day's invoices before its payments.
+    private static final String MOVEMENTS = """
+            select m.movement_date, m.kind, m.reference, m.amount from (
+                select v.issue_date movement_date, 'INVOICE' kind, v.invoice_number reference, v.gross_amount amount
+                from invoice v
+                where v.tenant_id = :tenant and v.customer_id = :customer and v.currency = :currency
+                  and v.issue_date between :from and :to
+                union all
+                select p.value_date, 'PAYMENT', cast(p.id as varchar(36)), p.amount
+                from payment p
+                where p.tenant_id = :tenant and p.customer_id = :customer and p.currency = :currency
+                  and p.value_date between :from and :to
+            ) m
+            order by m.movement_date, m.kind, m.reference""";
+
+    // Allocations are joined through their invoice id, which their index starts with after the tenant.
+    private static final String OPEN_ITEMS = """
+            select i.invoice_id, v.invoice_number, i.sequence_number, i.issue_date, i.due_date, i.currency, i.amount,
+                   i.amount - coalesce(sum(a.amount), 0) open_amount
+            from installment i
+            join invoice v on v.tenant_id = i.tenant_id and v.id = i.invoice_id
+            left join allocation a on a.tenant_id = i.tenant_id and a.invoice_id = i.invoice_id
+                 and a.installment_id = i.id and a.value_date <= :asOf
+            where i.tenant_id = :tenant and i.customer_id = :customer and i.issue_date <= :asOf
+            group by i.invoice_id, v.invoice_number, i.sequence_number, i.issue_date, i.due_date, i.currency, i.amount
+            having i.amount - coalesce(sum(a.amount), 0) <> 0
+            order by i.due_date, v.invoice_number, i.sequence_number""";
+
+    @Reference
+    Database database;
+
+    @Override
+    public CustomerStatement statement(TenantId tenant, UUID customerId, String currency, LocalDate from, LocalDate to) {
+        validatePeriod(customerId, currency, from, to);
+        return database.inTransaction(tenant, session -> {
+            String customerName = requireCustomer(session, tenant, customerId);
+            Money opening = Money.of(NativeValues.decimal(session.createNativeQuery(OPENING_BALANCE, Object.class)
+                    .setParameter("tenant", tenant.value())
+                    .setParameter("customer", customerId)
+                    .setParameter("currency", currency)
+                    .setParameter("from", from)
+                    .getSingleResult()), currency);
+            Money balance = opening;
+            Money zero = Money.zero(currency);
+            List<StatementMovement> movements = new ArrayList<>();
+            List<Object[]> rows = session.createNativeQuery(MOVEMENTS, Object[].class)
+                    .setParameter("tenant", tenant.value())
+                    .setParameter("customer", customerId)
+                    .setParameter("currency", currency)
+                    .setParameter("from", from)
+                    .setParameter("to", to)
+                    .getResultList();
+            for (Object[] row : rows) {
+                String kind = (String) row[1];
+                Money amount = Money.of(NativeValues.decimal(row[3]), currency);
+                boolean invoice = StatementMovement.INVOICE.equals(kind);
+                Money debit = invoice ? amount : zero;
+                Money credit = invoice ? zero : amount;
+                balance = balance.plus(debit).minus(credit);
+                movements.add(new StatementMovement((LocalDate) row[0], kind, (String) row[2], debit, credit, balance));
+            }
+            return new CustomerStatement(customerId, customerName, currency, from, to, opening, movements, balance);
+        });
+    }
+
+    @Override
+    public List<OpenItem> openItems(TenantId tenant, UUID customerId, LocalDate asOf) {
+        new Violations().required("customerId", customerId).required("asOf", asOf).throwIfAny();
+        return database.inTransaction(tenant, session -> {
+            requireCustomer(session, tenant, customerId);
+            List<OpenItem> items = new ArrayList<>();
+            List<Object[]> rows = session.createNativeQuery(OPEN_ITEMS, Object[].class)
+                    .setParameter("tenant", tenant.value())
+                    .setParameter("customer", customerId)
+                    .setParameter("asOf", asOf)
+                    .getResultList();
+            for (Object[] row : rows) {
+                String currency = (String) row[5];
+                LocalDate dueDate = (LocalDate) row[4];
+                long overdue = Math.max(0, ChronoUnit.DAYS.between(dueDate, asOf));
+                items.add(new OpenItem(NativeValues.uuid(row[0]), (String) row[1], ((Number) row[2]).intValue(),
+                        (LocalDate) row[3], dueDate, Money.of(NativeValues.decimal(row[6]), currency),
+                        Money.of(NativeValues.decimal(row[7]), currency), Math.toIntExact(overdue)));
+            }
+            return items;
+        });
+    }
+
+    /** Every problem of the request at once; the period is bounded so that one statement stays readable. */
+    private static void validatePeriod(UUID customerId, String currency, LocalDate from, LocalDate to) {
+        Violations violations = new Violations().required("customerId", customerId)
+                .required("currency", currency).currency("currency", currency)
+                .required("from", from).required("to", to);
+        if (from != null && to != null) {
+            if (from.isAfter(to)) {
+                violations.add("from", "must not be after to (" + to + ")");
+            } else if (!to.isBefore(from.plusYears(MAX_PERIOD_YEARS))) {
+                violations.add("to", "must be at most " + from.plusYears(MAX_PERIOD_YEARS).minusDays(1)
+                        + ": a statement covers at most " + MAX_PERIOD_YEARS + " years");
+            }
+        }
+        violations.throwIfAny();
+    }
+
+    /** The customer's name; a customer of another tenant is as unknown as one that does not exist. */
+    private static String requireCustomer(Session session, TenantId tenant, UUID customerId) {
+        return session.createNativeQuery("select c.name from customer_account c where c.tenant_id = :tenant and c.id = :customer",
+                        String.class)
+                .setParameter("tenant", tenant.value())
+                .setParameter("customer", customerId)
+                .uniqueResultOptional()
+                .orElseThrow(() -> new InvalidRequestException(FieldViolation.of("customerId",
+                        "is not a customer of this tenant")));
+    }
+}

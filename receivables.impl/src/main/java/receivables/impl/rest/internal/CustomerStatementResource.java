@@ -1,0 +1,81 @@
+package receivables.impl.rest.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+
+import receivables.api.NotFoundException;
+import receivables.api.TenantId;
+import receivables.api.customer.CustomerAccounts;
+import receivables.api.report.CustomerStatement;
+import receivables.api.report.CustomerStatements;
+import receivables.api.report.OpenItem;
+
+/**
+ * {@code /api/v1/customers/{id}/statement} and {@code /api/v1/customers/{id}/open-items}: a customer's
+ * account over a period and what it still owes on a day.
+ *
+ * <p>The class path is {@code customers}, like {@link CustomerResource}'s, so that Jersey merges the two
+ * into one resource. With {@code customers/{id}} this class would win every request under
+ * {@code /customers/x} for having more literal characters, and {@code GET} and {@code PUT /customers/{id}}
+ * would answer 404.
+ */
+@Component(service = CustomerStatementResource.class)
+@JakartarsResource
+@JakartarsApplicationSelect(RestApplication.SELECT)
+@Path("customers")
+@Produces(MediaType.APPLICATION_JSON)
+public class CustomerStatementResource {
+
+    @Reference
+    CustomerStatements statements;
+
+    @Reference
+    CustomerAccounts customers;
+
+    Clock clock = Clock.systemUTC();
+
+    /** The statement in {@code currency} from {@code from} to {@code to} inclusive; both days are required. */
+    @GET
+    @Path("{id}/statement")
+    public CustomerStatement statement(@Context ContainerRequestContext request, @PathParam("id") String id,
+            @QueryParam("currency") String currency, @QueryParam("from") String from, @QueryParam("to") String to) {
+        TenantId tenant = TenantFilter.tenantOf(request);
+        return statements.statement(tenant, customer(tenant, id), currency == null ? null : currency.trim(),
+                QueryParameters.date("from", from), QueryParameters.date("to", to));
+    }
+
+    /** The installments still open on {@code asOf}, today by default, ordered by due date. */
+    @GET
+    @Path("{id}/open-items")
+    public List<OpenItem> openItems(@Context ContainerRequestContext request, @PathParam("id") String id,
+            @QueryParam("asOf") String asOf) {
+        TenantId tenant = TenantFilter.tenantOf(request);
+        LocalDate day = QueryParameters.date("asOf", asOf);
+        return statements.openItems(tenant, customer(tenant, id), day == null ? LocalDate.now(clock) : day);
+    }
+
+    /** The customer named in the path; like any unknown id in a path, one the tenant does not have is a 404. */
+    private UUID customer(TenantId tenant, String id) {
+        UUID customerId = QueryParameters.pathId("customer", id);
+        if (customers.find(tenant, customerId).isEmpty()) {
+            throw new NotFoundException("customer", id);
+        }
+        return customerId;
+    }
+}

@@ -1,0 +1,34 @@
+package receivables.impl.ledger;
+
+import receivables.impl.customer.internal.CustomersFixture;
+import receivables.impl.customer.internal.StoredCreditControl;
+import receivables.impl.customer.internal.StoredCustomerAccounts;
+import receivables.impl.invoice.internal.InvoicesFixture;
+import receivables.impl.invoice.internal.StoredInvoices;
+import receivables.impl.journal.internal.JournalFixture;
+import receivables.impl.journal.internal.JournalPostings;
+import receivables.impl.payment.internal.PaymentsFixture;
+import receivables.impl.payment.internal.StoredPayments;
+import receivables.impl.persistence.internal.HibernateDatabase;
+import receivables.impl.report.internal.AgingFixture;
+import receivables.impl.report.internal.SqlAging;
+import receivables.impl.tenant.internal.TenantDirectory;
+import receivables.impl.terms.internal.StoredPaymentTerms;
+import receivables.impl.terms.internal.TermsFixture;
+
+/**
+ * The ledger's components wired as Declarative Services would wire them, on one database.
+ */
+public record LedgerFixture(HibernateDatabase database, StoredPaymentTerms terms, StoredCustomerAccounts customers,
+        StoredCreditControl credit, JournalPostings journal, StoredInvoices invoices, StoredPayments payments,
+        SqlAging aging) {
+
+    public static LedgerFixture on(HibernateDatabase database) {
+        StoredPaymentTerms terms = TermsFixture.catalog(database);
+        StoredCreditControl credit = CustomersFixture.credit(database);
+        JournalPostings journal = JournalFixture.postings(database);
+        return new LedgerFixture(database, terms, CustomersFixture.customers(database, terms), credit, journal,
+                InvoicesFixture.invoices(database, journal, terms, credit, new TenantDirectory()),
+                PaymentsFixture.payments(database, journal), AgingFixture.aging(database));
+    }
+}

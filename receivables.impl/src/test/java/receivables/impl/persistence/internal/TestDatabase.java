@@ -1,0 +1,61 @@
+package receivables.impl.persistence.internal;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A fresh, migrated database for each test: register it with {@code @RegisterExtension}. On PostgreSQL
+ * each test gets a schema of its own, dropped afterwards; when the server is unreachable the test is
+ * reported as skipped, never as passed.
+ */
+public final class TestDatabase implements BeforeEachCallback, AfterEachCallback {
+
+    private final boolean postgres;
+    private final int poolSize;
+    private String schema;
+    private HibernateDatabase database;
+
+    private TestDatabase(boolean postgres, int poolSize) {
+        this.postgres = postgres;
+        this.poolSize = poolSize;
+    }
+
+    public static TestDatabase h2() {
+        return new TestDatabase(false, 4);
+    }
+
+    public static TestDatabase postgres(int poolSize) {
+        return new TestDatabase(true, poolSize);
+    }
+
+    public HibernateDatabase get() {
+        return database;
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        if (postgres) {
+            assumeTrue(TestDatabases.postgresReachable(), TestDatabases.POSTGRES_UNREACHABLE);
+            schema = TestDatabases.createPostgresSchema();
+            database = TestDatabases.postgres(schema, poolSize);
+        } else {
+            database = TestDatabases.h2();
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        try {
+            if (database != null) {
+                database.deactivate();
+            }
+        } finally {
+            if (schema != null) {
+                TestDatabases.dropPostgresSchema(schema);
+            }
+        }
+    }
+}

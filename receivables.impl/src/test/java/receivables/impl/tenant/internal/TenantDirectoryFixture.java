@@ -1,0 +1,75 @@
+package receivables.impl.tenant.internal;
+
+import java.lang.annotation.Annotation;
+import java.util.List;
+
+import receivables.api.TenantId;
+
+public final class TenantDirectoryFixture {
+
+    private TenantDirectoryFixture() {
+    }
+
+    /** A directory with one tenant whose failed credit checks only warn. */
+    public static TenantDirectory warningOnly(TenantId id) {
+        return directory(tenant(configuration(id.value(), true, TenantSettings.DEFAULT_INVOICE_NUMBER_PATTERN,
+                TenantSettings.DEFAULT_FUNCTIONAL_CURRENCY, false, "warning-only-key-0001")));
+    }
+
+    static TenantDirectory directory(ConfiguredTenant... tenants) {
+        TenantDirectory directory = new TenantDirectory();
+        directory.tenants = List.of(tenants);
+        return directory;
+    }
+
+    static ConfiguredTenant tenant(TenantConfiguration configuration) {
+        ConfiguredTenant tenant = new ConfiguredTenant();
+        tenant.activate(configuration);
+        return tenant;
+    }
+
+    static TenantConfiguration configuration(String id, boolean enabled, String invoiceNumberPattern,
+            String functionalCurrency, boolean creditCheckBlocks, String... keys) {
+        return new TenantConfiguration() {
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return TenantConfiguration.class;
+            }
+
+            @Override
+            public String id() {
+                return id;
+            }
+
+            @Override
+            public String name() {
+                return "";
+            }
+
+            @Override
+            public String[] apiKeys() {
+                return keys;
+            }
+
+            @Override
+            public boolean enabled() {
+                return enabled;
+            }
+
+            @Override
+            public String invoiceNumberPattern() {
+                return invoiceNumberPattern;
+            }
+
+            @Override
+            public String functionalCurrency() {
+                return functionalCurrency;
+            }
+
+            @Override
+            public boolean creditCheckBlocks() {
+                return creditCheckBlocks;
+            }
+        };
+    }
+}
