@@ -72,7 +72,7 @@ public class ReferenceHostIT {
         assertEquals("UP", health.get("status").asText());
         assertEquals("UP", health.at("/database/status").asText());
         assertTrue(health.at("/database/product").asText(), health.at("/database/product").asText().startsWith("H2"));
-        assertEquals("3", health.at("/database/schemaVersion").asText());
+        assertTrue("migrated: " + health, health.at("/database/schemaVersion").asInt() >= 5);
         for (String name : BUNDLES) {
             JsonNode bundle = bundle(health, name);
             assertNotNull(name + " is reported", bundle);

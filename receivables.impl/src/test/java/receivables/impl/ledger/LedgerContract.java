@@ -28,6 +28,11 @@ import receivables.api.customer.CreditDecision;
 import receivables.api.customer.CreditOutcome;
 import receivables.api.customer.CreditRating;
 import receivables.api.customer.CustomerDetails;
+import receivables.api.Page;
+import receivables.api.host.OrderSource;
+import receivables.api.invoice.BillingFailure;
+import receivables.api.invoice.BillingRun;
+import receivables.api.invoice.BillingRunStatus;
 import receivables.api.invoice.Installment;
 import receivables.api.invoice.Invoice;
 import receivables.api.invoice.InvoiceQuery;
@@ -43,6 +48,8 @@ import receivables.api.payment.Payment;
 import receivables.api.payment.PaymentDetails;
 import receivables.api.report.AgingReport;
 import receivables.api.report.AgingRow;
+import receivables.impl.billing.internal.BackgroundBillingRuns;
+import receivables.impl.billing.internal.BillingFixture;
 import receivables.impl.customer.internal.CustomersFixture;
 import receivables.impl.invoice.internal.InvoicesFixture;
 import receivables.impl.invoice.internal.StoredInvoices;
@@ -354,6 +361,60 @@ abstract class LedgerContract extends OnLedger {
     }
 
     @Test
+    void aBillingRunInvoicesEveryGoodOrderAndNamesTheBadOnes() throws Exception {
+        UUID customer = customer(TENANT, "Bulk Buyer");
+        List<SalesOrder> orders = new ArrayList<>();
+        for (int i = 0; i < 450; i++) {
+            orders.add(order("BR-" + i, customer, "EUR", "10.00"));
+        }
+        orders.set(7, order("BR-7", UUID.randomUUID(), "EUR", "10.00"));
+        orders.set(300, new SalesOrder("BR-300", customer, "EUR", ORDERED, "NOPE", orders.get(0).lines()));
+        BackgroundBillingRuns runs = BillingFixture.runs(database, invoices);
+        try {
+            BillingRun first = finished(runs, runs.start(TENANT, orders, LocalDate.of(2026, 4, 1)));
+
+            assertThat(first.status()).isEqualTo(BillingRunStatus.COMPLETED);
+            assertThat(first.total()).isEqualTo(450);
+            assertThat(first.done()).isEqualTo(448);
+            assertThat(first.failed()).isEqualTo(2);
+            assertThat(first.failures()).extracting(BillingFailure::orderId).containsExactly("BR-300", "BR-7");
+            assertThat(first.failures().get(0).reason()).contains("termsCode");
+            assertThat(first.failures().get(1).reason()).contains("customerId");
+            Page<Invoice> issued = invoices.list(TENANT, new InvoiceQuery(InvoiceStatus.ISSUED, customer, null, null, null),
+                    new PageRequest(0, 500));
+            assertThat(issued.totalItems()).isEqualTo(448);
+            assertThat(issued.items()).extracting(Invoice::number).contains("INV-2026-000001", "INV-2026-000448");
+
+            BillingRun again = finished(runs, runs.start(TENANT, orders, LocalDate.of(2026, 4, 2)));
+            assertThat(again.done()).isEqualTo(448);
+            assertThat(again.failed()).isEqualTo(2);
+            assertThat(invoices.list(TENANT, InvoiceQuery.all(), PageRequest.first()).totalItems()).isEqualTo(448);
+        } finally {
+            BillingFixture.stop(runs);
+        }
+    }
+
+    @Test
+    void aBillingRunWithoutOrdersInvoicesWhatTheHostReports() throws Exception {
+        UUID customer = customer(TENANT, "Host Orders");
+        List<SalesOrder> ready = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ready.add(order("HOST-" + i, customer, "EUR", "20.00"));
+        }
+        OrderSource host = (tenant, limit) -> tenant.equals(TENANT) ? ready : List.of();
+        BackgroundBillingRuns runs = BillingFixture.runs(database, invoices, host);
+        try {
+            BillingRun run = finished(runs, runs.start(TENANT, List.of(), LocalDate.of(2026, 4, 1)));
+
+            assertThat(run.total()).isEqualTo(5);
+            assertThat(run.done()).isEqualTo(5);
+            assertThat(invoices.list(TENANT, InvoiceQuery.all(), PageRequest.first()).totalItems()).isEqualTo(5);
+        } finally {
+            BillingFixture.stop(runs);
+        }
+    }
+
+    @Test
     void aTenantNeverSeesAnotherTenantsInvoicesNorPaysThem() {
         UUID customer = customer(TENANT, "Mine");
         Invoice invoice = issued("SO-T", customer, "10.00", LocalDate.of(2026, 1, 1));
@@ -363,6 +424,17 @@ abstract class LedgerContract extends OnLedger {
         assertThatThrownBy(() -> payments.record(OTHER, payment("steal", customer, "10.00")))
                 .isInstanceOf(InvalidRequestException.class);
         assertThat(aging.report(OTHER, LocalDate.of(2026, 12, 31), List.of()).rows()).isEmpty();
+    }
+
+    private static BillingRun finished(BackgroundBillingRuns runs, BillingRun started) throws InterruptedException {
+        for (int i = 0; i < 600; i++) {
+            BillingRun run = runs.find(TENANT, started.id()).orElseThrow();
+            if (run.status() != BillingRunStatus.RUNNING) {
+                return run;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("billing run " + started.id() + " did not finish within 60 s");
     }
 
     void assertEveryJournalEntryBalances() {

@@ -76,6 +76,11 @@ public class StoredCreditControl implements CreditControl {
         return new CreditDecision(outcome, exposure, limit, reasons);
     }
 
+    /** Whether a check of {@code customer} can come out BLOCK at all: without hold, limit or rating E it cannot. */
+    public static boolean mayBlock(CustomerAccountEntity customer) {
+        return customer.creditHold() || customer.creditLimit() != null || customer.creditRating() == CreditRating.E;
+    }
+
     private static Money sum(Session session, String hql, CustomerAccountEntity customer, String currency) {
         BigDecimal amount = session.createSelectionQuery(hql, BigDecimal.class)
                 .setParameter("customer", customer.id()).setParameter("currency", currency).getSingleResult();

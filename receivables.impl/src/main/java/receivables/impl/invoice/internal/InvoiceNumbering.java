@@ -35,17 +35,22 @@ final class InvoiceNumbering {
         }
     }
 
-    /** The next number of {@code year}; the row stays locked until the caller's transaction ends. */
-    static long next(Session session, TenantId tenant, int year) {
-        int updated = session.createNativeMutationQuery(
-                        "update invoice_number_sequence set last_number = last_number + 1 where tenant_id = :tenant and fiscal_year = :year")
-                .setParameter("tenant", tenant.value()).setParameter("year", year).executeUpdate();
+    /**
+     * Reserves the next {@code count} numbers of {@code year} and returns the first; the row stays locked
+     * until the caller's transaction ends, and a rollback gives the numbers back.
+     */
+    static long reserve(Session session, TenantId tenant, int year, int count) {
+        int updated = session.createNativeMutationQuery("update invoice_number_sequence set last_number = last_number"
+                        + " + :count where tenant_id = :tenant and fiscal_year = :year")
+                .setParameter("count", count).setParameter("tenant", tenant.value()).setParameter("year", year)
+                .executeUpdate();
         if (updated != 1) {
             throw new IllegalStateException("no invoice number counter for " + tenant + " in " + year);
         }
-        return session.createNativeQuery(
+        long last = session.createNativeQuery(
                         "select last_number from invoice_number_sequence where tenant_id = :tenant and fiscal_year = :year",
                         Long.class)
                 .setParameter("tenant", tenant.value()).setParameter("year", year).getSingleResult();
+        return last - count + 1;
     }
 }

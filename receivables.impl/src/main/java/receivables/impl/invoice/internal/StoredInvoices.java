@@ -49,7 +49,7 @@ import receivables.impl.terms.internal.StoredPaymentTerms;
  * Invoices kept in the receivables database: drafts from orders, issued with number, installments and
  * journal entry in one transaction.
  */
-@Component(service = Invoices.class)
+@Component(service = { Invoices.class, StoredInvoices.class })
 public class StoredInvoices implements Invoices {
 
     static final String DEFAULT_TERMS = "NET30";
@@ -80,40 +80,13 @@ public class StoredInvoices implements Invoices {
         InvoiceCalculation calculation = InvoiceCalculation.of(order);
         try {
             return database.inTransaction(tenant, session -> {
-                Optional<InvoiceEntity> existing = byOrder(session, order.orderId());
-                if (existing.isPresent()) {
-                    return sameOrder(session, existing.get(), order, calculation);
-                }
-                CustomerAccountEntity customer = session.find(CustomerAccountEntity.class, order.customerId());
-                if (customer == null) {
-                    throw new InvalidRequestException(FieldViolation.of("customerId", "is not a customer of this tenant"));
-                }
-                String termsCode = order.termsCode() != null && !order.termsCode().isBlank() ? order.termsCode().trim()
-                        : customer.paymentTermsCode() != null ? customer.paymentTermsCode() : DEFAULT_TERMS;
-                terms(session, termsCode);
-                Instant now = now();
-                InvoiceEntity invoice = new InvoiceEntity();
-                invoice.id = UUID.randomUUID();
-                invoice.orderId = order.orderId().trim();
-                invoice.customerId = order.customerId();
-                invoice.currency = order.currency();
-                invoice.status = InvoiceStatus.DRAFT;
-                invoice.termsCode = termsCode;
-                invoice.orderDate = order.orderDate();
-                invoice.net = calculation.net().amount();
-                invoice.tax = calculation.tax().amount();
-                invoice.gross = calculation.gross().amount();
-                invoice.open = calculation.gross().amount();
-                invoice.createdAt = now;
-                invoice.updatedAt = now;
-                session.persist(invoice);
-                calculation.lines().forEach(line -> session.persist(new InvoiceLineEntity(invoice.id, line)));
+                InvoiceEntity invoice = draft(session, order, calculation);
                 session.flush();
                 return toValue(session, invoice);
             });
         } catch (ConflictException sameOrderCreatedConcurrently) {
             return database.inTransaction(tenant, session -> byOrder(session, order.orderId())
-                    .map(invoice -> sameOrder(session, invoice, order, calculation))
+                    .map(invoice -> toValue(session, sameOrder(invoice, order, calculation)))
                     .orElseThrow(() -> sameOrderCreatedConcurrently));
         }
     }
@@ -129,47 +102,52 @@ public class StoredInvoices implements Invoices {
             if (invoice == null) {
                 throw new NotFoundException("invoice", invoiceId);
             }
-            if (invoice.status == InvoiceStatus.CANCELLED) {
-                throw new ConflictException("invoice " + invoice.number + " is cancelled and cannot be issued");
-            }
-            if (invoice.status != InvoiceStatus.DRAFT) {
+            if (!issuable(session, tenant, invoice, issueDate)) {
                 return null;
             }
-            if (issueDate.isBefore(invoice.orderDate)) {
-                throw new InvalidRequestException(FieldViolation.of("issueDate", "must not be before the order date "
-                        + invoice.orderDate));
-            }
-            CustomerAccountEntity customer = session.find(CustomerAccountEntity.class, invoice.customerId);
-            // The draft being issued already counts among the confirmed orders.
-            CreditDecision decision = credit.check(session, customer, Money.zero(customer.currency()));
-            if (decision.outcome() == CreditOutcome.BLOCK && tenants.settings(tenant).creditCheckBlocks()) {
-                throw new ConflictException("the credit check blocks invoice " + invoice.orderId + ": "
-                        + String.join("; ", decision.reasons()));
-            }
-            long sequence = InvoiceNumbering.next(session, tenant, issueDate.getYear());
-            invoice.number = tenants.settings(tenant).invoiceNumber(issueDate, sequence);
-            invoice.issueDate = issueDate;
-            invoice.status = InvoiceStatus.ISSUED;
-            invoice.updatedAt = now();
-            List<ScheduledInstallment> schedule = terms(session, invoice.termsCode)
-                    .schedule(invoice.money(invoice.gross), issueDate);
-            for (ScheduledInstallment scheduled : schedule) {
-                session.persist(new InstallmentEntity(invoice, new Installment(scheduled.sequence(), scheduled.dueDate(),
-                        scheduled.amount(), scheduled.amount(), scheduled.discountUntil(), scheduled.discountAmount())));
-            }
-            invoice.dueDate = schedule.get(schedule.size() - 1).dueDate();
-            journal.post(session, issueDate, ISSUED_ENTRY, invoice.number, issueLines(invoice));
+            issue(session, tenant, invoice, issueDate, InvoiceNumbering.reserve(session, tenant, issueDate.getYear(), 1));
             session.flush();
             return toValue(session, invoice);
         });
         if (issued == null) {
             return find(tenant, invoiceId).orElseThrow(() -> new NotFoundException("invoice", invoiceId));
         }
-        events.announce(EventTopics.INVOICE_ISSUED, Map.of(EventTopics.TENANT, tenant.value(), EventTopics.ID,
-                issued.id().toString(), EventTopics.INVOICE_NUMBER, issued.number(), EventTopics.CUSTOMER_ID,
-                issued.customerId().toString(), EventTopics.CURRENCY, issued.currency(), EventTopics.AMOUNT,
-                issued.gross().amount().toPlainString()));
+        announceIssued(tenant, issued.id(), issued.number(), issued.customerId(), issued.gross());
         return issued;
+    }
+
+    /**
+     * Invoices and issues a batch of orders in one transaction, for billing runs: one counter update reserves
+     * the numbers of the whole batch, and inserts go to the database in JDBC batches. Orders already issued
+     * are skipped. Any failure rolls the whole batch back and is rethrown, so the caller can retry the orders
+     * one by one to find the culprit.
+     *
+     * @return how many invoices the batch issued
+     */
+    public int invoiceAndIssue(TenantId tenant, List<SalesOrder> orders, LocalDate issueDate) {
+        List<InvoiceCalculation> calculations = orders.stream().map(InvoiceCalculation::of).toList();
+        InvoiceNumbering.prepareYear(database, tenant, issueDate.getYear());
+        List<InvoiceEntity> issued = database.inTransaction(tenant, session -> {
+            List<InvoiceEntity> drafts = new ArrayList<>();
+            for (int i = 0; i < orders.size(); i++) {
+                InvoiceEntity invoice = draft(session, orders.get(i), calculations.get(i));
+                if (issuable(session, tenant, invoice, issueDate)) {
+                    drafts.add(invoice);
+                }
+            }
+            if (!drafts.isEmpty()) {
+                long first = InvoiceNumbering.reserve(session, tenant, issueDate.getYear(), drafts.size());
+                for (int i = 0; i < drafts.size(); i++) {
+                    issue(session, tenant, drafts.get(i), issueDate, first + i);
+                }
+            }
+            session.flush();
+            session.clear();
+            return drafts;
+        });
+        issued.forEach(invoice -> announceIssued(tenant, invoice.id, invoice.number, invoice.customerId,
+                invoice.money(invoice.gross)));
+        return issued.size();
     }
 
     @Override
@@ -227,6 +205,84 @@ public class StoredInvoices implements Invoices {
         });
     }
 
+    /** The draft for {@code order}: a new one, or the one the same order already has. */
+    private InvoiceEntity draft(Session session, SalesOrder order, InvoiceCalculation calculation) {
+        Optional<InvoiceEntity> existing = byOrder(session, order.orderId());
+        if (existing.isPresent()) {
+            return sameOrder(existing.get(), order, calculation);
+        }
+        CustomerAccountEntity customer = session.find(CustomerAccountEntity.class, order.customerId());
+        if (customer == null) {
+            throw new InvalidRequestException(FieldViolation.of("customerId", "is not a customer of this tenant"));
+        }
+        String termsCode = order.termsCode() != null && !order.termsCode().isBlank() ? order.termsCode().trim()
+                : customer.paymentTermsCode() != null ? customer.paymentTermsCode() : DEFAULT_TERMS;
+        terms(session, termsCode);
+        Instant now = now();
+        InvoiceEntity invoice = new InvoiceEntity();
+        invoice.id = UUID.randomUUID();
+        invoice.orderId = order.orderId().trim();
+        invoice.customerId = order.customerId();
+        invoice.currency = order.currency();
+        invoice.status = InvoiceStatus.DRAFT;
+        invoice.termsCode = termsCode;
+        invoice.orderDate = order.orderDate();
+        invoice.net = calculation.net().amount();
+        invoice.tax = calculation.tax().amount();
+        invoice.gross = calculation.gross().amount();
+        invoice.open = calculation.gross().amount();
+        invoice.createdAt = now;
+        invoice.updatedAt = now;
+        session.persist(invoice);
+        calculation.lines().forEach(line -> session.persist(new InvoiceLineEntity(invoice.id, line)));
+        return invoice;
+    }
+
+    /** Whether {@code invoice} is a draft that may be issued on {@code issueDate}; refuses what never may. */
+    private boolean issuable(Session session, TenantId tenant, InvoiceEntity invoice, LocalDate issueDate) {
+        if (invoice.status == InvoiceStatus.CANCELLED) {
+            throw new ConflictException("invoice " + invoice.number + " is cancelled and cannot be issued");
+        }
+        if (invoice.status != InvoiceStatus.DRAFT) {
+            return false;
+        }
+        if (issueDate.isBefore(invoice.orderDate)) {
+            throw new InvalidRequestException(FieldViolation.of("issueDate", "must not be before the order date "
+                    + invoice.orderDate));
+        }
+        CustomerAccountEntity customer = session.find(CustomerAccountEntity.class, invoice.customerId);
+        if (StoredCreditControl.mayBlock(customer) && tenants.settings(tenant).creditCheckBlocks()) {
+            // The draft being issued already counts among the confirmed orders.
+            CreditDecision decision = credit.check(session, customer, Money.zero(customer.currency()));
+            if (decision.outcome() == CreditOutcome.BLOCK) {
+                throw new ConflictException("the credit check blocks invoice " + invoice.orderId + ": "
+                        + String.join("; ", decision.reasons()));
+            }
+        }
+        return true;
+    }
+
+    /** Numbers the draft, schedules its installments from its terms and posts the journal entry. */
+    private void issue(Session session, TenantId tenant, InvoiceEntity invoice, LocalDate issueDate, long sequence) {
+        invoice.number = tenants.settings(tenant).invoiceNumber(issueDate, sequence);
+        invoice.issueDate = issueDate;
+        invoice.status = InvoiceStatus.ISSUED;
+        invoice.updatedAt = now();
+        List<ScheduledInstallment> schedule = terms(session, invoice.termsCode).schedule(invoice.money(invoice.gross), issueDate);
+        for (ScheduledInstallment scheduled : schedule) {
+            session.persist(new InstallmentEntity(invoice, new Installment(scheduled.sequence(), scheduled.dueDate(),
+                    scheduled.amount(), scheduled.amount(), scheduled.discountUntil(), scheduled.discountAmount())));
+        }
+        invoice.dueDate = schedule.get(schedule.size() - 1).dueDate();
+        journal.post(session, issueDate, ISSUED_ENTRY, invoice.number, issueLines(invoice));
+    }
+
+    private void announceIssued(TenantId tenant, UUID id, String number, UUID customerId, Money gross) {
+        events.announce(EventTopics.INVOICE_ISSUED, Map.of(EventTopics.TENANT, tenant.value(), EventTopics.ID, id.toString(),
+                EventTopics.INVOICE_NUMBER, number, EventTopics.CUSTOMER_ID, customerId.toString(), EventTopics.CURRENCY,
+                gross.currency(), EventTopics.AMOUNT, gross.amount().toPlainString()));
+    }
+
     static List<JournalLine> issueLines(InvoiceEntity invoice) {
         List<JournalLine> lines = new ArrayList<>();
         lines.add(JournalLine.debit(Account.RECEIVABLE, invoice.money(invoice.gross)));
@@ -249,13 +305,13 @@ public class StoredInvoices implements Invoices {
     }
 
     /** The invoice already made for this order, provided the order says the same as then. */
-    private Invoice sameOrder(Session session, InvoiceEntity invoice, SalesOrder order, InvoiceCalculation calculation) {
+    private static InvoiceEntity sameOrder(InvoiceEntity invoice, SalesOrder order, InvoiceCalculation calculation) {
         if (!invoice.customerId.equals(order.customerId()) || !invoice.currency.equals(order.currency())
                 || invoice.money(invoice.gross).compareTo(calculation.gross()) != 0) {
             throw new ConflictException("order " + order.orderId() + " was already invoiced with other content (invoice "
                     + (invoice.number == null ? invoice.id : invoice.number) + ")");
         }
-        return toValue(session, invoice);
+        return invoice;
     }
 
     private Instant now() {

@@ -2,6 +2,8 @@ package receivables.impl.persistence.internal;
 
 import java.util.List;
 
+import receivables.impl.billing.internal.BillingFailureEntity;
+import receivables.impl.billing.internal.BillingRunEntity;
 import receivables.impl.customer.internal.CustomerAccountEntity;
 import receivables.impl.invoice.internal.InstallmentEntity;
 import receivables.impl.invoice.internal.InvoiceEntity;
@@ -19,7 +21,7 @@ final class MappedEntities {
 
     static final List<Class<?>> ALL = List.of(CustomerAccountEntity.class, InvoiceEntity.class, InvoiceLineEntity.class,
             InstallmentEntity.class, PaymentEntity.class, AllocationEntity.class, JournalEntryEntity.class,
-            JournalLineEntity.class, PaymentTermsEntity.class);
+            JournalLineEntity.class, PaymentTermsEntity.class, BillingRunEntity.class, BillingFailureEntity.class);
 
     private MappedEntities() {
     }

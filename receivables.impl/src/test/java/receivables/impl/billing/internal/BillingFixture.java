@@ -1,0 +1,27 @@
+package receivables.impl.billing.internal;
+
+import java.util.List;
+
+import receivables.api.host.OrderSource;
+import receivables.impl.invoice.internal.StoredInvoices;
+import receivables.impl.persistence.internal.Database;
+
+public final class BillingFixture {
+
+    private BillingFixture() {
+    }
+
+    /** Started billing runs; stop them with {@link #stop}. */
+    public static BackgroundBillingRuns runs(Database database, StoredInvoices invoices, OrderSource... sources) {
+        BackgroundBillingRuns runs = new BackgroundBillingRuns();
+        runs.database = database;
+        runs.invoices = invoices;
+        runs.orderSources = List.of(sources);
+        runs.activate();
+        return runs;
+    }
+
+    public static void stop(BackgroundBillingRuns runs) throws InterruptedException {
+        runs.deactivate();
+    }
+}
