@@ -8,16 +8,24 @@ public final class EventTopics {
 
     public static final String INVOICE_ISSUED = "receivables/invoice/ISSUED";
     public static final String PAYMENT_RECEIVED = "receivables/payment/RECEIVED";
+    public static final String CREDIT_NOTE_ISSUED = "receivables/creditnote/ISSUED";
+    /** A small difference or bad debt written off; {@link #KIND} tells which. */
+    public static final String WRITE_OFF_POSTED = "receivables/writeoff/POSTED";
 
     /** The tenant id, a String. */
     public static final String TENANT = "tenant";
-    /** The invoice id or payment id, a String. */
+    /** The id of what the event is about (invoice, payment, credit note, write-off), a String. */
     public static final String ID = "id";
     public static final String CUSTOMER_ID = "customerId";
     public static final String CURRENCY = "currency";
     /** A plain decimal String, e.g. {@code 119.00}. */
     public static final String AMOUNT = "amount";
     public static final String INVOICE_NUMBER = "invoiceNumber";
+    /** The invoice a credit note or write-off is about, a String. */
+    public static final String INVOICE_ID = "invoiceId";
+    public static final String CREDIT_NOTE_NUMBER = "creditNoteNumber";
+    /** The write-off's kind, {@code SMALL_DIFFERENCE} or {@code BAD_DEBT}. */
+    public static final String KIND = "kind";
 
     private EventTopics() {
     }

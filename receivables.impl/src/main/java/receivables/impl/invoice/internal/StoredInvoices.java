@@ -80,7 +80,7 @@ public class StoredInvoices implements Invoices {
         InvoiceCalculation calculation = InvoiceCalculation.of(order);
         try {
             return database.inTransaction(tenant, session -> {
-                InvoiceEntity invoice = draft(session, order, calculation);
+                InvoiceEntity invoice = draft(session, order, calculation, byOrder(session, order.orderId()));
                 session.flush();
                 return toValue(session, invoice);
             });
@@ -128,9 +128,16 @@ public class StoredInvoices implements Invoices {
         List<InvoiceCalculation> calculations = orders.stream().map(InvoiceCalculation::of).toList();
         InvoiceNumbering.prepareYear(database, tenant, issueDate.getYear());
         List<InvoiceEntity> issued = database.inTransaction(tenant, session -> {
+            // One query for the orders invoiced before: a query per order would also flush the batch each time.
+            Map<String, InvoiceEntity> earlier = session.createSelectionQuery("from Invoice v where v.orderId in :orders",
+                            InvoiceEntity.class)
+                    .setParameter("orders", orders.stream().map(order -> order.orderId().trim()).toList())
+                    .getResultStream().collect(Collectors.toMap(invoice -> invoice.orderId, invoice -> invoice));
             List<InvoiceEntity> drafts = new ArrayList<>();
             for (int i = 0; i < orders.size(); i++) {
-                InvoiceEntity invoice = draft(session, orders.get(i), calculations.get(i));
+                SalesOrder order = orders.get(i);
+                InvoiceEntity invoice = draft(session, order, calculations.get(i),
+                        Optional.ofNullable(earlier.get(order.orderId().trim())));
                 if (issuable(session, tenant, invoice, issueDate)) {
                     drafts.add(invoice);
                 }
@@ -205,9 +212,9 @@ public class StoredInvoices implements Invoices {
         });
     }
 
-    /** The draft for {@code order}: a new one, or the one the same order already has. */
-    private InvoiceEntity draft(Session session, SalesOrder order, InvoiceCalculation calculation) {
-        Optional<InvoiceEntity> existing = byOrder(session, order.orderId());
+    /** The draft for {@code order}: a new one, or {@code existing}, the one the same order already has. */
+    private InvoiceEntity draft(Session session, SalesOrder order, InvoiceCalculation calculation,
+            Optional<InvoiceEntity> existing) {
         if (existing.isPresent()) {
             return sameOrder(existing.get(), order, calculation);
         }
