@@ -8,7 +8,7 @@ import receivables.api.money.Money;
  * One line of a customer statement: an issued invoice (a debit of its gross amount) or a payment received
  * (a credit of its full amount, allocated or not).
  *
- * @param kind      {@link #INVOICE} or {@link #PAYMENT}
+ * @param kind      {@link #INVOICE}, {@link #CREDIT_NOTE}, {@link #PAYMENT} or {@link #WRITE_OFF}
  * @param reference the invoice number or the payment id
  * @param debit     what the customer came to owe; zero for a payment
  * @param credit    what the customer paid; zero for an invoice
@@ -19,4 +19,6 @@ public record StatementMovement(LocalDate date, String kind, String reference, M
 
     public static final String INVOICE = "INVOICE";
     public static final String PAYMENT = "PAYMENT";
+    public static final String CREDIT_NOTE = "CREDIT_NOTE";
+    public static final String WRITE_OFF = "WRITE_OFF";
 }

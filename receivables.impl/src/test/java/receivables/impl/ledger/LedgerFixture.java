@@ -1,5 +1,8 @@
 package receivables.impl.ledger;
 
+import receivables.impl.credit.internal.CreditFixture;
+import receivables.impl.credit.internal.StoredCreditNotes;
+import receivables.impl.credit.internal.StoredWriteOffs;
 import receivables.impl.customer.internal.CustomersFixture;
 import receivables.impl.customer.internal.StoredCreditControl;
 import receivables.impl.customer.internal.StoredCustomerAccounts;
@@ -21,14 +24,17 @@ import receivables.impl.terms.internal.TermsFixture;
  */
 public record LedgerFixture(HibernateDatabase database, StoredPaymentTerms terms, StoredCustomerAccounts customers,
         StoredCreditControl credit, JournalPostings journal, StoredInvoices invoices, StoredPayments payments,
-        SqlAging aging) {
+        SqlAging aging, StoredCreditNotes creditNotes, StoredWriteOffs writeOffs) {
 
     public static LedgerFixture on(HibernateDatabase database) {
         StoredPaymentTerms terms = TermsFixture.catalog(database);
         StoredCreditControl credit = CustomersFixture.credit(database);
         JournalPostings journal = JournalFixture.postings(database);
+        TenantDirectory tenants = new TenantDirectory();
+        StoredWriteOffs writeOffs = CreditFixture.writeOffs(database, journal, tenants);
         return new LedgerFixture(database, terms, CustomersFixture.customers(database, terms), credit, journal,
-                InvoicesFixture.invoices(database, journal, terms, credit, new TenantDirectory()),
-                PaymentsFixture.payments(database, journal), AgingFixture.aging(database));
+                InvoicesFixture.invoices(database, journal, terms, credit, tenants),
+                PaymentsFixture.payments(database, journal, writeOffs), AgingFixture.aging(database),
+                CreditFixture.creditNotes(database, journal, tenants), writeOffs);
     }
 }

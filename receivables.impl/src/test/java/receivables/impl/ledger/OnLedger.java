@@ -3,6 +3,8 @@ package receivables.impl.ledger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import receivables.impl.credit.internal.StoredCreditNotes;
+import receivables.impl.credit.internal.StoredWriteOffs;
 import receivables.impl.customer.internal.StoredCreditControl;
 import receivables.impl.customer.internal.StoredCustomerAccounts;
 import receivables.impl.invoice.internal.StoredInvoices;
@@ -30,6 +32,8 @@ public abstract class OnLedger {
     protected StoredInvoices invoices;
     protected StoredPayments payments;
     protected SqlAging aging;
+    protected StoredCreditNotes creditNotes;
+    protected StoredWriteOffs writeOffs;
 
     /** {@link TestDatabase#h2()} or {@link TestDatabase#postgres(int)}. */
     protected abstract TestDatabase testDatabase();
@@ -45,5 +49,7 @@ public abstract class OnLedger {
         invoices = ledger.invoices();
         payments = ledger.payments();
         aging = ledger.aging();
+        creditNotes = ledger.creditNotes();
+        writeOffs = ledger.writeOffs();
     }
 }

@@ -91,8 +91,48 @@ public class InvoiceEntity extends TenantOwned {
         updatedAt = now;
     }
 
+    /**
+     * Lowers what is open by a credit note. Once its credit notes add up to the gross ({@code creditedInAll}),
+     * the invoice is cancelled; a credit that clears what payments left open settles it as paid; otherwise
+     * the status stays, for a credit is no payment.
+     */
+    public void credit(Money amount, Money creditedInAll, Instant now) {
+        Money remaining = money(open).minus(amount);
+        if (remaining.isNegative()) {
+            throw new IllegalStateException("invoice " + number + " would be credited beyond what is open by "
+                    + remaining.negate());
+        }
+        open = remaining.amount();
+        if (creditedInAll.equals(gross())) {
+            status = InvoiceStatus.CANCELLED;
+        } else if (remaining.isZero()) {
+            status = InvoiceStatus.PAID;
+        }
+        updatedAt = now;
+    }
+
     public UUID id() {
         return id;
+    }
+
+    public LocalDate issueDate() {
+        return issueDate;
+    }
+
+    public Money net() {
+        return money(net);
+    }
+
+    public Money tax() {
+        return money(tax);
+    }
+
+    public Money gross() {
+        return money(gross);
+    }
+
+    public Money open() {
+        return money(open);
     }
 
     public UUID customerId() {

@@ -23,6 +23,7 @@ import receivables.api.EventTopics;
 import receivables.api.FieldViolation;
 import receivables.api.InvalidRequestException;
 import receivables.api.TenantId;
+import receivables.api.credit.WriteOff;
 import receivables.api.invoice.InvoiceStatus;
 import receivables.api.journal.Account;
 import receivables.api.journal.JournalLine;
@@ -32,6 +33,7 @@ import receivables.api.payment.AllocationTarget;
 import receivables.api.payment.Payment;
 import receivables.api.payment.PaymentDetails;
 import receivables.api.payment.Payments;
+import receivables.impl.credit.internal.StoredWriteOffs;
 import receivables.impl.customer.internal.CustomerAccountEntity;
 import receivables.impl.event.internal.BusinessEvents;
 import receivables.impl.invoice.internal.InstallmentEntity;
@@ -43,7 +45,8 @@ import receivables.impl.validation.internal.Violations;
 /**
  * Records payments and allocates them. The invoices concerned are locked (in id order, so that two
  * payments never wait on each other in a circle) before anything is read from them: two clerks or two
- * nodes paying the same invoice take turns, and the second sees what the first left open.
+ * nodes paying the same invoice take turns, and the second sees what the first left open. What an allocation
+ * leaves open on an installment within the tenant's tolerance is written off in the same transaction.
  */
 @Component(service = Payments.class)
 public class StoredPayments implements Payments {
@@ -62,35 +65,49 @@ public class StoredPayments implements Payments {
     @Reference
     BusinessEvents events;
 
+    @Reference
+    StoredWriteOffs writeOffs;
+
     Clock clock = Clock.systemUTC();
+
+    /**
+     * A payment as a transaction left it; only a transaction that recorded it, and committed, has news to
+     * announce.
+     */
+    private record Recorded(Payment payment, boolean now, List<WriteOff> writeOffs) {
+
+        static Recorded earlier(Payment payment) {
+            return new Recorded(payment, false, List.of());
+        }
+    }
 
     @Override
     public Payment record(TenantId tenant, PaymentDetails details) {
         validate(details);
-        boolean[] recordedNow = new boolean[1];
-        Payment payment;
+        Recorded recorded;
         try {
-            payment = database.inTransaction(tenant, session -> {
+            recorded = database.inTransaction(tenant, session -> {
                 Optional<PaymentEntity> earlier = byKey(session, details.idempotencyKey());
                 if (earlier.isPresent()) {
-                    return replay(session, earlier.get(), details);
+                    return Recorded.earlier(replay(session, earlier.get(), details));
                 }
                 if (session.find(CustomerAccountEntity.class, details.customerId()) == null) {
                     throw new InvalidRequestException(FieldViolation.of("customerId", "is not a customer of this tenant"));
                 }
-                recordedNow[0] = true;
-                return recordNew(session, details);
+                return recordNew(session, tenant, details);
             });
         } catch (ConflictException sameKeyRecordedConcurrently) {
-            payment = database.inTransaction(tenant, session -> byKey(session, details.idempotencyKey())
-                    .map(earlier -> replay(session, earlier, details))
+            recorded = database.inTransaction(tenant, session -> byKey(session, details.idempotencyKey())
+                    .map(earlier -> Recorded.earlier(replay(session, earlier, details)))
                     .orElseThrow(() -> sameKeyRecordedConcurrently));
         }
-        if (recordedNow[0]) {
+        Payment payment = recorded.payment();
+        if (recorded.now()) {
             events.announce(EventTopics.PAYMENT_RECEIVED, Map.of(EventTopics.TENANT, tenant.value(), EventTopics.ID,
                     payment.id().toString(), EventTopics.CUSTOMER_ID, payment.customerId().toString(),
                     EventTopics.CURRENCY, payment.amount().currency(), EventTopics.AMOUNT,
                     payment.amount().amount().toPlainString()));
+            recorded.writeOffs().forEach(writeOff -> writeOffs.announce(tenant, writeOff));
         }
         return payment;
     }
@@ -101,11 +118,13 @@ public class StoredPayments implements Payments {
                 .map(payment -> toValue(session, payment)));
     }
 
-    private Payment recordNew(Session session, PaymentDetails details) {
+    private Recorded recordNew(Session session, TenantId tenant, PaymentDetails details) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         PaymentEntity payment = new PaymentEntity(details, now);
         session.persist(payment);
         List<InstallmentEntity> candidates = lockedCandidates(session, details);
+        Map<UUID, Money> openBefore = new LinkedHashMap<>();
+        candidates.forEach(installment -> openBefore.put(installment.id(), installment.open()));
         Map<UUID, InvoiceEntity> invoices = new LinkedHashMap<>();
         for (InstallmentEntity installment : candidates) {
             invoices.computeIfAbsent(installment.invoiceId(), id -> session.find(InvoiceEntity.class, id));
@@ -122,8 +141,12 @@ public class StoredPayments implements Payments {
             lines.add(JournalLine.credit(Account.CUSTOMER_CREDIT, payment.unallocated()));
         }
         journal.post(session, details.valueDate(), RECEIVED_ENTRY, payment.id.toString(), lines);
+        List<InstallmentEntity> allocatedTo = candidates.stream()
+                .filter(installment -> !installment.open().equals(openBefore.get(installment.id()))).toList();
+        List<WriteOff> writtenOff = writeOffs.writeOffSmallDifferences(session, tenant, payment.id, details.valueDate(),
+                allocatedTo, invoices, now);
         session.flush();
-        return toValue(session, payment);
+        return new Recorded(toValue(session, payment), true, writtenOff);
     }
 
     /**

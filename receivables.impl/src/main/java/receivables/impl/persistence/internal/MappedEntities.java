@@ -4,7 +4,11 @@ import java.util.List;
 
 import receivables.impl.billing.internal.BillingFailureEntity;
 import receivables.impl.billing.internal.BillingRunEntity;
+import receivables.impl.credit.internal.CreditNoteEntity;
+import receivables.impl.credit.internal.SettlementEntity;
+import receivables.impl.credit.internal.WriteOffEntity;
 import receivables.impl.customer.internal.CustomerAccountEntity;
+import receivables.impl.fx.internal.ExchangeRateEntity;
 import receivables.impl.invoice.internal.InstallmentEntity;
 import receivables.impl.invoice.internal.InvoiceEntity;
 import receivables.impl.invoice.internal.InvoiceLineEntity;
@@ -21,7 +25,8 @@ final class MappedEntities {
 
     static final List<Class<?>> ALL = List.of(CustomerAccountEntity.class, InvoiceEntity.class, InvoiceLineEntity.class,
             InstallmentEntity.class, PaymentEntity.class, AllocationEntity.class, JournalEntryEntity.class,
-            JournalLineEntity.class, PaymentTermsEntity.class, BillingRunEntity.class, BillingFailureEntity.class);
+            JournalLineEntity.class, PaymentTermsEntity.class, BillingRunEntity.class, BillingFailureEntity.class,
+            ExchangeRateEntity.class, CreditNoteEntity.class, WriteOffEntity.class, SettlementEntity.class);
 
     private MappedEntities() {
     }

@@ -34,7 +34,8 @@ import receivables.impl.validation.internal.Violations;
 @Component(service = CustomerStatements.class)
 public class SqlCustomerStatements implements CustomerStatements {
 
-    // Invoices count from the day they are issued (drafts have no issue date); payments from their value date.
+    // Invoices count from the day they are issued (drafts have no issue date); payments from their value date,
+    // credit notes and write-offs from their own dates.
     private static final String OPENING_BALANCE = """
             select coalesce(sum(m.amount), 0) from (
                 select v.gross_amount amount from invoice v
@@ -44,22 +45,41 @@ public class SqlCustomerStatements implements CustomerStatements {
                 select -p.amount from payment p
                 where p.tenant_id = :tenant and p.customer_id = :customer and p.currency = :currency
                   and p.value_date < :from
+                union all
+                select -c.gross_amount from credit_note c
+                where c.tenant_id = :tenant and c.customer_id = :customer and c.currency = :currency
+                  and c.credit_date < :from
+                union all
+                select -w.amount from write_off w
+                where w.tenant_id = :tenant and w.customer_id = :customer and w.currency = :currency
+                  and w.write_off_date < :from
             ) m""";
 
-    // 'INVOICE' sorts before 'PAYMENT', which puts a day's invoices before its payments.
+    // A day's invoices come first, then its credit notes, payments and write-offs (the rank column).
     private static final String MOVEMENTS = """
             select m.movement_date, m.kind, m.reference, m.amount from (
-                select v.issue_date movement_date, 'INVOICE' kind, v.invoice_number reference, v.gross_amount amount
+                select v.issue_date movement_date, 1 movement_rank, 'INVOICE' kind, v.invoice_number reference,
+                       v.gross_amount amount
                 from invoice v
                 where v.tenant_id = :tenant and v.customer_id = :customer and v.currency = :currency
                   and v.issue_date between :from and :to
                 union all
-                select p.value_date, 'PAYMENT', cast(p.id as varchar(36)), p.amount
+                select c.credit_date, 2, 'CREDIT_NOTE', c.credit_note_number, c.gross_amount
+                from credit_note c
+                where c.tenant_id = :tenant and c.customer_id = :customer and c.currency = :currency
+                  and c.credit_date between :from and :to
+                union all
+                select p.value_date, 3, 'PAYMENT', cast(p.id as varchar(36)), p.amount
                 from payment p
                 where p.tenant_id = :tenant and p.customer_id = :customer and p.currency = :currency
                   and p.value_date between :from and :to
+                union all
+                select w.write_off_date, 4, 'WRITE_OFF', cast(w.id as varchar(36)), w.amount
+                from write_off w
+                where w.tenant_id = :tenant and w.customer_id = :customer and w.currency = :currency
+                  and w.write_off_date between :from and :to
             ) m
-            order by m.movement_date, m.kind, m.reference""";
+            order by m.movement_date, m.movement_rank, m.reference""";
 
     // Allocations are joined through their invoice id, which their index starts with after the tenant.
     private static final String OPEN_ITEMS = """

@@ -1,5 +1,6 @@
 package receivables.impl.tenant.internal;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -48,7 +49,18 @@ public class ConfiguredTenant {
         this.enabled = config.enabled();
         this.keyDigests = Arrays.stream(keys).map(ConfiguredTenant::digest).toList();
         this.settings = new TenantSettings(id, config.invoiceNumberPattern(), config.functionalCurrency(),
-                config.creditCheckBlocks());
+                config.creditCheckBlocks(), tolerance(config));
+    }
+
+    private static BigDecimal tolerance(TenantConfiguration config) {
+        String tolerance = config.writeOffTolerance() == null || config.writeOffTolerance().isBlank()
+                ? TenantSettings.DEFAULT_WRITE_OFF_TOLERANCE : config.writeOffTolerance().trim();
+        try {
+            return new BigDecimal(tolerance);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("tenant " + config.id() + " has a write-off tolerance that is no decimal "
+                    + "amount: " + tolerance);
+        }
     }
 
     TenantSettings settings() {

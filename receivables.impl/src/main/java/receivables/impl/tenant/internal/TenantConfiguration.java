@@ -36,4 +36,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Failed credit check blocks invoicing",
             description = "When off, a failed credit check only warns and the invoice is issued")
     boolean creditCheckBlocks() default true;
+
+    @AttributeDefinition(name = "Write-off tolerance",
+            description = "A decimal amount, e.g. 0.05, in each invoice's own currency: when a payment's allocation "
+                    + "leaves at most this much open on an installment, the remainder is written off as a small "
+                    + "difference. 0 writes nothing off.")
+    String writeOffTolerance() default TenantSettings.DEFAULT_WRITE_OFF_TOLERANCE;
 }

@@ -1,5 +1,6 @@
 package receivables.impl.tenant.internal;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,12 +16,16 @@ import receivables.api.money.Money;
  * @param functionalCurrency   the currency the tenant's ledger is kept in
  * @param creditCheckBlocks    whether a failed credit check stops an invoice from being issued, or only
  *                             warns
+ * @param writeOffTolerance    the largest remainder an allocation may leave open on an installment that is
+ *                             written off at once as a small difference, in the invoice's currency; 0 for never
  */
 public record TenantSettings(TenantId tenant, String invoiceNumberPattern, String functionalCurrency,
-        boolean creditCheckBlocks) {
+        boolean creditCheckBlocks, BigDecimal writeOffTolerance) {
 
     public static final String DEFAULT_INVOICE_NUMBER_PATTERN = "INV-{year}-{number:6}";
+    public static final String CREDIT_NOTE_NUMBER_PATTERN = "CN-{year}-{number:6}";
     public static final String DEFAULT_FUNCTIONAL_CURRENCY = "EUR";
+    public static final String DEFAULT_WRITE_OFF_TOLERANCE = "0";
     private static final Pattern NUMBER = Pattern.compile("\\{number(?::(\\d{1,2}))?}");
     private static final int MAX_NUMBER_LENGTH = 40;
 
@@ -36,6 +41,15 @@ public record TenantSettings(TenantId tenant, String invoiceNumberPattern, Strin
         if (format(invoiceNumberPattern, LocalDate.of(2000, 1, 1), 1).length() > MAX_NUMBER_LENGTH - 8) {
             throw new IllegalArgumentException("the invoice number pattern is too long: " + invoiceNumberPattern);
         }
+        if (writeOffTolerance == null || writeOffTolerance.signum() < 0) {
+            throw new IllegalArgumentException("the write-off tolerance must be 0 or a positive amount: " + writeOffTolerance);
+        }
+    }
+
+    /** Settings that never write off a small difference. */
+    public TenantSettings(TenantId tenant, String invoiceNumberPattern, String functionalCurrency,
+            boolean creditCheckBlocks) {
+        this(tenant, invoiceNumberPattern, functionalCurrency, creditCheckBlocks, BigDecimal.ZERO);
     }
 
     public static TenantSettings defaults(TenantId tenant) {
@@ -45,6 +59,16 @@ public record TenantSettings(TenantId tenant, String invoiceNumberPattern, Strin
     /** The invoice number for the {@code sequence}-th invoice issued on {@code issueDate}'s year. */
     public String invoiceNumber(LocalDate issueDate, long sequence) {
         return format(invoiceNumberPattern, issueDate, sequence);
+    }
+
+    /** The credit note number for the {@code sequence}-th credit note dated in {@code date}'s year. */
+    public String creditNoteNumber(LocalDate date, long sequence) {
+        return format(CREDIT_NOTE_NUMBER_PATTERN, date, sequence);
+    }
+
+    /** Whether {@code remainder}, what an allocation left open on an installment, is written off at once. */
+    public boolean writesOff(Money remainder) {
+        return remainder.isPositive() && remainder.amount().compareTo(writeOffTolerance) <= 0;
     }
 
     private static String format(String pattern, LocalDate date, long sequence) {

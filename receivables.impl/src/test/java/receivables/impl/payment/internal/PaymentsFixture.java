@@ -1,5 +1,6 @@
 package receivables.impl.payment.internal;
 
+import receivables.impl.credit.internal.StoredWriteOffs;
 import receivables.impl.event.internal.BusinessEvents;
 import receivables.impl.journal.internal.JournalPostings;
 import receivables.impl.persistence.internal.Database;
@@ -9,11 +10,13 @@ public final class PaymentsFixture {
     private PaymentsFixture() {
     }
 
-    public static StoredPayments payments(Database database, JournalPostings journal) {
+    /** Payments that write off the small differences their allocations leave, by {@code writeOffs}' tenant settings. */
+    public static StoredPayments payments(Database database, JournalPostings journal, StoredWriteOffs writeOffs) {
         StoredPayments payments = new StoredPayments();
         payments.database = database;
         payments.journal = journal;
         payments.events = new BusinessEvents();
+        payments.writeOffs = writeOffs;
         return payments;
     }
 }

@@ -16,6 +16,12 @@ public final class TenantDirectoryFixture {
                 TenantSettings.DEFAULT_FUNCTIONAL_CURRENCY, false, "warning-only-key-0001")));
     }
 
+    /** A directory with one tenant that writes off what payments leave open up to {@code writeOffTolerance}. */
+    public static TenantDirectory withWriteOffTolerance(TenantId id, String writeOffTolerance) {
+        return directory(tenant(configuration(id.value(), true, TenantSettings.DEFAULT_INVOICE_NUMBER_PATTERN,
+                TenantSettings.DEFAULT_FUNCTIONAL_CURRENCY, true, writeOffTolerance, new String[] { "tolerant-key-00001" })));
+    }
+
     static TenantDirectory directory(ConfiguredTenant... tenants) {
         TenantDirectory directory = new TenantDirectory();
         directory.tenants = List.of(tenants);
@@ -30,6 +36,12 @@ public final class TenantDirectoryFixture {
 
     static TenantConfiguration configuration(String id, boolean enabled, String invoiceNumberPattern,
             String functionalCurrency, boolean creditCheckBlocks, String... keys) {
+        return configuration(id, enabled, invoiceNumberPattern, functionalCurrency, creditCheckBlocks,
+                TenantSettings.DEFAULT_WRITE_OFF_TOLERANCE, keys);
+    }
+
+    static TenantConfiguration configuration(String id, boolean enabled, String invoiceNumberPattern,
+            String functionalCurrency, boolean creditCheckBlocks, String writeOffTolerance, String[] keys) {
         return new TenantConfiguration() {
             @Override
             public Class<? extends Annotation> annotationType() {
@@ -69,6 +81,11 @@ public final class TenantDirectoryFixture {
             @Override
             public boolean creditCheckBlocks() {
                 return creditCheckBlocks;
+            }
+
+            @Override
+            public String writeOffTolerance() {
+                return writeOffTolerance;
             }
         };
     }
