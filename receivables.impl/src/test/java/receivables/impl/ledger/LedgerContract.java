@@ -33,6 +33,7 @@ import receivables.api.host.OrderSource;
 import receivables.api.invoice.BillingFailure;
 import receivables.api.invoice.BillingRun;
 import receivables.api.invoice.BillingRunStatus;
+import receivables.api.fx.ExchangeRate;
 import receivables.api.invoice.Installment;
 import receivables.api.invoice.Invoice;
 import receivables.api.invoice.InvoiceQuery;
@@ -412,6 +413,43 @@ abstract class LedgerContract extends OnLedger {
         } finally {
             BillingFixture.stop(runs);
         }
+    }
+
+    @Test
+    void aUsdInvoicePaidAtAHigherRatePostsARealizedExchangeGain() {
+        rates.enter(TENANT, List.of(new ExchangeRate("USD", LocalDate.of(2026, 3, 2), new BigDecimal("0.92")),
+                new ExchangeRate("USD", LocalDate.of(2026, 3, 10), new BigDecimal("0.95")),
+                new ExchangeRate("USD", LocalDate.of(2026, 3, 20), new BigDecimal("0.90"))));
+        UUID customer = customers.create(TENANT, CustomerDetails.of(null, "Yankee Inc", null, null, "USD")).id();
+        Invoice invoice = invoices.issue(TENANT, invoices.createFromOrder(TENANT, new SalesOrder("SO-USD", customer, "USD",
+                ORDERED, null, List.of(new OrderLine("ITEM", null, BigDecimal.ONE, new BigDecimal("100.00"), null, null))))
+                .id(), LocalDate.of(2026, 3, 2));
+
+        Payment gain = payments.record(TENANT, new PaymentDetails("usd-1", customer, "BANK_TRANSFER", Money.of("60.00", "USD"),
+                LocalDate.of(2026, 3, 10), null, List.of()));
+        Payment loss = payments.record(TENANT, new PaymentDetails("usd-2", customer, "BANK_TRANSFER", Money.of("40.00", "USD"),
+                LocalDate.of(2026, 3, 20), null, List.of()));
+
+        assertThat(journal.entriesFor(TENANT, gain.id().toString())).extracting(JournalEntry::kind)
+                .containsExactly("PAYMENT_RECEIVED", "FX_REALIZED");
+        assertThat(journal.entriesFor(TENANT, gain.id().toString()).get(1).lines()).containsExactly(
+                JournalLine.debit(Account.RECEIVABLE, Money.of("1.80", "EUR")),
+                JournalLine.credit(Account.FX_GAIN, Money.of("1.80", "EUR")));
+        assertThat(journal.entriesFor(TENANT, loss.id().toString()).get(1).lines()).containsExactly(
+                JournalLine.debit(Account.FX_LOSS, Money.of("0.80", "EUR")),
+                JournalLine.credit(Account.RECEIVABLE, Money.of("0.80", "EUR")));
+        assertThat(invoices.find(TENANT, invoice.id()).orElseThrow().status()).isEqualTo(InvoiceStatus.PAID);
+    }
+
+    @Test
+    void aForeignCurrencyInvoiceNeedsARateOnItsIssueDate() {
+        UUID customer = customers.create(TENANT, CustomerDetails.of(null, "No Rate Ltd", null, null, "GBP")).id();
+        Invoice draft = invoices.createFromOrder(TENANT, order("SO-GBP", customer, "GBP", "10.00"));
+
+        assertThatThrownBy(() -> invoices.issue(TENANT, draft.id(), LocalDate.of(2026, 3, 3)))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.violations().get(0).field())
+                        .isEqualTo("issueDate"));
+        assertThat(invoices.find(TENANT, draft.id()).orElseThrow().status()).isEqualTo(InvoiceStatus.DRAFT);
     }
 
     @Test

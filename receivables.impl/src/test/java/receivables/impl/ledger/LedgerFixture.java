@@ -6,6 +6,8 @@ import receivables.impl.credit.internal.StoredWriteOffs;
 import receivables.impl.customer.internal.CustomersFixture;
 import receivables.impl.customer.internal.StoredCreditControl;
 import receivables.impl.customer.internal.StoredCustomerAccounts;
+import receivables.impl.fx.internal.FxFixture;
+import receivables.impl.fx.internal.StoredExchangeRates;
 import receivables.impl.invoice.internal.InvoicesFixture;
 import receivables.impl.invoice.internal.StoredInvoices;
 import receivables.impl.journal.internal.JournalFixture;
@@ -24,7 +26,7 @@ import receivables.impl.terms.internal.TermsFixture;
  */
 public record LedgerFixture(HibernateDatabase database, StoredPaymentTerms terms, StoredCustomerAccounts customers,
         StoredCreditControl credit, JournalPostings journal, StoredInvoices invoices, StoredPayments payments,
-        SqlAging aging, StoredCreditNotes creditNotes, StoredWriteOffs writeOffs) {
+        SqlAging aging, StoredCreditNotes creditNotes, StoredWriteOffs writeOffs, StoredExchangeRates rates) {
 
     public static LedgerFixture on(HibernateDatabase database) {
         StoredPaymentTerms terms = TermsFixture.catalog(database);
@@ -34,7 +36,7 @@ public record LedgerFixture(HibernateDatabase database, StoredPaymentTerms terms
         StoredWriteOffs writeOffs = CreditFixture.writeOffs(database, journal, tenants);
         return new LedgerFixture(database, terms, CustomersFixture.customers(database, terms), credit, journal,
                 InvoicesFixture.invoices(database, journal, terms, credit, tenants),
-                PaymentsFixture.payments(database, journal, writeOffs), AgingFixture.aging(database),
-                CreditFixture.creditNotes(database, journal, tenants), writeOffs);
+                PaymentsFixture.payments(database, journal, writeOffs, tenants), AgingFixture.aging(database),
+                CreditFixture.creditNotes(database, journal, tenants), writeOffs, FxFixture.rates(database));
     }
 }

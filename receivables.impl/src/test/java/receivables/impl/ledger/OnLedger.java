@@ -7,6 +7,7 @@ import receivables.impl.credit.internal.StoredCreditNotes;
 import receivables.impl.credit.internal.StoredWriteOffs;
 import receivables.impl.customer.internal.StoredCreditControl;
 import receivables.impl.customer.internal.StoredCustomerAccounts;
+import receivables.impl.fx.internal.StoredExchangeRates;
 import receivables.impl.invoice.internal.StoredInvoices;
 import receivables.impl.journal.internal.JournalPostings;
 import receivables.impl.payment.internal.StoredPayments;
@@ -34,6 +35,7 @@ public abstract class OnLedger {
     protected SqlAging aging;
     protected StoredCreditNotes creditNotes;
     protected StoredWriteOffs writeOffs;
+    protected StoredExchangeRates rates;
 
     /** {@link TestDatabase#h2()} or {@link TestDatabase#postgres(int)}. */
     protected abstract TestDatabase testDatabase();
@@ -51,5 +53,6 @@ public abstract class OnLedger {
         aging = ledger.aging();
         creditNotes = ledger.creditNotes();
         writeOffs = ledger.writeOffs();
+        rates = ledger.rates();
     }
 }

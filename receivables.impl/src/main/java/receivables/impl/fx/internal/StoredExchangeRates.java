@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.hibernate.Session;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -81,11 +82,25 @@ public class StoredExchangeRates implements ExchangeRates {
 
     @Override
     public Optional<ExchangeRate> rateOn(TenantId tenant, String currency, LocalDate date) {
-        return database.inTransaction(tenant, session -> session.createSelectionQuery(
+        return database.inTransaction(tenant, session -> rateOn(session, currency, date));
+    }
+
+    /** The rate in force on {@code date} in the caller's session and transaction. */
+    public Optional<ExchangeRate> rateOn(Session session, String currency, LocalDate date) {
+        return session.createSelectionQuery(
                         "from ExchangeRate r where r.key.currency = :currency and r.key.date <= :date order by r.key.date desc",
                         ExchangeRateEntity.class)
                 .setParameter("currency", currency).setParameter("date", date).setMaxResults(1)
-                .uniqueResultOptional().map(ExchangeRateEntity::toValue));
+                .uniqueResultOptional().map(ExchangeRateEntity::toValue);
+    }
+
+    /** The rate in force, or a refusal naming {@code field} that tells the clerk which rate to enter. */
+    public BigDecimal requiredRate(Session session, String currency, String functionalCurrency, LocalDate date,
+            String field) {
+        return rateOn(session, currency, date).map(ExchangeRate::rate)
+                .orElseThrow(() -> new InvalidRequestException(FieldViolation.of(field, "has no exchange rate of "
+                        + currency + " into " + functionalCurrency + " on or before " + date
+                        + "; enter one under /exchange-rates")));
     }
 
     @Override

@@ -64,6 +64,9 @@ public class InvoiceEntity extends TenantOwned {
     @Column(name = "open_amount", nullable = false, precision = 19, scale = 4)
     BigDecimal open;
 
+    @Column(name = "fx_rate", precision = 20, scale = 10)
+    BigDecimal fxRate;
+
     @Version
     long version;
 
@@ -145,6 +148,11 @@ public class InvoiceEntity extends TenantOwned {
 
     public InvoiceStatus status() {
         return status;
+    }
+
+    /** The rate into the functional currency at issue; {@code null} for an invoice in the functional currency. */
+    public BigDecimal fxRate() {
+        return fxRate;
     }
 
     public String number() {

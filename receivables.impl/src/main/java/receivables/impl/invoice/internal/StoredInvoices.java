@@ -40,6 +40,7 @@ import receivables.api.terms.ScheduledInstallment;
 import receivables.impl.customer.internal.CustomerAccountEntity;
 import receivables.impl.customer.internal.StoredCreditControl;
 import receivables.impl.event.internal.BusinessEvents;
+import receivables.impl.fx.internal.StoredExchangeRates;
 import receivables.impl.journal.internal.JournalPostings;
 import receivables.impl.persistence.internal.Database;
 import receivables.impl.tenant.internal.TenantDirectory;
@@ -72,6 +73,9 @@ public class StoredInvoices implements Invoices {
 
     @Reference
     StoredCreditControl credit;
+
+    @Reference
+    StoredExchangeRates rates;
 
     Clock clock = Clock.systemUTC();
 
@@ -271,6 +275,10 @@ public class StoredInvoices implements Invoices {
 
     /** Numbers the draft, schedules its installments from its terms and posts the journal entry. */
     private void issue(Session session, TenantId tenant, InvoiceEntity invoice, LocalDate issueDate, long sequence) {
+        String functional = tenants.settings(tenant).functionalCurrency();
+        if (!invoice.currency.equals(functional)) {
+            invoice.fxRate = rates.requiredRate(session, invoice.currency, functional, issueDate, "issueDate");
+        }
         invoice.number = tenants.settings(tenant).invoiceNumber(issueDate, sequence);
         invoice.issueDate = issueDate;
         invoice.status = InvoiceStatus.ISSUED;

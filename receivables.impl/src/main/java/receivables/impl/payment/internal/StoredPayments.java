@@ -1,5 +1,6 @@
 package receivables.impl.payment.internal;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -36,10 +37,12 @@ import receivables.api.payment.Payments;
 import receivables.impl.credit.internal.StoredWriteOffs;
 import receivables.impl.customer.internal.CustomerAccountEntity;
 import receivables.impl.event.internal.BusinessEvents;
+import receivables.impl.fx.internal.StoredExchangeRates;
 import receivables.impl.invoice.internal.InstallmentEntity;
 import receivables.impl.invoice.internal.InvoiceEntity;
 import receivables.impl.journal.internal.JournalPostings;
 import receivables.impl.persistence.internal.Database;
+import receivables.impl.tenant.internal.TenantDirectory;
 import receivables.impl.validation.internal.Violations;
 
 /**
@@ -52,6 +55,7 @@ import receivables.impl.validation.internal.Violations;
 public class StoredPayments implements Payments {
 
     static final String RECEIVED_ENTRY = "PAYMENT_RECEIVED";
+    static final String FX_ENTRY = "FX_REALIZED";
     private static final Pattern METHOD = Pattern.compile("[A-Z][A-Z0-9_]{0,31}");
     private static final Comparator<InstallmentEntity> OLDEST_DUE_FIRST = Comparator.comparing(InstallmentEntity::dueDate)
             .thenComparing(InstallmentEntity::invoiceId).thenComparing(InstallmentEntity::sequence);
@@ -64,6 +68,12 @@ public class StoredPayments implements Payments {
 
     @Reference
     BusinessEvents events;
+
+    @Reference
+    StoredExchangeRates rates;
+
+    @Reference
+    TenantDirectory tenants;
 
     @Reference
     StoredWriteOffs writeOffs;
@@ -143,6 +153,7 @@ public class StoredPayments implements Payments {
         journal.post(session, details.valueDate(), RECEIVED_ENTRY, payment.id.toString(), lines);
         List<InstallmentEntity> allocatedTo = candidates.stream()
                 .filter(installment -> !installment.open().equals(openBefore.get(installment.id()))).toList();
+        postRealizedExchangeDifference(session, tenant, payment, allocatedTo, openBefore, invoices);
         List<WriteOff> writtenOff = writeOffs.writeOffSmallDifferences(session, tenant, payment.id, details.valueDate(),
                 allocatedTo, invoices, now);
         session.flush();
@@ -235,6 +246,39 @@ public class StoredPayments implements Payments {
         invoice.settle(amount, now);
         payment.allocate(amount);
         session.persist(new AllocationEntity(payment.id, invoice.id(), installment.id(), amount, payment.valueDate, now));
+    }
+
+    /**
+     * Posts, in the functional currency, what the allocated part of a foreign-currency invoice gained or lost
+     * between the rate it was issued at and the rate on the payment's value date.
+     */
+    private void postRealizedExchangeDifference(Session session, TenantId tenant, PaymentEntity payment,
+            List<InstallmentEntity> allocatedTo, Map<UUID, Money> openBefore, Map<UUID, InvoiceEntity> invoices) {
+        String functional = tenants.settings(tenant).functionalCurrency();
+        if (payment.currency.equals(functional)) {
+            return;
+        }
+        BigDecimal settledAt = null;
+        Money difference = Money.zero(functional);
+        for (InstallmentEntity installment : allocatedTo) {
+            BigDecimal issuedAt = invoices.get(installment.invoiceId()).fxRate();
+            if (issuedAt == null) {
+                continue;
+            }
+            if (settledAt == null) {
+                settledAt = rates.requiredRate(session, payment.currency, functional, payment.valueDate, "valueDate");
+            }
+            Money allocated = openBefore.get(installment.id()).minus(installment.open());
+            difference = difference.plus(Money.rounded(allocated.amount().multiply(settledAt.subtract(issuedAt)), functional));
+        }
+        if (difference.isPositive()) {
+            journal.post(session, payment.valueDate, FX_ENTRY, payment.id.toString(), List.of(
+                    JournalLine.debit(Account.RECEIVABLE, difference), JournalLine.credit(Account.FX_GAIN, difference)));
+        } else if (difference.isNegative()) {
+            journal.post(session, payment.valueDate, FX_ENTRY, payment.id.toString(), List.of(
+                    JournalLine.debit(Account.FX_LOSS, difference.negate()),
+                    JournalLine.credit(Account.RECEIVABLE, difference.negate())));
+        }
     }
 
     private static Payment replay(Session session, PaymentEntity earlier, PaymentDetails details) {

@@ -52,6 +52,7 @@ import receivables.impl.report.internal.SqlCustomerStatements;
 import receivables.impl.report.internal.StatementsFixture;
 import receivables.impl.payment.internal.PaymentsFixture;
 import receivables.impl.payment.internal.StoredPayments;
+import receivables.impl.tenant.internal.TenantDirectory;
 import receivables.impl.tenant.internal.TenantDirectoryFixture;
 
 /**
@@ -287,7 +288,7 @@ abstract class CreditNotesAndWriteOffsContract extends OnLedger {
     @Test
     void aPaymentShortByAtMostTheToleranceClosesTheInvoiceWithASmallDifferenceWriteOff() {
         StoredPayments tolerant = PaymentsFixture.payments(database, journal, CreditFixture.writeOffs(database,
-                journal, TenantDirectoryFixture.withWriteOffTolerance(TENANT, "0.05")));
+                journal, TenantDirectoryFixture.withWriteOffTolerance(TENANT, "0.05")), new TenantDirectory());
         UUID customer = customer(TENANT, "Bank Fees SARL");
         Invoice shortBy3Cents = issued("SO-SHORT", customer, "100.00");
 

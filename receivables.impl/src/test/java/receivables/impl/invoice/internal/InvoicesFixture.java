@@ -2,6 +2,7 @@ package receivables.impl.invoice.internal;
 
 import receivables.impl.customer.internal.StoredCreditControl;
 import receivables.impl.event.internal.BusinessEvents;
+import receivables.impl.fx.internal.FxFixture;
 import receivables.impl.journal.internal.JournalPostings;
 import receivables.impl.persistence.internal.Database;
 import receivables.impl.tenant.internal.TenantDirectory;
@@ -20,6 +21,7 @@ public final class InvoicesFixture {
         invoices.paymentTerms = terms;
         invoices.tenants = tenants;
         invoices.credit = credit;
+        invoices.rates = FxFixture.rates(database);
         invoices.events = new BusinessEvents();
         return invoices;
     }

@@ -22,6 +22,7 @@ import receivables.api.FieldViolation;
 import receivables.api.InvalidRequestException;
 import receivables.api.TenantId;
 import receivables.api.customer.CustomerDetails;
+import receivables.api.fx.ExchangeRate;
 import receivables.api.invoice.Invoice;
 import receivables.api.invoice.OrderLine;
 import receivables.api.invoice.SalesOrder;
@@ -51,6 +52,10 @@ abstract class CustomerStatementsContract extends OnLedger {
     @BeforeEach
     void wireStatements() {
         statements = StatementsFixture.statements(database);
+        // Invoices in a currency other than the functional EUR are issued at the day's rate.
+        for (TenantId tenant : List.of(TENANT, OTHER)) {
+            rates.enter(tenant, List.of(new ExchangeRate("USD", LocalDate.of(2000, 1, 1), new BigDecimal("0.9"))));
+        }
     }
 
     @Test
