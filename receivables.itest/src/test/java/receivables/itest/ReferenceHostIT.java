@@ -206,6 +206,41 @@ public class ReferenceHostIT {
         assertProblem(http.post("/api/v1/invoices/" + invoice + "/issue", "{\"issueDate\":\"yesterday\"}"), 400, "issueDate");
     }
 
+    @Test
+    public void checkoutBillingRunsCreditNotesAndRatesOverHttp() {
+        String customer = http.post("/api/v1/customers", "{\"name\":\"Till & Batch Ltd\",\"currency\":\"EUR\"}").json()
+                .get("id").asText();
+        String order = "{\"orderId\":\"%s\",\"customerId\":\"" + customer + "\",\"currency\":\"EUR\","
+                + "\"orderDate\":\"2026-03-01\",\"lines\":[{\"product\":\"CUP\",\"quantity\":2,\"unitPrice\":5.00}]}";
+
+        Http.Reply receipt = http.postWithKey("/api/v1/checkout", "{\"order\":" + String.format(order, "SO-TILL-1")
+                + ",\"issueDate\":\"2026-03-02\",\"payment\":{\"method\":\"CARD\",\"amount\":10.00}}", "till-http-1");
+        assertEquals(receipt.body(), 201, receipt.status());
+        assertEquals("PAID", receipt.json().at("/invoice/status").asText());
+
+        Http.Reply started = http.post("/api/v1/billing-runs", "{\"issueDate\":\"2026-03-05\",\"orders\":["
+                + String.format(order, "SO-RUN-1") + "," + String.format(order, "SO-RUN-2") + ","
+                + String.format(order, "SO-RUN-3").replace("\"quantity\":2", "\"quantity\":-2") + "]}");
+        assertEquals(started.body(), 202, started.status());
+        JsonNode run = http.await("/api/v1/billing-runs/" + started.json().get("id").asText(),
+                reply -> !reply.json().get("status").asText().equals("RUNNING"), Duration.ofSeconds(30)).json();
+        assertEquals(run.toString(), 2, run.get("done").asInt());
+        assertEquals(1, run.get("failed").asInt());
+        assertEquals("SO-RUN-3", run.at("/failures/0/orderId").asText());
+
+        String invoice = http.get("/api/v1/invoices?customerId=" + customer + "&status=ISSUED").json().at("/items/0/id").asText();
+        Http.Reply note = http.post("/api/v1/invoices/" + invoice + "/credit-notes", "{\"amount\":2.00,\"reason\":\"chipped\"}");
+        assertEquals(note.body(), 201, note.status());
+        assertProblem(http.post("/api/v1/invoices/" + invoice + "/credit-notes", "{\"amount\":500.00,\"reason\":\"x\"}"),
+                400, "amount");
+
+        assertEquals(200, http.put("/api/v1/exchange-rates", "[{\"currency\":\"USD\",\"date\":\"2026-03-01\","
+                + "\"rate\":0.92}]", null).status());
+        assertProblem(http.put("/api/v1/exchange-rates", "[{\"currency\":\"USD\",\"date\":\"2026-03-01\","
+                + "\"rate\":-1}]", null), 400, "rates[0]");
+        assertEquals("0.92", http.get("/api/v1/exchange-rates?currency=USD").json().at("/0/rate").asText());
+    }
+
     private long customerCount() {
         return http.get("/api/v1/customers?size=1").json().get("totalItems").asLong();
     }

@@ -34,7 +34,10 @@ import receivables.api.invoice.BillingFailure;
 import receivables.api.invoice.BillingRun;
 import receivables.api.invoice.BillingRunStatus;
 import receivables.api.fx.ExchangeRate;
+import receivables.api.invoice.CheckoutRequest;
+import receivables.api.invoice.ImmediatePayment;
 import receivables.api.invoice.Installment;
+import receivables.api.invoice.Receipt;
 import receivables.api.invoice.Invoice;
 import receivables.api.invoice.InvoiceQuery;
 import receivables.api.invoice.InvoiceStatus;
@@ -51,6 +54,8 @@ import receivables.api.report.AgingReport;
 import receivables.api.report.AgingRow;
 import receivables.impl.billing.internal.BackgroundBillingRuns;
 import receivables.impl.billing.internal.BillingFixture;
+import receivables.impl.checkout.internal.CheckoutFixture;
+import receivables.impl.checkout.internal.LedgerCheckout;
 import receivables.impl.customer.internal.CustomersFixture;
 import receivables.impl.invoice.internal.InvoicesFixture;
 import receivables.impl.invoice.internal.StoredInvoices;
@@ -450,6 +455,43 @@ abstract class LedgerContract extends OnLedger {
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.violations().get(0).field())
                         .isEqualTo("issueDate"));
         assertThat(invoices.find(TENANT, draft.id()).orElseThrow().status()).isEqualTo(InvoiceStatus.DRAFT);
+    }
+
+    @Test
+    void checkoutIssuesAndTakesThePaymentInOneStepAndRepeatsItselfExactly() {
+        UUID customer = customer(TENANT, "Till Customer");
+        LedgerCheckout checkout = CheckoutFixture.checkout(database, invoices, payments);
+        CheckoutRequest request = new CheckoutRequest(order("SO-TILL", customer, "EUR", "50.00"), LocalDate.of(2026, 3, 3),
+                new ImmediatePayment("till-1", "CARD", Money.of("60.00", "EUR"), null));
+
+        Receipt receipt = checkout.checkout(TENANT, request);
+
+        assertThat(receipt.invoice().status()).isEqualTo(InvoiceStatus.PAID);
+        assertThat(receipt.invoice().number()).isEqualTo("INV-2026-000001");
+        assertThat(receipt.payment().unallocated()).isEqualTo(Money.of("0.50", "EUR"));
+        Receipt again = checkout.checkout(TENANT, request);
+        assertThat(again.invoice().id()).isEqualTo(receipt.invoice().id());
+        assertThat(again.payment().id()).isEqualTo(receipt.payment().id());
+        assertThat(journal.entriesFor(TENANT, receipt.payment().id().toString())).hasSize(1);
+    }
+
+    @Test
+    void aCheckoutThatFailsStoresNeitherInvoiceNorPayment() {
+        UUID held = customers.create(TENANT, new CustomerDetails(null, "Held at Till", null, null, "EUR", null, null, null,
+                null, null, null, null, null, true)).id();
+        UUID customer = customer(TENANT, "Bad Card");
+        LedgerCheckout checkout = CheckoutFixture.checkout(database, invoices, payments);
+
+        assertThatThrownBy(() -> checkout.checkout(TENANT, new CheckoutRequest(order("SO-HELD", held, "EUR", "5.00"),
+                LocalDate.of(2026, 3, 3), new ImmediatePayment("held-1", "CARD", Money.of("5.95", "EUR"), null))))
+                .isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> checkout.checkout(TENANT, new CheckoutRequest(order("SO-ZERO", customer, "EUR", "5.00"),
+                LocalDate.of(2026, 3, 3), new ImmediatePayment("zero-1", "CARD", Money.of("0.00", "EUR"), null))))
+                .isInstanceOfSatisfying(InvalidRequestException.class,
+                        e -> assertThat(e.violations().get(0).field()).isEqualTo("amount"));
+
+        assertThat(invoices.list(TENANT, InvoiceQuery.all(), PageRequest.first()).totalItems()).isZero();
+        assertThat(payments.record(TENANT, payment("zero-1", customer, "1.00")).amount()).isEqualTo(Money.of("1.00", "EUR"));
     }
 
     @Test

@@ -216,6 +216,42 @@ public class StoredInvoices implements Invoices {
         });
     }
 
+    /**
+     * Invoices and issues one order in the caller's session and transaction, for flows that record more in
+     * the same transaction; call {@link #prepareIssue} before the transaction and {@link #announceIssued}
+     * after it commits.
+     *
+     * @return the invoice, and whether it was issued now (rather than found issued)
+     */
+    public Issued invoiceAndIssue(Session session, TenantId tenant, SalesOrder order, LocalDate issueDate) {
+        InvoiceEntity invoice = draft(session, order, InvoiceCalculation.of(order), byOrder(session, order.orderId()));
+        boolean now = issuable(session, tenant, invoice, issueDate);
+        if (now) {
+            issue(session, tenant, invoice, issueDate, InvoiceNumbering.reserve(session, tenant, issueDate.getYear(), 1));
+        }
+        session.flush();
+        return new Issued(invoice.id, now);
+    }
+
+    /** An invoice a flow issued, or found issued. */
+    public record Issued(UUID invoiceId, boolean now) {
+    }
+
+    /** What must exist before an invoice is issued on {@code issueDate} in a transaction of the caller's. */
+    public void prepareIssue(TenantId tenant, LocalDate issueDate) {
+        InvoiceNumbering.prepareYear(database, tenant, issueDate.getYear());
+    }
+
+    /** Tells the host that {@code invoice} was issued, once the transaction that issued it has committed. */
+    public void announceIssued(TenantId tenant, Invoice invoice) {
+        announceIssued(tenant, invoice.id(), invoice.number(), invoice.customerId(), invoice.gross());
+    }
+
+    /** The invoice in the caller's session. */
+    public Invoice read(Session session, UUID invoiceId) {
+        return toValue(session, session.find(InvoiceEntity.class, invoiceId));
+    }
+
     /** The draft for {@code order}: a new one, or {@code existing}, the one the same order already has. */
     private InvoiceEntity draft(Session session, SalesOrder order, InvoiceCalculation calculation,
             Optional<InvoiceEntity> existing) {

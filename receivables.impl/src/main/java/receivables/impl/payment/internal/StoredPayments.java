@@ -51,7 +51,7 @@ import receivables.impl.validation.internal.Violations;
  * nodes paying the same invoice take turns, and the second sees what the first left open. What an allocation
  * leaves open on an installment within the tenant's tolerance is written off in the same transaction.
  */
-@Component(service = Payments.class)
+@Component(service = { Payments.class, StoredPayments.class })
 public class StoredPayments implements Payments {
 
     static final String RECEIVED_ENTRY = "PAYMENT_RECEIVED";
@@ -84,7 +84,7 @@ public class StoredPayments implements Payments {
      * A payment as a transaction left it; only a transaction that recorded it, and committed, has news to
      * announce.
      */
-    private record Recorded(Payment payment, boolean now, List<WriteOff> writeOffs) {
+    public record Recorded(Payment payment, boolean now, List<WriteOff> writeOffs) {
 
         static Recorded earlier(Payment payment) {
             return new Recorded(payment, false, List.of());
@@ -93,33 +93,44 @@ public class StoredPayments implements Payments {
 
     @Override
     public Payment record(TenantId tenant, PaymentDetails details) {
-        validate(details);
         Recorded recorded;
         try {
-            recorded = database.inTransaction(tenant, session -> {
-                Optional<PaymentEntity> earlier = byKey(session, details.idempotencyKey());
-                if (earlier.isPresent()) {
-                    return Recorded.earlier(replay(session, earlier.get(), details));
-                }
-                if (session.find(CustomerAccountEntity.class, details.customerId()) == null) {
-                    throw new InvalidRequestException(FieldViolation.of("customerId", "is not a customer of this tenant"));
-                }
-                return recordNew(session, tenant, details);
-            });
+            recorded = database.inTransaction(tenant, session -> record(session, tenant, details));
         } catch (ConflictException sameKeyRecordedConcurrently) {
             recorded = database.inTransaction(tenant, session -> byKey(session, details.idempotencyKey())
                     .map(earlier -> Recorded.earlier(replay(session, earlier, details)))
                     .orElseThrow(() -> sameKeyRecordedConcurrently));
         }
-        Payment payment = recorded.payment();
+        announce(tenant, recorded);
+        return recorded.payment();
+    }
+
+    /**
+     * Records a payment in the caller's session and transaction, for flows that record more in the same
+     * transaction; announce the result with {@link #announce} once it is committed.
+     */
+    public Recorded record(Session session, TenantId tenant, PaymentDetails details) {
+        validate(details);
+        Optional<PaymentEntity> earlier = byKey(session, details.idempotencyKey());
+        if (earlier.isPresent()) {
+            return Recorded.earlier(replay(session, earlier.get(), details));
+        }
+        if (session.find(CustomerAccountEntity.class, details.customerId()) == null) {
+            throw new InvalidRequestException(FieldViolation.of("customerId", "is not a customer of this tenant"));
+        }
+        return recordNew(session, tenant, details);
+    }
+
+    /** Tells the host what a committed transaction recorded. */
+    public void announce(TenantId tenant, Recorded recorded) {
         if (recorded.now()) {
+            Payment payment = recorded.payment();
             events.announce(EventTopics.PAYMENT_RECEIVED, Map.of(EventTopics.TENANT, tenant.value(), EventTopics.ID,
                     payment.id().toString(), EventTopics.CUSTOMER_ID, payment.customerId().toString(),
                     EventTopics.CURRENCY, payment.amount().currency(), EventTopics.AMOUNT,
                     payment.amount().amount().toPlainString()));
             recorded.writeOffs().forEach(writeOff -> writeOffs.announce(tenant, writeOff));
         }
-        return payment;
     }
 
     @Override

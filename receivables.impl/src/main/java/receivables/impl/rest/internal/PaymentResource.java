@@ -98,7 +98,7 @@ public class PaymentResource {
                 payment.payerReference(), targets);
     }
 
-    private static Money money(Violations violations, String field, BigDecimal amount, String currency) {
+    static Money money(Violations violations, String field, BigDecimal amount, String currency) {
         int scale = Money.scaleOf(currency);
         if (amount.stripTrailingZeros().scale() > scale) {
             violations.add(field, "has more decimals than " + currency + " allows (" + scale + ")");
