@@ -10,9 +10,12 @@ import receivables.api.money.Money;
  * A payment as stored, with its allocations.
  *
  * @param unallocated what is left on the customer's account as credit
+ * @param reversedOn  when a REVERSED payment went back, or {@code null}
+ * @param allocations every allocation in the order made, reversals included as negative amounts
  */
 public record Payment(UUID id, String idempotencyKey, UUID customerId, String method, Money amount, Money unallocated,
-        LocalDate valueDate, String payerReference, List<Allocation> allocations) {
+        LocalDate valueDate, String payerReference, PaymentStatus status, LocalDate reversedOn,
+        List<Allocation> allocations) {
 
     public Payment {
         allocations = List.copyOf(allocations);

@@ -1,5 +1,7 @@
 package receivables.api.payment;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -25,4 +27,27 @@ public interface Payments {
     Payment record(TenantId tenant, PaymentDetails details);
 
     Optional<Payment> find(TenantId tenant, UUID paymentId);
+
+    /**
+     * Takes one allocation back: the installment is open again and the amount returns to the customer's
+     * credit. The allocation stays on record, followed by its reversal.
+     *
+     * @throws receivables.api.NotFoundException when the payment or allocation does not exist
+     * @throws receivables.api.ConflictException when the allocation was taken back already
+     */
+    Payment unallocate(TenantId tenant, UUID paymentId, UUID allocationId, String reason, LocalDate date);
+
+    /**
+     * Applies what is left of a payment as credit to open invoices of its customer, explicitly or oldest due
+     * first.
+     *
+     * @throws receivables.api.InvalidRequestException as {@link #record} does for targets
+     */
+    Payment applyCredit(TenantId tenant, UUID paymentId, List<AllocationTarget> targets, LocalDate date);
+
+    /**
+     * Reverses a payment whose money went back: every allocation is taken back and the payment no longer
+     * counts. Reversing a reversed payment changes nothing.
+     */
+    Payment reverse(TenantId tenant, UUID paymentId, String reason, LocalDate date);
 }

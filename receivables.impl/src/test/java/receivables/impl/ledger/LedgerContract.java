@@ -50,6 +50,7 @@ import receivables.api.money.Money;
 import receivables.api.payment.AllocationTarget;
 import receivables.api.payment.Payment;
 import receivables.api.payment.PaymentDetails;
+import receivables.api.payment.PaymentStatus;
 import receivables.api.report.AgingReport;
 import receivables.api.report.AgingRow;
 import receivables.impl.billing.internal.BackgroundBillingRuns;
@@ -492,6 +493,60 @@ abstract class LedgerContract extends OnLedger {
 
         assertThat(invoices.list(TENANT, InvoiceQuery.all(), PageRequest.first()).totalItems()).isZero();
         assertThat(payments.record(TENANT, payment("zero-1", customer, "1.00")).amount()).isEqualTo(Money.of("1.00", "EUR"));
+    }
+
+    @Test
+    void anAllocationTakenBackReturnsToCreditAndCanBeAppliedElsewhere() {
+        UUID customer = customer(TENANT, "Misapplied GmbH");
+        Invoice wrong = issued("SO-W1", customer, "100.00", LocalDate.of(2026, 1, 10));
+        Invoice right = issued("SO-W2", customer, "100.00", LocalDate.of(2026, 2, 10));
+        Payment payment = payments.record(TENANT, payment("misapplied", customer, "119.00"));
+        UUID allocation = payment.allocations().get(0).id();
+        assertThat(payment.allocations().get(0).invoiceId()).isEqualTo(wrong.id());
+
+        Payment freed = payments.unallocate(TENANT, payment.id(), allocation, "paid for SO-W2", LocalDate.of(2026, 3, 5));
+        assertThat(freed.unallocated()).isEqualTo(Money.of("119.00", "EUR"));
+        assertThat(freed.allocations()).hasSize(2);
+        assertThat(freed.allocations().get(1).reverses()).isEqualTo(allocation);
+        assertThat(freed.allocations().get(1).amount()).isEqualTo(Money.of("-119.00", "EUR"));
+        assertThat(invoices.find(TENANT, wrong.id()).orElseThrow().status()).isEqualTo(InvoiceStatus.ISSUED);
+        assertThatThrownBy(() -> payments.unallocate(TENANT, payment.id(), allocation, "again", LocalDate.of(2026, 3, 5)))
+                .isInstanceOf(ConflictException.class);
+
+        Payment applied = payments.applyCredit(TENANT, payment.id(), List.of(new AllocationTarget(right.id(), null, null)),
+                LocalDate.of(2026, 3, 6));
+        assertThat(applied.unallocated()).isEqualTo(Money.zero("EUR"));
+        assertThat(invoices.find(TENANT, right.id()).orElseThrow().status()).isEqualTo(InvoiceStatus.PAID);
+        assertThat(journal.entriesFor(TENANT, payment.id().toString())).extracting(JournalEntry::kind)
+                .containsExactly("PAYMENT_RECEIVED", "ALLOCATION_REVERSED", "CREDIT_APPLIED");
+        // As of the day before the reversal the first invoice was settled, the second open.
+        AgingReport before = aging.report(TENANT, LocalDate.of(2026, 3, 4), List.of());
+        assertThat(before.totals().get(0).total()).isEqualTo(Money.of("119.00", "EUR"));
+        assertThat(aging.report(TENANT, LocalDate.of(2026, 3, 6), List.of()).totals().get(0).total())
+                .isEqualTo(Money.of("119.00", "EUR"));
+    }
+
+    @Test
+    void aReversedPaymentOpensItsInvoicesAgainOnceAndForAll() {
+        UUID customer = customer(TENANT, "Bounced Ltd");
+        Invoice invoice = issued("SO-B", customer, "100.00", LocalDate.of(2026, 1, 10));
+        Payment payment = payments.record(TENANT, payment("bounced", customer, "150.00"));
+
+        Payment reversed = payments.reverse(TENANT, payment.id(), "returned by the bank: account closed",
+                LocalDate.of(2026, 3, 8));
+
+        assertThat(reversed.status()).isEqualTo(PaymentStatus.REVERSED);
+        assertThat(reversed.reversedOn()).isEqualTo(LocalDate.of(2026, 3, 8));
+        assertThat(reversed.unallocated()).isEqualTo(Money.zero("EUR"));
+        assertThat(invoices.find(TENANT, invoice.id()).orElseThrow().open()).isEqualTo(Money.of("119.00", "EUR"));
+        assertThat(payments.reverse(TENANT, payment.id(), "twice", LocalDate.of(2026, 3, 9))).isEqualTo(reversed);
+        assertThat(journal.entriesFor(TENANT, payment.id().toString()).get(2).lines()).containsExactly(
+                JournalLine.debit(Account.CUSTOMER_CREDIT, Money.of("150.00", "EUR")),
+                JournalLine.credit(Account.CASH, Money.of("150.00", "EUR")));
+        assertThatThrownBy(() -> payments.applyCredit(TENANT, payment.id(), List.of(), LocalDate.of(2026, 3, 9)))
+                .isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> payments.reverse(TENANT, UUID.randomUUID(), "who?", LocalDate.of(2026, 3, 9)))
+                .isInstanceOf(receivables.api.NotFoundException.class);
     }
 
     @Test

@@ -95,6 +95,11 @@ public class InstallmentEntity extends TenantOwned {
         return Money.of(open, currency);
     }
 
+    /** Opens {@code amount} again after an allocation was taken back. */
+    public void reopen(Money amount) {
+        open = open().plus(amount).amount();
+    }
+
     /** Lowers what is open; never below zero. */
     public void settle(Money allocated) {
         Money remaining = open().minus(allocated);

@@ -114,6 +114,13 @@ public class InvoiceEntity extends TenantOwned {
         updatedAt = now;
     }
 
+    /** Opens {@code amount} again after an allocation was taken back. */
+    public void reopen(Money amount, Instant now) {
+        open = money(open).plus(amount).amount();
+        status = money(open).compareTo(money(gross)) < 0 ? InvoiceStatus.PARTIALLY_PAID : InvoiceStatus.ISSUED;
+        updatedAt = now;
+    }
+
     public UUID id() {
         return id;
     }

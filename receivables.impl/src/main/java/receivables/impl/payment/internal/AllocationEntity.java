@@ -39,6 +39,12 @@ public class AllocationEntity extends TenantOwned {
     @Column(name = "allocated_at", nullable = false)
     Instant allocatedAt;
 
+    @Column(name = "reverses_id")
+    UUID reversesId;
+
+    @Column(length = 200)
+    String reason;
+
     protected AllocationEntity() {
     }
 
@@ -52,7 +58,23 @@ public class AllocationEntity extends TenantOwned {
         this.allocatedAt = now;
     }
 
+    /** The allocation that takes {@code this} back on {@code date}. */
+    AllocationEntity reversal(String why, LocalDate date, Instant now) {
+        AllocationEntity reversal = new AllocationEntity();
+        reversal.id = UUID.randomUUID();
+        reversal.paymentId = paymentId;
+        reversal.invoiceId = invoiceId;
+        reversal.installmentId = installmentId;
+        reversal.amount = amount.negate();
+        reversal.valueDate = date;
+        reversal.allocatedAt = now;
+        reversal.reversesId = id;
+        reversal.reason = why;
+        return reversal;
+    }
+
     Allocation toValue(String currency, int installmentSequence) {
-        return new Allocation(id, invoiceId, installmentSequence, Money.of(amount, currency), allocatedAt);
+        return new Allocation(id, invoiceId, installmentSequence, Money.of(amount, currency), allocatedAt, reversesId,
+                reason);
     }
 }

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -16,6 +18,7 @@ import receivables.api.money.Money;
 import receivables.api.payment.Allocation;
 import receivables.api.payment.Payment;
 import receivables.api.payment.PaymentDetails;
+import receivables.api.payment.PaymentStatus;
 import receivables.impl.persistence.internal.TenantOwned;
 
 @Entity(name = "Payment")
@@ -48,6 +51,16 @@ public class PaymentEntity extends TenantOwned {
 
     @Column(name = "payer_reference", length = 140)
     String payerReference;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    PaymentStatus status = PaymentStatus.RECEIVED;
+
+    @Column(name = "reversed_on")
+    LocalDate reversedOn;
+
+    @Column(name = "reversal_reason", length = 200)
+    String reversalReason;
 
     @Version
     long version;
@@ -91,6 +104,6 @@ public class PaymentEntity extends TenantOwned {
 
     Payment toValue(List<Allocation> allocations) {
         return new Payment(id, idempotencyKey, customerId, method, amount(), unallocated(), valueDate, payerReference,
-                allocations);
+                status, reversedOn, allocations);
     }
 }

@@ -3,6 +3,7 @@ package receivables.impl.payment.internal;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,6 +24,7 @@ import receivables.api.ConflictException;
 import receivables.api.EventTopics;
 import receivables.api.FieldViolation;
 import receivables.api.InvalidRequestException;
+import receivables.api.NotFoundException;
 import receivables.api.TenantId;
 import receivables.api.credit.WriteOff;
 import receivables.api.invoice.InvoiceStatus;
@@ -33,6 +35,7 @@ import receivables.api.payment.Allocation;
 import receivables.api.payment.AllocationTarget;
 import receivables.api.payment.Payment;
 import receivables.api.payment.PaymentDetails;
+import receivables.api.payment.PaymentStatus;
 import receivables.api.payment.Payments;
 import receivables.impl.credit.internal.StoredWriteOffs;
 import receivables.impl.customer.internal.CustomerAccountEntity;
@@ -56,6 +59,9 @@ public class StoredPayments implements Payments {
 
     static final String RECEIVED_ENTRY = "PAYMENT_RECEIVED";
     static final String FX_ENTRY = "FX_REALIZED";
+    static final String CREDIT_APPLIED_ENTRY = "CREDIT_APPLIED";
+    static final String UNALLOCATED_ENTRY = "ALLOCATION_REVERSED";
+    static final String REVERSED_ENTRY = "PAYMENT_REVERSED";
     private static final Pattern METHOD = Pattern.compile("[A-Z][A-Z0-9_]{0,31}");
     private static final Comparator<InstallmentEntity> OLDEST_DUE_FIRST = Comparator.comparing(InstallmentEntity::dueDate)
             .thenComparing(InstallmentEntity::invoiceId).thenComparing(InstallmentEntity::sequence);
@@ -139,49 +145,190 @@ public class StoredPayments implements Payments {
                 .map(payment -> toValue(session, payment)));
     }
 
+    @Override
+    public Payment unallocate(TenantId tenant, UUID paymentId, UUID allocationId, String reason, LocalDate date) {
+        requireReason(reason, date);
+        return database.inTransaction(tenant, session -> {
+            PaymentEntity payment = lockedPayment(session, paymentId);
+            requireNotBeforeValueDate(payment, date);
+            AllocationEntity allocation = session.find(AllocationEntity.class, allocationId);
+            if (allocation == null || !paymentId.equals(allocation.paymentId) || allocation.reversesId != null) {
+                throw new NotFoundException("allocation", allocationId);
+            }
+            takeBack(session, payment, List.of(allocation), reason.trim(), date);
+            session.flush();
+            return toValue(session, payment);
+        });
+    }
+
+    @Override
+    public Payment applyCredit(TenantId tenant, UUID paymentId, List<AllocationTarget> targets, LocalDate date) {
+        List<AllocationTarget> wanted = targets == null ? List.of() : targets;
+        if (date == null) {
+            throw new InvalidRequestException(FieldViolation.of("date", "is required"));
+        }
+        return database.inTransaction(tenant, session -> {
+            PaymentEntity payment = lockedPayment(session, paymentId);
+            if (payment.status != PaymentStatus.RECEIVED || !payment.unallocated().isPositive()) {
+                throw new ConflictException("payment " + paymentId + " has no credit left to apply");
+            }
+            requireNotBeforeValueDate(payment, date);
+            validate(new PaymentDetails(payment.idempotencyKey, payment.customerId, payment.method, payment.amount(),
+                    date, null, wanted));
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            Allocated allocated = allocate(session, tenant, payment, wanted, date, now);
+            if (allocated.amount().isPositive()) {
+                journal.post(session, date, CREDIT_APPLIED_ENTRY, payment.id.toString(), List.of(
+                        JournalLine.debit(Account.CUSTOMER_CREDIT, allocated.amount()),
+                        JournalLine.credit(Account.RECEIVABLE, allocated.amount())));
+            }
+            allocated.settle().run();
+            session.flush();
+            return toValue(session, payment);
+        });
+    }
+
+    @Override
+    public Payment reverse(TenantId tenant, UUID paymentId, String reason, LocalDate date) {
+        requireReason(reason, date);
+        return database.inTransaction(tenant, session -> {
+            PaymentEntity payment = lockedPayment(session, paymentId);
+            if (payment.status == PaymentStatus.REVERSED) {
+                return toValue(session, payment);
+            }
+            requireNotBeforeValueDate(payment, date);
+            List<UUID> takenBack = session.createSelectionQuery("select a.reversesId from Allocation a"
+                            + " where a.paymentId = :payment and a.reversesId is not null", UUID.class)
+                    .setParameter("payment", paymentId).getResultList();
+            List<AllocationEntity> live = session.createSelectionQuery(
+                            "from Allocation a where a.paymentId = :payment and a.reversesId is null", AllocationEntity.class)
+                    .setParameter("payment", paymentId).getResultStream()
+                    .filter(allocation -> !takenBack.contains(allocation.id)).toList();
+            takeBack(session, payment, live, reason.trim(), date);
+            journal.post(session, date, REVERSED_ENTRY, payment.id.toString(), List.of(
+                    JournalLine.debit(Account.CUSTOMER_CREDIT, payment.amount()),
+                    JournalLine.credit(Account.CASH, payment.amount())));
+            payment.unallocated = BigDecimal.ZERO;
+            payment.status = PaymentStatus.REVERSED;
+            payment.reversedOn = date;
+            payment.reversalReason = reason.trim();
+            session.flush();
+            return toValue(session, payment);
+        });
+    }
+
+    /**
+     * Takes {@code allocations} back: each installment and invoice opens again (locked invoices first, in id
+     * order, as allocating locks them), each reversal is recorded, and the money returns to the payment's credit.
+     */
+    private void takeBack(Session session, PaymentEntity payment, List<AllocationEntity> allocations, String reason,
+            LocalDate date) {
+        if (allocations.isEmpty()) {
+            return;
+        }
+        boolean reversedBefore = !session.createSelectionQuery(
+                        "select a.id from Allocation a where a.reversesId in :ids", UUID.class)
+                .setParameter("ids", allocations.stream().map(allocation -> allocation.id).toList()).getResultList().isEmpty();
+        if (reversedBefore) {
+            throw new ConflictException("an allocation of payment " + payment.id + " was taken back already");
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Map<UUID, InvoiceEntity> invoices = new LinkedHashMap<>();
+        allocations.stream().map(allocation -> allocation.invoiceId).distinct().sorted()
+                .forEach(id -> invoices.put(id, session.find(InvoiceEntity.class, id, LockModeType.PESSIMISTIC_WRITE)));
+        Money total = Money.zero(payment.currency);
+        for (AllocationEntity allocation : allocations) {
+            Money amount = Money.of(allocation.amount, payment.currency);
+            session.find(InstallmentEntity.class, allocation.installmentId, LockModeType.PESSIMISTIC_WRITE).reopen(amount);
+            invoices.get(allocation.invoiceId).reopen(amount, now);
+            session.persist(allocation.reversal(reason, date, now));
+            total = total.plus(amount);
+        }
+        payment.allocate(total.negate());
+        journal.post(session, date, UNALLOCATED_ENTRY, payment.id.toString(), List.of(
+                JournalLine.debit(Account.RECEIVABLE, total), JournalLine.credit(Account.CUSTOMER_CREDIT, total)));
+    }
+
+    private static void requireNotBeforeValueDate(PaymentEntity payment, LocalDate date) {
+        if (date.isBefore(payment.valueDate)) {
+            throw new InvalidRequestException(FieldViolation.of("date", "must not be before the payment's value date "
+                    + payment.valueDate));
+        }
+    }
+
+    private static PaymentEntity lockedPayment(Session session, UUID paymentId) {
+        PaymentEntity payment = session.find(PaymentEntity.class, paymentId, LockModeType.PESSIMISTIC_WRITE);
+        if (payment == null) {
+            throw new NotFoundException("payment", paymentId);
+        }
+        return payment;
+    }
+
+    private static void requireReason(String reason, LocalDate date) {
+        new Violations().required("reason", reason).maxLength("reason", reason, 200).required("date", date).throwIfAny();
+    }
+
     private Recorded recordNew(Session session, TenantId tenant, PaymentDetails details) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         PaymentEntity payment = new PaymentEntity(details, now);
         session.persist(payment);
-        List<InstallmentEntity> candidates = lockedCandidates(session, details);
+        Allocated allocated = allocate(session, tenant, payment, details.allocateTo(), details.valueDate(), now);
+        List<JournalLine> lines = new ArrayList<>();
+        lines.add(JournalLine.debit(Account.CASH, payment.amount()));
+        if (allocated.amount().isPositive()) {
+            lines.add(JournalLine.credit(Account.RECEIVABLE, allocated.amount()));
+        }
+        if (payment.unallocated().isPositive()) {
+            lines.add(JournalLine.credit(Account.CUSTOMER_CREDIT, payment.unallocated()));
+        }
+        journal.post(session, details.valueDate(), RECEIVED_ENTRY, payment.id.toString(), lines);
+        allocated.settle().run();
+        session.flush();
+        return new Recorded(toValue(session, payment), true, allocated.writeOffs());
+    }
+
+    /**
+     * What allocating did: the amount, and the postings that follow it (exchange differences, small
+     * write-offs), to run after the caller's own journal entry so that entries read in the order of events.
+     */
+    private record Allocated(Money amount, Runnable settle, List<WriteOff> writeOffs) {
+    }
+
+    private Allocated allocate(Session session, TenantId tenant, PaymentEntity payment, List<AllocationTarget> targets,
+            LocalDate valueDate, Instant now) {
+        List<InstallmentEntity> candidates = lockedCandidates(session, payment.customerId, payment.currency, targets);
         Map<UUID, Money> openBefore = new LinkedHashMap<>();
         candidates.forEach(installment -> openBefore.put(installment.id(), installment.open()));
         Map<UUID, InvoiceEntity> invoices = new LinkedHashMap<>();
         for (InstallmentEntity installment : candidates) {
             invoices.computeIfAbsent(installment.invoiceId(), id -> session.find(InvoiceEntity.class, id));
         }
-        Money allocated = details.allocateTo().isEmpty()
-                ? allocateOldestFirst(session, payment, candidates, invoices, now)
-                : allocateAsTold(session, payment, details.allocateTo(), candidates, invoices, now);
-        List<JournalLine> lines = new ArrayList<>();
-        lines.add(JournalLine.debit(Account.CASH, payment.amount()));
-        if (allocated.isPositive()) {
-            lines.add(JournalLine.credit(Account.RECEIVABLE, allocated));
-        }
-        if (payment.unallocated().isPositive()) {
-            lines.add(JournalLine.credit(Account.CUSTOMER_CREDIT, payment.unallocated()));
-        }
-        journal.post(session, details.valueDate(), RECEIVED_ENTRY, payment.id.toString(), lines);
+        Money allocated = targets.isEmpty()
+                ? allocateOldestFirst(session, payment, candidates, invoices, valueDate, now)
+                : allocateAsTold(session, payment, targets, candidates, invoices, valueDate, now);
         List<InstallmentEntity> allocatedTo = candidates.stream()
                 .filter(installment -> !installment.open().equals(openBefore.get(installment.id()))).toList();
-        postRealizedExchangeDifference(session, tenant, payment, allocatedTo, openBefore, invoices);
-        List<WriteOff> writtenOff = writeOffs.writeOffSmallDifferences(session, tenant, payment.id, details.valueDate(),
-                allocatedTo, invoices, now);
-        session.flush();
-        return new Recorded(toValue(session, payment), true, writtenOff);
+        List<WriteOff> writtenOff = new ArrayList<>();
+        Runnable settle = () -> {
+            postRealizedExchangeDifference(session, tenant, payment, allocatedTo, openBefore, invoices);
+            writtenOff.addAll(writeOffs.writeOffSmallDifferences(session, tenant, payment.id, valueDate, allocatedTo,
+                    invoices, now));
+        };
+        return new Allocated(allocated, settle, writtenOff);
     }
 
     /**
      * The open installments the payment may go to, locked: the customer's own, in the payment's currency,
      * of the targeted invoices if the payer named any. Invoices are locked first, in id order.
      */
-    private static List<InstallmentEntity> lockedCandidates(Session session, PaymentDetails details) {
-        List<UUID> targeted = details.allocateTo().stream().map(AllocationTarget::invoiceId).distinct().toList();
+    private static List<InstallmentEntity> lockedCandidates(Session session, UUID customerId, String currency,
+            List<AllocationTarget> targets) {
+        List<UUID> targeted = targets.stream().map(AllocationTarget::invoiceId).distinct().toList();
         String invoiceFilter = targeted.isEmpty() ? "" : " and v.id in :targeted";
         var invoiceQuery = session.createSelectionQuery("from Invoice v where v.customerId = :customer and v.currency = :currency"
                         + " and v.status in (:open)" + invoiceFilter + " order by v.id", InvoiceEntity.class)
-                .setParameter("customer", details.customerId())
-                .setParameter("currency", details.amount().currency())
+                .setParameter("customer", customerId)
+                .setParameter("currency", currency)
                 .setParameter("open", List.of(InvoiceStatus.ISSUED, InvoiceStatus.PARTIALLY_PAID))
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE);
         if (!targeted.isEmpty()) {
@@ -199,21 +346,21 @@ public class StoredPayments implements Payments {
     }
 
     private Money allocateOldestFirst(Session session, PaymentEntity payment, List<InstallmentEntity> candidates,
-            Map<UUID, InvoiceEntity> invoices, Instant now) {
+            Map<UUID, InvoiceEntity> invoices, LocalDate valueDate, Instant now) {
         Money allocated = Money.zero(payment.currency);
         for (InstallmentEntity installment : candidates) {
             Money share = installment.open().min(payment.unallocated());
             if (!share.isPositive()) {
                 break;
             }
-            allocate(session, payment, installment, invoices.get(installment.invoiceId()), share, now);
+            allocate(session, payment, installment, invoices.get(installment.invoiceId()), share, valueDate, now);
             allocated = allocated.plus(share);
         }
         return allocated;
     }
 
     private Money allocateAsTold(Session session, PaymentEntity payment, List<AllocationTarget> targets,
-            List<InstallmentEntity> candidates, Map<UUID, InvoiceEntity> invoices, Instant now) {
+            List<InstallmentEntity> candidates, Map<UUID, InvoiceEntity> invoices, LocalDate valueDate, Instant now) {
         Money allocated = Money.zero(payment.currency);
         for (int i = 0; i < targets.size(); i++) {
             AllocationTarget target = targets.get(i);
@@ -243,7 +390,7 @@ public class StoredPayments implements Payments {
                 if (!share.isPositive()) {
                     break;
                 }
-                allocate(session, payment, installment, invoices.get(target.invoiceId()), share, now);
+                allocate(session, payment, installment, invoices.get(target.invoiceId()), share, valueDate, now);
                 left = left.minus(share);
             }
             allocated = allocated.plus(wanted);
@@ -252,11 +399,11 @@ public class StoredPayments implements Payments {
     }
 
     private static void allocate(Session session, PaymentEntity payment, InstallmentEntity installment,
-            InvoiceEntity invoice, Money amount, Instant now) {
+            InvoiceEntity invoice, Money amount, LocalDate valueDate, Instant now) {
         installment.settle(amount);
         invoice.settle(amount, now);
         payment.allocate(amount);
-        session.persist(new AllocationEntity(payment.id, invoice.id(), installment.id(), amount, payment.valueDate, now));
+        session.persist(new AllocationEntity(payment.id, invoice.id(), installment.id(), amount, valueDate, now));
     }
 
     /**

@@ -53,9 +53,13 @@ public class SqlCustomerStatements implements CustomerStatements {
                 select -w.amount from write_off w
                 where w.tenant_id = :tenant and w.customer_id = :customer and w.currency = :currency
                   and w.write_off_date < :from
+                union all
+                select p.amount from payment p
+                where p.tenant_id = :tenant and p.customer_id = :customer and p.currency = :currency
+                  and p.status = 'REVERSED' and p.reversed_on < :from
             ) m""";
 
-    // A day's invoices come first, then its credit notes, payments and write-offs (the rank column).
+    // A day's invoices come first, then its credit notes, payments, write-offs and reversed payments (the rank).
     private static final String MOVEMENTS = """
             select m.movement_date, m.kind, m.reference, m.amount from (
                 select v.issue_date movement_date, 1 movement_rank, 'INVOICE' kind, v.invoice_number reference,
@@ -78,6 +82,11 @@ public class SqlCustomerStatements implements CustomerStatements {
                 from write_off w
                 where w.tenant_id = :tenant and w.customer_id = :customer and w.currency = :currency
                   and w.write_off_date between :from and :to
+                union all
+                select p.reversed_on, 5, 'PAYMENT_REVERSED', cast(p.id as varchar(36)), p.amount
+                from payment p
+                where p.tenant_id = :tenant and p.customer_id = :customer and p.currency = :currency
+                  and p.status = 'REVERSED' and p.reversed_on between :from and :to
             ) m
             order by m.movement_date, m.movement_rank, m.reference""";
 
@@ -121,9 +130,9 @@ public class SqlCustomerStatements implements CustomerStatements {
             for (Object[] row : rows) {
                 String kind = (String) row[1];
                 Money amount = Money.of(NativeValues.decimal(row[3]), currency);
-                boolean invoice = StatementMovement.INVOICE.equals(kind);
-                Money debit = invoice ? amount : zero;
-                Money credit = invoice ? zero : amount;
+                boolean owed = StatementMovement.INVOICE.equals(kind) || StatementMovement.PAYMENT_REVERSED.equals(kind);
+                Money debit = owed ? amount : zero;
+                Money credit = owed ? zero : amount;
                 balance = balance.plus(debit).minus(credit);
                 movements.add(new StatementMovement((LocalDate) row[0], kind, (String) row[2], debit, credit, balance));
             }

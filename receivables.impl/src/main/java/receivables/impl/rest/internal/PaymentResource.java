@@ -2,6 +2,7 @@ package receivables.impl.rest.internal;
 
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,8 +55,18 @@ public class PaymentResource {
     public record TargetRequest(UUID invoiceId, Integer installment, BigDecimal amount) {
     }
 
+    /** The body of a reversal: why, and on which day (today by default). */
+    public record ReversalRequest(String reason, LocalDate date) {
+    }
+
+    /** The body of applying credit: where to (oldest due first when empty), and on which day (today by default). */
+    public record CreditApplication(List<TargetRequest> allocateTo, LocalDate date) {
+    }
+
     @Reference
     Payments payments;
+
+    Clock clock = Clock.systemUTC();
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -72,6 +83,45 @@ public class PaymentResource {
                 .orElseThrow(() -> new NotFoundException("payment", id));
     }
 
+    /** Takes one allocation back; the money returns to the customer's credit. */
+    @POST
+    @Path("{id}/allocations/{allocationId}/reversal")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Payment unallocate(@Context ContainerRequestContext request, @PathParam("id") String id,
+            @PathParam("allocationId") String allocationId, ReversalRequest reversal) {
+        ReversalRequest body = reversal == null ? new ReversalRequest(null, null) : reversal;
+        return payments.unallocate(TenantFilter.tenantOf(request), QueryParameters.pathId("payment", id),
+                QueryParameters.pathId("allocation", allocationId), body.reason(), dayOr(body.date()));
+    }
+
+    /** Applies what is left of the payment to open invoices. */
+    @POST
+    @Path("{id}/credit-applications")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Payment applyCredit(@Context ContainerRequestContext request, @PathParam("id") String id,
+            CreditApplication application) {
+        var tenant = TenantFilter.tenantOf(request);
+        UUID paymentId = QueryParameters.pathId("payment", id);
+        Payment payment = payments.find(tenant, paymentId).orElseThrow(() -> new NotFoundException("payment", id));
+        CreditApplication body = application == null ? new CreditApplication(null, null) : application;
+        List<AllocationTarget> targets = targets(new Violations(), body.allocateTo(), payment.amount().currency());
+        return payments.applyCredit(tenant, paymentId, targets, dayOr(body.date()));
+    }
+
+    /** Reverses the payment: its money went back. */
+    @POST
+    @Path("{id}/reversal")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Payment reverse(@Context ContainerRequestContext request, @PathParam("id") String id, ReversalRequest reversal) {
+        ReversalRequest body = reversal == null ? new ReversalRequest(null, null) : reversal;
+        return payments.reverse(TenantFilter.tenantOf(request), QueryParameters.pathId("payment", id), body.reason(),
+                dayOr(body.date()));
+    }
+
+    private LocalDate dayOr(LocalDate date) {
+        return date == null ? LocalDate.now(clock) : date;
+    }
+
     static PaymentDetails details(String key, PaymentRequest payment) {
         Violations violations = new Violations().required(IDEMPOTENCY_KEY, key);
         if (payment == null) {
@@ -81,21 +131,26 @@ public class PaymentResource {
                 .required("amount", payment.amount());
         violations.throwIfAny();
         Money amount = money(violations, "amount", payment.amount(), payment.currency());
+        List<AllocationTarget> targets = targets(violations, payment.allocateTo(), payment.currency());
+        return new PaymentDetails(key.trim(), payment.customerId(), payment.method(), amount, payment.valueDate(),
+                payment.payerReference(), targets);
+    }
+
+    /** The targets as the API takes them; reports every problem found, including those already collected. */
+    private static List<AllocationTarget> targets(Violations violations, List<TargetRequest> requested, String currency) {
         List<AllocationTarget> targets = new ArrayList<>();
-        List<TargetRequest> requested = payment.allocateTo() == null ? List.of() : payment.allocateTo();
-        for (int i = 0; i < requested.size(); i++) {
-            TargetRequest target = requested.get(i);
+        List<TargetRequest> given = requested == null ? List.of() : requested;
+        for (int i = 0; i < given.size(); i++) {
+            TargetRequest target = given.get(i);
             if (target == null) {
                 violations.add("allocateTo[" + i + "]", "is required");
                 continue;
             }
             targets.add(new AllocationTarget(target.invoiceId(), target.installment(),
-                    target.amount() == null ? null
-                            : money(violations, "allocateTo[" + i + "].amount", target.amount(), payment.currency())));
+                    target.amount() == null ? null : money(violations, "allocateTo[" + i + "].amount", target.amount(), currency)));
         }
         violations.throwIfAny();
-        return new PaymentDetails(key.trim(), payment.customerId(), payment.method(), amount, payment.valueDate(),
-                payment.payerReference(), targets);
+        return targets;
     }
 
     static Money money(Violations violations, String field, BigDecimal amount, String currency) {
