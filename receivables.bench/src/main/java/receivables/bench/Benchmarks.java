@@ -1,0 +1,184 @@
+package receivables.bench;
+
+import java.lang.management.ManagementFactory;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import receivables.impl.persistence.internal.TestDatabases;
+
+/**
+ * Times our billing runs and aging report against hand-written JDBC on the same database and the same data,
+ * and prints a table: workload, database, ours, baseline, ratio.
+ *
+ * <pre>
+ * Benchmarks [profile]                       the standard plan, see {@link #STANDARD_PLAN}
+ * Benchmarks [h2] [postgres] [billing] [aging] [profile] [invoices=N] [customers=N]
+ *            [installments=N] [agingCustomers=N] [noiseInstallments=N] [noiseCustomers=N]
+ *            [billingTimeLimit=seconds] [agingTimeLimit=seconds]
+ * </pre>
+ *
+ * With any database, workload or size named, every named workload runs on every named database (both when
+ * none is named) at the sizes given, the issue's sizes by default: 100,000 invoices for 10,000 customers;
+ * 1,000,000 installments of 50,000 customers beside 300,000 of another tenant's 15,000. Our billing run is
+ * stopped after {@code billingTimeLimit} (1,800 s), an aging report running longer than {@code agingTimeLimit}
+ * (60 s) is cancelled by the database; either is reported as not finished, with the baseline's time.
+ * {@code profile} adds stack samples and table statistics; sampling costs time, so its figures are not the
+ * ones to record.
+ */
+public final class Benchmarks {
+
+    private static final Map<String, Integer> DEFAULT_SIZES = Map.of("invoices", 100_000, "customers", 10_000,
+            "installments", 1_000_000, "agingCustomers", 50_000, "noiseInstallments", 300_000, "noiseCustomers", 15_000,
+            "agingTimeLimit", 60, "billingTimeLimit", 1_800);
+    private static final Map<String, Integer> SMALL_BILLING = Map.of("invoices", 20_000, "customers", 2_000);
+    private static final Map<String, Integer> SMALL_AGING = Map.of("installments", 20_000, "agingCustomers", 1_000,
+            "noiseInstallments", 6_000, "noiseCustomers", 300);
+    private static final Map<String, Integer> SMALLER_AGING = Map.of("installments", 10_000, "agingCustomers", 500,
+            "noiseInstallments", 3_000, "noiseCustomers", 150);
+
+    /** One benchmark of the plan: a workload on a database at given sizes. */
+    private record Run(String workload, DatabaseKind kind, Map<String, Integer> sizes) {
+
+        private static final Map<String, List<String>> SIZES_OF = Map.of(
+                "billing", List.of("invoices", "customers", "billingTimeLimit"),
+                "aging", List.of("installments", "agingCustomers", "noiseInstallments", "noiseCustomers", "agingTimeLimit"));
+
+        Map<String, Integer> relevantSizes() {
+            Map<String, Integer> relevant = new java.util.LinkedHashMap<>();
+            SIZES_OF.get(workload).forEach(name -> relevant.put(name, sizes.get(name)));
+            return relevant;
+        }
+
+        /** The run at the sizes but for {@code overrides}. */
+        static Run of(String workload, DatabaseKind kind, Map<String, Integer> overrides) {
+            Map<String, Integer> sizes = new TreeMap<>(DEFAULT_SIZES);
+            sizes.putAll(overrides);
+            return new Run(workload, kind, sizes);
+        }
+    }
+
+    /**
+     * Both workloads at the issue's sizes on PostgreSQL and at a fifth (billing) or a fiftieth (aging) of them on
+     * both databases, about 17 minutes on 2 cores. On H2 ours needs O(n^2) (BENCHMARKS.md): the billing run of
+     * 100,000 invoices is stopped after 4 minutes, which shows how far it got while the baseline does it all,
+     * and aging runs at two small sizes, which shows the growth, instead of 1,000,000 installments, which would
+     * take hours (and their load alone would take H2 more than 5 minutes).
+     */
+    private static final List<Run> STANDARD_PLAN = List.of(
+            Run.of("billing", DatabaseKind.POSTGRES, Map.of()),
+            Run.of("billing", DatabaseKind.POSTGRES, SMALL_BILLING),
+            Run.of("billing", DatabaseKind.H2, SMALL_BILLING),
+            Run.of("aging", DatabaseKind.POSTGRES, Map.of()),
+            Run.of("aging", DatabaseKind.POSTGRES, SMALL_AGING),
+            Run.of("aging", DatabaseKind.H2, SMALL_AGING),
+            Run.of("aging", DatabaseKind.H2, SMALLER_AGING),
+            // Last: stopping it interrupts the run's thread, which makes H2 close that database with a page of warnings.
+            Run.of("billing", DatabaseKind.H2, Map.of("billingTimeLimit", 240)));
+
+    private Benchmarks() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Set<DatabaseKind> databases = new LinkedHashSet<>();
+        Set<String> workloads = new LinkedHashSet<>();
+        Map<String, Integer> sizes = new TreeMap<>();
+        boolean profiling = false;
+        for (String arg : args) {
+            DatabaseKind kind = DatabaseKind.of(arg);
+            if (kind != null) {
+                databases.add(kind);
+            } else if (arg.equals("billing") || arg.equals("aging")) {
+                workloads.add(arg);
+            } else if (arg.equals("profile")) {
+                profiling = true;
+            } else if (arg.contains("=") && DEFAULT_SIZES.containsKey(arg.substring(0, arg.indexOf('=')))) {
+                sizes.put(arg.substring(0, arg.indexOf('=')), Integer.parseInt(arg.substring(arg.indexOf('=') + 1).replace("_", "")));
+            } else {
+                System.err.println("unknown argument " + arg + "; expected h2, postgres, billing, aging, profile or one of "
+                        + new TreeMap<>(DEFAULT_SIZES).keySet() + " as name=number");
+                System.exit(2);
+            }
+        }
+        List<Run> plan = new ArrayList<>();
+        if (databases.isEmpty() && workloads.isEmpty() && sizes.isEmpty()) {
+            plan.addAll(STANDARD_PLAN);
+        } else {
+            for (String workload : workloads.isEmpty() ? List.of("billing", "aging") : workloads) {
+                for (DatabaseKind kind : databases.isEmpty() ? List.of(DatabaseKind.values()) : databases) {
+                    plan.add(Run.of(workload, kind, sizes));
+                }
+            }
+        }
+        describeMachine(plan, profiling);
+
+        long started = System.nanoTime();
+        List<Measurement> measurements = new ArrayList<>();
+        for (Run run : plan) {
+            if (!run.kind().reachable()) {
+                System.out.printf("%n== %s on %s skipped: %s%n", run.workload(), run.kind().label,
+                        TestDatabases.POSTGRES_UNREACHABLE);
+                continue;
+            }
+            Map<String, Integer> size = run.sizes();
+            measurements.add(run.workload().equals("billing")
+                    ? new BillingRunBenchmark(run.kind(), size.get("invoices"), size.get("customers"),
+                            size.get("billingTimeLimit"), profiling).run()
+                    : new AgingBenchmark(run.kind(), size.get("installments"), size.get("agingCustomers"),
+                            size.get("noiseInstallments"), size.get("noiseCustomers"), size.get("agingTimeLimit"),
+                            profiling).run());
+            System.out.printf("  (system load average now %.2f)%n", loadAverage());
+        }
+        printTable(measurements);
+        System.out.printf("%nwhole run %.0f s%s%n", BillingRunBenchmark.seconds(System.nanoTime() - started),
+                profiling ? " (profiled: sampling slows ours down; do not record these figures)" : "");
+        if (measurements.stream().anyMatch(measurement -> !measurement.verified())) {
+            System.exit(1);
+        }
+    }
+
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    private static void printTable(List<Measurement> measurements) {
+        System.out.println();
+        System.out.println("| workload | database | ours (s) | baseline (s) | ratio | check |");
+        System.out.println("| --- | --- | ---: | ---: | ---: | --- |");
+        for (Measurement measurement : measurements) {
+            System.out.printf("| %s | %s | %s | %.3f | %s | %s |%n", measurement.workload(), measurement.database(),
+                    measurement.oursCell(), measurement.baselineSeconds(), measurement.ratioCell(), measurement.check());
+        }
+    }
+
+    private static void describeMachine(List<Run> plan, boolean profiling) {
+        Runtime runtime = Runtime.getRuntime();
+        System.out.printf("processors %d, max heap %d MiB, %s %s (%s), JVM arguments %s, system load average %.2f%n",
+                runtime.availableProcessors(), runtime.maxMemory() >> 20, System.getProperty("java.vm.name"),
+                System.getProperty("java.vm.version"), System.getProperty("java.vendor"),
+                ManagementFactory.getRuntimeMXBean().getInputArguments(), loadAverage());
+        System.out.println("H2 " + org.h2.engine.Constants.FULL_VERSION);
+        if (plan.stream().anyMatch(run -> run.kind() == DatabaseKind.POSTGRES) && DatabaseKind.POSTGRES.reachable()) {
+            try (Connection connection = java.sql.DriverManager.getConnection(TestDatabases.POSTGRES_URL,
+                    TestDatabases.POSTGRES_USER, ""); Statement statement = connection.createStatement();
+                    ResultSet version = statement.executeQuery("select version()")) {
+                version.next();
+                System.out.println(version.getString(1) + " at " + TestDatabases.POSTGRES_URL);
+            } catch (java.sql.SQLException e) {
+                System.out.println("PostgreSQL version unknown: " + e.getMessage());
+            }
+        }
+        for (Run run : plan) {
+            System.out.println("plan: " + run.workload() + " on " + run.kind().label + " " + run.relevantSizes());
+        }
+        if (profiling) {
+            System.out.println("profiling");
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package receivables.bench;
+
+import java.sql.Connection;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import receivables.api.TenantId;
+import receivables.api.customer.CustomerDetails;
+import receivables.api.invoice.BillingRun;
+import receivables.api.invoice.BillingRunStatus;
+import receivables.api.invoice.SalesOrder;
+import receivables.impl.billing.internal.BackgroundBillingRuns;
+import receivables.impl.billing.internal.BillingFixture;
+import receivables.impl.customer.internal.StoredCustomerAccounts;
+import receivables.impl.ledger.LedgerFixture;
+import receivables.impl.persistence.internal.BenchDatabases;
+import receivables.impl.persistence.internal.HibernateDatabase;
+
+/**
+ * Workload (a): a billing run. Ours is {@link BackgroundBillingRuns} with every order in one run, timed from
+ * {@code start} until {@code find} reports it COMPLETED; the baseline is {@link JdbcBilling} writing the same
+ * orders into a fresh database of the same kind. Afterwards both ledgers are counted and summed.
+ */
+final class BillingRunBenchmark {
+
+    static final TenantId TENANT = new TenantId("bench");
+    /** Warms up the JIT (ours and the baseline alike) in a tenant of its own, so it never mixes with the figures. */
+    static final TenantId WARM_UP = new TenantId("warmup");
+    static final LocalDate ISSUE_DATE = LocalDate.of(2026, 4, 1);
+    /** How often the client asks for progress; the run's time is known to within this. */
+    private static final long POLL_MILLIS = 20;
+
+    private final DatabaseKind kind;
+    private final int invoices;
+    private final int customers;
+    private final int timeLimitSeconds;
+    private final boolean profiling;
+
+    /** @param timeLimitSeconds when our run is stopped (interrupted) if it has not completed; the baseline has none */
+    BillingRunBenchmark(DatabaseKind kind, int invoices, int customers, int timeLimitSeconds, boolean profiling) {
+        this.kind = kind;
+        this.invoices = invoices;
+        this.customers = customers;
+        this.timeLimitSeconds = timeLimitSeconds;
+        this.profiling = profiling;
+    }
+
+    Measurement run() throws Exception {
+        String workload = String.format("billing run, %,d invoices", invoices);
+        int warmUpOrders = Math.max(500, Math.min(2_000, invoices / 50));
+        System.out.printf("%n== %s on %s (%,d customers, %,d warm-up orders)%n", workload, kind.label, customers, warmUpOrders);
+        try (FreshDatabase oursStore = kind.create("billing_ours", 0);
+                FreshDatabase baselineStore = kind.create("billing_jdbc", 0)) {
+            System.out.println("  ours on " + oursStore.describe() + ", baseline on " + baselineStore.describe());
+            HibernateDatabase database = oursStore.startOurs();
+            List<SalesOrder> orders;
+            List<SalesOrder> warmUp;
+            double oursSeconds;
+            BillingRun oursRun;
+            try {
+                LedgerFixture ledger = LedgerFixture.on(database);
+                long created = System.nanoTime();
+                List<UUID> benchCustomers = createCustomers(ledger.customers(), TENANT, customers);
+                List<UUID> warmUpCustomers = createCustomers(ledger.customers(), WARM_UP, 100);
+                System.out.printf("  %,d customers created through StoredCustomerAccounts in %.1f s (not timed)%n",
+                        customers + 100, seconds(System.nanoTime() - created));
+                orders = OrderBook.generate("SO", benchCustomers, invoices, 12);
+                warmUp = OrderBook.generate("WU", warmUpCustomers, warmUpOrders, 13);
+
+                BackgroundBillingRuns runs = BillingFixture.runs(database, ledger.invoices());
+                try {
+                    requireCompleted(untilDone(runs, WARM_UP, warmUp, 0));
+                    StackSampler sampler = StackSampler.startIf(profiling, thread -> thread.getName().equals("receivables-billing-run"));
+                    long started = System.nanoTime();
+                    oursRun = untilDone(runs, TENANT, orders, timeLimitSeconds);
+                    oursSeconds = seconds(System.nanoTime() - started);
+                    if (sampler != null) {
+                        sampler.close();
+                        System.out.print(sampler.report("our billing run (thread receivables-billing-run)", 14));
+                    }
+                } finally {
+                    // Interrupts a run still going at the time limit; it stops after its current batch.
+                    BillingFixture.stop(runs);
+                }
+            } finally {
+                BenchDatabases.stop(database);
+            }
+            boolean oursCompleted = oursRun.status() == BillingRunStatus.COMPLETED;
+            LedgerTotals oursTotals = null;
+            if (oursCompleted) {
+                requireCompleted(oursRun);
+                try (Connection connection = oursStore.connect()) {
+                    oursTotals = LedgerTotals.read(connection, TENANT.value(), ISSUE_DATE.getYear());
+                }
+            } else {
+                // Stopping the run interrupted its thread; on H2 that closes the database file, so ours is not read back.
+                System.out.printf("  ours stopped at the time limit of %d s: %,d of %,d orders invoiced by then%n",
+                        timeLimitSeconds, oursRun.done(), invoices);
+            }
+            if (profiling) {
+                TableActivity.print(oursStore, "ours");
+            }
+
+            baselineStore.migrate();
+            double baselineSeconds;
+            LedgerTotals baselineTotals;
+            try (Connection connection = baselineStore.connect()) {
+                JdbcBilling.bill(connection, WARM_UP.value(), warmUp, ISSUE_DATE);
+                long started = System.nanoTime();
+                JdbcBilling.bill(connection, TENANT.value(), orders, ISSUE_DATE);
+                baselineSeconds = seconds(System.nanoTime() - started);
+                baselineTotals = LedgerTotals.read(connection, TENANT.value(), ISSUE_DATE.getYear());
+            }
+            if (profiling) {
+                TableActivity.print(baselineStore, "baseline");
+            }
+
+            if (!oursCompleted) {
+                System.out.printf("  baseline %.2f s, %s invoices, gross %s%n", baselineSeconds, baselineTotals.get("invoices"),
+                        baselineTotals.get("gross"));
+                return new Measurement(workload, kind.label, timeLimitSeconds, true, baselineSeconds, String.format(
+                        "ours stopped at the time limit with %,d of %,d invoiced", oursRun.done(), invoices));
+            }
+            boolean agree = oursTotals.agreesWith(baselineTotals)
+                    && Long.valueOf(invoices).equals(oursTotals.get("invoices"));
+            System.out.printf("  %-22s %22s %22s%n", "", "ours", "baseline");
+            for (String figure : oursTotals.figures().keySet()) {
+                System.out.printf("  %-22s %22s %22s%n", figure, oursTotals.get(figure), baselineTotals.get(figure));
+            }
+            System.out.printf("  ours %.2f s, baseline %.2f s, ratio %.2f; ledgers %s%n", oursSeconds, baselineSeconds,
+                    oursSeconds / baselineSeconds, agree ? "agree" : "DIFFER");
+            return new Measurement(workload, kind.label, oursSeconds, baselineSeconds,
+                    agree ? "same rows, gross " + oursTotals.get("gross") : "LEDGERS DIFFER");
+        }
+    }
+
+    /**
+     * Starts a run of {@code orders} and polls, as a client would, until it is no longer running or
+     * {@code timeLimitSeconds} (0: none) have passed; returns what {@code find} said last.
+     */
+    private static BillingRun untilDone(BackgroundBillingRuns runs, TenantId tenant, List<SalesOrder> orders,
+            int timeLimitSeconds) throws InterruptedException {
+        BillingRun run = runs.start(tenant, orders, ISSUE_DATE);
+        long deadline = timeLimitSeconds > 0 ? System.nanoTime() + timeLimitSeconds * 1_000_000_000L : Long.MAX_VALUE;
+        while (run.status() == BillingRunStatus.RUNNING && System.nanoTime() < deadline) {
+            Thread.sleep(POLL_MILLIS);
+            run = runs.find(tenant, run.id()).orElseThrow();
+        }
+        return run;
+    }
+
+    private static void requireCompleted(BillingRun run) {
+        if (run.status() != BillingRunStatus.COMPLETED || run.failed() != 0 || run.done() != run.total()) {
+            throw new IllegalStateException("billing run " + run.id() + " ended " + run.status() + " with " + run.done()
+                    + " invoiced and " + run.failed() + " failed of " + run.total() + ": " + run.failures());
+        }
+    }
+
+    private static List<UUID> createCustomers(StoredCustomerAccounts accounts, TenantId tenant, int count) {
+        List<UUID> ids = new ArrayList<>(count);
+        for (int i = 1; i <= count; i++) {
+            ids.add(accounts.create(tenant, CustomerDetails.of(String.format("C-%06d", i),
+                    String.format("Customer %06d GmbH", i), null, null, "EUR")).id());
+        }
+        return ids;
+    }
+
+    static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+}
