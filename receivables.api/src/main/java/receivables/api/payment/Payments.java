@@ -50,4 +50,18 @@ public interface Payments {
      * counts. Reversing a reversed payment changes nothing.
      */
     Payment reverse(TenantId tenant, UUID paymentId, String reason, LocalDate date);
+
+    /**
+     * Pays money back to the customer out of a payment: first out of its credit (what is not allocated), then,
+     * when that is not enough, out of its allocations, newest first, so that the invoices they paid are open
+     * again by what went back. Audited as a refund, the allocations taken back and journal entries.
+     *
+     * @throws receivables.api.InvalidRequestException on a non-positive amount, another currency, or more than
+     *         the payment has left
+     * @throws receivables.api.ConflictException when the key was used for a different refund, or the payment
+     *         was reversed
+     */
+    PaymentRefund refund(TenantId tenant, UUID paymentId, RefundDetails refund);
+
+    List<PaymentRefund> refunds(TenantId tenant, UUID paymentId);
 }

@@ -35,8 +35,10 @@ import receivables.api.payment.Allocation;
 import receivables.api.payment.AllocationTarget;
 import receivables.api.payment.Payment;
 import receivables.api.payment.PaymentDetails;
+import receivables.api.payment.PaymentRefund;
 import receivables.api.payment.PaymentStatus;
 import receivables.api.payment.Payments;
+import receivables.api.payment.RefundDetails;
 import receivables.impl.credit.internal.StoredWriteOffs;
 import receivables.impl.customer.internal.CustomerAccountEntity;
 import receivables.impl.event.internal.BusinessEvents;
@@ -62,6 +64,7 @@ public class StoredPayments implements Payments {
     static final String CREDIT_APPLIED_ENTRY = "CREDIT_APPLIED";
     static final String UNALLOCATED_ENTRY = "ALLOCATION_REVERSED";
     static final String REVERSED_ENTRY = "PAYMENT_REVERSED";
+    static final String REFUNDED_ENTRY = "PAYMENT_REFUNDED";
     private static final Pattern METHOD = Pattern.compile("[A-Z][A-Z0-9_]{0,31}");
     private static final Comparator<InstallmentEntity> OLDEST_DUE_FIRST = Comparator.comparing(InstallmentEntity::dueDate)
             .thenComparing(InstallmentEntity::invoiceId).thenComparing(InstallmentEntity::sequence);
@@ -175,14 +178,7 @@ public class StoredPayments implements Payments {
             requireNotBeforeValueDate(payment, date);
             validate(new PaymentDetails(payment.idempotencyKey, payment.customerId, payment.method, payment.amount(),
                     date, null, wanted));
-            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-            Allocated allocated = allocate(session, tenant, payment, wanted, date, now);
-            if (allocated.amount().isPositive()) {
-                journal.post(session, date, CREDIT_APPLIED_ENTRY, payment.id.toString(), List.of(
-                        JournalLine.debit(Account.CUSTOMER_CREDIT, allocated.amount()),
-                        JournalLine.credit(Account.RECEIVABLE, allocated.amount())));
-            }
-            allocated.settle().run();
+            applyCredit(session, tenant, payment, wanted, date, clock.instant().truncatedTo(ChronoUnit.MICROS));
             session.flush();
             return toValue(session, payment);
         });
@@ -197,14 +193,7 @@ public class StoredPayments implements Payments {
                 return toValue(session, payment);
             }
             requireNotBeforeValueDate(payment, date);
-            List<UUID> takenBack = session.createSelectionQuery("select a.reversesId from Allocation a"
-                            + " where a.paymentId = :payment and a.reversesId is not null", UUID.class)
-                    .setParameter("payment", paymentId).getResultList();
-            List<AllocationEntity> live = session.createSelectionQuery(
-                            "from Allocation a where a.paymentId = :payment and a.reversesId is null", AllocationEntity.class)
-                    .setParameter("payment", paymentId).getResultStream()
-                    .filter(allocation -> !takenBack.contains(allocation.id)).toList();
-            takeBack(session, payment, live, reason.trim(), date);
+            takeBack(session, payment, liveAllocations(session, paymentId), reason.trim(), date);
             journal.post(session, date, REVERSED_ENTRY, payment.id.toString(), List.of(
                     JournalLine.debit(Account.CUSTOMER_CREDIT, payment.amount()),
                     JournalLine.credit(Account.CASH, payment.amount())));
@@ -215,6 +204,143 @@ public class StoredPayments implements Payments {
             session.flush();
             return toValue(session, payment);
         });
+    }
+
+    @Override
+    public PaymentRefund refund(TenantId tenant, UUID paymentId, RefundDetails refund) {
+        try {
+            return database.inTransaction(tenant, session -> refund(session, tenant, paymentId, refund));
+        } catch (ConflictException sameKeyRefundedConcurrently) {
+            return database.inTransaction(tenant, session -> refundByKey(session, refund.idempotencyKey())
+                    .map(earlier -> replay(earlier, paymentId, refund))
+                    .orElseThrow(() -> sameKeyRefundedConcurrently));
+        }
+    }
+
+    /**
+     * Refunds in the caller's session and transaction. The money comes out of the payment's credit first; what
+     * the credit lacks comes from its allocations, newest first: they are taken back whole and what was taken
+     * back beyond the refund goes again to the same invoices.
+     */
+    public PaymentRefund refund(Session session, TenantId tenant, UUID paymentId, RefundDetails refund) {
+        validate(refund);
+        Optional<PaymentRefundEntity> earlier = refundByKey(session, refund.idempotencyKey());
+        if (earlier.isPresent()) {
+            return replay(earlier.get(), paymentId, refund);
+        }
+        PaymentEntity payment = lockedPayment(session, paymentId);
+        if (payment.status == PaymentStatus.REVERSED) {
+            throw new ConflictException("payment " + paymentId + " was reversed; nothing is left to refund");
+        }
+        if (!refund.amount().currency().equals(payment.currency)) {
+            throw new InvalidRequestException(FieldViolation.of("amount", "must be in the payment's currency "
+                    + payment.currency));
+        }
+        requireNotBeforeValueDate(payment, refund.date());
+        Money refundedBefore = refunds(session, paymentId).stream().map(PaymentRefund::amount)
+                .reduce(Money.zero(payment.currency), Money::plus);
+        Money left = payment.amount().minus(refundedBefore);
+        if (refund.amount().compareTo(left) > 0) {
+            throw new InvalidRequestException(FieldViolation.of("amount", "is more than the " + left
+                    + " left of the payment"));
+        }
+        Money shortfall = refund.amount().minus(payment.unallocated());
+        List<AllocationEntity> takenBack = new ArrayList<>();
+        if (shortfall.isPositive()) {
+            Money covered = Money.zero(payment.currency);
+            for (AllocationEntity allocation : liveAllocations(session, paymentId).stream()
+                    .sorted(Comparator.comparing((AllocationEntity allocation) -> allocation.allocatedAt).reversed())
+                    .toList()) {
+                if (covered.compareTo(shortfall) >= 0) {
+                    break;
+                }
+                takenBack.add(allocation);
+                covered = covered.plus(Money.of(allocation.amount, payment.currency));
+            }
+            takeBack(session, payment, takenBack, "refund: " + refund.reason().trim(), refund.date());
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        PaymentRefundEntity refunded = new PaymentRefundEntity(paymentId, refund, now);
+        session.persist(refunded);
+        payment.allocate(refund.amount());
+        journal.post(session, refund.date(), REFUNDED_ENTRY, payment.id.toString(), List.of(
+                JournalLine.debit(Account.CUSTOMER_CREDIT, refund.amount()),
+                JournalLine.credit(Account.CASH, refund.amount())));
+        if (!takenBack.isEmpty() && payment.unallocated().isPositive()) {
+            List<AllocationTarget> sameInvoices = takenBack.stream().map(allocation -> allocation.invoiceId).distinct()
+                    .map(invoice -> new AllocationTarget(invoice, null, null)).toList();
+            applyCredit(session, tenant, payment, sameInvoices, refund.date(), now);
+        }
+        session.flush();
+        return refunded.toValue();
+    }
+
+    @Override
+    public List<PaymentRefund> refunds(TenantId tenant, UUID paymentId) {
+        return database.inTransaction(tenant, session -> {
+            if (session.find(PaymentEntity.class, paymentId) == null) {
+                throw new NotFoundException("payment", paymentId);
+            }
+            return refunds(session, paymentId);
+        });
+    }
+
+    private static List<PaymentRefund> refunds(Session session, UUID paymentId) {
+        return session.createSelectionQuery("from PaymentRefund r where r.paymentId = :payment order by r.createdAt",
+                        PaymentRefundEntity.class)
+                .setParameter("payment", paymentId).getResultStream().map(PaymentRefundEntity::toValue).toList();
+    }
+
+    private static Optional<PaymentRefundEntity> refundByKey(Session session, String key) {
+        return session.createSelectionQuery("from PaymentRefund r where r.idempotencyKey = :key", PaymentRefundEntity.class)
+                .setParameter("key", key).uniqueResultOptional();
+    }
+
+    private static PaymentRefund replay(PaymentRefundEntity earlier, UUID paymentId, RefundDetails refund) {
+        if (!earlier.sameAs(paymentId, refund)) {
+            throw new ConflictException("idempotency key " + refund.idempotencyKey()
+                    + " was already used for a different refund (" + earlier.id + ")");
+        }
+        return earlier.toValue();
+    }
+
+    private static void validate(RefundDetails refund) {
+        Violations violations = new Violations();
+        if (refund == null) {
+            violations.add("body", "is required").throwIfAny();
+        }
+        violations.required("idempotencyKey", refund.idempotencyKey())
+                .maxLength("idempotencyKey", refund.idempotencyKey(), 128)
+                .required("amount", refund.amount())
+                .required("date", refund.date())
+                .required("reason", refund.reason())
+                .maxLength("reason", refund.reason(), 200);
+        if (refund.amount() != null && !refund.amount().isPositive()) {
+            violations.add("amount", "must be positive");
+        }
+        violations.throwIfAny();
+    }
+
+    private void applyCredit(Session session, TenantId tenant, PaymentEntity payment, List<AllocationTarget> targets,
+            LocalDate date, Instant now) {
+        Allocated allocated = allocate(session, tenant, payment, targets, date, now);
+        if (allocated.amount().isPositive()) {
+            journal.post(session, date, CREDIT_APPLIED_ENTRY, payment.id.toString(), List.of(
+                    JournalLine.debit(Account.CUSTOMER_CREDIT, allocated.amount()),
+                    JournalLine.credit(Account.RECEIVABLE, allocated.amount())));
+        }
+        allocated.settle().run();
+    }
+
+    /** The payment's allocations that were not taken back. */
+    private static List<AllocationEntity> liveAllocations(Session session, UUID paymentId) {
+        List<UUID> takenBack = session.createSelectionQuery("select a.reversesId from Allocation a"
+                        + " where a.paymentId = :payment and a.reversesId is not null", UUID.class)
+                .setParameter("payment", paymentId).getResultList();
+        return session.createSelectionQuery(
+                        "from Allocation a where a.paymentId = :payment and a.reversesId is null", AllocationEntity.class)
+                .setParameter("payment", paymentId).getResultStream()
+                .filter(allocation -> !takenBack.contains(allocation.id)).toList();
     }
 
     /**

@@ -9,6 +9,9 @@ import receivables.impl.credit.internal.SettlementEntity;
 import receivables.impl.credit.internal.WriteOffEntity;
 import receivables.impl.customer.internal.CustomerAccountEntity;
 import receivables.impl.fx.internal.ExchangeRateEntity;
+import receivables.impl.intent.internal.IntentRefundEntity;
+import receivables.impl.intent.internal.IntentTransitionEntity;
+import receivables.impl.intent.internal.PaymentIntentEntity;
 import receivables.impl.invoice.internal.InstallmentEntity;
 import receivables.impl.invoice.internal.InvoiceEntity;
 import receivables.impl.invoice.internal.InvoiceLineEntity;
@@ -16,6 +19,7 @@ import receivables.impl.journal.internal.JournalEntryEntity;
 import receivables.impl.journal.internal.JournalLineEntity;
 import receivables.impl.payment.internal.AllocationEntity;
 import receivables.impl.payment.internal.PaymentEntity;
+import receivables.impl.payment.internal.PaymentRefundEntity;
 import receivables.impl.terms.internal.PaymentTermsEntity;
 
 /**
@@ -26,7 +30,8 @@ final class MappedEntities {
     static final List<Class<?>> ALL = List.of(CustomerAccountEntity.class, InvoiceEntity.class, InvoiceLineEntity.class,
             InstallmentEntity.class, PaymentEntity.class, AllocationEntity.class, JournalEntryEntity.class,
             JournalLineEntity.class, PaymentTermsEntity.class, BillingRunEntity.class, BillingFailureEntity.class,
-            ExchangeRateEntity.class, CreditNoteEntity.class, WriteOffEntity.class, SettlementEntity.class);
+            ExchangeRateEntity.class, CreditNoteEntity.class, WriteOffEntity.class, SettlementEntity.class,
+            PaymentRefundEntity.class, PaymentIntentEntity.class, IntentTransitionEntity.class, IntentRefundEntity.class);
 
     private MappedEntities() {
     }

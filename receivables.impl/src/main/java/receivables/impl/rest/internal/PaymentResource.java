@@ -30,7 +30,9 @@ import receivables.api.money.Money;
 import receivables.api.payment.AllocationTarget;
 import receivables.api.payment.Payment;
 import receivables.api.payment.PaymentDetails;
+import receivables.api.payment.PaymentRefund;
 import receivables.api.payment.Payments;
+import receivables.api.payment.RefundDetails;
 import receivables.impl.validation.internal.Violations;
 
 /**
@@ -57,6 +59,10 @@ public class PaymentResource {
 
     /** The body of a reversal: why, and on which day (today by default). */
     public record ReversalRequest(String reason, LocalDate date) {
+    }
+
+    /** The body of a refund: how much, why, and on which day (today by default). */
+    public record RefundBody(BigDecimal amount, String currency, String reason, LocalDate date) {
     }
 
     /** The body of applying credit: where to (oldest due first when empty), and on which day (today by default). */
@@ -116,6 +122,33 @@ public class PaymentResource {
         ReversalRequest body = reversal == null ? new ReversalRequest(null, null) : reversal;
         return payments.reverse(TenantFilter.tenantOf(request), QueryParameters.pathId("payment", id), body.reason(),
                 dayOr(body.date()));
+    }
+
+    /** Pays money back to the customer out of the payment: its credit first, then its newest allocations. */
+    @POST
+    @Path("{id}/refunds")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response refund(@Context ContainerRequestContext request, @PathParam("id") String id,
+            @HeaderParam(IDEMPOTENCY_KEY) String key, RefundBody refund) {
+        Violations violations = new Violations().required(IDEMPOTENCY_KEY, key);
+        if (refund == null) {
+            violations.add("body", "is required").throwIfAny();
+        }
+        violations.required("amount", refund.amount()).required("currency", refund.currency())
+                .currency("currency", refund.currency()).throwIfAny();
+        Money amount = money(violations, "amount", refund.amount(), refund.currency());
+        violations.throwIfAny();
+        var tenant = TenantFilter.tenantOf(request);
+        UUID paymentId = QueryParameters.pathId("payment", id);
+        PaymentRefund made = payments.refund(tenant, paymentId, new RefundDetails(key.trim(), amount,
+                dayOr(refund.date()), refund.reason()));
+        return Response.created(URI.create("payments/" + id + "/refunds")).entity(made).build();
+    }
+
+    @GET
+    @Path("{id}/refunds")
+    public List<PaymentRefund> refunds(@Context ContainerRequestContext request, @PathParam("id") String id) {
+        return payments.refunds(TenantFilter.tenantOf(request), QueryParameters.pathId("payment", id));
     }
 
     private LocalDate dayOr(LocalDate date) {

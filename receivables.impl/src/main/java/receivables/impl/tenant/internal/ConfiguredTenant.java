@@ -6,6 +6,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -30,6 +32,7 @@ public class ConfiguredTenant {
     private boolean enabled;
     private List<byte[]> keyDigests;
     private TenantSettings settings;
+    private Set<String> features;
 
     @Activate
     void activate(TenantConfiguration config) {
@@ -50,6 +53,8 @@ public class ConfiguredTenant {
         this.keyDigests = Arrays.stream(keys).map(ConfiguredTenant::digest).toList();
         this.settings = new TenantSettings(id, config.invoiceNumberPattern(), config.functionalCurrency(),
                 config.creditCheckBlocks(), tolerance(config));
+        this.features = config.features() == null ? Set.of() : Arrays.stream(config.features())
+                .filter(feature -> feature != null && !feature.isBlank()).map(String::trim).collect(Collectors.toUnmodifiableSet());
     }
 
     private static BigDecimal tolerance(TenantConfiguration config) {
@@ -65,6 +70,14 @@ public class ConfiguredTenant {
 
     TenantSettings settings() {
         return settings;
+    }
+
+    Set<String> features() {
+        return features;
+    }
+
+    boolean enabled() {
+        return enabled;
     }
 
     TenantId id() {

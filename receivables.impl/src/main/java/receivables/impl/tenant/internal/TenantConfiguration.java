@@ -42,4 +42,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
                     + "leaves at most this much open on an installment, the remainder is written off as a small "
                     + "difference. 0 writes nothing off.")
     String writeOffTolerance() default TenantSettings.DEFAULT_WRITE_OFF_TOLERANCE;
+
+    @AttributeDefinition(name = "Features", required = false, cardinality = 64,
+            description = "Features switched on for this tenant, e.g. bank-reconciliation, dunning; screens of a "
+                    + "feature are offered only to tenants that have it. A payment provider's feature, provider:<id>, "
+                    + "is on when the tenant has an enabled provider account for it.")
+    String[] features() default {};
 }

@@ -2,6 +2,7 @@ package receivables.impl.tenant.internal;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -40,5 +41,19 @@ public class TenantDirectory {
                 .map(ConfiguredTenant::settings)
                 .findFirst()
                 .orElseGet(() -> TenantSettings.defaults(tenant));
+    }
+
+    /** The enabled tenants, for work that runs for each of them. */
+    public List<TenantId> enabledTenants() {
+        return tenants.stream().filter(ConfiguredTenant::enabled).map(ConfiguredTenant::id).distinct().toList();
+    }
+
+    /** The features the tenant's configuration switches on. */
+    public Set<String> features(TenantId tenant) {
+        return tenants.stream()
+                .filter(candidate -> candidate.id().equals(tenant))
+                .map(ConfiguredTenant::features)
+                .findFirst()
+                .orElse(Set.of());
     }
 }

@@ -22,6 +22,13 @@ public final class TenantDirectoryFixture {
                 TenantSettings.DEFAULT_FUNCTIONAL_CURRENCY, true, writeOffTolerance, new String[] { "tolerant-key-00001" })));
     }
 
+    /** A directory with one tenant that has {@code features} switched on. */
+    public static TenantDirectory withFeatures(TenantId id, String... features) {
+        return directory(tenant(configuration(id.value(), true, TenantSettings.DEFAULT_INVOICE_NUMBER_PATTERN,
+                TenantSettings.DEFAULT_FUNCTIONAL_CURRENCY, true, TenantSettings.DEFAULT_WRITE_OFF_TOLERANCE,
+                new String[] { "featured-key-00001" }, features)));
+    }
+
     static TenantDirectory directory(ConfiguredTenant... tenants) {
         TenantDirectory directory = new TenantDirectory();
         directory.tenants = List.of(tenants);
@@ -42,6 +49,13 @@ public final class TenantDirectoryFixture {
 
     static TenantConfiguration configuration(String id, boolean enabled, String invoiceNumberPattern,
             String functionalCurrency, boolean creditCheckBlocks, String writeOffTolerance, String[] keys) {
+        return configuration(id, enabled, invoiceNumberPattern, functionalCurrency, creditCheckBlocks, writeOffTolerance,
+                keys, new String[0]);
+    }
+
+    static TenantConfiguration configuration(String id, boolean enabled, String invoiceNumberPattern,
+            String functionalCurrency, boolean creditCheckBlocks, String writeOffTolerance, String[] keys,
+            String[] features) {
         return new TenantConfiguration() {
             @Override
             public Class<? extends Annotation> annotationType() {
@@ -86,6 +100,11 @@ public final class TenantDirectoryFixture {
             @Override
             public String writeOffTolerance() {
                 return writeOffTolerance;
+            }
+
+            @Override
+            public String[] features() {
+                return features;
             }
         };
     }

@@ -1,0 +1,28 @@
+package receivables.api.ui;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * A screen a bundle contributes, registered as a service. The bundle serves the fragment's script itself
+ * (e.g. through the servlet whiteboard's resources) at {@link #resourcePath()}.
+ */
+@ConsumerType
+public interface UiFragment {
+
+    /** Unique among all fragments, e.g. {@code bank.suspense-queue}. */
+    String id();
+
+    /** Where the shell places it, e.g. {@code payments}, {@code invoice.actions}. */
+    String slot();
+
+    String title();
+
+    /** Path of the fragment's script, e.g. {@code /receivables/fragments/bank/suspense.js}. */
+    String resourcePath();
+
+    /** The feature a tenant must have enabled, e.g. {@code provider:wallet}; {@code null} when always shown. */
+    String feature();
+
+    /** The role a user needs, e.g. {@code clerk}, {@code collector}, {@code finance}, {@code admin}. */
+    String role();
+}

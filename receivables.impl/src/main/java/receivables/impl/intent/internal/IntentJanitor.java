@@ -1,0 +1,65 @@
+package receivables.impl.intent.internal;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import receivables.api.TenantId;
+import receivables.impl.tenant.internal.TenantDirectory;
+
+/**
+ * Settles what provider calls left open, for every tenant: starts intents whose start failed, asks providers
+ * about pending intents without news, expires the ones past their time and retries unconfirmed refunds. Every
+ * step is safe to run on several nodes at once: applying a provider's answer locks the intent and changes
+ * nothing twice.
+ */
+@Component(service = IntentJanitor.class, configurationPid = IntentsConfiguration.PID, immediate = true)
+public class IntentJanitor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IntentJanitor.class);
+
+    @Reference
+    StoredPaymentIntents intents;
+
+    @Reference
+    TenantDirectory tenants;
+
+    private ScheduledExecutorService schedule;
+
+    @Activate
+    void activate(IntentsConfiguration config) {
+        schedule = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "receivables-intent-janitor");
+            thread.setDaemon(true);
+            return thread;
+        });
+        int interval = Math.max(1, config.janitorIntervalSeconds());
+        schedule.scheduleWithFixedDelay(this::sweep, interval, interval, TimeUnit.SECONDS);
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        schedule.shutdownNow();
+        schedule.awaitTermination(30, TimeUnit.SECONDS);
+    }
+
+    /** One round over every tenant; a tenant whose round fails does not stop the others. */
+    void sweep() {
+        for (TenantId tenant : tenants.enabledTenants()) {
+            try {
+                intents.startDue(tenant);
+                intents.settlePending(tenant);
+                intents.retryRefunds(tenant);
+            } catch (RuntimeException e) {
+                LOG.warn("Settling the payment intents of tenant {} failed; trying again next round", tenant, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package receivables.impl.intent.internal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import receivables.api.intent.IntentRefund;
+import receivables.api.money.Money;
+import receivables.impl.persistence.internal.TenantOwned;
+
+@Entity(name = "IntentRefund")
+@Table(name = "intent_refund")
+public class IntentRefundEntity extends TenantOwned {
+
+    static final String PENDING = "PENDING";
+    static final String SUCCEEDED = "SUCCEEDED";
+    static final String FAILED = "FAILED";
+
+    @Id
+    UUID id;
+
+    @Column(name = "intent_id", nullable = false)
+    UUID intentId;
+
+    @Column(name = "idempotency_key", nullable = false, length = 128)
+    String idempotencyKey;
+
+    @Column(nullable = false, length = 3)
+    String currency;
+
+    @Column(nullable = false, precision = 19, scale = 4)
+    BigDecimal amount;
+
+    @Column(length = 200)
+    String reason;
+
+    @Column(nullable = false, length = 16)
+    String status;
+
+    @Column(name = "provider_reference", length = 128)
+    String providerReference;
+
+    @Column(nullable = false)
+    int attempts;
+
+    @Column(name = "next_attempt_at")
+    Instant nextAttemptAt;
+
+    @Column(name = "last_error", length = 500)
+    String lastError;
+
+    @Column(name = "requested_at", nullable = false, updatable = false)
+    Instant requestedAt;
+
+    @Version
+    long version;
+
+    protected IntentRefundEntity() {
+    }
+
+    IntentRefundEntity(UUID intentId, String idempotencyKey, Money amount, String reason, Instant now) {
+        this.id = UUID.randomUUID();
+        this.intentId = intentId;
+        this.idempotencyKey = idempotencyKey;
+        this.currency = amount.currency();
+        this.amount = amount.amount();
+        this.reason = reason;
+        this.status = PENDING;
+        this.nextAttemptAt = now;
+        this.requestedAt = now;
+    }
+
+    Money amount() {
+        return Money.of(amount, currency);
+    }
+
+    IntentRefund toValue() {
+        return new IntentRefund(id, amount(), reason, status, providerReference, requestedAt);
+    }
+}

@@ -1,0 +1,603 @@
+package receivables.impl.intent.internal;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.persistence.LockModeType;
+import org.hibernate.Session;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import receivables.api.ConflictException;
+import receivables.api.FieldViolation;
+import receivables.api.InvalidRequestException;
+import receivables.api.NotFoundException;
+import receivables.api.TenantId;
+import receivables.api.intent.IntentRefund;
+import receivables.api.intent.IntentRequest;
+import receivables.api.intent.IntentStatus;
+import receivables.api.intent.IntentTransition;
+import receivables.api.intent.NotificationAnswer;
+import receivables.api.intent.PaymentIntent;
+import receivables.api.intent.PaymentIntents;
+import receivables.api.intent.ProviderOffer;
+import receivables.api.intent.RefundRequest;
+import receivables.api.invoice.InvoiceStatus;
+import receivables.api.money.Money;
+import receivables.api.payment.AllocationTarget;
+import receivables.api.payment.PaymentDetails;
+import receivables.api.payment.RefundDetails;
+import receivables.api.provider.IntentLookup;
+import receivables.api.provider.PaymentInstructions;
+import receivables.api.provider.PaymentProvider;
+import receivables.api.provider.ProviderCapability;
+import receivables.api.provider.ProviderContext;
+import receivables.api.provider.ProviderFailure;
+import receivables.api.provider.ProviderOutcome;
+import receivables.api.provider.ProviderReport;
+import receivables.api.provider.RawNotification;
+import receivables.api.provider.RefundInstruction;
+import receivables.api.provider.RejectedNotification;
+import receivables.api.provider.VerifiedNotification;
+import receivables.impl.invoice.internal.InvoiceEntity;
+import receivables.impl.payment.internal.StoredPayments;
+import receivables.impl.persistence.internal.Database;
+import receivables.impl.provider.internal.ProviderDirectory;
+import receivables.impl.validation.internal.Violations;
+
+/**
+ * Payment intents kept in the receivables database. Provider calls happen outside transactions, and what they
+ * answer is applied in one: the intent is locked, moves forward only, and the payment a success brings is
+ * recorded in the same transaction under the intent's own idempotency key, so that no report, however often
+ * it comes, counts twice.
+ */
+@Component(service = { PaymentIntents.class, StoredPaymentIntents.class }, configurationPid = IntentsConfiguration.PID)
+@Designate(ocd = IntentsConfiguration.class)
+public class StoredPaymentIntents implements PaymentIntents {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StoredPaymentIntents.class);
+    private static final int DUE_BATCH = 100;
+
+    @Reference
+    Database database;
+
+    @Reference
+    ProviderDirectory providers;
+
+    @Reference
+    StoredPayments payments;
+
+    Clock clock = Clock.systemUTC();
+
+    private volatile IntentsConfiguration config;
+
+    @Activate
+    @Modified
+    void configure(IntentsConfiguration config) {
+        URI.create(config.publicBaseUrl());
+        this.config = config;
+    }
+
+    @Override
+    public List<ProviderOffer> offers(TenantId tenant) {
+        return providers.offers(tenant);
+    }
+
+    @Override
+    public PaymentIntent create(TenantId tenant, IntentRequest request) {
+        validate(request);
+        PaymentProvider provider = usable(tenant, request.provider(), "provider");
+        String method = method(provider, request.method());
+        UUID intentId;
+        try {
+            intentId = database.inTransaction(tenant, session -> store(session, provider, method, request));
+        } catch (ConflictException sameKeyCreatedConcurrently) {
+            intentId = database.inTransaction(tenant, session -> byKey(session, request.idempotencyKey())
+                    .map(earlier -> sameRequest(earlier, request).id)
+                    .orElseThrow(() -> sameKeyCreatedConcurrently));
+        }
+        start(tenant, intentId, "api");
+        return find(tenant, intentId).orElseThrow();
+    }
+
+    @Override
+    public Optional<PaymentIntent> find(TenantId tenant, UUID intentId) {
+        return database.inTransaction(tenant, session -> Optional.ofNullable(session.find(PaymentIntentEntity.class, intentId))
+                .map(intent -> toValue(session, intent)));
+    }
+
+    @Override
+    public List<PaymentIntent> forInvoice(TenantId tenant, UUID invoiceId) {
+        return database.inTransaction(tenant, session -> session.createSelectionQuery(
+                        "from PaymentIntent p where p.invoiceId = :invoice order by p.createdAt", PaymentIntentEntity.class)
+                .setParameter("invoice", invoiceId).getResultStream().map(intent -> toValue(session, intent)).toList());
+    }
+
+    @Override
+    public PaymentIntent cancel(TenantId tenant, UUID intentId) {
+        PaymentIntent intent = find(tenant, intentId).orElseThrow(() -> new NotFoundException("payment intent", intentId));
+        if (!intent.status().open()) {
+            return intent;
+        }
+        Optional<PaymentProvider> provider = providers.installed(intent.provider());
+        if (intent.status() == IntentStatus.PENDING && provider.isPresent()
+                && provider.get().capabilities().contains(ProviderCapability.CANCEL)) {
+            try {
+                provider.get().cancel(context(tenant, intent.provider()), intent);
+            } catch (ProviderFailure failure) {
+                throw new ConflictException("provider " + intent.provider() + " did not close the payment ("
+                        + failure.kind() + ": " + failure.getMessage() + "); the intent stays " + intent.status());
+            }
+        }
+        apply(tenant, new ProviderReport(intentId, null, ProviderOutcome.CANCELED, null, null, null), "api", "canceled");
+        return find(tenant, intentId).orElseThrow();
+    }
+
+    @Override
+    public PaymentIntent refund(TenantId tenant, UUID intentId, RefundRequest request) {
+        new Violations().required("body", request).throwIfAny();
+        new Violations().required("idempotencyKey", request.idempotencyKey())
+                .maxLength("idempotencyKey", request.idempotencyKey(), 128)
+                .maxLength("reason", request.reason(), 200).throwIfAny();
+        UUID refundId = database.inTransaction(tenant, session -> {
+            PaymentIntentEntity intent = locked(session, intentId);
+            Optional<IntentRefundEntity> earlier = session.createSelectionQuery(
+                            "from IntentRefund r where r.idempotencyKey = :key", IntentRefundEntity.class)
+                    .setParameter("key", request.idempotencyKey()).uniqueResultOptional();
+            if (earlier.isPresent()) {
+                if (!earlier.get().intentId.equals(intentId)
+                        || (request.amount() != null && !earlier.get().amount().equals(request.amount()))) {
+                    throw new ConflictException("idempotency key " + request.idempotencyKey()
+                            + " was already used for a different refund");
+                }
+                return earlier.get().id;
+            }
+            PaymentProvider provider = usable(tenant, intent.provider, "intent");
+            if (!intent.status.paid() || intent.status == IntentStatus.REFUNDED) {
+                throw new ConflictException("intent " + intentId + " is " + intent.status + "; only a paid intent is refunded");
+            }
+            if (!provider.capabilities().contains(ProviderCapability.REFUND)) {
+                throw new InvalidRequestException(FieldViolation.of("intent", "provider " + intent.provider
+                        + " cannot refund"));
+            }
+            Money pending = refunds(session, intentId).stream().filter(refund -> !refund.status.equals(IntentRefundEntity.FAILED))
+                    .map(IntentRefundEntity::amount).reduce(Money.zero(intent.currency), Money::plus);
+            Money left = intent.amount().minus(pending);
+            Money amount = request.amount() == null ? left : request.amount();
+            if (!amount.currency().equals(intent.currency)) {
+                throw new InvalidRequestException(FieldViolation.of("amount", "must be in the intent's currency " + intent.currency));
+            }
+            if (!amount.isPositive() || amount.compareTo(left) > 0) {
+                throw new InvalidRequestException(FieldViolation.of("amount", "must be positive and at most the " + left
+                        + " not refunded yet"));
+            }
+            if (amount.compareTo(intent.amount()) < 0 && !provider.capabilities().contains(ProviderCapability.PARTIAL_REFUND)) {
+                throw new InvalidRequestException(FieldViolation.of("amount", "provider " + intent.provider
+                        + " refunds only the whole amount " + intent.amount()));
+            }
+            IntentRefundEntity refund = new IntentRefundEntity(intentId, request.idempotencyKey(), amount,
+                    request.reason() == null || request.reason().isBlank() ? "refund" : request.reason().trim(), now());
+            session.persist(refund);
+            return refund.id;
+        });
+        refundAtProvider(tenant, intentId, refundId);
+        return find(tenant, intentId).orElseThrow();
+    }
+
+    @Override
+    public NotificationAnswer notify(TenantId tenant, String providerId, RawNotification notification) {
+        PaymentProvider provider = providers.installed(providerId)
+                .filter(installed -> providers.enabled(tenant, providerId))
+                .orElseThrow(() -> new NotFoundException("payment provider", providerId));
+        VerifiedNotification verified;
+        try {
+            verified = provider.verify(context(tenant, providerId), notification, lookup(tenant, providerId));
+        } catch (RejectedNotification rejected) {
+            LOG.warn("Notification for tenant {} rejected by provider {}: {} ({})", tenant, providerId, rejected.reason(),
+                    rejected.getMessage());
+            throw new InvalidRequestException(FieldViolation.of("notification", rejected.reason() + ": "
+                    + rejected.getMessage()));
+        }
+        boolean ours = find(tenant, verified.report().intentId()).map(intent -> intent.provider().equals(providerId))
+                .orElse(false);
+        if (!ours) {
+            throw new InvalidRequestException(FieldViolation.of("notification", "names no intent of provider " + providerId));
+        }
+        apply(tenant, verified.report(), "notification", "notified " + verified.report().outcome());
+        return new NotificationAnswer(verified.acknowledgement(), verified.acknowledgementType());
+    }
+
+    /** Starts intents whose start is due (never started, or failed and waiting for its retry). */
+    int startDue(TenantId tenant) {
+        List<UUID> due = due(tenant, "from PaymentIntent p where p.status = :status and p.nextAttemptAt <= :now"
+                + " order by p.nextAttemptAt", IntentStatus.CREATED);
+        due.forEach(intent -> start(tenant, intent, "janitor"));
+        return due.size();
+    }
+
+    /** Asks providers about pending intents without news for a while, and expires the ones past their time. */
+    int settlePending(TenantId tenant) {
+        Instant quietSince = now().minusSeconds(config.queryPendingAfterSeconds());
+        List<PaymentIntentEntity> quiet = database.inTransaction(tenant, session -> session.createSelectionQuery(
+                        "from PaymentIntent p where p.status = :status and p.updatedAt <= :since order by p.updatedAt",
+                        PaymentIntentEntity.class)
+                .setParameter("status", IntentStatus.PENDING).setParameter("since", quietSince)
+                .setMaxResults(DUE_BATCH).getResultList());
+        for (PaymentIntentEntity intent : quiet) {
+            settle(tenant, intent.id);
+        }
+        return quiet.size();
+    }
+
+    /** Retries refunds the provider has not confirmed. */
+    int retryRefunds(TenantId tenant) {
+        List<IntentRefundEntity> due = database.inTransaction(tenant, session -> session.createSelectionQuery(
+                        "from IntentRefund r where r.status = :status and r.nextAttemptAt <= :now order by r.nextAttemptAt",
+                        IntentRefundEntity.class)
+                .setParameter("status", IntentRefundEntity.PENDING).setParameter("now", now())
+                .setMaxResults(DUE_BATCH).getResultList());
+        due.forEach(refund -> refundAtProvider(tenant, refund.intentId, refund.id));
+        return due.size();
+    }
+
+    void settle(TenantId tenant, UUID intentId) {
+        PaymentIntent intent = find(tenant, intentId).orElseThrow();
+        Optional<PaymentProvider> provider = providers.installed(intent.provider());
+        if (provider.isEmpty() || !providers.enabled(tenant, intent.provider())) {
+            return;
+        }
+        Instant expiry = expiry(intent);
+        if (provider.get().capabilities().contains(ProviderCapability.QUERY)) {
+            try {
+                ProviderReport report = provider.get().query(context(tenant, intent.provider()), intent);
+                if (!report.intentId().equals(intentId)) {
+                    LOG.warn("Provider {} answered a query for intent {} about intent {}", intent.provider(), intentId,
+                            report.intentId());
+                    return;
+                }
+                if (report.outcome() == ProviderOutcome.SUCCEEDED || now().isBefore(expiry)
+                        || report.outcome() != ProviderOutcome.PENDING && report.outcome() != ProviderOutcome.UNKNOWN) {
+                    apply(tenant, report, "query", "queried: " + report.outcome());
+                    return;
+                }
+            } catch (ProviderFailure failure) {
+                touch(tenant, intentId, IntentText.failure(failure));
+                return;
+            }
+        }
+        if (!now().isBefore(expiry)) {
+            apply(tenant, new ProviderReport(intentId, null, ProviderOutcome.EXPIRED, null, null, null), "janitor",
+                    "not paid by " + expiry);
+        }
+    }
+
+    private Instant expiry(PaymentIntent intent) {
+        Instant given = intent.instructions() == null ? null : intent.instructions().expiresAt();
+        return given != null ? given : intent.createdAt().plus(Duration.ofMinutes(config.lifetimeMinutes()));
+    }
+
+    /** Asks the provider to start the intent, if it is still waiting to be started. */
+    private void start(TenantId tenant, UUID intentId, String source) {
+        PaymentIntent intent = find(tenant, intentId).orElseThrow();
+        if (intent.status() != IntentStatus.CREATED) {
+            return;
+        }
+        Optional<PaymentProvider> provider = providers.installed(intent.provider());
+        if (provider.isEmpty() || !providers.enabled(tenant, intent.provider())) {
+            return;
+        }
+        try {
+            PaymentInstructions instructions = provider.get().start(context(tenant, intent.provider()), intent);
+            database.inTransaction(tenant, session -> {
+                PaymentIntentEntity stored = locked(session, intentId);
+                if (stored.status == IntentStatus.CREATED) {
+                    stored.instruct(instructions);
+                    stored.lastError = null;
+                    stored.nextAttemptAt = null;
+                    move(session, stored, IntentStatus.PENDING, source, "started at " + stored.provider);
+                }
+                return null;
+            });
+        } catch (ProviderFailure failure) {
+            database.inTransaction(tenant, session -> {
+                PaymentIntentEntity stored = locked(session, intentId);
+                if (stored.status != IntentStatus.CREATED) {
+                    return null;
+                }
+                stored.attempts++;
+                stored.lastError = IntentText.failure(failure);
+                if (failure.retryable() && stored.attempts < config.maxAttempts()) {
+                    stored.nextAttemptAt = now().plus(backoff(stored.attempts));
+                    stored.updatedAt = now();
+                } else {
+                    stored.nextAttemptAt = null;
+                    move(session, stored, IntentStatus.FAILED, source, stored.lastError);
+                }
+                return null;
+            });
+        }
+    }
+
+    private void refundAtProvider(TenantId tenant, UUID intentId, UUID refundId) {
+        PaymentIntent intent = find(tenant, intentId).orElseThrow();
+        IntentRefund refund = intent.refunds().stream().filter(candidate -> candidate.id().equals(refundId)).findFirst()
+                .orElseThrow();
+        Optional<PaymentProvider> provider = providers.installed(intent.provider());
+        if (!refund.status().equals(IntentRefundEntity.PENDING) || provider.isEmpty()
+                || !providers.enabled(tenant, intent.provider())) {
+            return;
+        }
+        try {
+            String reference = provider.get().refund(context(tenant, intent.provider()), intent,
+                    new RefundInstruction(refundId, refund.amount(), refund.reason()));
+            database.inTransaction(tenant, session -> {
+                PaymentIntentEntity stored = locked(session, intentId);
+                IntentRefundEntity pending = session.find(IntentRefundEntity.class, refundId, LockModeType.PESSIMISTIC_WRITE);
+                if (!pending.status.equals(IntentRefundEntity.PENDING)) {
+                    return null;
+                }
+                pending.status = IntentRefundEntity.SUCCEEDED;
+                pending.providerReference = IntentText.clip(reference, 128);
+                pending.lastError = null;
+                pending.nextAttemptAt = null;
+                stored.refunded = stored.refunded().plus(pending.amount()).amount();
+                payments.refund(session, tenant, stored.paymentId, new RefundDetails("intent-refund:" + refundId,
+                        pending.amount(), LocalDate.ofInstant(now(), ZoneOffset.UTC), pending.reason));
+                move(session, stored, stored.refunded().equals(stored.amount()) ? IntentStatus.REFUNDED
+                        : IntentStatus.PARTIALLY_REFUNDED, "api", "refunded " + pending.amount());
+                return null;
+            });
+        } catch (ProviderFailure failure) {
+            database.inTransaction(tenant, session -> {
+                IntentRefundEntity pending = session.find(IntentRefundEntity.class, refundId, LockModeType.PESSIMISTIC_WRITE);
+                if (!pending.status.equals(IntentRefundEntity.PENDING)) {
+                    return null;
+                }
+                pending.attempts++;
+                pending.lastError = IntentText.failure(failure);
+                if (failure.retryable() && pending.attempts < config.maxAttempts()) {
+                    pending.nextAttemptAt = now().plus(backoff(pending.attempts));
+                } else {
+                    pending.status = IntentRefundEntity.FAILED;
+                    pending.nextAttemptAt = null;
+                }
+                return null;
+            });
+        }
+    }
+
+    /**
+     * Applies what a provider reports. Final states stay final, except that money arriving for an intent that
+     * failed, expired or was canceled is still recorded: a payment is never lost.
+     */
+    void apply(TenantId tenant, ProviderReport report, String source, String detail) {
+        StoredPayments.Recorded recorded = database.inTransaction(tenant, session -> {
+            PaymentIntentEntity intent = session.find(PaymentIntentEntity.class, report.intentId(), LockModeType.PESSIMISTIC_WRITE);
+            if (intent == null) {
+                throw new NotFoundException("payment intent", report.intentId());
+            }
+            if (report.providerReference() != null && intent.providerReference == null) {
+                intent.providerReference = IntentText.clip(report.providerReference(), 128);
+            }
+            return switch (report.outcome()) {
+                case SUCCEEDED -> intent.status.paid() ? null : succeed(session, tenant, intent, report, source, detail);
+                case FAILED, CANCELED, EXPIRED -> {
+                    if (intent.status.open()) {
+                        intent.nextAttemptAt = null;
+                        move(session, intent, IntentStatus.valueOf(report.outcome().name()), source, detail);
+                    }
+                    yield null;
+                }
+                case PENDING -> {
+                    if (intent.status == IntentStatus.CREATED) {
+                        move(session, intent, IntentStatus.PENDING, source, detail);
+                    } else if (intent.status == IntentStatus.PENDING) {
+                        intent.updatedAt = now();
+                    }
+                    yield null;
+                }
+                case UNKNOWN -> null;
+            };
+        });
+        if (recorded != null) {
+            payments.announce(tenant, recorded);
+        }
+    }
+
+    private StoredPayments.Recorded succeed(Session session, TenantId tenant, PaymentIntentEntity intent,
+            ProviderReport report, String source, String detail) {
+        Money paid = report.amount();
+        if (!paid.currency().equals(intent.currency)) {
+            throw new InvalidRequestException(FieldViolation.of("amount", "provider reported " + paid + " for an intent in "
+                    + intent.currency));
+        }
+        InvoiceEntity invoice = session.find(InvoiceEntity.class, intent.invoiceId);
+        boolean invoiceOpen = invoice.status() == InvoiceStatus.ISSUED || invoice.status() == InvoiceStatus.PARTIALLY_PAID;
+        // What the invoice no longer needs is allocated by the ledger's rules: oldest due first, then credit.
+        List<AllocationTarget> targets = invoiceOpen
+                ? List.of(new AllocationTarget(invoice.id(), null, paid.min(invoice.open())))
+                : List.of();
+        Instant paidAt = report.occurredAt() == null ? now() : report.occurredAt();
+        String payer = intent.provider + ":" + (intent.providerReference == null ? intent.id : intent.providerReference);
+        StoredPayments.Recorded recorded = payments.record(session, tenant, new PaymentDetails("intent:" + intent.id,
+                intent.customerId, intent.method, paid, LocalDate.ofInstant(paidAt, ZoneOffset.UTC),
+                IntentText.clip(payer, 140), targets));
+        intent.paymentId = recorded.payment().id();
+        intent.nextAttemptAt = null;
+        String moved = paid.equals(intent.amount()) ? detail : detail + "; paid " + paid + " of " + intent.amount();
+        move(session, intent, IntentStatus.SUCCEEDED, source, intent.status.open() ? moved
+                : moved + " after the intent was " + intent.status);
+        return recorded;
+    }
+
+    private void move(Session session, PaymentIntentEntity intent, IntentStatus to, String source, String detail) {
+        Instant now = now();
+        session.persist(new IntentTransitionEntity(intent.id, intent.status, to, now, source, detail));
+        intent.status = to;
+        intent.updatedAt = now;
+    }
+
+    private void touch(TenantId tenant, UUID intentId, String error) {
+        database.inTransaction(tenant, session -> {
+            PaymentIntentEntity intent = locked(session, intentId);
+            intent.lastError = error;
+            intent.updatedAt = now();
+            return null;
+        });
+    }
+
+    private UUID store(Session session, PaymentProvider provider, String method, IntentRequest request) {
+        Optional<PaymentIntentEntity> earlier = byKey(session, request.idempotencyKey());
+        if (earlier.isPresent()) {
+            return sameRequest(earlier.get(), request).id;
+        }
+        InvoiceEntity invoice = session.find(InvoiceEntity.class, request.invoiceId());
+        if (invoice == null) {
+            throw new InvalidRequestException(FieldViolation.of("invoiceId", "is not an invoice of this tenant"));
+        }
+        if (invoice.status() != InvoiceStatus.ISSUED && invoice.status() != InvoiceStatus.PARTIALLY_PAID) {
+            throw new InvalidRequestException(FieldViolation.of("invoiceId", "is " + invoice.status()
+                    + "; only an issued invoice with an open amount can be paid"));
+        }
+        if (!provider.currencies().contains(invoice.currency())) {
+            throw new InvalidRequestException(FieldViolation.of("provider", provider.id() + " does not take "
+                    + invoice.currency() + "; it takes " + String.join(", ", provider.currencies())));
+        }
+        Money amount = request.amount() == null ? invoice.open() : request.amount();
+        if (!amount.currency().equals(invoice.currency())) {
+            throw new InvalidRequestException(FieldViolation.of("amount", "must be in the invoice's currency "
+                    + invoice.currency()));
+        }
+        if (!amount.isPositive() || amount.compareTo(invoice.open()) > 0) {
+            throw new InvalidRequestException(FieldViolation.of("amount", "must be positive and at most the "
+                    + invoice.open() + " open"));
+        }
+        PaymentIntentEntity intent = new PaymentIntentEntity(request.idempotencyKey(), invoice.id(), invoice.customerId(),
+                provider.id(), method, amount, IntentText.clip(invoice.number(), 140), now());
+        session.persist(intent);
+        session.persist(new IntentTransitionEntity(intent.id, null, IntentStatus.CREATED, intent.createdAt, "api",
+                "for invoice " + invoice.number()));
+        return intent.id;
+    }
+
+    private static PaymentIntentEntity sameRequest(PaymentIntentEntity earlier, IntentRequest request) {
+        boolean same = earlier.invoiceId.equals(request.invoiceId()) && earlier.provider.equals(request.provider())
+                && (request.amount() == null || earlier.amount().equals(request.amount()))
+                && (request.method() == null || earlier.method.equals(request.method()));
+        if (!same) {
+            throw new ConflictException("idempotency key " + request.idempotencyKey()
+                    + " was already used for a different intent (" + earlier.id + ")");
+        }
+        return earlier;
+    }
+
+    private PaymentProvider usable(TenantId tenant, String providerId, String field) {
+        PaymentProvider provider = providers.installed(providerId).orElseThrow(() -> new InvalidRequestException(
+                FieldViolation.of(field, "payment provider " + providerId + " is not installed")));
+        if (!providers.enabled(tenant, providerId)) {
+            throw new InvalidRequestException(FieldViolation.of(field, "payment provider " + providerId
+                    + " is not enabled for this tenant"));
+        }
+        return provider;
+    }
+
+    private static String method(PaymentProvider provider, String requested) {
+        if (requested == null || requested.isBlank()) {
+            return provider.methods().stream().sorted().findFirst().orElseThrow(() -> new InvalidRequestException(
+                    FieldViolation.of("provider", provider.id() + " offers no payment method")));
+        }
+        if (!provider.methods().contains(requested)) {
+            throw new InvalidRequestException(FieldViolation.of("method", "is not a method of " + provider.id() + "; it offers "
+                    + provider.methods().stream().sorted().collect(Collectors.joining(", "))));
+        }
+        return requested;
+    }
+
+    private ProviderContext context(TenantId tenant, String providerId) {
+        return providers.context(tenant, providerId, URI.create(config.publicBaseUrl()))
+                .orElseThrow(() -> new InvalidRequestException(FieldViolation.of("provider", "payment provider "
+                        + providerId + " is not enabled for this tenant")));
+    }
+
+    private IntentLookup lookup(TenantId tenant, String providerId) {
+        return new IntentLookup() {
+            @Override
+            public Optional<PaymentIntent> byId(UUID intentId) {
+                return find(tenant, intentId).filter(intent -> intent.provider().equals(providerId));
+            }
+
+            @Override
+            public Optional<PaymentIntent> byProviderReference(String providerReference) {
+                return database.inTransaction(tenant, session -> session.createSelectionQuery(
+                                "from PaymentIntent p where p.provider = :provider and p.providerReference = :reference",
+                                PaymentIntentEntity.class)
+                        .setParameter("provider", providerId).setParameter("reference", providerReference)
+                        .setMaxResults(1).uniqueResultOptional().map(intent -> toValue(session, intent)));
+            }
+        };
+    }
+
+    private List<UUID> due(TenantId tenant, String query, IntentStatus status) {
+        return database.inTransaction(tenant, session -> session.createSelectionQuery(query, PaymentIntentEntity.class)
+                .setParameter("status", status).setParameter("now", now()).setMaxResults(DUE_BATCH)
+                .getResultStream().map(intent -> intent.id).toList());
+    }
+
+    private Duration backoff(int attempts) {
+        long seconds = (long) config.firstRetrySeconds() << Math.min(attempts - 1, 20);
+        return Duration.ofSeconds(Math.min(seconds, config.maxRetrySeconds()));
+    }
+
+    private static PaymentIntentEntity locked(Session session, UUID intentId) {
+        PaymentIntentEntity intent = session.find(PaymentIntentEntity.class, intentId, LockModeType.PESSIMISTIC_WRITE);
+        if (intent == null) {
+            throw new NotFoundException("payment intent", intentId);
+        }
+        return intent;
+    }
+
+    private static Optional<PaymentIntentEntity> byKey(Session session, String key) {
+        return session.createSelectionQuery("from PaymentIntent p where p.idempotencyKey = :key", PaymentIntentEntity.class)
+                .setParameter("key", key).uniqueResultOptional();
+    }
+
+    private static List<IntentRefundEntity> refunds(Session session, UUID intentId) {
+        return session.createSelectionQuery("from IntentRefund r where r.intentId = :intent order by r.requestedAt",
+                IntentRefundEntity.class).setParameter("intent", intentId).getResultList();
+    }
+
+    private static PaymentIntent toValue(Session session, PaymentIntentEntity intent) {
+        List<IntentTransition> history = session.createSelectionQuery(
+                        "from IntentTransition t where t.intentId = :intent order by t.at", IntentTransitionEntity.class)
+                .setParameter("intent", intent.id).getResultStream().map(IntentTransitionEntity::toValue).toList();
+        return intent.toValue(history, refunds(session, intent.id).stream().map(IntentRefundEntity::toValue).toList());
+    }
+
+    private static void validate(IntentRequest request) {
+        new Violations().required("body", request).throwIfAny();
+        new Violations().required("idempotencyKey", request.idempotencyKey())
+                .maxLength("idempotencyKey", request.idempotencyKey(), 128)
+                .required("invoiceId", request.invoiceId())
+                .required("provider", request.provider())
+                .throwIfAny();
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

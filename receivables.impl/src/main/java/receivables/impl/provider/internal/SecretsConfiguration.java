@@ -1,0 +1,17 @@
+package receivables.impl.provider.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "receivables secrets",
+        description = "Where the key that seals provider secrets at rest comes from. The environment variable "
+                + "RECEIVABLES_SECRET_KEY (32 bytes, base64) wins over the key file.")
+@interface SecretsConfiguration {
+
+    String PID = "receivables.secrets";
+
+    @AttributeDefinition(name = "Key file",
+            description = "AES-256 key, base64; created with owner-only permissions when missing. Back it up with the "
+                    + "configuration: sealed secrets cannot be opened without it.")
+    String keyFile() default "data/secret.key";
+}

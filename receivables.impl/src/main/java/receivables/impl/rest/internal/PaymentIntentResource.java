@@ -1,0 +1,110 @@
+package receivables.impl.rest.internal;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import receivables.api.NotFoundException;
+import receivables.api.intent.IntentRequest;
+import receivables.api.intent.PaymentIntent;
+import receivables.api.intent.PaymentIntents;
+import receivables.api.intent.RefundRequest;
+import receivables.api.money.Money;
+import receivables.impl.validation.internal.Violations;
+
+/**
+ * {@code /api/v1/payment-intents}: collect an invoice through a payment provider, follow the intent, cancel it
+ * or refund it.
+ */
+@Component(service = PaymentIntentResource.class)
+@JakartarsResource
+@JakartarsApplicationSelect(RestApplication.SELECT)
+@Path("payment-intents")
+@Produces(MediaType.APPLICATION_JSON)
+public class PaymentIntentResource {
+
+    /** An intent as a client asks for it; {@code amount} in the invoice's currency, or none for all that is open. */
+    public record IntentBody(UUID invoiceId, String provider, String method, BigDecimal amount, String currency) {
+    }
+
+    /** A refund as a client asks for it; no amount for all that is left. */
+    public record RefundBody(BigDecimal amount, String currency, String reason) {
+    }
+
+    @Reference
+    PaymentIntents intents;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(@Context ContainerRequestContext request,
+            @HeaderParam(PaymentResource.IDEMPOTENCY_KEY) String key, IntentBody body) {
+        Violations violations = new Violations().required(PaymentResource.IDEMPOTENCY_KEY, key);
+        if (body == null) {
+            violations.add("body", "is required").throwIfAny();
+        }
+        violations.throwIfAny();
+        PaymentIntent intent = intents.create(TenantFilter.tenantOf(request), new IntentRequest(key.trim(),
+                body.invoiceId(), body.provider(), body.method(), amount(body.amount(), body.currency())));
+        return Response.created(URI.create("payment-intents/" + intent.id())).entity(intent).build();
+    }
+
+    @GET
+    public List<PaymentIntent> forInvoice(@Context ContainerRequestContext request, @QueryParam("invoiceId") String invoiceId) {
+        new Violations().required("invoiceId", invoiceId).throwIfAny();
+        return intents.forInvoice(TenantFilter.tenantOf(request), QueryParameters.pathId("invoiceId", invoiceId));
+    }
+
+    @GET
+    @Path("{id}")
+    public PaymentIntent read(@Context ContainerRequestContext request, @PathParam("id") String id) {
+        return intents.find(TenantFilter.tenantOf(request), QueryParameters.pathId("payment intent", id))
+                .orElseThrow(() -> new NotFoundException("payment intent", id));
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    public PaymentIntent cancel(@Context ContainerRequestContext request, @PathParam("id") String id) {
+        return intents.cancel(TenantFilter.tenantOf(request), QueryParameters.pathId("payment intent", id));
+    }
+
+    @POST
+    @Path("{id}/refunds")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public PaymentIntent refund(@Context ContainerRequestContext request, @PathParam("id") String id,
+            @HeaderParam(PaymentResource.IDEMPOTENCY_KEY) String key, RefundBody body) {
+        new Violations().required(PaymentResource.IDEMPOTENCY_KEY, key).throwIfAny();
+        RefundBody given = body == null ? new RefundBody(null, null, null) : body;
+        return intents.refund(TenantFilter.tenantOf(request), QueryParameters.pathId("payment intent", id),
+                new RefundRequest(key.trim(), amount(given.amount(), given.currency()), given.reason()));
+    }
+
+    private static Money amount(BigDecimal amount, String currency) {
+        if (amount == null) {
+            return null;
+        }
+        Violations violations = new Violations().required("currency", currency).currency("currency", currency);
+        violations.throwIfAny();
+        Money money = PaymentResource.money(violations, "amount", amount, currency);
+        violations.throwIfAny();
+        return money;
+    }
+}

@@ -1,0 +1,35 @@
+package receivables.impl.rest.internal;
+
+import java.util.List;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+
+import receivables.api.intent.PaymentIntents;
+import receivables.api.intent.ProviderOffer;
+
+/** {@code /api/v1/payment-providers}: the providers the tenant may use now (installed and enabled for it). */
+@Component(service = PaymentProviderResource.class)
+@JakartarsResource
+@JakartarsApplicationSelect(RestApplication.SELECT)
+@Path("payment-providers")
+@Produces(MediaType.APPLICATION_JSON)
+public class PaymentProviderResource {
+
+    @Reference
+    PaymentIntents intents;
+
+    @GET
+    public List<ProviderOffer> list(@Context ContainerRequestContext request) {
+        return intents.offers(TenantFilter.tenantOf(request));
+    }
+}

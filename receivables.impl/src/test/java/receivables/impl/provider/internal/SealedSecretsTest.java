@@ -1,0 +1,85 @@
+package receivables.impl.provider.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.lang.annotation.Annotation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import receivables.api.TenantId;
+
+class SealedSecretsTest {
+
+    @Test
+    void aSealedSecretOpensWithTheSameKeyOnlyAndNeverReadsAsItsPlainText() {
+        SealedSecrets secrets = ProviderFixture.secrets();
+
+        String sealed = secrets.seal("merchant-private-key");
+
+        assertThat(sealed).startsWith(SealedSecrets.PREFIX).doesNotContain("merchant-private-key");
+        assertThat(secrets.seal("merchant-private-key")).as("a fresh nonce each time").isNotEqualTo(sealed);
+        assertThat(secrets.open(sealed)).isEqualTo("merchant-private-key");
+        assertThatThrownBy(() -> ProviderFixture.secrets().open(sealed)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("another key");
+        String tampered = sealed.substring(0, sealed.length() - 4) + (sealed.endsWith("AAAA") ? "BBBB" : "AAAA");
+        assertThatThrownBy(() -> secrets.open(tampered)).isInstanceOf(IllegalStateException.class);
+        assertThat(secrets.open("not sealed yet")).isEqualTo("not sealed yet");
+    }
+
+    @Test
+    void theKeyFileIsCreatedOwnerOnlyOnFirstUseAndReadAfterwards(@TempDir Path directory) throws Exception {
+        Path file = directory.resolve("data").resolve("secret.key");
+        SealedSecrets first = new SealedSecrets();
+        first.activate(keyFile(file.toString()));
+        String sealed = first.seal("s3cret");
+
+        assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        SealedSecrets afterRestart = new SealedSecrets();
+        afterRestart.activate(keyFile(file.toString()));
+        assertThat(afterRestart.open(sealed)).isEqualTo("s3cret");
+
+        Files.writeString(file, "too short");
+        assertThatThrownBy(() -> new SealedSecrets().activate(keyFile(file.toString())))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("base64");
+    }
+
+    @Test
+    void anAccountHandsItsProviderTheSecretsOpenedAndTheNotificationAddressOfItsTenant() {
+        SealedSecrets secrets = ProviderFixture.secrets();
+        ConfiguredProviderAccount account = ProviderFixture.account(secrets, "acme", "wallet", true,
+                Map.of("appId", "2021000"), Map.of("merchantPrivateKey", "MIIE-private"));
+        ProviderDirectory directory = ProviderFixture.directory(List.of(), List.of(account));
+
+        var context = directory.context(new TenantId("acme"), "wallet", java.net.URI.create("https://ar.example.com/"))
+                .orElseThrow();
+
+        assertThat(context.settings()).containsEntry("appId", "2021000").containsEntry("merchantPrivateKey", "MIIE-private");
+        assertThat(context.toString()).doesNotContain("MIIE-private");
+        assertThat(context.notificationUrl()).hasToString(
+                "https://ar.example.com/api/v1/payments/notifications/wallet?tenant=acme");
+        assertThat(directory.context(new TenantId("other"), "wallet", java.net.URI.create("http://x"))).isEmpty();
+        assertThatThrownBy(() -> ProviderFixture.account(secrets, "acme", "Wallet!", true, Map.of(), Map.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("provider id");
+    }
+
+    private static SecretsConfiguration keyFile(String path) {
+        return new SecretsConfiguration() {
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return SecretsConfiguration.class;
+            }
+
+            @Override
+            public String keyFile() {
+                return path;
+            }
+        };
+    }
+}
