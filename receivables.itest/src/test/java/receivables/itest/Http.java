@@ -64,6 +64,12 @@ final class Http {
                 .header("Idempotency-Key", idempotencyKey).POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A request as a payment channel sends it: no tenant, no key, its own headers. */
+    Reply postAnonymous(String path, String body, String contentType, String header, String value) {
+        return send(request(path, null, null).header("Content-Type", contentType).header(header, value)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     Reply post(String path, String json) {
         return post(path, json, DEFAULT_TENANT, DEFAULT_KEY);
     }

@@ -16,6 +16,7 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.metatype.annotations.Designate;
@@ -30,6 +31,8 @@ public class SealedSecrets {
 
     static final String PREFIX = "{sealed}";
     static final String KEY_VARIABLE = "RECEIVABLES_SECRET_KEY";
+    static final String DATA_DIRECTORY_PROPERTY = "receivables.data.dir";
+    static final String DEFAULT_DATA_DIRECTORY = "data";
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
 
@@ -44,11 +47,13 @@ public class SealedSecrets {
     }
 
     @Activate
-    void activate(SecretsConfiguration config) {
+    void activate(SecretsConfiguration config, BundleContext context) {
+        String dataDirectory = context == null ? null : context.getProperty(DATA_DIRECTORY_PROPERTY);
+        Path file = Path.of(dataDirectory == null ? DEFAULT_DATA_DIRECTORY : dataDirectory).resolve(config.keyFile());
         String fromEnvironment = System.getenv(KEY_VARIABLE);
         byte[] bytes = fromEnvironment != null && !fromEnvironment.isBlank()
                 ? decodeKey(fromEnvironment.trim(), KEY_VARIABLE)
-                : keyFromFile(Path.of(config.keyFile()));
+                : keyFromFile(file);
         this.key = new SecretKeySpec(bytes, "AES");
     }
 

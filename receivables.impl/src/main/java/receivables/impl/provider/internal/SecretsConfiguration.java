@@ -11,7 +11,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     String PID = "receivables.secrets";
 
     @AttributeDefinition(name = "Key file",
-            description = "AES-256 key, base64; created with owner-only permissions when missing. Back it up with the "
+            description = "AES-256 key, base64; created with owner-only permissions when missing. A relative path is "
+                    + "taken in the data directory (framework property receivables.data.dir). Back it up with the "
                     + "configuration: sealed secrets cannot be opened without it.")
-    String keyFile() default "data/secret.key";
+    String keyFile() default "secret.key";
 }

@@ -34,19 +34,33 @@ class SealedSecretsTest {
     }
 
     @Test
+    void theSealCommandPrintsWhatAnAccountFileMayHoldInsteadOfThePlainSecret() {
+        SealCommand command = new SealCommand();
+        command.secrets = ProviderFixture.secrets();
+
+        String sealed = command.seal("signing-key");
+
+        ConfiguredProviderAccount account = new ConfiguredProviderAccount();
+        account.secrets = command.secrets;
+        account.activate(ProviderFixture.configuration("acme", "paylink", true, new String[0],
+                new String[] { "signingKey=" + sealed }), Map.of());
+        assertThat(account.settings()).containsEntry("signingKey", "signing-key");
+    }
+
+    @Test
     void theKeyFileIsCreatedOwnerOnlyOnFirstUseAndReadAfterwards(@TempDir Path directory) throws Exception {
         Path file = directory.resolve("data").resolve("secret.key");
         SealedSecrets first = new SealedSecrets();
-        first.activate(keyFile(file.toString()));
+        first.activate(keyFile(file.toString()), null);
         String sealed = first.seal("s3cret");
 
         assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
         SealedSecrets afterRestart = new SealedSecrets();
-        afterRestart.activate(keyFile(file.toString()));
+        afterRestart.activate(keyFile(file.toString()), null);
         assertThat(afterRestart.open(sealed)).isEqualTo("s3cret");
 
         Files.writeString(file, "too short");
-        assertThatThrownBy(() -> new SealedSecrets().activate(keyFile(file.toString())))
+        assertThatThrownBy(() -> new SealedSecrets().activate(keyFile(file.toString()), null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("base64");
     }
 
