@@ -28,6 +28,15 @@ public interface CreditNotes {
      */
     CreditNote issue(TenantId tenant, UUID invoiceId, CreditNoteRequest request);
 
+    /**
+     * Issues a credit note as {@link #issue(TenantId, UUID, CreditNoteRequest)} does, once per idempotency key: the
+     * same key again returns the credit note issued under it, so that a retried request never credits twice.
+     *
+     * @param idempotencyKey at most 128 characters; {@code null} for none
+     * @throws receivables.api.ConflictException also when the key was used for another invoice or amount
+     */
+    CreditNote issue(TenantId tenant, UUID invoiceId, CreditNoteRequest request, String idempotencyKey);
+
     Optional<CreditNote> find(TenantId tenant, UUID creditNoteId);
 
     /**

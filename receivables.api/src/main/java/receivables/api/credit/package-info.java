@@ -3,7 +3,7 @@
  * within the tenant's tolerance at allocation time, and bad debt.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package receivables.api.credit;
 
 import org.osgi.annotation.bundle.Export;

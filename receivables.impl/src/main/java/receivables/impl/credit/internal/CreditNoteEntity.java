@@ -57,11 +57,15 @@ public class CreditNoteEntity extends TenantOwned {
     @Column(name = "created_at", nullable = false, updatable = false)
     Instant createdAt;
 
+    @Column(name = "idempotency_key", length = 128, updatable = false)
+    String idempotencyKey;
+
     protected CreditNoteEntity() {
     }
 
     CreditNoteEntity(String number, InvoiceEntity invoice, LocalDate date, NetAndTax split, String reason, boolean full,
-            Instant now) {
+            String idempotencyKey, Instant now) {
+        this.idempotencyKey = idempotencyKey;
         this.id = UUID.randomUUID();
         this.number = number;
         this.invoiceId = invoice.id();

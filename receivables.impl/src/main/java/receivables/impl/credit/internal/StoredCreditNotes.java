@@ -14,6 +14,7 @@ import org.hibernate.Session;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import receivables.api.ConflictException;
 import receivables.api.EventTopics;
 import receivables.api.FieldViolation;
 import receivables.api.InvalidRequestException;
@@ -61,44 +62,87 @@ public class StoredCreditNotes implements CreditNotes {
 
     @Override
     public CreditNote issue(TenantId tenant, UUID invoiceId, CreditNoteRequest request) {
+        return issue(tenant, invoiceId, request, null);
+    }
+
+    @Override
+    public CreditNote issue(TenantId tenant, UUID invoiceId, CreditNoteRequest request, String idempotencyKey) {
         validate(request);
+        new Violations().maxLength("idempotencyKey", idempotencyKey, 128).throwIfAny();
+        String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.trim();
         CreditNoteNumbering.prepareYear(database, tenant, request.date().getYear());
-        CreditNote issued = database.inTransaction(tenant, session -> {
-            InvoiceEntity invoice = Settling.lockedOpenInvoice(session, invoiceId, "credited");
-            Settling.requireNotBeforeIssue(invoice, request.date());
-            Money amount = request.amount() == null ? invoice.open() : request.amount();
-            NetAndTax credited = credited(session, invoice);
-            requireOpen(invoice, amount, credited.gross());
-            List<InstallmentEntity> open = Settling.lockedOpenInstallments(session, invoice, Settling.LATEST_DUE_FIRST);
-            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-            NetAndTax split = NetAndTax.ofCredit(amount, new NetAndTax(invoice.net(), invoice.tax()), credited);
-            Money creditedInAll = credited.gross().plus(amount);
-            String number = tenants.settings(tenant).creditNoteNumber(request.date(),
-                    CreditNoteNumbering.next(session, tenant, request.date().getYear()));
-            CreditNoteEntity note = new CreditNoteEntity(number, invoice, request.date(), split, request.reason().trim(),
-                    creditedInAll.equals(invoice.gross()), now);
-            session.persist(note);
-            // The customer keeps paying the earliest installments as agreed; the credit shortens the plan from its end.
-            Money left = amount;
-            for (InstallmentEntity installment : open) {
-                Money share = installment.open().min(left);
-                if (!share.isPositive()) {
-                    break;
-                }
-                session.persist(SettlementEntity.credit(note, installment, share, now));
-                left = left.minus(share);
+        Issued issued;
+        try {
+            issued = database.inTransaction(tenant, session -> issuedBefore(session, key, invoiceId, request)
+                    .map(earlier -> new Issued(earlier, false))
+                    .orElseGet(() -> new Issued(issueNew(session, tenant, invoiceId, request, key), true)));
+        } catch (ConflictException sameKeyIssuedConcurrently) {
+            return database.inTransaction(tenant, session -> issuedBefore(session, key, invoiceId, request))
+                    .orElseThrow(() -> sameKeyIssuedConcurrently);
+        }
+        if (issued.now()) {
+            announce(tenant, issued.note());
+        }
+        return issued.note();
+    }
+
+    /** A credit note, and whether this call issued it (rather than found it issued under the same key). */
+    private record Issued(CreditNote note, boolean now) {
+    }
+
+    /** The credit note issued under {@code key} before, provided it was for the same invoice and amount. */
+    private static Optional<CreditNote> issuedBefore(Session session, String key, UUID invoiceId, CreditNoteRequest request) {
+        if (key == null) {
+            return Optional.empty();
+        }
+        return session.createSelectionQuery("from CreditNote c where c.idempotencyKey = :key", CreditNoteEntity.class)
+                .setParameter("key", key).uniqueResultOptional().map(note -> {
+                    if (!note.invoiceId.equals(invoiceId)
+                            || (request.amount() != null && !note.gross().equals(request.amount()))) {
+                        throw new ConflictException("idempotency key " + key
+                                + " was already used for a different credit note (" + note.number + ")");
+                    }
+                    return toValues(session, List.of(note)).get(0);
+                });
+    }
+
+    private CreditNote issueNew(Session session, TenantId tenant, UUID invoiceId, CreditNoteRequest request, String key) {
+        InvoiceEntity invoice = Settling.lockedOpenInvoice(session, invoiceId, "credited");
+        Settling.requireNotBeforeIssue(invoice, request.date());
+        Money amount = request.amount() == null ? invoice.open() : request.amount();
+        NetAndTax credited = credited(session, invoice);
+        requireOpen(invoice, amount, credited.gross());
+        List<InstallmentEntity> open = Settling.lockedOpenInstallments(session, invoice, Settling.LATEST_DUE_FIRST);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        NetAndTax split = NetAndTax.ofCredit(amount, new NetAndTax(invoice.net(), invoice.tax()), credited);
+        Money creditedInAll = credited.gross().plus(amount);
+        String number = tenants.settings(tenant).creditNoteNumber(request.date(),
+                CreditNoteNumbering.next(session, tenant, request.date().getYear()));
+        CreditNoteEntity note = new CreditNoteEntity(number, invoice, request.date(), split, request.reason().trim(),
+                creditedInAll.equals(invoice.gross()), key, now);
+        session.persist(note);
+        // The customer keeps paying the earliest installments as agreed; the credit shortens the plan from its end.
+        Money left = amount;
+        for (InstallmentEntity installment : open) {
+            Money share = installment.open().min(left);
+            if (!share.isPositive()) {
+                break;
             }
-            invoice.credit(amount, creditedInAll, now);
-            journal.post(session, request.date(), ISSUED_ENTRY, number, lines(split));
-            session.flush();
-            return toValues(session, List.of(note)).get(0);
-        });
+            session.persist(SettlementEntity.credit(note, installment, share, now));
+            left = left.minus(share);
+        }
+        invoice.credit(amount, creditedInAll, now);
+        journal.post(session, request.date(), ISSUED_ENTRY, number, lines(split));
+        session.flush();
+        return toValues(session, List.of(note)).get(0);
+    }
+
+    private void announce(TenantId tenant, CreditNote issued) {
         events.announce(EventTopics.CREDIT_NOTE_ISSUED, Map.of(EventTopics.TENANT, tenant.value(), EventTopics.ID,
                 issued.id().toString(), EventTopics.CREDIT_NOTE_NUMBER, issued.number(), EventTopics.INVOICE_ID,
                 issued.invoiceId().toString(), EventTopics.INVOICE_NUMBER, issued.invoiceNumber(),
                 EventTopics.CUSTOMER_ID, issued.customerId().toString(), EventTopics.CURRENCY, issued.amount().currency(),
                 EventTopics.AMOUNT, issued.amount().amount().toPlainString()));
-        return issued;
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -73,7 +74,7 @@ public class InvoiceCreditResource {
     @Path("{id}/credit-notes")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response issueCreditNote(@Context ContainerRequestContext request, @PathParam("id") String id,
-            CreditNoteBody body) {
+            @HeaderParam(PaymentResource.IDEMPOTENCY_KEY) String key, CreditNoteBody body) {
         TenantId tenant = TenantFilter.tenantOf(request);
         UUID invoiceId = QueryParameters.pathId("invoice", id);
         if (body == null) {
@@ -81,7 +82,7 @@ public class InvoiceCreditResource {
         }
         Money amount = body.amount() == null ? null : amountOfInvoice(tenant, invoiceId, body.amount());
         CreditNote note = creditNotes.issue(tenant, invoiceId, new CreditNoteRequest(amount, body.reason(),
-                body.date() == null ? LocalDate.now(clock) : body.date()));
+                body.date() == null ? LocalDate.now(clock) : body.date()), key);
         return Response.created(URI.create("invoices/" + invoiceId + "/credit-notes/" + note.id())).entity(note).build();
     }
 

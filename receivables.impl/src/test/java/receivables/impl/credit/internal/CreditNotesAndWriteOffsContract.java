@@ -108,6 +108,24 @@ abstract class CreditNotesAndWriteOffsContract extends OnLedger {
     }
 
     @Test
+    void aRetriedCreditNoteUnderTheSameKeyCreditsOnce() {
+        UUID customer = customer(TENANT, "Retry Ltd");
+        Invoice invoice = issued("SO-RETRY-CN", customer, "100.00");
+        CreditNoteRequest request = new CreditNoteRequest(eur("19.00"), "one returned", ISSUED);
+
+        CreditNote first = creditNotes.issue(TENANT, invoice.id(), request, "cn-key-1");
+        CreditNote again = creditNotes.issue(TENANT, invoice.id(), request, "cn-key-1");
+
+        assertThat(again.id()).isEqualTo(first.id());
+        assertThat(creditNotes.forInvoice(TENANT, invoice.id())).hasSize(1);
+        assertThat(invoices.find(TENANT, invoice.id()).orElseThrow().open()).isEqualTo(eur("100.00"));
+        assertThatThrownBy(() -> creditNotes.issue(TENANT, invoice.id(), new CreditNoteRequest(eur("5.00"), "other", ISSUED),
+                "cn-key-1")).isInstanceOf(ConflictException.class);
+        assertThat(creditNotes.issue(TENANT, invoice.id(), request, "cn-key-2").id()).isNotEqualTo(first.id());
+        assertThat(invoices.find(TENANT, invoice.id()).orElseThrow().open()).isEqualTo(eur("81.00"));
+    }
+
+    @Test
     void partialCreditNotesAddUpToTheInvoicesRevenueAndTaxWhenTheyCreditItAll() {
         UUID customer = customer(TENANT, "Piecemeal SA");
         Invoice invoice = issued("SO-PARTS", customer, "100.00");

@@ -71,7 +71,7 @@ class InvoiceCreditResourceTest extends OnLedger {
 
     @Test
     void aCreditNoteIsCreatedInTheInvoicesCurrencyDatedTodayAndReadBackUnderItsInvoice() throws Exception {
-        Response created = resource.issueCreditNote(request, invoice.id().toString(),
+        Response created = resource.issueCreditNote(request, invoice.id().toString(), "cn-1",
                 new CreditNoteBody(new BigDecimal("19.5"), "damaged in transit", null));
 
         CreditNote note = (CreditNote) created.getEntity();
@@ -89,13 +89,13 @@ class InvoiceCreditResourceTest extends OnLedger {
 
     @Test
     void anAmountWithMoreDecimalsThanTheInvoicesCurrencyOrForNoInvoiceIsRefused() {
-        assertThatThrownBy(() -> resource.issueCreditNote(request, invoice.id().toString(),
+        assertThatThrownBy(() -> resource.issueCreditNote(request, invoice.id().toString(), null,
                 new CreditNoteBody(new BigDecimal("10.005"), "too precise", null)))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.violations())
                         .containsExactly(FieldViolation.of("amount", "has more decimals than EUR allows (2)")));
-        assertThatThrownBy(() -> resource.issueCreditNote(request, UUID.randomUUID().toString(),
+        assertThatThrownBy(() -> resource.issueCreditNote(request, UUID.randomUUID().toString(), null,
                 new CreditNoteBody(BigDecimal.ONE, "nobody's", null))).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> resource.issueCreditNote(request, invoice.id().toString(), null))
+        assertThatThrownBy(() -> resource.issueCreditNote(request, invoice.id().toString(), null, null))
                 .isInstanceOf(InvalidRequestException.class);
         assertThat(resource.creditNotes(request, invoice.id().toString())).isEmpty();
     }
