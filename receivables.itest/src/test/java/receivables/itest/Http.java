@@ -64,6 +64,14 @@ final class Http {
                 .header("Idempotency-Key", idempotencyKey).POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A POST with HTTP basic authentication, as the Felix web console takes it. */
+    Reply postAsUser(String path, String user, String password) {
+        String credentials = java.util.Base64.getEncoder().encodeToString((user + ":" + password)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return send(request(path, null, null).header("Authorization", "Basic " + credentials)
+                .POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
     /** A request as a payment channel sends it: no tenant, no key, its own headers. */
     Reply postAnonymous(String path, String body, String contentType, String header, String value) {
         return send(request(path, null, null).header("Content-Type", contentType).header(header, value)

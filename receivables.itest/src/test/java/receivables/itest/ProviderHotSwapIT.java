@@ -31,7 +31,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * The README's example provider bundle (receivables.payments.paylink, built by this reactor) dropped into deploy/
  * of the running host: offered and usable without a restart; taken away, new intents for it are refused with a
- * problem while existing ones stay readable; put back, those complete. Its secret rests sealed in ConfigAdmin.
+ * problem while existing ones stay readable; put back, those complete. Its secret rests sealed in ConfigAdmin, and
+ * the web console offers the account's form with the secrets as a password attribute.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -102,6 +103,11 @@ public class ProviderHotSwapIT {
             assertEquals("PAID", http.get("/api/v1/invoices/" + invoice).json().get("status").asText());
             assertEquals("119.00", http.get("/api/v1/payments/" + done.get("paymentId").asText()).json()
                     .at("/amount/amount").asText());
+
+            Http.Reply form = http.postAsUser("/system/console/configMgr/receivables.provider.account?post=true", "admin",
+                    "change-me-console");
+            assertEquals(form.body(), 200, form.status());
+            assertTrue(form.body(), form.json().at("/properties/secrets/type").asInt() == 12);
 
             String stored = String.join(",", (String[]) configurationAdmin.getConfiguration(account.getPid(), "?")
                     .getProperties().get("secrets"));
