@@ -9,6 +9,8 @@ import receivables.impl.credit.internal.SettlementEntity;
 import receivables.impl.credit.internal.WriteOffEntity;
 import receivables.impl.customer.internal.CustomerAccountEntity;
 import receivables.impl.fx.internal.ExchangeRateEntity;
+import receivables.impl.host.internal.JournalDeliveryCursorEntity;
+import receivables.impl.host.internal.JournalDeliveryEntity;
 import receivables.impl.intent.internal.IntentRefundEntity;
 import receivables.impl.intent.internal.IntentTransitionEntity;
 import receivables.impl.intent.internal.PaymentIntentEntity;
@@ -31,7 +33,8 @@ final class MappedEntities {
             InstallmentEntity.class, PaymentEntity.class, AllocationEntity.class, JournalEntryEntity.class,
             JournalLineEntity.class, PaymentTermsEntity.class, BillingRunEntity.class, BillingFailureEntity.class,
             ExchangeRateEntity.class, CreditNoteEntity.class, WriteOffEntity.class, SettlementEntity.class,
-            PaymentRefundEntity.class, PaymentIntentEntity.class, IntentTransitionEntity.class, IntentRefundEntity.class);
+            PaymentRefundEntity.class, PaymentIntentEntity.class, IntentTransitionEntity.class, IntentRefundEntity.class,
+            JournalDeliveryEntity.class, JournalDeliveryCursorEntity.class);
 
     private MappedEntities() {
     }
