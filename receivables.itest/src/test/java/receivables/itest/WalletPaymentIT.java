@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -18,6 +19,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import org.junit.Test;
 
@@ -33,7 +35,8 @@ import receivables.payments.wallet.emulator.WalletGatewayEmulator.Receipt;
 /**
  * The exported host, started with {@code java -jar}, collecting an invoice through the QR wallet against the
  * gateway emulator in this JVM: the tenant's wallet account is configured in {@code etc/}, the gateway's
- * notifications reach the host over HTTP, and only genuine ones are booked.
+ * notifications reach the host over HTTP, and only genuine ones are booked; the wallet bundle uninstalled from
+ * the running host and dropped back into {@code deploy/} takes its intents up again.
  */
 public class WalletPaymentIT {
 
@@ -42,21 +45,11 @@ public class WalletPaymentIT {
 
     @Test
     public void aWalletPaymentPaysTheInvoiceOnceHoweverOftenItIsNotifiedAndForgeriesAreRefused() throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        KeyPair merchant = generator.generateKeyPair();
+        KeyPair merchant = merchantKeys();
         Path directory = Files.createDirectories(Path.of("target", "it", "wallet-" + UUID.randomUUID()).toAbsolutePath());
         try (WalletGatewayEmulator gateway = new WalletGatewayEmulator(APP_ID, merchant.getPublic());
                 HostProcess host = new HostProcess(directory, Map.of())) {
-            Files.writeString(directory.resolve("etc/receivables.intents.cfg"), "publicBaseUrl=" + host.base() + "\n");
-            Files.writeString(directory.resolve("etc/receivables.provider.account-wallet.config"),
-                    "tenant=\"" + Http.DEFAULT_TENANT + "\"\n"
-                            + "provider=\"wallet\"\n"
-                            + "settings=[\"gatewayUrl=" + gateway.gatewayUrl() + "\",\"appId=" + APP_ID + "\","
-                            + "\"gatewayPublicKey=" + gateway.publicKey() + "\"]\n"
-                            + "secrets=[\"merchantPrivateKey="
-                            + Base64.getEncoder().encodeToString(merchant.getPrivate().getEncoded()) + "\"]\n");
-            host.start();
+            startWithWalletAccount(host, gateway, merchant);
             String customer = created(host, "/api/v1/customers", "{\"name\":\"Scan & Pay Ltd\",\"currency\":\"EUR\"}", null)
                     .get("id").asText();
             awaitWalletOffered(host);
@@ -112,6 +105,85 @@ public class WalletPaymentIT {
         }
     }
 
+    @Test
+    public void theWalletBundleRemovedMidWayRefusesNewIntentsKeepsOldOnesAndCompletesThemWhenBack() throws Exception {
+        KeyPair merchant = merchantKeys();
+        Path directory = Files.createDirectories(Path.of("target", "it", "wallet-swap-" + UUID.randomUUID()).toAbsolutePath());
+        try (WalletGatewayEmulator gateway = new WalletGatewayEmulator(APP_ID, merchant.getPublic());
+                HostProcess host = new HostProcess(directory, Map.of())) {
+            startWithWalletAccount(host, gateway, merchant);
+            String customer = created(host, "/api/v1/customers", "{\"name\":\"Swap & Pay Ltd\",\"currency\":\"EUR\"}", null)
+                    .get("id").asText();
+            awaitWalletOffered(host);
+            JsonNode invoice = issuedInvoice(host, customer, "SO-WALLET-SWAP-1");
+            String intentId = created(host, "/api/v1/payment-intents",
+                    "{\"invoiceId\":\"" + invoice.get("id").asText() + "\",\"provider\":\"wallet\"}", "swap-intent-1")
+                    .get("id").asText();
+
+            HttpResponse<String> removed = host.send(consoleAction("/system/console/bundles/receivables.payments.wallet",
+                    host, "action=uninstall"));
+            assertEquals(removed.body(), 200, removed.statusCode());
+            awaitOffers(host, offers -> !offers.toString().contains("\"wallet\""));
+            JsonNode second = issuedInvoice(host, customer, "SO-WALLET-SWAP-2");
+            HttpResponse<String> refused = host.send(host.request("/api/v1/payment-intents")
+                    .header("Content-Type", "application/json").header("Idempotency-Key", "swap-intent-2")
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"invoiceId\":\"" + second.get("id").asText() + "\",\"provider\":\"wallet\"}")));
+            assertEquals(refused.body(), 400, refused.statusCode());
+            assertTrue(refused.headers().firstValue("Content-Type").orElse(""), refused.headers()
+                    .firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+            assertTrue(refused.body(), refused.body().contains("\"field\":\"provider\"")
+                    && refused.body().contains("not installed"));
+            assertEquals("PENDING", read(host, "/api/v1/payment-intents/" + intentId).get("status").asText());
+            List<Receipt> whileAway = gateway.pay(intentId, "buyer-7", Delivery.once());
+            assertEquals(whileAway.toString(), 404, whileAway.get(0).status());
+            assertEquals("PENDING", read(host, "/api/v1/payment-intents/" + intentId).get("status").asText());
+
+            Path jar;
+            try (var files = Files.list(Path.of(System.getProperty("receivables.runtime.dir", "target/runtime"), "jar"))) {
+                jar = files.filter(file -> file.getFileName().toString().startsWith("receivables.payments.wallet-"))
+                        .findFirst().orElseThrow();
+            }
+            Files.createDirectories(directory.resolve("deploy"));
+            Files.copy(jar, directory.resolve("deploy").resolve(jar.getFileName()));
+            awaitWalletOffered(host);
+            assertEquals(List.of(new Receipt(200, "success")), gateway.deliver(intentId, Delivery.once()));
+
+            assertEquals("SUCCEEDED", read(host, "/api/v1/payment-intents/" + intentId).get("status").asText());
+            assertEquals("PAID", read(host, "/api/v1/invoices/" + invoice.get("id").asText()).get("status").asText());
+            assertEquals(1, payments(host, customer).size());
+        }
+    }
+
+    private static KeyPair merchantKeys() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        return generator.generateKeyPair();
+    }
+
+    /** Starts the host with the tenant's wallet account in etc/, pointing at the emulator. */
+    private static void startWithWalletAccount(HostProcess host, WalletGatewayEmulator gateway, KeyPair merchant)
+            throws Exception {
+        Path directory = host.directory();
+        Files.writeString(directory.resolve("etc/receivables.intents.cfg"), "publicBaseUrl=" + host.base() + "\n");
+        Files.writeString(directory.resolve("etc/receivables.provider.account-wallet.config"),
+                "tenant=\"" + Http.DEFAULT_TENANT + "\"\n"
+                        + "provider=\"wallet\"\n"
+                        + "settings=[\"gatewayUrl=" + gateway.gatewayUrl() + "\",\"appId=" + APP_ID + "\","
+                        + "\"gatewayPublicKey=" + gateway.publicKey() + "\"]\n"
+                        + "secrets=[\"merchantPrivateKey="
+                        + Base64.getEncoder().encodeToString(merchant.getPrivate().getEncoded()) + "\"]\n");
+        host.start();
+    }
+
+    /** An action of the Felix web console, as an admin clicks it. */
+    private static HttpRequest.Builder consoleAction(String path, HostProcess host, String form) {
+        String credentials = Base64.getEncoder().encodeToString("admin:change-me-console".getBytes(
+                StandardCharsets.UTF_8));
+        return HttpRequest.newBuilder(URI.create(host.base() + path)).header("Authorization", "Basic " + credentials)
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form));
+    }
+
     private static JsonNode issuedInvoice(HostProcess host, String customer, String order) throws Exception {
         String id = created(host, "/api/v1/invoices", "{\"orderId\":\"" + order + "\",\"customerId\":\"" + customer
                 + "\",\"currency\":\"EUR\",\"orderDate\":\"" + LocalDate.now() + "\",\"lines\":[{\"product\":\"TEA\","
@@ -148,16 +220,20 @@ public class WalletPaymentIT {
 
     /** The wallet account is read from etc/ while the host runs: wait until the tenant is offered the wallet. */
     private static void awaitWalletOffered(HostProcess host) throws Exception {
+        awaitOffers(host, offers -> offers.toString().contains("\"wallet\""));
+    }
+
+    private static void awaitOffers(HostProcess host, Predicate<JsonNode> until) throws Exception {
         long deadline = System.nanoTime() + 20_000_000_000L;
         JsonNode offers = null;
         while (System.nanoTime() < deadline) {
             offers = read(host, "/api/v1/payment-providers");
-            if (offers.toString().contains("\"wallet\"")) {
+            if (until.test(offers)) {
                 return;
             }
             Http.sleep(250);
         }
-        throw new AssertionError("the wallet was not offered within 20 s: " + offers);
+        throw new AssertionError("the offers did not change as expected within 20 s: " + offers);
     }
 
     private static JsonNode created(HostProcess host, String path, String json, String idempotencyKey) throws Exception {
