@@ -239,6 +239,20 @@ public class ReferenceHostIT {
         assertProblem(http.put("/api/v1/exchange-rates", "[{\"currency\":\"USD\",\"date\":\"2026-03-01\","
                 + "\"rate\":-1}]", null), 400, "rates[0]");
         assertEquals("0.92", http.get("/api/v1/exchange-rates?currency=USD").json().at("/0/rate").asText());
+
+        String american = http.post("/api/v1/customers", "{\"name\":\"Dollar Diner\",\"currency\":\"USD\"}").json()
+                .get("id").asText();
+        String dollars = http.post("/api/v1/invoices", "{\"orderId\":\"SO-USD-1\",\"customerId\":\"" + american
+                + "\",\"currency\":\"USD\",\"orderDate\":\"2026-03-01\",\"lines\":[{\"product\":\"PIE\","
+                + "\"quantity\":1,\"unitPrice\":100.00}]}").json().get("id").asText();
+        assertEquals("ISSUED", http.post("/api/v1/invoices/" + dollars + "/issue", "{\"issueDate\":\"2026-03-02\"}").json()
+                .get("status").asText());
+        http.put("/api/v1/exchange-rates", "[{\"currency\":\"USD\",\"date\":\"2026-03-31\",\"rate\":0.95}]", null);
+        Http.Reply revalued = http.post("/api/v1/fx-revaluations", "{\"asOf\":\"2026-03-31\"}");
+        assertEquals(revalued.body(), 201, revalued.status());
+        assertEquals("3.00", revalued.json().at("/currencies/0/difference/amount").asText());
+        assertEquals(2, http.get("/api/v1/journal?reference=REVAL-2026-03-31").json().size());
+        assertProblem(http.post("/api/v1/fx-revaluations", "{}"), 400, "asOf");
     }
 
     private long customerCount() {

@@ -23,4 +23,9 @@ public record JournalLine(Account account, Money debit, Money credit) {
     public static JournalLine credit(Account account, Money amount) {
         return new JournalLine(account, Money.zero(amount.currency()), amount);
     }
+
+    /** The same amount on the other side, for an entry that reverses another. */
+    public JournalLine reversed() {
+        return new JournalLine(account, credit, debit);
+    }
 }

@@ -9,6 +9,8 @@ import receivables.impl.credit.internal.SettlementEntity;
 import receivables.impl.credit.internal.WriteOffEntity;
 import receivables.impl.customer.internal.CustomerAccountEntity;
 import receivables.impl.fx.internal.ExchangeRateEntity;
+import receivables.impl.fx.internal.RevaluationEntity;
+import receivables.impl.fx.internal.RevaluationLineEntity;
 import receivables.impl.host.internal.JournalDeliveryCursorEntity;
 import receivables.impl.host.internal.JournalDeliveryEntity;
 import receivables.impl.intent.internal.IntentRefundEntity;
@@ -34,7 +36,8 @@ final class MappedEntities {
             JournalLineEntity.class, PaymentTermsEntity.class, BillingRunEntity.class, BillingFailureEntity.class,
             ExchangeRateEntity.class, CreditNoteEntity.class, WriteOffEntity.class, SettlementEntity.class,
             PaymentRefundEntity.class, PaymentIntentEntity.class, IntentTransitionEntity.class, IntentRefundEntity.class,
-            JournalDeliveryEntity.class, JournalDeliveryCursorEntity.class);
+            JournalDeliveryEntity.class, JournalDeliveryCursorEntity.class, RevaluationEntity.class,
+            RevaluationLineEntity.class);
 
     private MappedEntities() {
     }
