@@ -1,8 +1,14 @@
 package receivables.api.invoice;
 
 /**
- * Where an invoice is in its life: DRAFT → ISSUED → PARTIALLY_PAID → PAID, or CANCELLED by a credit note.
+ * Where an invoice is in its life: DRAFT → ISSUED → PARTIALLY_PAID → PAID, or CANCELLED by a credit note, or
+ * WRITTEN_OFF as bad debt with what was still open.
  */
 public enum InvoiceStatus {
-    DRAFT, ISSUED, PARTIALLY_PAID, PAID, CANCELLED
+    DRAFT, ISSUED, PARTIALLY_PAID, PAID, CANCELLED, WRITTEN_OFF;
+
+    /** Whether money is still to be collected: issued and not settled, cancelled or written off. */
+    public boolean collectible() {
+        return this == ISSUED || this == PARTIALLY_PAID;
+    }
 }

@@ -75,7 +75,7 @@ public class StoredWriteOffs implements WriteOffs {
             for (InstallmentEntity installment : open) {
                 session.persist(SettlementEntity.writeOff(writeOff, installment, installment.open(), now));
             }
-            invoice.settle(invoice.open(), now);
+            invoice.writeOff(now);
             journal.post(session, date, BAD_DEBT_ENTRY, invoice.number(), lines(Account.BAD_DEBT_EXPENSE, writeOff));
             session.flush();
             return toValues(session, List.of(writeOff)).get(0);

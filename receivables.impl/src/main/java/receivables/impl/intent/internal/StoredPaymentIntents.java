@@ -37,7 +37,6 @@ import receivables.api.intent.PaymentIntent;
 import receivables.api.intent.PaymentIntents;
 import receivables.api.intent.ProviderOffer;
 import receivables.api.intent.RefundRequest;
-import receivables.api.invoice.InvoiceStatus;
 import receivables.api.money.Money;
 import receivables.api.payment.AllocationTarget;
 import receivables.api.payment.PaymentDetails;
@@ -427,7 +426,7 @@ public class StoredPaymentIntents implements PaymentIntents {
                     + intent.currency));
         }
         InvoiceEntity invoice = session.find(InvoiceEntity.class, intent.invoiceId);
-        boolean invoiceOpen = invoice.status() == InvoiceStatus.ISSUED || invoice.status() == InvoiceStatus.PARTIALLY_PAID;
+        boolean invoiceOpen = invoice.status().collectible();
         // What the invoice no longer needs is allocated by the ledger's rules: oldest due first, then credit.
         List<AllocationTarget> targets = invoiceOpen
                 ? List.of(new AllocationTarget(invoice.id(), null, paid.min(invoice.open())))
@@ -470,7 +469,7 @@ public class StoredPaymentIntents implements PaymentIntents {
         if (invoice == null) {
             throw new InvalidRequestException(FieldViolation.of("invoiceId", "is not an invoice of this tenant"));
         }
-        if (invoice.status() != InvoiceStatus.ISSUED && invoice.status() != InvoiceStatus.PARTIALLY_PAID) {
+        if (!invoice.status().collectible()) {
             throw new InvalidRequestException(FieldViolation.of("invoiceId", "is " + invoice.status()
                     + "; only an issued invoice with an open amount can be paid"));
         }

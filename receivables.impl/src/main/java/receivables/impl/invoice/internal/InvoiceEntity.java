@@ -114,6 +114,13 @@ public class InvoiceEntity extends TenantOwned {
         updatedAt = now;
     }
 
+    /** Writes off what is still open as bad debt: nothing is left to collect. */
+    public void writeOff(Instant now) {
+        open = BigDecimal.ZERO;
+        status = InvoiceStatus.WRITTEN_OFF;
+        updatedAt = now;
+    }
+
     /** Opens {@code amount} again after an allocation was taken back. */
     public void reopen(Money amount, Instant now) {
         open = money(open).plus(amount).amount();

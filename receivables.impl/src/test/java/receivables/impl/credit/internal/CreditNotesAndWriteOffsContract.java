@@ -289,7 +289,7 @@ abstract class CreditNotesAndWriteOffsContract extends OnLedger {
                 new SettledInstallment(2, eur("59.50")));
         Invoice after = invoices.find(TENANT, invoice.id()).orElseThrow();
         assertThat(after.open()).isEqualTo(eur("0.00"));
-        assertThat(after.status()).isEqualTo(InvoiceStatus.PAID);
+        assertThat(after.status()).isEqualTo(InvoiceStatus.WRITTEN_OFF);
         assertThat(journal.entriesFor(TENANT, invoice.number())).extracting(JournalEntry::kind)
                 .containsExactly("INVOICE_ISSUED", StoredWriteOffs.BAD_DEBT_ENTRY);
         assertThat(journal.entriesFor(TENANT, invoice.number()).get(1).lines()).containsExactly(
