@@ -1,4 +1,4 @@
-package receivables.payments.bank.internal;
+package receivables.api.statement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -39,5 +39,17 @@ class CreditorReferenceTest {
         assertThatThrownBy(() -> CreditorReference.of("INV-2026-1")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> CreditorReference.of("1234567890123456789012")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> CreditorReference.of("")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void anInvoicesReferenceCarriesTheLettersAndDigitsOfItsNumber() {
+        CreditorReference reference = CreditorReference.ofInvoiceNumber("inv-2026/000042").orElseThrow();
+
+        assertThat(reference.payload()).isEqualTo("INV2026000042");
+        assertThat(CreditorReference.isValid(reference.value())).isTrue();
+        assertThat(CreditorReference.ofInvoiceNumber("INV 2026 000042")).contains(reference);
+        assertThat(CreditorReference.ofInvoiceNumber("---")).isEmpty();
+        assertThat(CreditorReference.ofInvoiceNumber(null)).isEmpty();
+        assertThat(CreditorReference.ofInvoiceNumber("INVOICE-2026-0000000000001")).isEmpty();
     }
 }

@@ -1,8 +1,9 @@
-package receivables.payments.bank.internal;
+package receivables.api.statement;
 
 import java.math.BigInteger;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An ISO 11649 structured creditor reference ({@code RF} + two check digits + up to 21 characters),
@@ -30,6 +31,24 @@ public record CreditorReference(String value) {
         }
         int check = 98 - remainder(normalized + "RF00");
         return new CreditorReference(String.format(Locale.ROOT, "RF%02d%s", check, normalized));
+    }
+
+    /**
+     * The reference of an invoice: its number's letters and digits, upper case, in their order, everything
+     * else left out ({@code INV-2026-000042} gives {@code RF..INV2026000042}). The bank-transfer provider
+     * prints it and statement matching looks for it, so both derive it here. Empty when the number has no
+     * letter or digit, or more than the 21 a reference carries.
+     */
+    public static Optional<CreditorReference> ofInvoiceNumber(String invoiceNumber) {
+        String payload = invoiceNumber == null ? "" : lettersAndDigits(invoiceNumber);
+        return payload.isEmpty() || payload.length() > MAX_PAYLOAD ? Optional.empty() : Optional.of(of(payload));
+    }
+
+    /** {@code text} upper case with everything but the letters A to Z and the digits left out. */
+    public static String lettersAndDigits(String text) {
+        StringBuilder kept = new StringBuilder(text.length());
+        text.toUpperCase(Locale.ROOT).chars().filter(CreditorReference::isAlphanumeric).forEach(c -> kept.append((char) c));
+        return kept.toString();
     }
 
     /** Whether {@code text}, as a payer may have typed it (spaces, lower case), is a valid reference. */

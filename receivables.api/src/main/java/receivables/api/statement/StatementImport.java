@@ -1,0 +1,22 @@
+package receivables.api.statement;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One bank-statement file imported, with its progress while it runs and its outcome.
+ *
+ * @param format      the {@link StatementFormat#id()} that recognised the file
+ * @param linesRead   booked lines read so far
+ * @param matched     credit lines matched to an invoice and recorded as payments
+ * @param suspended   credit lines left in the suspense queue for a clerk
+ * @param skipped     debit lines (money out), which are not receivables' business
+ * @param duplicates  lines an earlier import (the same file, or an overlapping statement) already brought
+ * @param location    where a {@link ImportStatus#REJECTED} file breaks its format, e.g. {@code Stmt[1]/Ntry[3]/Amt}
+ *                    or {@code line 14}; otherwise {@code null}
+ * @param problem     why it was rejected or failed; otherwise {@code null}
+ */
+public record StatementImport(UUID id, ImportStatus status, String format, long size, long linesRead, long matched,
+        long suspended, long skipped, long duplicates, String location, String problem, Instant startedAt,
+        Instant finishedAt) {
+}

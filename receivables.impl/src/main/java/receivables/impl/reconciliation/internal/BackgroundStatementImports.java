@@ -1,0 +1,460 @@
+package receivables.impl.reconciliation.internal;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import org.hibernate.Session;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import receivables.api.FieldViolation;
+import receivables.api.InvalidRequestException;
+import receivables.api.ReceivablesException;
+import receivables.api.TenantId;
+import receivables.api.statement.Direction;
+import receivables.api.statement.ImportStatus;
+import receivables.api.statement.MalformedStatementException;
+import receivables.api.statement.MatchCandidate;
+import receivables.api.statement.StatementFormat;
+import receivables.api.statement.StatementHeader;
+import receivables.api.statement.StatementImport;
+import receivables.api.statement.StatementImports;
+import receivables.api.statement.StatementLine;
+import receivables.api.statement.StatementSink;
+import receivables.impl.payment.internal.StoredPayments;
+import receivables.impl.persistence.internal.Database;
+import receivables.impl.persistence.internal.NativeValues;
+import receivables.impl.reconciliation.internal.ImportedLines.Read;
+
+/**
+ * Imports bank statements on a background thread of this node. The upload is kept in a temporary file and
+ * read twice as a stream: first to check it completely (a malformed file is rejected before anything is
+ * imported), then to import its lines in batches, each batch one transaction, with the progress written to the
+ * database after every batch so that any node can report it. Memory holds one batch and the tenant's open
+ * invoices (see {@link OpenInvoices}), never the file.
+ */
+@Component(service = { StatementImports.class, BackgroundStatementImports.class },
+        configurationPid = ReconciliationConfiguration.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = ReconciliationConfiguration.class)
+public class BackgroundStatementImports implements StatementImports {
+
+    static final int BATCH_SIZE = 500;
+    static final int HEAD_BYTES = 8192;
+    private static final Logger LOG = LoggerFactory.getLogger(BackgroundStatementImports.class);
+
+    @Reference
+    Database database;
+
+    @Reference
+    StoredPayments payments;
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    volatile List<StatementFormat> formats = List.of();
+
+    Clock clock = Clock.systemUTC();
+
+    private volatile int matchThreshold = ReconciliationConfiguration.DEFAULT_MATCH_THRESHOLD;
+    private ExecutorService runner;
+
+    @Activate
+    void activate(ReconciliationConfiguration configuration) {
+        configure(configuration);
+        runner = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "receivables-statement-import");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Modified
+    void configure(ReconciliationConfiguration configuration) {
+        int threshold = configuration.matchThreshold();
+        if (threshold < 0 || threshold > 100) {
+            throw new IllegalArgumentException("matchThreshold must be 0 to 100, not " + threshold);
+        }
+        matchThreshold = threshold;
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        runner.shutdownNow();
+        runner.awaitTermination(30, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public StatementImport start(TenantId tenant, InputStream content) {
+        Path file = upload(content);
+        try {
+            long size = Files.size(file);
+            if (size == 0) {
+                throw new InvalidRequestException(FieldViolation.of("body", "is empty: send the statement file"));
+            }
+            StatementFormat format = recognise(file).orElseThrow(() -> new InvalidRequestException(FieldViolation.of(
+                    "body", "is no bank statement in a format installed here (" + String.join(", ",
+                            formats.stream().map(StatementFormat::id).sorted().toList()) + ")")));
+            UUID id = UUID.randomUUID();
+            StatementImport started = database.inTransaction(tenant, session -> {
+                session.createNativeMutationQuery("insert into bank_statement_import (tenant_id, id, status, format,"
+                                + " file_size, lines_read, matched, suspended, skipped, duplicates, started_at)"
+                                + " values (:tenant, :id, 'RUNNING', :format, :size, 0, 0, 0, 0, 0, :now)")
+                        .setParameter("tenant", tenant.value()).setParameter("id", id)
+                        .setParameter("format", format.id()).setParameter("size", size).setParameter("now", now())
+                        .executeUpdate();
+                return find(session, tenant, id).orElseThrow();
+            });
+            try {
+                runner.execute(() -> run(tenant, id, format, file));
+            } catch (RejectedExecutionException stopping) {
+                finish(tenant, id, new Progress(), ImportStatus.FAILED, null, "this node is stopping; import the file again");
+                delete(file);
+                return find(tenant, id).orElseThrow();
+            }
+            return started;
+        } catch (IOException e) {
+            delete(file);
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            delete(file);
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<StatementImport> find(TenantId tenant, UUID importId) {
+        return database.inTransaction(tenant, session -> find(session, tenant, importId));
+    }
+
+    private static Optional<StatementImport> find(Session session, TenantId tenant, UUID importId) {
+        return session.createNativeQuery("select id, status, format, file_size, lines_read, matched, suspended,"
+                        + " skipped, duplicates, location, problem, started_at, finished_at from bank_statement_import"
+                        + " where tenant_id = :tenant and id = :id", Object[].class)
+                .setParameter("tenant", tenant.value()).setParameter("id", importId)
+                .getResultStream().findFirst()
+                .map(row -> new StatementImport(NativeValues.uuid(row[0]), ImportStatus.valueOf((String) row[1]),
+                        (String) row[2], number(row[3]), number(row[4]), number(row[5]), number(row[6]), number(row[7]),
+                        number(row[8]), (String) row[9], (String) row[10], ImportedLines.instant(row[11]),
+                        ImportedLines.instant(row[12])));
+    }
+
+    /** The request's body in a temporary file, read as it arrives. */
+    private static Path upload(InputStream content) {
+        Path file;
+        try {
+            file = Files.createTempFile("receivables-statement-", ".upload");
+        } catch (IOException e) {
+            throw new UncheckedIOException("no temporary file for the upload", e);
+        }
+        try {
+            Files.copy(content, file, StandardCopyOption.REPLACE_EXISTING);
+            return file;
+        } catch (IOException e) {
+            delete(file);
+            throw new InvalidRequestException(FieldViolation.of("body", "could not be read to its end: " + e.getMessage()));
+        }
+    }
+
+    private Optional<StatementFormat> recognise(Path file) throws IOException {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(HEAD_BYTES);
+        }
+        return formats.stream().filter(format -> format.recognises(head)).findFirst();
+    }
+
+    private void run(TenantId tenant, UUID importId, StatementFormat format, Path file) {
+        Progress progress = new Progress();
+        try {
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+                format.read(in, new Checking());
+            }
+            Importing importing = new Importing(tenant, importId, progress,
+                    database.inTransaction(tenant, session -> OpenInvoices.load(session, tenant)));
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+                format.read(in, importing);
+            }
+            importing.flush();
+            finish(tenant, importId, progress, ImportStatus.COMPLETED, null, null);
+        } catch (MalformedStatementException e) {
+            if (progress.read == 0) {
+                finish(tenant, importId, progress, ImportStatus.REJECTED, e.location(), e.getMessage());
+            } else {
+                finish(tenant, importId, progress, ImportStatus.FAILED, e.location(), "the file changed while it was read: "
+                        + e.getMessage());
+            }
+        } catch (Stopped e) {
+            finish(tenant, importId, progress, ImportStatus.FAILED, null, "this node stopped during the import; "
+                    + "import the file again: the lines imported so far are recognised and not imported twice");
+        } catch (IOException | RuntimeException e) {
+            LOG.error("Statement import {} of tenant {} stopped", importId, tenant, e);
+            finish(tenant, importId, progress, ImportStatus.FAILED, null, "stopped by an unexpected failure ("
+                    + e.getClass().getSimpleName() + "); import the file again: the lines imported so far are "
+                    + "recognised and not imported twice");
+        } finally {
+            delete(file);
+        }
+    }
+
+    /** Imports one batch in one transaction; when that fails, line by line, so that only the culprit is set aside. */
+    private void importBatch(TenantId tenant, UUID importId, List<Read> batch, Importing importing) {
+        try {
+            importing.apply(tenant, database.inTransaction(tenant, session -> importLines(session, tenant, importId,
+                    batch, importing.open, null)));
+        } catch (RuntimeException batchFailed) {
+            // What the failed transaction allocated did not happen: start again from the invoices as they are.
+            importing.open = database.inTransaction(tenant, session -> OpenInvoices.load(session, tenant));
+            for (Read read : batch) {
+                Imported imported;
+                try {
+                    imported = database.inTransaction(tenant, session -> importLines(session, tenant, importId,
+                            List.of(read), importing.open, null));
+                } catch (ReceivablesException lineFailed) {
+                    imported = database.inTransaction(tenant, session -> importLines(session, tenant, importId,
+                            List.of(read), importing.open, lineFailed.getMessage()));
+                }
+                importing.apply(tenant, imported);
+            }
+        }
+    }
+
+    /**
+     * Imports lines in the caller's transaction: debits are counted and left, lines known already are counted
+     * as duplicates, credit lines matched surely enough become payments, the others suspense items.
+     *
+     * @param failure why booking the line failed before, to leave it to a clerk; {@code null} to match it
+     */
+    private Imported importLines(Session session, TenantId tenant, UUID importId, List<Read> lines, OpenInvoices open,
+            String failure) {
+        Imported imported = new Imported();
+        Set<String> known = new HashSet<>(session.createNativeQuery("select line_key from bank_statement_line"
+                        + " where tenant_id = :tenant and line_key in (:keys)", String.class)
+                .setParameter("tenant", tenant.value())
+                .setParameterList("keys", lines.stream().map(Read::key).toList())
+                .getResultList());
+        Map<String, Set<UUID>> payers = knownPayers(session, tenant, lines);
+        Instant now = now();
+        for (Read read : lines) {
+            StatementLine line = read.line();
+            imported.read++;
+            if (line.direction() == Direction.DEBIT) {
+                imported.skipped++;
+                continue;
+            }
+            if (!known.add(read.key())) {
+                imported.duplicates++;
+                continue;
+            }
+            UUID lineId = UUID.randomUUID();
+            LineMatch match = LineMatching.match(line, open,
+                    payers.getOrDefault(Objects.toString(line.counterpartyIban(), ""), Set.of()));
+            if (failure == null && match.sureEnough(matchThreshold)) {
+                StoredPayments.Recorded recorded = payments.record(session, tenant, ImportedLines.payment(read.key(),
+                        line, match.customerId(), match.invoices().stream().map(OpenInvoice::id).toList(),
+                        LocalDate.now(clock)));
+                ImportedLines.insert(session, tenant.value(), lineId, importId, read, ImportedLines.MATCHED,
+                        match.confidence(), match.customerId(), recorded.payment().id());
+                imported.recorded.add(recorded);
+                recorded.payment().allocations().forEach(allocation -> open.allocated(allocation.invoiceId(),
+                        allocation.amount()));
+                imported.matched++;
+            } else {
+                List<MatchCandidate> candidates = new ArrayList<>(match.candidates());
+                if (failure != null) {
+                    candidates.add(0, new MatchCandidate(null, null, null, 0, "could not be booked: " + failure));
+                }
+                ImportedLines.insert(session, tenant.value(), lineId, importId, read, ImportedLines.SUSPENDED,
+                        match.confidence(), null, null);
+                ImportedLines.suspend(session, tenant.value(), lineId, importId,
+                        candidates.subList(0, Math.min(candidates.size(), LineMatching.MAX_CANDIDATES + 1)), now);
+                imported.suspended++;
+            }
+        }
+        session.flush();
+        return imported;
+    }
+
+    /** Customers each counterparty IBAN of the lines paid for before. */
+    private static Map<String, Set<UUID>> knownPayers(Session session, TenantId tenant, List<Read> lines) {
+        List<String> ibans = lines.stream().map(read -> read.line().counterpartyIban()).filter(Objects::nonNull)
+                .distinct().toList();
+        Map<String, Set<UUID>> payers = new HashMap<>();
+        if (ibans.isEmpty()) {
+            return payers;
+        }
+        session.createNativeQuery("select distinct counterparty_iban, customer_id from bank_statement_line"
+                        + " where tenant_id = :tenant and counterparty_iban in (:ibans) and customer_id is not null",
+                        Object[].class)
+                .setParameter("tenant", tenant.value())
+                .setParameterList("ibans", ibans)
+                .getResultStream()
+                .forEach(row -> payers.computeIfAbsent((String) row[0], iban -> new HashSet<>())
+                        .add(NativeValues.uuid(row[1])));
+        return payers;
+    }
+
+    private void record(TenantId tenant, UUID importId, Progress progress) {
+        database.inTransaction(tenant, session -> session.createNativeMutationQuery("update bank_statement_import"
+                        + " set lines_read = :read, matched = :matched, suspended = :suspended, skipped = :skipped,"
+                        + " duplicates = :duplicates where tenant_id = :tenant and id = :id")
+                .setParameter("read", progress.read).setParameter("matched", progress.matched)
+                .setParameter("suspended", progress.suspended).setParameter("skipped", progress.skipped)
+                .setParameter("duplicates", progress.duplicates)
+                .setParameter("tenant", tenant.value()).setParameter("id", importId)
+                .executeUpdate());
+    }
+
+    private void finish(TenantId tenant, UUID importId, Progress progress, ImportStatus status, String location,
+            String problem) {
+        record(tenant, importId, progress);
+        database.inTransaction(tenant, session -> session.createNativeMutationQuery("update bank_statement_import"
+                        + " set status = :status, location = :location, problem = :problem, finished_at = :now"
+                        + " where tenant_id = :tenant and id = :id")
+                .setParameter("status", status.name())
+                .setParameter("location", ImportedLines.cut(location, 200), String.class)
+                .setParameter("problem", ImportedLines.cut(problem, 1000), String.class)
+                .setParameter("now", now())
+                .setParameter("tenant", tenant.value()).setParameter("id", importId)
+                .executeUpdate());
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static long number(Object value) {
+        return ((Number) value).longValue();
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.warn("Could not delete the uploaded statement {}", file, e);
+        }
+    }
+
+    /** The first reading: only whether the file keeps its format to the end. */
+    private static final class Checking implements StatementSink {
+
+        @Override
+        public void statement(StatementHeader header) {
+            stopIfInterrupted();
+        }
+
+        @Override
+        public void line(StatementLine line) {
+            stopIfInterrupted();
+        }
+    }
+
+    /** The second reading: lines gathered into batches, each imported when full. */
+    private final class Importing implements StatementSink {
+
+        private final TenantId tenant;
+        private final UUID importId;
+        private final Progress progress;
+        private final LineKeys keys = new LineKeys();
+        private final List<Read> batch = new ArrayList<>(BATCH_SIZE);
+        private StatementHeader statement;
+        OpenInvoices open;
+
+        Importing(TenantId tenant, UUID importId, Progress progress, OpenInvoices open) {
+            this.tenant = tenant;
+            this.importId = importId;
+            this.progress = progress;
+            this.open = open;
+        }
+
+        @Override
+        public void statement(StatementHeader header) {
+            statement = header;
+        }
+
+        @Override
+        public void line(StatementLine line) {
+            stopIfInterrupted();
+            batch.add(new Read(keys.key(statement, line), statement.accountIban(), line));
+            if (batch.size() >= BATCH_SIZE) {
+                flush();
+            }
+        }
+
+        void flush() {
+            if (!batch.isEmpty()) {
+                importBatch(tenant, importId, batch, this);
+                batch.clear();
+                record(tenant, importId, progress);
+            }
+        }
+
+        /** Counts what a committed transaction imported and tells the host about its payments. */
+        void apply(TenantId tenant, Imported imported) {
+            progress.read += imported.read;
+            progress.matched += imported.matched;
+            progress.suspended += imported.suspended;
+            progress.skipped += imported.skipped;
+            progress.duplicates += imported.duplicates;
+            imported.recorded.forEach(recorded -> payments.announce(tenant, recorded));
+        }
+    }
+
+    private static void stopIfInterrupted() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new Stopped();
+        }
+    }
+
+    /** The node is stopping: the reading ends here. */
+    private static final class Stopped extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /** What one transaction imported. */
+    private static final class Imported {
+        long read;
+        long matched;
+        long suspended;
+        long skipped;
+        long duplicates;
+        final List<StoredPayments.Recorded> recorded = new ArrayList<>();
+    }
+
+    /** What one import has achieved so far; touched by its runner thread only. */
+    private static final class Progress {
+        long read;
+        long matched;
+        long suspended;
+        long skipped;
+        long duplicates;
+    }
+}

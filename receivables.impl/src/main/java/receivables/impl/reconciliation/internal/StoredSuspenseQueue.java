@@ -1,0 +1,225 @@
+package receivables.impl.reconciliation.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.hibernate.Session;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import receivables.api.ConflictException;
+import receivables.api.FieldViolation;
+import receivables.api.InvalidRequestException;
+import receivables.api.NotFoundException;
+import receivables.api.Page;
+import receivables.api.PageRequest;
+import receivables.api.TenantId;
+import receivables.api.payment.Payment;
+import receivables.api.payment.PaymentDetails;
+import receivables.api.statement.MatchCandidate;
+import receivables.api.statement.SuspenseItem;
+import receivables.api.statement.SuspenseQueue;
+import receivables.api.statement.SuspenseStatus;
+import receivables.impl.customer.internal.CustomerAccountEntity;
+import receivables.impl.invoice.internal.InvoiceEntity;
+import receivables.impl.payment.internal.StoredPayments;
+import receivables.impl.persistence.internal.Database;
+import receivables.impl.persistence.internal.NativeValues;
+import receivables.impl.reconciliation.internal.ImportedLines.Kept;
+import receivables.impl.validation.internal.Violations;
+
+/**
+ * The suspense queue in the database. A clerk's decision locks the item's row first, so of two clerks
+ * deciding the same item at once the second finds it decided; the payment's idempotency key is the line's,
+ * so a line is never booked twice whoever books it.
+ */
+@Component(service = SuspenseQueue.class)
+public class StoredSuspenseQueue implements SuspenseQueue {
+
+    private static final String ITEM_COLUMNS = "s.id, s.import_id, s.status, s.resolution, s.payment_id, s.created_at,"
+            + " s.resolved_at, " + ImportedLines.COLUMNS;
+    private static final int LINE_AT = 7;
+
+    @Reference
+    Database database;
+
+    @Reference
+    StoredPayments payments;
+
+    Clock clock = Clock.systemUTC();
+
+    @Override
+    public Page<SuspenseItem> list(TenantId tenant, SuspenseStatus status, PageRequest page) {
+        PageRequest request = page == null ? PageRequest.first() : page;
+        String filter = status == null ? "" : " and s.status = :status";
+        return database.inTransaction(tenant, session -> {
+            var count = session.createNativeQuery("select count(*) from suspense_item s where s.tenant_id = :tenant"
+                    + filter, Long.class).setParameter("tenant", tenant.value());
+            var rows = session.createNativeQuery("select " + ITEM_COLUMNS + " from suspense_item s join"
+                            + " bank_statement_line l on l.tenant_id = s.tenant_id and l.id = s.line_id"
+                            + " where s.tenant_id = :tenant" + filter + " order by s.created_at, l.import_id, l.statement_id, l.sequence_number, s.id", Object[].class)
+                    .setParameter("tenant", tenant.value())
+                    .setFirstResult(request.offset()).setMaxResults(request.size());
+            if (status != null) {
+                count.setParameter("status", status.name());
+                rows.setParameter("status", status.name());
+            }
+            long total = count.getSingleResult().longValue();
+            List<Object[]> found = rows.getResultList();
+            Map<UUID, List<MatchCandidate>> candidates = candidates(session, tenant,
+                    found.stream().map(row -> NativeValues.uuid(row[0])).toList());
+            return new Page<>(found.stream().map(row -> item(row, candidates)).toList(), request.page(), request.size(),
+                    total);
+        });
+    }
+
+    @Override
+    public Optional<SuspenseItem> find(TenantId tenant, UUID itemId) {
+        return database.inTransaction(tenant, session -> find(session, tenant, itemId));
+    }
+
+    @Override
+    public Payment matchToInvoice(TenantId tenant, UUID itemId, UUID invoiceId) {
+        new Violations().required("invoiceId", invoiceId).throwIfAny();
+        return book(tenant, itemId, (session, line) -> {
+            InvoiceEntity invoice = session.find(InvoiceEntity.class, invoiceId);
+            if (invoice == null) {
+                throw new InvalidRequestException(FieldViolation.of("invoiceId", "is not an invoice of this tenant"));
+            }
+            if (!invoice.status().collectible()) {
+                throw new InvalidRequestException(FieldViolation.of("invoiceId", "is " + invoice.status()
+                        + ", not open"));
+            }
+            if (!invoice.currency().equals(line.line().amount().currency())) {
+                throw new InvalidRequestException(FieldViolation.of("invoiceId", "is in " + invoice.currency()
+                        + ", the line in " + line.line().amount().currency()));
+            }
+            return new Booking(ImportedLines.payment(line.key(), line.line(), invoice.customerId(), List.of(invoiceId),
+                    LocalDate.now(clock)), "matched to invoice " + invoice.number());
+        });
+    }
+
+    @Override
+    public Payment matchToCustomer(TenantId tenant, UUID itemId, UUID customerId) {
+        new Violations().required("customerId", customerId).throwIfAny();
+        return book(tenant, itemId, (session, line) -> {
+            if (session.find(CustomerAccountEntity.class, customerId) == null) {
+                throw new InvalidRequestException(FieldViolation.of("customerId", "is not a customer of this tenant"));
+            }
+            return new Booking(ImportedLines.payment(line.key(), line.line(), customerId, List.of(), LocalDate.now(clock)),
+                    "matched to customer " + customerId);
+        });
+    }
+
+    @Override
+    public SuspenseItem dismiss(TenantId tenant, UUID itemId, String reason) {
+        new Violations().required("reason", reason == null || reason.isBlank() ? null : reason)
+                .maxLength("reason", reason, 200).throwIfAny();
+        return database.inTransaction(tenant, session -> {
+            Kept line = lockOpen(session, tenant, itemId);
+            resolve(session, tenant, itemId, line.id(), SuspenseStatus.DISMISSED, reason.strip(), null, null);
+            return find(session, tenant, itemId).orElseThrow();
+        });
+    }
+
+    /** What a clerk's match books, and how the item says so. */
+    private record Booking(PaymentDetails payment, String resolution) {
+    }
+
+    @FunctionalInterface
+    private interface Decision {
+        Booking decide(Session session, Kept line);
+    }
+
+    private Payment book(TenantId tenant, UUID itemId, Decision decision) {
+        StoredPayments.Recorded recorded = database.inTransaction(tenant, session -> {
+            Kept line = lockOpen(session, tenant, itemId);
+            Booking booking = decision.decide(session, line);
+            StoredPayments.Recorded booked = payments.record(session, tenant, booking.payment());
+            resolve(session, tenant, itemId, line.id(), SuspenseStatus.MATCHED, booking.resolution(),
+                    booked.payment().id(), booking.payment().customerId());
+            return booked;
+        });
+        payments.announce(tenant, recorded);
+        return recorded.payment();
+    }
+
+    /** The item's line, once the item is locked and found open. */
+    private static Kept lockOpen(Session session, TenantId tenant, UUID itemId) {
+        Object[] row = session.createNativeQuery("select s.status, s.line_id from suspense_item s"
+                        + " where s.tenant_id = :tenant and s.id = :id for update", Object[].class)
+                .setParameter("tenant", tenant.value()).setParameter("id", itemId)
+                .getResultStream().findFirst()
+                .orElseThrow(() -> new NotFoundException("suspense item", itemId));
+        if (!SuspenseStatus.OPEN.name().equals(row[0])) {
+            throw new ConflictException("suspense item " + itemId + " is " + row[0] + " already");
+        }
+        return ImportedLines.read(session.createNativeQuery("select " + ImportedLines.COLUMNS
+                        + " from bank_statement_line l where l.tenant_id = :tenant and l.id = :id", Object[].class)
+                .setParameter("tenant", tenant.value()).setParameter("id", NativeValues.uuid(row[1]))
+                .getSingleResult(), 0);
+    }
+
+    private void resolve(Session session, TenantId tenant, UUID itemId, UUID lineId, SuspenseStatus status,
+            String resolution, UUID paymentId, UUID customerId) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        session.createNativeMutationQuery("update suspense_item set status = :status, resolution = :resolution,"
+                        + " payment_id = :payment, resolved_at = :now where tenant_id = :tenant and id = :id")
+                .setParameter("status", status.name())
+                .setParameter("resolution", ImportedLines.cut(resolution, 200))
+                .setParameter("payment", paymentId, UUID.class)
+                .setParameter("now", now)
+                .setParameter("tenant", tenant.value()).setParameter("id", itemId)
+                .executeUpdate();
+        // A matched line's payer IBAN now names the customer for later statements.
+        session.createNativeMutationQuery("update bank_statement_line set outcome = :outcome, customer_id = :customer,"
+                        + " payment_id = :payment where tenant_id = :tenant and id = :id")
+                .setParameter("outcome", status == SuspenseStatus.MATCHED ? ImportedLines.MATCHED : ImportedLines.DISMISSED)
+                .setParameter("customer", customerId, UUID.class)
+                .setParameter("payment", paymentId, UUID.class)
+                .setParameter("tenant", tenant.value()).setParameter("id", lineId)
+                .executeUpdate();
+    }
+
+    private static Optional<SuspenseItem> find(Session session, TenantId tenant, UUID itemId) {
+        return session.createNativeQuery("select " + ITEM_COLUMNS + " from suspense_item s join bank_statement_line l"
+                        + " on l.tenant_id = s.tenant_id and l.id = s.line_id where s.tenant_id = :tenant and s.id = :id",
+                        Object[].class)
+                .setParameter("tenant", tenant.value()).setParameter("id", itemId)
+                .getResultStream().findFirst()
+                .map(row -> item(row, candidates(session, tenant, List.of(itemId))));
+    }
+
+    private static Map<UUID, List<MatchCandidate>> candidates(Session session, TenantId tenant, List<UUID> items) {
+        Map<UUID, List<MatchCandidate>> candidates = new HashMap<>();
+        if (items.isEmpty()) {
+            return candidates;
+        }
+        session.createNativeQuery("select suspense_id, invoice_id, invoice_number, customer_id, confidence, reason"
+                        + " from suspense_candidate where tenant_id = :tenant and suspense_id in (:items)"
+                        + " order by suspense_id, rank_number", Object[].class)
+                .setParameter("tenant", tenant.value()).setParameterList("items", items)
+                .getResultStream()
+                .forEach(row -> candidates.computeIfAbsent(NativeValues.uuid(row[0]), id -> new ArrayList<>())
+                        .add(new MatchCandidate(row[1] == null ? null : NativeValues.uuid(row[1]), (String) row[2],
+                                row[3] == null ? null : NativeValues.uuid(row[3]), ((Number) row[4]).intValue(),
+                                (String) row[5])));
+        return candidates;
+    }
+
+    private static SuspenseItem item(Object[] row, Map<UUID, List<MatchCandidate>> candidates) {
+        UUID id = NativeValues.uuid(row[0]);
+        Kept line = ImportedLines.read(row, LINE_AT);
+        return new SuspenseItem(id, NativeValues.uuid(row[1]), SuspenseStatus.valueOf((String) row[2]), line.account(),
+                line.line(), candidates.getOrDefault(id, List.of()), row[4] == null ? null : NativeValues.uuid(row[4]),
+                (String) row[3], ImportedLines.instant(row[5]), ImportedLines.instant(row[6]));
+    }
+}
