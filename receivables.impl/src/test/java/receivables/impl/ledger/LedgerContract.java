@@ -352,6 +352,26 @@ abstract class LedgerContract extends OnLedger {
     }
 
     @Test
+    void exposureInOtherCurrenciesCountsInTheCustomersCurrencyOrWarnsWithoutARate() {
+        UUID limited = customers.create(TENANT, new CustomerDetails(null, "Two Currencies Ltd", null, null, "EUR", null,
+                null, null, null, null, null, new BigDecimal("150.00"), CreditRating.B, false)).id();
+        rates.enter(TENANT, List.of(new ExchangeRate("USD", LocalDate.of(2026, 3, 1), new BigDecimal("0.92"))));
+        invoices.issue(TENANT, invoices.createFromOrder(TENANT, order("SO-X-EUR", limited, "EUR", "50.00")).id(),
+                LocalDate.of(2026, 3, 3));
+        invoices.createFromOrder(TENANT, order("SO-X-USD", limited, "USD", "100.00"));
+
+        CreditDecision decision = credit.check(TENANT, limited, Money.zero("EUR"));
+
+        // 59.50 EUR open and a draft of 119.00 USD at 0.92: 109.48 EUR.
+        assertThat(decision.exposure()).isEqualTo(Money.of("168.98", "EUR"));
+        assertThat(decision.outcome()).isEqualTo(CreditOutcome.BLOCK);
+
+        invoices.createFromOrder(TENANT, order("SO-X-GBP", limited, "GBP", "1.00"));
+        assertThat(credit.check(TENANT, limited, Money.zero("EUR")).reasons())
+                .anySatisfy(reason -> assertThat(reason).startsWith("exposure of 1.19 GBP is not counted: no exchange rate"));
+    }
+
+    @Test
     void aCustomerOnHoldIsBlockedUnlessTheTenantOnlyWarns() {
         UUID held = customers.create(TENANT, new CustomerDetails(null, "Held SA", null, null, "EUR", null, null, null, null,
                 null, null, null, CreditRating.D, true)).id();

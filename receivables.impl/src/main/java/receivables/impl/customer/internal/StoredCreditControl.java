@@ -1,8 +1,14 @@
 package receivables.impl.customer.internal;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import org.hibernate.Session;
@@ -17,18 +23,30 @@ import receivables.api.customer.CreditControl;
 import receivables.api.customer.CreditDecision;
 import receivables.api.customer.CreditOutcome;
 import receivables.api.customer.CreditRating;
+import receivables.api.fx.ExchangeRate;
 import receivables.api.money.Money;
+import receivables.impl.fx.internal.StoredExchangeRates;
 import receivables.impl.persistence.internal.Database;
+import receivables.impl.tenant.internal.TenantDirectory;
 
 /**
- * Credit checks over the stored ledger. Exposure counts the customer's own currency only: amounts in
- * other currencies would need conversion, which the credit limit does not define.
+ * Credit checks over the stored ledger. Exposure is kept in the customer's currency, in which the credit limit
+ * is set; what the customer owes in other currencies is converted through the tenant's functional currency at
+ * today's rates, and when a rate is missing the check says so and warns rather than counting it as nothing.
  */
 @Component(service = { CreditControl.class, StoredCreditControl.class })
 public class StoredCreditControl implements CreditControl {
 
     @Reference
     Database database;
+
+    @Reference
+    StoredExchangeRates rates;
+
+    @Reference
+    TenantDirectory tenants;
+
+    Clock clock = Clock.systemUTC();
 
     @Override
     public CreditDecision check(TenantId tenant, UUID customerId, Money additional) {
@@ -55,9 +73,10 @@ public class StoredCreditControl implements CreditControl {
                 .minus(sum(session, "select coalesce(sum(p.unallocated), 0) from Payment p where p.customerId = :customer"
                         + " and p.currency = :currency", customer, currency))
                 .plus(additional);
+        List<String> warnings = new ArrayList<>();
+        exposure = exposure.plus(otherCurrencies(session, customer, warnings));
         Money limit = customer.creditLimit() == null ? null : Money.of(customer.creditLimit(), currency);
         List<String> blocks = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
         if (customer.creditHold()) {
             blocks.add("the customer is on credit hold");
         }
@@ -79,6 +98,52 @@ public class StoredCreditControl implements CreditControl {
     /** Whether a check of {@code customer} can come out BLOCK at all: without hold, limit or rating E it cannot. */
     public static boolean mayBlock(CustomerAccountEntity customer) {
         return customer.creditHold() || customer.creditLimit() != null || customer.creditRating() == CreditRating.E;
+    }
+
+    /**
+     * What the customer owes in other currencies than its own (open and draft invoices less unallocated payments),
+     * in its own currency; what cannot be converted is left out with a warning.
+     */
+    private Money otherCurrencies(Session session, CustomerAccountEntity customer, List<String> warnings) {
+        Map<String, BigDecimal> owed = new TreeMap<>();
+        add(owed, session, "select v.currency, sum(v.open) from Invoice v where v.customerId = :customer"
+                + " and v.currency <> :currency and v.status in ('ISSUED', 'PARTIALLY_PAID') group by v.currency", customer, 1);
+        add(owed, session, "select v.currency, sum(v.gross) from Invoice v where v.customerId = :customer"
+                + " and v.currency <> :currency and v.status = 'DRAFT' group by v.currency", customer, 1);
+        add(owed, session, "select p.currency, sum(p.unallocated) from Payment p where p.customerId = :customer"
+                + " and p.currency <> :currency group by p.currency", customer, -1);
+        String functional = tenants.settings(new TenantId(customer.tenantId())).functionalCurrency();
+        LocalDate today = LocalDate.now(clock);
+        Optional<BigDecimal> customerRate = toFunctional(session, customer.currency(), functional, today);
+        Money converted = Money.zero(customer.currency());
+        for (Map.Entry<String, BigDecimal> other : owed.entrySet()) {
+            if (other.getValue().signum() == 0) {
+                continue;
+            }
+            Optional<BigDecimal> rate = toFunctional(session, other.getKey(), functional, today);
+            if (rate.isEmpty() || customerRate.isEmpty()) {
+                String missing = rate.isEmpty() ? other.getKey() : customer.currency();
+                warnings.add("exposure of " + Money.rounded(other.getValue(), other.getKey()) + " is not counted: no "
+                        + "exchange rate of " + missing + " into " + functional + " on or before " + today);
+                continue;
+            }
+            converted = converted.plus(Money.rounded(other.getValue().multiply(rate.get())
+                    .divide(customerRate.get(), MathContext.DECIMAL64), customer.currency()));
+        }
+        return converted;
+    }
+
+    private Optional<BigDecimal> toFunctional(Session session, String currency, String functional, LocalDate day) {
+        return currency.equals(functional) ? Optional.of(BigDecimal.ONE)
+                : rates.rateOn(session, currency, day).map(ExchangeRate::rate);
+    }
+
+    private static void add(Map<String, BigDecimal> owed, Session session, String hql, CustomerAccountEntity customer,
+            int sign) {
+        session.createSelectionQuery(hql, Object[].class)
+                .setParameter("customer", customer.id()).setParameter("currency", customer.currency())
+                .getResultStream().forEach(row -> owed.merge((String) row[0],
+                        ((BigDecimal) row[1]).multiply(BigDecimal.valueOf(sign)), BigDecimal::add));
     }
 
     private static Money sum(Session session, String hql, CustomerAccountEntity customer, String currency) {

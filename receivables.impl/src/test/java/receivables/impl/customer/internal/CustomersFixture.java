@@ -1,6 +1,8 @@
 package receivables.impl.customer.internal;
 
+import receivables.impl.fx.internal.FxFixture;
 import receivables.impl.persistence.internal.Database;
+import receivables.impl.tenant.internal.TenantDirectory;
 import receivables.impl.terms.internal.StoredPaymentTerms;
 
 public final class CustomersFixture {
@@ -18,6 +20,8 @@ public final class CustomersFixture {
     public static StoredCreditControl credit(Database database) {
         StoredCreditControl credit = new StoredCreditControl();
         credit.database = database;
+        credit.rates = FxFixture.rates(database);
+        credit.tenants = new TenantDirectory();
         return credit;
     }
 }
