@@ -1,8 +1,18 @@
 package receivables.impl.ledger;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import receivables.api.FieldViolation;
+import receivables.api.InvalidRequestException;
+import receivables.api.TenantId;
 import receivables.impl.credit.internal.StoredCreditNotes;
 import receivables.impl.credit.internal.StoredWriteOffs;
 import receivables.impl.customer.internal.StoredCreditControl;
@@ -54,5 +64,24 @@ public abstract class OnLedger {
         creditNotes = ledger.creditNotes();
         writeOffs = ledger.writeOffs();
         rates = ledger.rates();
+    }
+
+    /** Whatever a test did, every journal entry of every tenant balances in every currency. */
+    @AfterEach
+    void everyJournalEntryBalances() {
+        assertEveryJournalEntryBalances();
+    }
+
+    protected void assertEveryJournalEntryBalances() {
+        List<?> unbalanced = database.inTransaction(new TenantId("any"), session -> session.createNativeQuery(
+                "select entry_id, currency from journal_line group by entry_id, currency having sum(debit) <> sum(credit)",
+                Object[].class).getResultList());
+        assertThat(unbalanced).isEmpty();
+    }
+
+    /** The call is refused as a bad request that names exactly {@code field}. */
+    protected static void assertRefused(ThrowingCallable call, String field) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(InvalidRequestException.class,
+                e -> assertThat(e.violations()).extracting(FieldViolation::field).containsExactly(field));
     }
 }
