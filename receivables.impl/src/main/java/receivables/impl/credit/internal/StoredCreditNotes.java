@@ -177,7 +177,7 @@ public class StoredCreditNotes implements CreditNotes {
     }
 
     /** What the invoice's credit notes so far reversed; the invoice's lock keeps it from changing meanwhile. */
-    private static NetAndTax credited(Session session, InvoiceEntity invoice) {
+    static NetAndTax credited(Session session, InvoiceEntity invoice) {
         Object[] sums = session.createSelectionQuery("select coalesce(sum(c.net), 0), coalesce(sum(c.tax), 0)"
                         + " from CreditNote c where c.invoiceId = :invoice", Object[].class)
                 .setParameter("invoice", invoice.id()).getSingleResult();

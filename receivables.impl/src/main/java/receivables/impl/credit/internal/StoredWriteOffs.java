@@ -76,7 +76,8 @@ public class StoredWriteOffs implements WriteOffs {
                 session.persist(SettlementEntity.writeOff(writeOff, installment, installment.open(), now));
             }
             invoice.writeOff(now);
-            journal.post(session, date, BAD_DEBT_ENTRY, invoice.number(), lines(Account.BAD_DEBT_EXPENSE, writeOff));
+            journal.post(session, date, BAD_DEBT_ENTRY, invoice.number(), tenants.settings(tenant).badDebtTaxRelief()
+                    ? reliefLines(session, invoice, writeOff) : lines(Account.BAD_DEBT_EXPENSE, writeOff));
             session.flush();
             return toValues(session, List.of(writeOff)).get(0);
         });
@@ -139,6 +140,20 @@ public class StoredWriteOffs implements WriteOffs {
                             "from WriteOff w where w.invoiceId = :invoice order by w.createdAt, w.id", WriteOffEntity.class)
                     .setParameter("invoice", invoiceId).getResultList());
         });
+    }
+
+    /** Bad debt with output tax relieved: the tax share of what is written off goes back off tax payable. */
+    private static List<JournalLine> reliefLines(Session session, InvoiceEntity invoice, WriteOffEntity writeOff) {
+        Money amount = Money.of(writeOff.amount, writeOff.currency);
+        NetAndTax split = NetAndTax.ofCredit(amount, new NetAndTax(invoice.net(), invoice.tax()),
+                StoredCreditNotes.credited(session, invoice));
+        List<JournalLine> lines = new ArrayList<>();
+        lines.add(JournalLine.debit(Account.BAD_DEBT_EXPENSE, split.net()));
+        if (split.tax().isPositive()) {
+            lines.add(JournalLine.debit(Account.TAX_PAYABLE, split.tax()));
+        }
+        lines.add(JournalLine.credit(Account.RECEIVABLE, amount));
+        return lines;
     }
 
     private static List<JournalLine> lines(Account expense, WriteOffEntity writeOff) {

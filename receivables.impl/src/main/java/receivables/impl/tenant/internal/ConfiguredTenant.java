@@ -52,7 +52,7 @@ public class ConfiguredTenant {
         this.enabled = config.enabled();
         this.keyDigests = Arrays.stream(keys).map(ConfiguredTenant::digest).toList();
         this.settings = new TenantSettings(id, config.invoiceNumberPattern(), config.functionalCurrency(),
-                config.creditCheckBlocks(), tolerance(config));
+                config.creditCheckBlocks(), tolerance(config), config.badDebtTaxRelief());
         this.features = config.features() == null ? Set.of() : Arrays.stream(config.features())
                 .filter(feature -> feature != null && !feature.isBlank()).map(String::trim).collect(Collectors.toUnmodifiableSet());
     }

@@ -48,4 +48,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
                     + "feature are offered only to tenants that have it. A payment provider's feature, provider:<id>, "
                     + "is on when the tenant has an enabled provider account for it.")
     String[] features() default {};
+
+    @AttributeDefinition(name = "Bad-debt tax relief",
+            description = "When on, a bad-debt write-off takes back the tax share of what it writes off (Dr tax payable) "
+                    + "instead of expensing the whole gross, where the tax authority relieves output tax on bad debts")
+    boolean badDebtTaxRelief() default false;
 }

@@ -18,9 +18,11 @@ import receivables.api.money.Money;
  *                             warns
  * @param writeOffTolerance    the largest remainder an allocation may leave open on an installment that is
  *                             written off at once as a small difference, in the invoice's currency; 0 for never
+ * @param badDebtTaxRelief     whether a bad-debt write-off takes back the tax share of what it writes off, as
+ *                             jurisdictions that relieve output tax on bad debts allow
  */
 public record TenantSettings(TenantId tenant, String invoiceNumberPattern, String functionalCurrency,
-        boolean creditCheckBlocks, BigDecimal writeOffTolerance) {
+        boolean creditCheckBlocks, BigDecimal writeOffTolerance, boolean badDebtTaxRelief) {
 
     public static final String DEFAULT_INVOICE_NUMBER_PATTERN = "INV-{year}-{number:6}";
     public static final String CREDIT_NOTE_NUMBER_PATTERN = "CN-{year}-{number:6}";
@@ -50,6 +52,12 @@ public record TenantSettings(TenantId tenant, String invoiceNumberPattern, Strin
     public TenantSettings(TenantId tenant, String invoiceNumberPattern, String functionalCurrency,
             boolean creditCheckBlocks) {
         this(tenant, invoiceNumberPattern, functionalCurrency, creditCheckBlocks, BigDecimal.ZERO);
+    }
+
+    /** Settings without bad-debt tax relief. */
+    public TenantSettings(TenantId tenant, String invoiceNumberPattern, String functionalCurrency,
+            boolean creditCheckBlocks, BigDecimal writeOffTolerance) {
+        this(tenant, invoiceNumberPattern, functionalCurrency, creditCheckBlocks, writeOffTolerance, false);
     }
 
     public static TenantSettings defaults(TenantId tenant) {

@@ -294,6 +294,24 @@ abstract class CreditNotesAndWriteOffsContract extends OnLedger {
     }
 
     @Test
+    void withTaxReliefABadDebtWriteOffTakesBackTheTaxShareOfWhatItWritesOff() {
+        StoredWriteOffs relieving = CreditFixture.writeOffs(database, journal,
+                TenantDirectoryFixture.withFeatures(TENANT, TenantDirectoryFixture.BAD_DEBT_TAX_RELIEF));
+        UUID customer = customer(TENANT, "Bankrupt GmbH");
+        Invoice invoice = issued("SO-RELIEF", customer, "100.00");
+        creditNotes.issue(TENANT, invoice.id(), new CreditNoteRequest(eur("11.90"), "one returned", ISSUED));
+        payments.record(TENANT, payment("relief-some", customer, "47.60"));
+
+        relieving.writeOffBadDebt(TENANT, invoice.id(), "insolvent", ISSUED.plusDays(120));
+
+        // 59.50 left of 119.00 gross: 50.00 net and 9.50 tax, in the invoice's proportion.
+        assertThat(journal.entriesFor(TENANT, invoice.number())).last().satisfies(entry -> assertThat(entry.lines())
+                .containsExactly(JournalLine.debit(Account.BAD_DEBT_EXPENSE, eur("50.00")),
+                        JournalLine.debit(Account.TAX_PAYABLE, eur("9.50")), JournalLine.credit(Account.RECEIVABLE, eur("59.50"))));
+        assertThat(invoices.find(TENANT, invoice.id()).orElseThrow().status()).isEqualTo(InvoiceStatus.WRITTEN_OFF);
+    }
+
+    @Test
     void aPaymentShortByAtMostTheToleranceClosesTheInvoiceWithASmallDifferenceWriteOff() {
         StoredPayments tolerant = PaymentsFixture.payments(database, journal, CreditFixture.writeOffs(database,
                 journal, TenantDirectoryFixture.withWriteOffTolerance(TENANT, "0.05")), new TenantDirectory());

@@ -1,6 +1,7 @@
 package receivables.impl.tenant.internal;
 
 import java.lang.annotation.Annotation;
+import java.util.Arrays;
 import java.util.List;
 
 import receivables.api.TenantId;
@@ -21,6 +22,9 @@ public final class TenantDirectoryFixture {
         return directory(tenant(configuration(id.value(), true, TenantSettings.DEFAULT_INVOICE_NUMBER_PATTERN,
                 TenantSettings.DEFAULT_FUNCTIONAL_CURRENCY, true, writeOffTolerance, new String[] { "tolerant-key-00001" })));
     }
+
+    /** Among {@link #withFeatures}, switches the tenant's bad-debt tax relief on. */
+    public static final String BAD_DEBT_TAX_RELIEF = "test:bad-debt-tax-relief";
 
     /** A directory with one tenant that has {@code features} switched on. */
     public static TenantDirectory withFeatures(TenantId id, String... features) {
@@ -105,6 +109,11 @@ public final class TenantDirectoryFixture {
             @Override
             public String[] features() {
                 return features;
+            }
+
+            @Override
+            public boolean badDebtTaxRelief() {
+                return Arrays.asList(features).contains(BAD_DEBT_TAX_RELIEF);
             }
         };
     }
