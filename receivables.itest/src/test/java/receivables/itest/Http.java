@@ -82,6 +82,12 @@ final class Http {
         return post(path, json, DEFAULT_TENANT, DEFAULT_KEY);
     }
 
+    /** A POST of a raw body in {@code contentType}, e.g. a bank-statement file, for the default tenant. */
+    Reply postBody(String path, byte[] body, String contentType) {
+        return send(request(path, DEFAULT_TENANT, DEFAULT_KEY).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     Reply put(String path, String json, String ifMatch) {
         HttpRequest.Builder request = request(path, DEFAULT_TENANT, DEFAULT_KEY).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json));
