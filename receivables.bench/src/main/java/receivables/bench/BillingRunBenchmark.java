@@ -1,6 +1,8 @@
 package receivables.bench;
 
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,6 +68,7 @@ final class BillingRunBenchmark {
                 List<UUID> warmUpCustomers = createCustomers(ledger.customers(), WARM_UP, 100);
                 System.out.printf("  %,d customers created through StoredCustomerAccounts in %.1f s (not timed)%n",
                         customers + 100, seconds(System.nanoTime() - created));
+                analyzeCustomers(oursStore);
                 orders = OrderBook.generate("SO", benchCustomers, invoices, 12);
                 warmUp = OrderBook.generate("WU", warmUpCustomers, warmUpOrders, 13);
 
@@ -155,6 +158,17 @@ final class BillingRunBenchmark {
         if (run.status() != BillingRunStatus.COMPLETED || run.failed() != 0 || run.done() != run.total()) {
             throw new IllegalStateException("billing run " + run.id() + " ended " + run.status() + " with " + run.done()
                     + " invoiced and " + run.failed() + " failed of " + run.total() + ": " + run.failures());
+        }
+    }
+
+    /**
+     * Planner statistics for the customers just created, as autovacuum would gather them; the PostgreSQL server
+     * runs without autovacuum (BENCHMARKS.md), and without statistics it takes one tenant's customers for a
+     * handful of rows and looks up a batch's customers by reading all of them.
+     */
+    private void analyzeCustomers(FreshDatabase store) throws SQLException {
+        try (Connection connection = store.connect(); Statement statement = connection.createStatement()) {
+            statement.execute(kind == DatabaseKind.POSTGRES ? "analyze customer_account" : "analyze table customer_account");
         }
     }
 

@@ -1,10 +1,13 @@
 package receivables.impl.invoice.internal;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -109,7 +112,8 @@ public class StoredInvoices implements Invoices {
             if (!issuable(session, tenant, invoice, issueDate)) {
                 return null;
             }
-            issue(session, tenant, invoice, issueDate, InvoiceNumbering.reserve(session, tenant, issueDate.getYear(), 1));
+            issue(session, tenant, invoice, issueDate, InvoiceNumbering.reserve(session, tenant, issueDate.getYear(), 1),
+                    new HashMap<>());
             session.flush();
             return toValue(session, invoice);
         });
@@ -126,39 +130,73 @@ public class StoredInvoices implements Invoices {
      * are skipped. Any failure rolls the whole batch back and is rethrown, so the caller can retry the orders
      * one by one to find the culprit.
      *
+     * <p>Most orders of a run have never been invoiced, and looking a batch's orders up reads all of the
+     * tenant's invoices wherever the database does not use (tenant_id, order_id) for a list of order ids: H2
+     * never does, PostgreSQL not without fresh statistics. So a batch is first written as if every order were
+     * new; if that fails in any way (the unique key on the order refuses an order invoiced before, or the
+     * credit check counted it twice), nothing of it stays and the batch is done again with the look-up, whose
+     * outcome, result or failure, is the one that counts.
+     *
      * @return how many invoices the batch issued
      */
     public int invoiceAndIssue(TenantId tenant, List<SalesOrder> orders, LocalDate issueDate) {
         List<InvoiceCalculation> calculations = orders.stream().map(InvoiceCalculation::of).toList();
         InvoiceNumbering.prepareYear(database, tenant, issueDate.getYear());
-        List<InvoiceEntity> issued = database.inTransaction(tenant, session -> {
-            // One query for the orders invoiced before: a query per order would also flush the batch each time.
-            Map<String, InvoiceEntity> earlier = session.createSelectionQuery("from Invoice v where v.orderId in :orders",
-                            InvoiceEntity.class)
-                    .setParameter("orders", orders.stream().map(order -> order.orderId().trim()).toList())
-                    .getResultStream().collect(Collectors.toMap(invoice -> invoice.orderId, invoice -> invoice));
-            List<InvoiceEntity> drafts = new ArrayList<>();
-            for (int i = 0; i < orders.size(); i++) {
-                SalesOrder order = orders.get(i);
-                InvoiceEntity invoice = draft(session, order, calculations.get(i),
-                        Optional.ofNullable(earlier.get(order.orderId().trim())));
-                if (issuable(session, tenant, invoice, issueDate)) {
-                    drafts.add(invoice);
-                }
-            }
-            if (!drafts.isEmpty()) {
-                long first = InvoiceNumbering.reserve(session, tenant, issueDate.getYear(), drafts.size());
-                for (int i = 0; i < drafts.size(); i++) {
-                    issue(session, tenant, drafts.get(i), issueDate, first + i);
-                }
-            }
-            session.flush();
-            session.clear();
-            return drafts;
-        });
+        List<InvoiceEntity> issued;
+        try {
+            issued = database.inTransaction(tenant, session -> invoiceAndIssue(session, tenant, orders, calculations,
+                    issueDate, Map.of()));
+        } catch (RuntimeException notAllNew) {
+            issued = database.inTransaction(tenant, session -> invoiceAndIssue(session, tenant, orders, calculations,
+                    issueDate, session.createSelectionQuery("from Invoice v where v.orderId in :orders", InvoiceEntity.class)
+                            .setParameter("orders", orders.stream().map(order -> order.orderId().trim()).toList())
+                            .getResultStream().collect(Collectors.toMap(invoice -> invoice.orderId, invoice -> invoice))));
+        }
         issued.forEach(invoice -> announceIssued(tenant, invoice.id, invoice.number, invoice.customerId,
                 invoice.money(invoice.gross)));
         return issued.size();
+    }
+
+    /**
+     * The batch in the caller's transaction, {@code earlier} the invoices its orders already have. A new invoice
+     * is written once, already issued: one insert per row, where writing the draft and then issuing it costs an
+     * insert and an update. Only a credit check, which reads the customer's drafts from the database, makes the
+     * batch's drafts be written before they are issued.
+     */
+    private List<InvoiceEntity> invoiceAndIssue(Session session, TenantId tenant, List<SalesOrder> orders,
+            List<InvoiceCalculation> calculations, LocalDate issueDate, Map<String, InvoiceEntity> earlier) {
+        // The batch's customers in one query, so that the look-ups by id below find them in the session.
+        session.findMultiple(CustomerAccountEntity.class, orders.stream().map(SalesOrder::customerId).distinct().toList());
+        List<InvoiceEntity> drafts = new ArrayList<>();
+        Map<InvoiceEntity, InvoiceCalculation> unwritten = new LinkedHashMap<>();
+        Runnable writeUnwritten = () -> {
+            unwritten.forEach((invoice, calculation) -> write(session, invoice, calculation));
+            unwritten.clear();
+        };
+        for (int i = 0; i < orders.size(); i++) {
+            SalesOrder order = orders.get(i);
+            InvoiceCalculation calculation = calculations.get(i);
+            InvoiceEntity before = earlier.get(order.orderId().trim());
+            InvoiceEntity invoice = before != null ? sameOrder(before, order, calculation)
+                    : newDraft(session, order, calculation);
+            if (before == null) {
+                unwritten.put(invoice, calculation);
+            }
+            if (issuable(session, tenant, invoice, issueDate, writeUnwritten)) {
+                drafts.add(invoice);
+            }
+        }
+        if (!drafts.isEmpty()) {
+            long first = InvoiceNumbering.reserve(session, tenant, issueDate.getYear(), drafts.size());
+            Map<String, BigDecimal> fxRates = new HashMap<>();
+            for (int i = 0; i < drafts.size(); i++) {
+                issue(session, tenant, drafts.get(i), issueDate, first + i, fxRates);
+            }
+            writeUnwritten.run();
+        }
+        session.flush();
+        session.clear();
+        return drafts;
     }
 
     @Override
@@ -227,7 +265,8 @@ public class StoredInvoices implements Invoices {
         InvoiceEntity invoice = draft(session, order, InvoiceCalculation.of(order), byOrder(session, order.orderId()));
         boolean now = issuable(session, tenant, invoice, issueDate);
         if (now) {
-            issue(session, tenant, invoice, issueDate, InvoiceNumbering.reserve(session, tenant, issueDate.getYear(), 1));
+            issue(session, tenant, invoice, issueDate, InvoiceNumbering.reserve(session, tenant, issueDate.getYear(), 1),
+                    new HashMap<>());
         }
         session.flush();
         return new Issued(invoice.id, now);
@@ -252,12 +291,19 @@ public class StoredInvoices implements Invoices {
         return toValue(session, session.find(InvoiceEntity.class, invoiceId));
     }
 
-    /** The draft for {@code order}: a new one, or {@code existing}, the one the same order already has. */
+    /** The draft for {@code order}: a new one, written, or {@code existing}, the one the same order already has. */
     private InvoiceEntity draft(Session session, SalesOrder order, InvoiceCalculation calculation,
             Optional<InvoiceEntity> existing) {
         if (existing.isPresent()) {
             return sameOrder(existing.get(), order, calculation);
         }
+        InvoiceEntity invoice = newDraft(session, order, calculation);
+        write(session, invoice, calculation);
+        return invoice;
+    }
+
+    /** A new draft for {@code order}, not written yet. */
+    private InvoiceEntity newDraft(Session session, SalesOrder order, InvoiceCalculation calculation) {
         CustomerAccountEntity customer = session.find(CustomerAccountEntity.class, order.customerId());
         if (customer == null) {
             throw new InvalidRequestException(FieldViolation.of("customerId", "is not a customer of this tenant"));
@@ -280,13 +326,25 @@ public class StoredInvoices implements Invoices {
         invoice.open = calculation.gross().amount();
         invoice.createdAt = now;
         invoice.updatedAt = now;
+        return invoice;
+    }
+
+    private static void write(Session session, InvoiceEntity invoice, InvoiceCalculation calculation) {
         session.persist(invoice);
         calculation.lines().forEach(line -> session.persist(new InvoiceLineEntity(invoice.id, line)));
-        return invoice;
     }
 
     /** Whether {@code invoice} is a draft that may be issued on {@code issueDate}; refuses what never may. */
     private boolean issuable(Session session, TenantId tenant, InvoiceEntity invoice, LocalDate issueDate) {
+        return issuable(session, tenant, invoice, issueDate, () -> { });
+    }
+
+    /**
+     * As {@link #issuable(Session, TenantId, InvoiceEntity, LocalDate)}; {@code writeUnwritten} writes this
+     * transaction's drafts that are not written yet, which a credit check must count among the confirmed orders.
+     */
+    private boolean issuable(Session session, TenantId tenant, InvoiceEntity invoice, LocalDate issueDate,
+            Runnable writeUnwritten) {
         if (invoice.status == InvoiceStatus.CANCELLED) {
             throw new ConflictException("invoice " + invoice.number + " is cancelled and cannot be issued");
         }
@@ -300,6 +358,7 @@ public class StoredInvoices implements Invoices {
         CustomerAccountEntity customer = session.find(CustomerAccountEntity.class, invoice.customerId);
         if (StoredCreditControl.mayBlock(customer) && tenants.settings(tenant).creditCheckBlocks()) {
             // The draft being issued already counts among the confirmed orders.
+            writeUnwritten.run();
             CreditDecision decision = credit.check(session, customer, Money.zero(customer.currency()));
             if (decision.outcome() == CreditOutcome.BLOCK) {
                 throw new ConflictException("the credit check blocks invoice " + invoice.orderId + ": "
@@ -309,11 +368,16 @@ public class StoredInvoices implements Invoices {
         return true;
     }
 
-    /** Numbers the draft, schedules its installments from its terms and posts the journal entry. */
-    private void issue(Session session, TenantId tenant, InvoiceEntity invoice, LocalDate issueDate, long sequence) {
+    /**
+     * Numbers the draft, schedules its installments from its terms and posts the journal entry; takes the
+     * exchange rate from {@code fxRates}, a batch's rates of {@code issueDate} by currency, or adds it there.
+     */
+    private void issue(Session session, TenantId tenant, InvoiceEntity invoice, LocalDate issueDate, long sequence,
+            Map<String, BigDecimal> fxRates) {
         String functional = tenants.settings(tenant).functionalCurrency();
         if (!invoice.currency.equals(functional)) {
-            invoice.fxRate = rates.requiredRate(session, invoice.currency, functional, issueDate, "issueDate");
+            invoice.fxRate = fxRates.computeIfAbsent(invoice.currency,
+                    currency -> rates.requiredRate(session, currency, functional, issueDate, "issueDate"));
         }
         invoice.number = tenants.settings(tenant).invoiceNumber(issueDate, sequence);
         invoice.issueDate = issueDate;

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -70,6 +72,7 @@ public class HibernateDatabase implements Database {
     static final String DEFAULT_DATA_DIRECTORY = "data";
     private static final Duration RETRY_INTERVAL = Duration.ofSeconds(5);
     private static final Logger LOG = LoggerFactory.getLogger(HibernateDatabase.class);
+    private static final Pattern TENANT_OR_NONE = Pattern.compile("\\b([\\w.]*tenant_id)=coalesce\\(\\?,\\1\\)");
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     volatile List<DataSourceFactory> dataSourceFactories = List.of();
@@ -107,7 +110,8 @@ public class HibernateDatabase implements Database {
     @Override
     public <T> T inTransaction(TenantId tenant, Function<Session, T> work) {
         SessionFactory sessions = connection().sessions();
-        try (Session session = sessions.withOptions().tenantIdentifier((Object) tenant.value()).openSession()) {
+        try (Session session = sessions.withOptions().tenantIdentifier((Object) tenant.value())
+                .statementInspector((UnaryOperator<String>) HibernateDatabase::restrictToTenant).openSession()) {
             Transaction transaction = session.beginTransaction();
             try {
                 T result = work.apply(session);
@@ -283,6 +287,16 @@ public class HibernateDatabase implements Database {
             StandardServiceRegistryBuilder.destroy(registry);
             throw e;
         }
+    }
+
+    /**
+     * Hibernate restricts an entity's update or delete to the session's tenant as {@code
+     * tenant_id=coalesce(?,tenant_id)}, which also serves sessions without a tenant and which no index can use:
+     * every key and index here begins with tenant_id, so each update or delete by id read the whole table. Our
+     * sessions always have a tenant, and for one {@code tenant_id=?} is the same condition and uses the key.
+     */
+    private static String restrictToTenant(String sql) {
+        return sql.contains("coalesce(?,") ? TENANT_OR_NONE.matcher(sql).replaceAll("$1=?") : sql;
     }
 
     private static String rootMessage(Throwable e) {
