@@ -416,6 +416,35 @@ abstract class LedgerContract extends OnLedger {
     }
 
     @Test
+    void aBillingRunChecksCreditWithTheBatchsOwnOrdersCountedAndFailsOnlyTheOrdersBeyondTheLimit() throws Exception {
+        // A limit of 50.00 lets two invoices of 23.80 through; the third would exceed it within the same batch.
+        UUID limited = customers.create(TENANT, new CustomerDetails(null, "Small Limit Ltd", null, null, "EUR", null, null,
+                null, null, null, null, new BigDecimal("50.00"), CreditRating.B, false)).id();
+        UUID free = customer(TENANT, "No Limit Ltd");
+        List<SalesOrder> orders = List.of(order("CL-1", limited, "EUR", "20.00"), order("CL-2", free, "EUR", "20.00"),
+                order("CL-3", limited, "EUR", "20.00"), order("CL-4", limited, "EUR", "20.00"),
+                order("CL-5", free, "EUR", "20.00"));
+        BackgroundBillingRuns runs = BillingFixture.runs(database, invoices);
+        try {
+            BillingRun run = finished(runs, runs.start(TENANT, orders, LocalDate.of(2026, 4, 1)));
+
+            assertThat(run.done()).isEqualTo(4);
+            assertThat(run.failures()).singleElement().satisfies(failure -> {
+                assertThat(failure.orderId()).isEqualTo("CL-4");
+                assertThat(failure.reason()).contains("exceeds the credit limit 50.00 EUR");
+            });
+            assertThat(invoices.list(TENANT, new InvoiceQuery(InvoiceStatus.ISSUED, null, null, null, null),
+                    new PageRequest(0, 10)).items()).extracting(Invoice::number)
+                    .containsExactlyInAnyOrder("INV-2026-000001", "INV-2026-000002", "INV-2026-000003", "INV-2026-000004");
+            assertThat(finished(runs, runs.start(TENANT, orders, LocalDate.of(2026, 4, 2))).done()).isEqualTo(4);
+            assertThat(invoices.list(TENANT, InvoiceQuery.all(), PageRequest.first()).totalItems())
+                    .as("the refused order leaves nothing behind").isEqualTo(4);
+        } finally {
+            BillingFixture.stop(runs);
+        }
+    }
+
+    @Test
     void aBillingRunWithoutOrdersInvoicesWhatTheHostReports() throws Exception {
         UUID customer = customer(TENANT, "Host Orders");
         List<SalesOrder> ready = new ArrayList<>();

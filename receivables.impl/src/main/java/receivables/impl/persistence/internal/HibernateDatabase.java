@@ -295,7 +295,7 @@ public class HibernateDatabase implements Database {
      * every key and index here begins with tenant_id, so each update or delete by id read the whole table. Our
      * sessions always have a tenant, and for one {@code tenant_id=?} is the same condition and uses the key.
      */
-    private static String restrictToTenant(String sql) {
+    static String restrictToTenant(String sql) {
         return sql.contains("coalesce(?,") ? TENANT_OR_NONE.matcher(sql).replaceAll("$1=?") : sql;
     }
 

@@ -63,4 +63,15 @@ class HibernateDatabaseTest {
         assertThat(database.status().up()).isFalse();
         assertThat(database.status().detail()).contains("no JDBC driver bundle accepts jdbc:h2:mem:waiting");
     }
+
+    @Test
+    void restrictsUpdatesToTheSessionsTenantSoThatTheKeyServesThem() {
+        assertThat(HibernateDatabase.restrictToTenant(
+                "update invoice set status=?,version=? where id=? and version=? and tenant_id=coalesce(?,tenant_id)"))
+                .isEqualTo("update invoice set status=?,version=? where id=? and version=? and tenant_id=?");
+        assertThat(HibernateDatabase.restrictToTenant("delete from allocation a1_0 where a1_0.tenant_id=coalesce(?,a1_0.tenant_id)"
+                + " and a1_0.id=?")).isEqualTo("delete from allocation a1_0 where a1_0.tenant_id=? and a1_0.id=?");
+        assertThat(HibernateDatabase.restrictToTenant("select coalesce(?, 0) from invoice where tenant_id=?"))
+                .isEqualTo("select coalesce(?, 0) from invoice where tenant_id=?");
+    }
 }
