@@ -6,7 +6,10 @@ import static org.junit.Assert.assertTrue;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -148,6 +151,40 @@ public class BankReconciliationIT {
             assertTrue(script.body().contains("export function render(container, api)"));
         }
         assertEquals(404, http.get("/receivables/fragments/bank/nothing.js", null, null).status());
+    }
+
+    /**
+     * The real bank files of the shared corpus (whole statements: the camt.053 files and the banks' MT940 exports),
+     * uploaded as a clerk would: each is imported with every booked line it holds (counted independently of our
+     * readers, by its Ntry elements or :61: fields), and the one broken on purpose is rejected with its location.
+     */
+    @Test
+    public void everySharedBankFileImportsWithAllItsLinesAndTheBrokenOneIsRejected() throws Exception {
+        Path corpus = Path.of(System.getProperty("receivables.bank-statements.dir", "../../shared/data/bank-statements"));
+        List<Path> files = new ArrayList<>();
+        try (var camt = Files.list(corpus.resolve("camt")); var banks = Files.list(corpus.resolve("mt940/jejik"))) {
+            camt.filter(file -> file.toString().endsWith(".xml")).forEach(files::add);
+            banks.filter(file -> file.toString().endsWith(".sta")).forEach(files::add);
+        }
+        files.add(corpus.resolve("mt940/cmxl/mt940.sta"));
+        assertTrue(files.toString(), files.size() >= 17);
+        for (Path file : files) {
+            String text = Files.readString(file, StandardCharsets.ISO_8859_1);
+            JsonNode imported = importAndWait(Files.readAllBytes(file));
+            if (file.getFileName().toString().equals("camt053.v2.wrong.xml")) {
+                assertEquals(imported.toString(), "REJECTED", imported.get("status").asText());
+                assertFalse(imported.toString(), imported.get("location").isNull());
+                continue;
+            }
+            long booked = file.toString().endsWith(".xml") ? occurrences(text, "<Ntry>")
+                    : text.lines().filter(line -> line.startsWith(":61:")).count();
+            assertEquals(file + ": " + imported, "COMPLETED", imported.get("status").asText());
+            assertEquals(file + ": " + imported, booked, imported.get("linesRead").asLong());
+        }
+    }
+
+    private static long occurrences(String text, String element) {
+        return text.split(java.util.regex.Pattern.quote(element), -1).length - 1;
     }
 
     private JsonNode importAndWait(byte[] file) {
