@@ -14,19 +14,21 @@ import java.util.TreeMap;
 import receivables.impl.persistence.internal.TestDatabases;
 
 /**
- * Times our billing runs and aging report against hand-written JDBC on the same database and the same data,
- * and prints a table: workload, database, ours, baseline, ratio.
+ * Times our billing runs, aging report and statement import against hand-written JDBC on the same database and
+ * the same data, and prints a table: workload, database, ours, baseline, ratio.
  *
  * <pre>
  * Benchmarks [profile]                       the standard plan, see {@link #STANDARD_PLAN}
- * Benchmarks [h2] [postgres] [billing] [aging] [profile] [invoices=N] [customers=N]
+ * Benchmarks [h2] [postgres] [billing] [aging] [statements] [profile] [invoices=N] [customers=N]
  *            [installments=N] [agingCustomers=N] [noiseInstallments=N] [noiseCustomers=N]
- *            [billingTimeLimit=seconds] [agingTimeLimit=seconds]
+ *            [billingTimeLimit=seconds] [agingTimeLimit=seconds] [entries=N] [openInvoices=N]
  * </pre>
  *
  * With any database, workload or size named, every named workload runs on every named database (both when
- * none is named) at the sizes given, the issue's sizes by default: 100,000 invoices for 10,000 customers;
- * 1,000,000 installments of 50,000 customers beside 300,000 of another tenant's 15,000. Our billing run is
+ * none is named; billing and aging when no workload is named) at the sizes given, the issue's sizes by default:
+ * 100,000 invoices for 10,000 customers; 1,000,000 installments of 50,000 customers beside 300,000 of another
+ * tenant's 15,000; a camt.053 of 100,000 entries against 2,000 open invoices. The statement import takes
+ * minutes and is in no plan unless named. Our billing run is
  * stopped after {@code billingTimeLimit} (1,800 s), an aging report running longer than {@code agingTimeLimit}
  * (60 s) is cancelled by the database; either is reported as not finished, with the baseline's time.
  * {@code profile} adds stack samples and table statistics; sampling costs time, so its figures are not the
@@ -36,7 +38,7 @@ public final class Benchmarks {
 
     private static final Map<String, Integer> DEFAULT_SIZES = Map.of("invoices", 100_000, "customers", 10_000,
             "installments", 1_000_000, "agingCustomers", 50_000, "noiseInstallments", 300_000, "noiseCustomers", 15_000,
-            "agingTimeLimit", 60, "billingTimeLimit", 1_800);
+            "agingTimeLimit", 60, "billingTimeLimit", 1_800, "entries", 100_000, "openInvoices", 2_000);
     private static final Map<String, Integer> TENTH_AGING = Map.of("installments", 100_000, "agingCustomers", 5_000,
             "noiseInstallments", 30_000, "noiseCustomers", 1_500);
 
@@ -45,7 +47,8 @@ public final class Benchmarks {
 
         private static final Map<String, List<String>> SIZES_OF = Map.of(
                 "billing", List.of("invoices", "customers", "billingTimeLimit"),
-                "aging", List.of("installments", "agingCustomers", "noiseInstallments", "noiseCustomers", "agingTimeLimit"));
+                "aging", List.of("installments", "agingCustomers", "noiseInstallments", "noiseCustomers", "agingTimeLimit"),
+                "statements", List.of("entries", "openInvoices"));
 
         Map<String, Integer> relevantSizes() {
             Map<String, Integer> relevant = new java.util.LinkedHashMap<>();
@@ -84,14 +87,14 @@ public final class Benchmarks {
             DatabaseKind kind = DatabaseKind.of(arg);
             if (kind != null) {
                 databases.add(kind);
-            } else if (arg.equals("billing") || arg.equals("aging")) {
+            } else if (arg.equals("billing") || arg.equals("aging") || arg.equals("statements")) {
                 workloads.add(arg);
             } else if (arg.equals("profile")) {
                 profiling = true;
             } else if (arg.contains("=") && DEFAULT_SIZES.containsKey(arg.substring(0, arg.indexOf('=')))) {
                 sizes.put(arg.substring(0, arg.indexOf('=')), Integer.parseInt(arg.substring(arg.indexOf('=') + 1).replace("_", "")));
             } else {
-                System.err.println("unknown argument " + arg + "; expected h2, postgres, billing, aging, profile or one of "
+                System.err.println("unknown argument " + arg + "; expected h2, postgres, billing, aging, statements, profile or one of "
                         + new TreeMap<>(DEFAULT_SIZES).keySet() + " as name=number");
                 System.exit(2);
             }
@@ -117,12 +120,14 @@ public final class Benchmarks {
                 continue;
             }
             Map<String, Integer> size = run.sizes();
-            measurements.add(run.workload().equals("billing")
-                    ? new BillingRunBenchmark(run.kind(), size.get("invoices"), size.get("customers"),
-                            size.get("billingTimeLimit"), profiling).run()
-                    : new AgingBenchmark(run.kind(), size.get("installments"), size.get("agingCustomers"),
-                            size.get("noiseInstallments"), size.get("noiseCustomers"), size.get("agingTimeLimit"),
-                            profiling).run());
+            measurements.add(switch (run.workload()) {
+                case "billing" -> new BillingRunBenchmark(run.kind(), size.get("invoices"), size.get("customers"),
+                        size.get("billingTimeLimit"), profiling).run();
+                case "aging" -> new AgingBenchmark(run.kind(), size.get("installments"), size.get("agingCustomers"),
+                        size.get("noiseInstallments"), size.get("noiseCustomers"), size.get("agingTimeLimit"),
+                        profiling).run();
+                default -> new StatementImportBenchmark(run.kind(), size.get("entries"), size.get("openInvoices")).run();
+            });
             System.out.printf("  (system load average now %.2f)%n", loadAverage());
         }
         printTable(measurements);

@@ -1,0 +1,35 @@
+package receivables.impl.reconciliation.internal;
+
+import java.util.List;
+
+import receivables.api.statement.StatementFormat;
+import receivables.impl.payment.internal.StoredPayments;
+import receivables.impl.persistence.internal.Database;
+
+/**
+ * Starts our statement imports outside the framework, wired as Declarative Services would wire them.
+ *
+ * <p>It lives in the package of {@link BackgroundStatementImports} because its references and its activation
+ * are package-private; outside the framework receivables.impl and this module share one class loader, so the
+ * package is one runtime package (as for {@code BenchDatabases}).
+ */
+public final class BenchStatementImports {
+
+    private BenchStatementImports() {
+    }
+
+    /** Started imports reading {@code formats} at the default match threshold; stop them with {@link #stop}. */
+    public static BackgroundStatementImports start(Database database, StoredPayments payments,
+            List<StatementFormat> formats) {
+        BackgroundStatementImports imports = new BackgroundStatementImports();
+        imports.database = database;
+        imports.payments = payments;
+        imports.formats = formats;
+        imports.activate(StatementImportContract.configuration(ReconciliationConfiguration.DEFAULT_MATCH_THRESHOLD));
+        return imports;
+    }
+
+    public static void stop(BackgroundStatementImports imports) throws InterruptedException {
+        imports.deactivate();
+    }
+}
