@@ -11,8 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -33,6 +31,7 @@ import receivables.api.invoice.BillingRun;
 import receivables.api.invoice.BillingRunStatus;
 import receivables.api.invoice.BillingRuns;
 import receivables.api.invoice.SalesOrder;
+import receivables.impl.background.internal.BackgroundThreads;
 import receivables.impl.invoice.internal.StoredInvoices;
 import receivables.impl.persistence.internal.Database;
 
@@ -63,17 +62,12 @@ public class BackgroundBillingRuns implements BillingRuns {
 
     @Activate
     void activate() {
-        runner = Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, "receivables-billing-run");
-            thread.setDaemon(true);
-            return thread;
-        });
+        runner = BackgroundThreads.runner("receivables-billing-run");
     }
 
     @Deactivate
     void deactivate() throws InterruptedException {
-        runner.shutdownNow();
-        runner.awaitTermination(30, TimeUnit.SECONDS);
+        BackgroundThreads.stop(runner);
     }
 
     @Override

@@ -8,9 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.hibernate.Session;
 import org.osgi.service.component.annotations.Activate;
@@ -27,6 +25,7 @@ import org.slf4j.LoggerFactory;
 import receivables.api.ConflictException;
 import receivables.api.TenantId;
 import receivables.api.host.JournalSink;
+import receivables.impl.background.internal.BackgroundThreads;
 import receivables.impl.journal.internal.JournalFeed;
 import receivables.impl.persistence.internal.Database;
 import receivables.impl.tenant.internal.TenantDirectory;
@@ -66,19 +65,12 @@ public class JournalDeliveries {
     @Activate
     void activate(JournalDeliveryConfiguration config) {
         this.config = config;
-        schedule = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "receivables-journal-delivery");
-            thread.setDaemon(true);
-            return thread;
-        });
-        int interval = Math.max(1, config.intervalSeconds());
-        schedule.scheduleWithFixedDelay(this::deliverAll, interval, interval, TimeUnit.SECONDS);
+        schedule = BackgroundThreads.every("receivables-journal-delivery", config.intervalSeconds(), this::deliverAll);
     }
 
     @Deactivate
     void deactivate() throws InterruptedException {
-        schedule.shutdownNow();
-        schedule.awaitTermination(30, TimeUnit.SECONDS);
+        BackgroundThreads.stop(schedule);
     }
 
     /** One round: every sink gets what it has not had yet of every tenant's journal. */

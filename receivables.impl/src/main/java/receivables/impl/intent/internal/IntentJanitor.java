@@ -1,8 +1,6 @@
 package receivables.impl.intent.internal;
 
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -12,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import receivables.api.TenantId;
+import receivables.impl.background.internal.BackgroundThreads;
 import receivables.impl.tenant.internal.TenantDirectory;
 
 /**
@@ -35,19 +34,12 @@ public class IntentJanitor {
 
     @Activate
     void activate(IntentsConfiguration config) {
-        schedule = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "receivables-intent-janitor");
-            thread.setDaemon(true);
-            return thread;
-        });
-        int interval = Math.max(1, config.janitorIntervalSeconds());
-        schedule.scheduleWithFixedDelay(this::sweep, interval, interval, TimeUnit.SECONDS);
+        schedule = BackgroundThreads.every("receivables-intent-janitor", config.janitorIntervalSeconds(), this::sweep);
     }
 
     @Deactivate
     void deactivate() throws InterruptedException {
-        schedule.shutdownNow();
-        schedule.awaitTermination(30, TimeUnit.SECONDS);
+        BackgroundThreads.stop(schedule);
     }
 
     /** One round over every tenant; a tenant whose round fails does not stop the others. */

@@ -21,9 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 
 import org.hibernate.Session;
 import org.osgi.service.component.annotations.Activate;
@@ -52,6 +50,7 @@ import receivables.api.statement.StatementImport;
 import receivables.api.statement.StatementImports;
 import receivables.api.statement.StatementLine;
 import receivables.api.statement.StatementSink;
+import receivables.impl.background.internal.BackgroundThreads;
 import receivables.impl.payment.internal.StoredPayments;
 import receivables.impl.persistence.internal.Database;
 import receivables.impl.persistence.internal.NativeValues;
@@ -90,11 +89,7 @@ public class BackgroundStatementImports implements StatementImports {
     @Activate
     void activate(ReconciliationConfiguration configuration) {
         configure(configuration);
-        runner = Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, "receivables-statement-import");
-            thread.setDaemon(true);
-            return thread;
-        });
+        runner = BackgroundThreads.runner("receivables-statement-import");
     }
 
     @Modified
@@ -108,8 +103,7 @@ public class BackgroundStatementImports implements StatementImports {
 
     @Deactivate
     void deactivate() throws InterruptedException {
-        runner.shutdownNow();
-        runner.awaitTermination(30, TimeUnit.SECONDS);
+        BackgroundThreads.stop(runner);
     }
 
     @Override
