@@ -66,15 +66,10 @@ public class StoredCreditControl implements CreditControl {
     /** The check in the caller's transaction; draft invoices already count as confirmed orders. */
     public CreditDecision check(Session session, CustomerAccountEntity customer, Money additional) {
         String currency = customer.currency();
-        Money exposure = sum(session, "select coalesce(sum(v.open), 0) from Invoice v where v.customerId = :customer"
-                + " and v.currency = :currency and v.status in ('ISSUED', 'PARTIALLY_PAID')", customer, currency)
-                .plus(sum(session, "select coalesce(sum(v.gross), 0) from Invoice v where v.customerId = :customer"
-                        + " and v.currency = :currency and v.status = 'DRAFT'", customer, currency))
-                .minus(sum(session, "select coalesce(sum(p.unallocated), 0) from Payment p where p.customerId = :customer"
-                        + " and p.currency = :currency", customer, currency))
-                .plus(additional);
+        Map<String, BigDecimal> owed = owedByCurrency(session, customer);
         List<String> warnings = new ArrayList<>();
-        exposure = exposure.plus(otherCurrencies(session, customer, warnings));
+        Money exposure = Money.rounded(owed.getOrDefault(currency, BigDecimal.ZERO), currency).plus(additional)
+                .plus(otherCurrencies(session, customer, owed, warnings));
         Money limit = customer.creditLimit() == null ? null : Money.of(customer.creditLimit(), currency);
         List<String> blocks = new ArrayList<>();
         if (customer.creditHold()) {
@@ -100,24 +95,34 @@ public class StoredCreditControl implements CreditControl {
         return customer.creditHold() || customer.creditLimit() != null || customer.creditRating() == CreditRating.E;
     }
 
-    /**
-     * What the customer owes in other currencies than its own (open and draft invoices less unallocated payments),
-     * in its own currency; what cannot be converted is left out with a warning.
-     */
-    private Money otherCurrencies(Session session, CustomerAccountEntity customer, List<String> warnings) {
+    /** What the customer owes per currency: open and draft invoices less what its payments left unallocated. */
+    private static Map<String, BigDecimal> owedByCurrency(Session session, CustomerAccountEntity customer) {
         Map<String, BigDecimal> owed = new TreeMap<>();
         add(owed, session, "select v.currency, sum(v.open) from Invoice v where v.customerId = :customer"
-                + " and v.currency <> :currency and v.status in ('ISSUED', 'PARTIALLY_PAID') group by v.currency", customer, 1);
+                + " and v.status in ('ISSUED', 'PARTIALLY_PAID') group by v.currency", customer, 1);
         add(owed, session, "select v.currency, sum(v.gross) from Invoice v where v.customerId = :customer"
-                + " and v.currency <> :currency and v.status = 'DRAFT' group by v.currency", customer, 1);
+                + " and v.status = 'DRAFT' group by v.currency", customer, 1);
         add(owed, session, "select p.currency, sum(p.unallocated) from Payment p where p.customerId = :customer"
-                + " and p.currency <> :currency group by p.currency", customer, -1);
+                + " group by p.currency", customer, -1);
+        return owed;
+    }
+
+    /**
+     * What {@code owed} holds in other currencies than the customer's, in the customer's currency; what cannot be
+     * converted is left out with a warning.
+     */
+    private Money otherCurrencies(Session session, CustomerAccountEntity customer, Map<String, BigDecimal> owed,
+            List<String> warnings) {
+        if (owed.entrySet().stream().allMatch(other -> other.getKey().equals(customer.currency())
+                || other.getValue().signum() == 0)) {
+            return Money.zero(customer.currency());
+        }
         String functional = tenants.settings(new TenantId(customer.tenantId())).functionalCurrency();
         LocalDate today = LocalDate.now(clock);
         Optional<BigDecimal> customerRate = toFunctional(session, customer.currency(), functional, today);
         Money converted = Money.zero(customer.currency());
         for (Map.Entry<String, BigDecimal> other : owed.entrySet()) {
-            if (other.getValue().signum() == 0) {
+            if (other.getKey().equals(customer.currency()) || other.getValue().signum() == 0) {
                 continue;
             }
             Optional<BigDecimal> rate = toFunctional(session, other.getKey(), functional, today);
@@ -141,14 +146,7 @@ public class StoredCreditControl implements CreditControl {
     private static void add(Map<String, BigDecimal> owed, Session session, String hql, CustomerAccountEntity customer,
             int sign) {
         session.createSelectionQuery(hql, Object[].class)
-                .setParameter("customer", customer.id()).setParameter("currency", customer.currency())
-                .getResultStream().forEach(row -> owed.merge((String) row[0],
+                .setParameter("customer", customer.id()).getResultStream().forEach(row -> owed.merge((String) row[0],
                         ((BigDecimal) row[1]).multiply(BigDecimal.valueOf(sign)), BigDecimal::add));
-    }
-
-    private static Money sum(Session session, String hql, CustomerAccountEntity customer, String currency) {
-        BigDecimal amount = session.createSelectionQuery(hql, BigDecimal.class)
-                .setParameter("customer", customer.id()).setParameter("currency", currency).getSingleResult();
-        return Money.rounded(amount, currency);
     }
 }

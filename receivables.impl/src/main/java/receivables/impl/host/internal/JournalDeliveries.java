@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -91,11 +92,10 @@ public class JournalDeliveries {
         }
         int delivered = 0;
         while (true) {
-            Instant from = database.inTransaction(tenant, session -> cursor(session, sink.id())
-                    .map(cursor -> cursor.postedThrough.minus(Duration.ofMinutes(config.lookBackMinutes())))
-                    .orElse(Instant.EPOCH));
-            List<JournalFeed.Posted> batch = database.inTransaction(tenant, session ->
-                    feed.undelivered(session, sink.id(), from, config.batchSize()));
+            List<JournalFeed.Posted> batch = database.inTransaction(tenant, session -> feed.undelivered(session, sink.id(),
+                    cursor(session, sink.id())
+                            .map(cursor -> cursor.postedThrough.minus(Duration.ofMinutes(config.lookBackMinutes())))
+                            .orElse(Instant.EPOCH), config.batchSize()));
             if (batch.isEmpty()) {
                 pauses.remove(key);
                 return delivered;
@@ -104,7 +104,7 @@ public class JournalDeliveries {
                 sink.accept(tenant, batch.stream().map(JournalFeed.Posted::entry).toList());
             } catch (Exception e) {
                 Duration wait = pause == null ? Duration.ofSeconds(config.intervalSeconds())
-                        : min(pause.length().multipliedBy(2), LONGEST_PAUSE);
+                        : Collections.min(List.of(pause.length().multipliedBy(2), LONGEST_PAUSE));
                 pauses.put(key, new Pause(now().plus(wait), wait));
                 LOG.warn("Journal sink {} did not take {} entries of tenant {}; trying again in {}", sink.id(), batch.size(),
                         tenant, wait, e);
@@ -132,10 +132,6 @@ public class JournalDeliveries {
     private static Optional<JournalDeliveryCursorEntity> cursor(Session session, String sink) {
         return session.createSelectionQuery("from JournalDeliveryCursor c where c.sink = :sink",
                 JournalDeliveryCursorEntity.class).setParameter("sink", sink).uniqueResultOptional();
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private Instant now() {

@@ -143,7 +143,8 @@ public class StoredPaymentIntents implements PaymentIntents {
                         + failure.kind() + ": " + failure.getMessage() + "); the intent stays " + intent.status());
             }
         }
-        apply(tenant, new ProviderReport(intentId, null, ProviderOutcome.CANCELED, null, null, null), "api", "canceled");
+        apply(tenant, intent.provider(), new ProviderReport(intentId, null, ProviderOutcome.CANCELED, null, null, null),
+                "api", "canceled");
         return find(tenant, intentId).orElseThrow();
     }
 
@@ -212,19 +213,17 @@ public class StoredPaymentIntents implements PaymentIntents {
             throw new InvalidRequestException(FieldViolation.of("notification", rejected.reason() + ": "
                     + rejected.getMessage()));
         }
-        boolean ours = find(tenant, verified.report().intentId()).map(intent -> intent.provider().equals(providerId))
-                .orElse(false);
-        if (!ours) {
-            throw new InvalidRequestException(FieldViolation.of("notification", "names no intent of provider " + providerId));
-        }
-        apply(tenant, verified.report(), "notification", "notified " + verified.report().outcome());
+        apply(tenant, providerId, verified.report(), "notification", "notified " + verified.report().outcome());
         return new NotificationAnswer(verified.acknowledgement(), verified.acknowledgementType());
     }
 
     /** Starts intents whose start is due (never started, or failed and waiting for its retry). */
     int startDue(TenantId tenant) {
-        List<UUID> due = due(tenant, "from PaymentIntent p where p.status = :status and p.nextAttemptAt <= :now"
-                + " order by p.nextAttemptAt", IntentStatus.CREATED);
+        List<UUID> due = database.inTransaction(tenant, session -> session.createSelectionQuery(
+                        "from PaymentIntent p where p.status = :status and p.nextAttemptAt <= :now order by p.nextAttemptAt",
+                        PaymentIntentEntity.class)
+                .setParameter("status", IntentStatus.CREATED).setParameter("now", now()).setMaxResults(DUE_BATCH)
+                .getResultStream().map(intent -> intent.id).toList());
         due.forEach(intent -> start(tenant, intent, "janitor"));
         return due.size();
     }
@@ -271,7 +270,7 @@ public class StoredPaymentIntents implements PaymentIntents {
                 }
                 if (report.outcome() == ProviderOutcome.SUCCEEDED || now().isBefore(expiry)
                         || report.outcome() != ProviderOutcome.PENDING && report.outcome() != ProviderOutcome.UNKNOWN) {
-                    apply(tenant, report, "query", "queried: " + report.outcome());
+                    apply(tenant, intent.provider(), report, "query", "queried: " + report.outcome());
                     return;
                 }
             } catch (ProviderFailure failure) {
@@ -280,8 +279,8 @@ public class StoredPaymentIntents implements PaymentIntents {
             }
         }
         if (!now().isBefore(expiry)) {
-            apply(tenant, new ProviderReport(intentId, null, ProviderOutcome.EXPIRED, null, null, null), "janitor",
-                    "not paid by " + expiry);
+            apply(tenant, intent.provider(), new ProviderReport(intentId, null, ProviderOutcome.EXPIRED, null, null, null),
+                    "janitor", "not paid by " + expiry);
         }
     }
 
@@ -384,11 +383,13 @@ public class StoredPaymentIntents implements PaymentIntents {
      * Applies what a provider reports. Final states stay final, except that money arriving for an intent that
      * failed, expired or was canceled is still recorded: a payment is never lost.
      */
-    void apply(TenantId tenant, ProviderReport report, String source, String detail) {
+    void apply(TenantId tenant, String provider, ProviderReport report, String source, String detail) {
         StoredPayments.Recorded recorded = database.inTransaction(tenant, session -> {
             PaymentIntentEntity intent = session.find(PaymentIntentEntity.class, report.intentId(), LockModeType.PESSIMISTIC_WRITE);
-            if (intent == null) {
-                throw new NotFoundException("payment intent", report.intentId());
+            // A provider reports only about its own intents, whatever its notification named.
+            if (intent == null || !intent.provider.equals(provider)) {
+                throw new InvalidRequestException(FieldViolation.of("notification", "names no intent of provider "
+                        + provider));
             }
             if (report.providerReference() != null && intent.providerReference == null) {
                 intent.providerReference = IntentText.clip(report.providerReference(), 128);
@@ -549,12 +550,6 @@ public class StoredPaymentIntents implements PaymentIntents {
                         .setMaxResults(1).uniqueResultOptional().map(intent -> toValue(session, intent)));
             }
         };
-    }
-
-    private List<UUID> due(TenantId tenant, String query, IntentStatus status) {
-        return database.inTransaction(tenant, session -> session.createSelectionQuery(query, PaymentIntentEntity.class)
-                .setParameter("status", status).setParameter("now", now()).setMaxResults(DUE_BATCH)
-                .getResultStream().map(intent -> intent.id).toList());
     }
 
     private Duration backoff(int attempts) {

@@ -296,7 +296,7 @@ abstract class CreditNotesAndWriteOffsContract extends OnLedger {
     @Test
     void withTaxReliefABadDebtWriteOffTakesBackTheTaxShareOfWhatItWritesOff() {
         StoredWriteOffs relieving = CreditFixture.writeOffs(database, journal,
-                TenantDirectoryFixture.withFeatures(TENANT, TenantDirectoryFixture.BAD_DEBT_TAX_RELIEF));
+                TenantDirectoryFixture.withBadDebtTaxRelief(TENANT));
         UUID customer = customer(TENANT, "Bankrupt GmbH");
         Invoice invoice = issued("SO-RELIEF", customer, "100.00");
         creditNotes.issue(TENANT, invoice.id(), new CreditNoteRequest(eur("11.90"), "one returned", ISSUED));

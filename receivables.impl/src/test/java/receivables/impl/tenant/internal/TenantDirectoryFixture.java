@@ -1,7 +1,6 @@
 package receivables.impl.tenant.internal;
 
 import java.lang.annotation.Annotation;
-import java.util.Arrays;
 import java.util.List;
 
 import receivables.api.TenantId;
@@ -23,14 +22,18 @@ public final class TenantDirectoryFixture {
                 TenantSettings.DEFAULT_FUNCTIONAL_CURRENCY, true, writeOffTolerance, new String[] { "tolerant-key-00001" })));
     }
 
-    /** Among {@link #withFeatures}, switches the tenant's bad-debt tax relief on. */
-    public static final String BAD_DEBT_TAX_RELIEF = "test:bad-debt-tax-relief";
-
     /** A directory with one tenant that has {@code features} switched on. */
     public static TenantDirectory withFeatures(TenantId id, String... features) {
         return directory(tenant(configuration(id.value(), true, TenantSettings.DEFAULT_INVOICE_NUMBER_PATTERN,
                 TenantSettings.DEFAULT_FUNCTIONAL_CURRENCY, true, TenantSettings.DEFAULT_WRITE_OFF_TOLERANCE,
-                new String[] { "featured-key-00001" }, features)));
+                new String[] { "featured-key-00001" }, features, false)));
+    }
+
+    /** A directory with one tenant whose bad-debt write-offs take the tax share back off tax payable. */
+    public static TenantDirectory withBadDebtTaxRelief(TenantId id) {
+        return directory(tenant(configuration(id.value(), true, TenantSettings.DEFAULT_INVOICE_NUMBER_PATTERN,
+                TenantSettings.DEFAULT_FUNCTIONAL_CURRENCY, true, TenantSettings.DEFAULT_WRITE_OFF_TOLERANCE,
+                new String[] { "relieved-key-00001" }, new String[0], true)));
     }
 
     static TenantDirectory directory(ConfiguredTenant... tenants) {
@@ -54,12 +57,12 @@ public final class TenantDirectoryFixture {
     static TenantConfiguration configuration(String id, boolean enabled, String invoiceNumberPattern,
             String functionalCurrency, boolean creditCheckBlocks, String writeOffTolerance, String[] keys) {
         return configuration(id, enabled, invoiceNumberPattern, functionalCurrency, creditCheckBlocks, writeOffTolerance,
-                keys, new String[0]);
+                keys, new String[0], false);
     }
 
     static TenantConfiguration configuration(String id, boolean enabled, String invoiceNumberPattern,
             String functionalCurrency, boolean creditCheckBlocks, String writeOffTolerance, String[] keys,
-            String[] features) {
+            String[] features, boolean badDebtTaxRelief) {
         return new TenantConfiguration() {
             @Override
             public Class<? extends Annotation> annotationType() {
@@ -113,7 +116,7 @@ public final class TenantDirectoryFixture {
 
             @Override
             public boolean badDebtTaxRelief() {
-                return Arrays.asList(features).contains(BAD_DEBT_TAX_RELIEF);
+                return badDebtTaxRelief;
             }
         };
     }
