@@ -1,11 +1,31 @@
 package receivables.api.journal;
 
 /**
- * The ledger accounts receivables posts to; the general-ledger export maps them to the host's chart.
+ * The ledger accounts receivables posts to, by name; a {@link receivables.api.host.JournalSink} or the
+ * general-ledger export maps each to an account of the host's chart. {@link JournalEntryKind} says which kinds
+ * move which accounts.
  */
 public enum Account {
-    RECEIVABLE, REVENUE, TAX_PAYABLE, CASH, CUSTOMER_CREDIT, FX_GAIN, FX_LOSS, WRITE_OFF_EXPENSE, BAD_DEBT_EXPENSE,
-    /** What open receivables in other currencies gained or lost at a period end's rate; reversed the next day. */
+    /** What customers owe on issued invoices (an asset). */
+    RECEIVABLE,
+    /** Net sales of issued invoices. */
+    REVENUE,
+    /** Tax invoiced to customers and owed to the tax authority (a liability). */
+    TAX_PAYABLE,
+    /** Money received, in the bank or at a payment provider. */
+    CASH,
+    /** Money received and not yet allocated to an invoice: owed back to the customer or kept for later invoices (a liability). */
+    CUSTOMER_CREDIT,
+    /** Realized exchange gain when a payment in another currency settles an invoice. */
+    FX_GAIN,
+    /** Realized exchange loss when a payment in another currency settles an invoice. */
+    FX_LOSS,
+    /** Small differences written off within the tenant's tolerance. */
+    WRITE_OFF_EXPENSE,
+    /** Receivables written off as uncollectible. */
+    BAD_DEBT_EXPENSE,
+    /** What open receivables in other currencies gained at a period end's rate; reversed the next day. */
     FX_UNREALIZED_GAIN,
+    /** What open receivables in other currencies lost at a period end's rate; reversed the next day. */
     FX_UNREALIZED_LOSS
 }

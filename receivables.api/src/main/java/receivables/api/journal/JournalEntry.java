@@ -9,10 +9,10 @@ import receivables.api.money.Money;
 /**
  * A balanced double-entry posting: in every currency the debits equal the credits.
  *
- * @param kind      what happened, e.g. INVOICE_ISSUED, PAYMENT_RECEIVED
+ * @param kind      what happened
  * @param reference what it is about, e.g. the invoice number or payment id
  */
-public record JournalEntry(UUID id, LocalDate date, String kind, String reference, List<JournalLine> lines) {
+public record JournalEntry(UUID id, LocalDate date, JournalEntryKind kind, String reference, List<JournalLine> lines) {
 
     public JournalEntry {
         lines = List.copyOf(lines);

@@ -44,6 +44,7 @@ import receivables.api.invoice.OrderLine;
 import receivables.api.invoice.SalesOrder;
 import receivables.api.journal.Account;
 import receivables.api.journal.JournalEntry;
+import receivables.api.journal.JournalEntryKind;
 import receivables.api.journal.JournalLine;
 import receivables.api.money.Money;
 import receivables.api.payment.AllocationTarget;
@@ -480,7 +481,7 @@ abstract class LedgerContract extends OnLedger {
                 LocalDate.of(2026, 3, 20), null, List.of()));
 
         assertThat(journal.entriesFor(TENANT, gain.id().toString())).extracting(JournalEntry::kind)
-                .containsExactly("PAYMENT_RECEIVED", "FX_REALIZED");
+                .containsExactly(JournalEntryKind.PAYMENT_RECEIVED, JournalEntryKind.FX_REALIZED);
         assertThat(journal.entriesFor(TENANT, gain.id().toString()).get(1).lines()).containsExactly(
                 JournalLine.debit(Account.RECEIVABLE, Money.of("1.80", "EUR")),
                 JournalLine.credit(Account.FX_GAIN, Money.of("1.80", "EUR")));
@@ -561,7 +562,8 @@ abstract class LedgerContract extends OnLedger {
         assertThat(applied.unallocated()).isEqualTo(Money.zero("EUR"));
         assertThat(invoices.find(TENANT, right.id()).orElseThrow().status()).isEqualTo(InvoiceStatus.PAID);
         assertThat(journal.entriesFor(TENANT, payment.id().toString())).extracting(JournalEntry::kind)
-                .containsExactly("PAYMENT_RECEIVED", "ALLOCATION_REVERSED", "CREDIT_APPLIED");
+                .containsExactly(JournalEntryKind.PAYMENT_RECEIVED, JournalEntryKind.ALLOCATION_REVERSED,
+                        JournalEntryKind.CREDIT_APPLIED);
         // As of the day before the reversal the first invoice was settled, the second open.
         AgingReport before = aging.report(TENANT, LocalDate.of(2026, 3, 4), List.of());
         assertThat(before.totals().get(0).total()).isEqualTo(Money.of("119.00", "EUR"));

@@ -25,6 +25,7 @@ import receivables.api.credit.CreditNoteRequest;
 import receivables.api.credit.CreditNotes;
 import receivables.api.credit.SettledInstallment;
 import receivables.api.journal.Account;
+import receivables.api.journal.JournalEntryKind;
 import receivables.api.journal.JournalLine;
 import receivables.api.money.Money;
 import receivables.impl.event.internal.BusinessEvents;
@@ -43,7 +44,6 @@ import receivables.impl.validation.internal.Violations;
 @Component(service = CreditNotes.class)
 public class StoredCreditNotes implements CreditNotes {
 
-    static final String ISSUED_ENTRY = "CREDIT_NOTE_ISSUED";
     static final int MAX_REASON_LENGTH = 200;
 
     @Reference
@@ -132,7 +132,7 @@ public class StoredCreditNotes implements CreditNotes {
             left = left.minus(share);
         }
         invoice.credit(amount, creditedInAll, now);
-        journal.post(session, request.date(), ISSUED_ENTRY, number, lines(split));
+        journal.post(session, request.date(), JournalEntryKind.CREDIT_NOTE_ISSUED, number, lines(split));
         session.flush();
         return toValues(session, List.of(note)).get(0);
     }

@@ -23,6 +23,7 @@ import receivables.api.credit.WriteOff;
 import receivables.api.credit.WriteOffKind;
 import receivables.api.credit.WriteOffs;
 import receivables.api.journal.Account;
+import receivables.api.journal.JournalEntryKind;
 import receivables.api.journal.JournalLine;
 import receivables.api.money.Money;
 import receivables.impl.event.internal.BusinessEvents;
@@ -41,8 +42,6 @@ import receivables.impl.validation.internal.Violations;
 @Component(service = { WriteOffs.class, StoredWriteOffs.class })
 public class StoredWriteOffs implements WriteOffs {
 
-    static final String BAD_DEBT_ENTRY = "BAD_DEBT_WRITTEN_OFF";
-    static final String SMALL_DIFFERENCE_ENTRY = "DIFFERENCE_WRITTEN_OFF";
 
     @Reference
     Database database;
@@ -76,8 +75,9 @@ public class StoredWriteOffs implements WriteOffs {
                 session.persist(SettlementEntity.writeOff(writeOff, installment, installment.open(), now));
             }
             invoice.writeOff(now);
-            journal.post(session, date, BAD_DEBT_ENTRY, invoice.number(), tenants.settings(tenant).badDebtTaxRelief()
-                    ? reliefLines(session, invoice, writeOff) : lines(Account.BAD_DEBT_EXPENSE, writeOff));
+            journal.post(session, date, JournalEntryKind.BAD_DEBT_WRITTEN_OFF, invoice.number(),
+                    tenants.settings(tenant).badDebtTaxRelief()
+                            ? reliefLines(session, invoice, writeOff) : lines(Account.BAD_DEBT_EXPENSE, writeOff));
             session.flush();
             return toValues(session, List.of(writeOff)).get(0);
         });
@@ -109,7 +109,8 @@ public class StoredWriteOffs implements WriteOffs {
             session.persist(writeOff);
             session.persist(SettlementEntity.writeOff(writeOff, installment, remainder, now));
             invoice.settle(remainder, now);
-            journal.post(session, date, SMALL_DIFFERENCE_ENTRY, invoice.number(), lines(Account.WRITE_OFF_EXPENSE, writeOff));
+            journal.post(session, date, JournalEntryKind.DIFFERENCE_WRITTEN_OFF, invoice.number(),
+                    lines(Account.WRITE_OFF_EXPENSE, writeOff));
             writeOffs.add(writeOff);
         }
         return toValues(session, writeOffs);

@@ -25,6 +25,7 @@ import receivables.api.fx.Revaluation;
 import receivables.api.fx.Revaluations;
 import receivables.api.fx.RevaluedCurrency;
 import receivables.api.journal.Account;
+import receivables.api.journal.JournalEntryKind;
 import receivables.api.journal.JournalLine;
 import receivables.api.money.Money;
 import receivables.impl.journal.internal.JournalPostings;
@@ -39,8 +40,6 @@ import receivables.impl.tenant.internal.TenantDirectory;
 @Component(service = { Revaluations.class, StoredRevaluations.class })
 public class StoredRevaluations implements Revaluations {
 
-    static final String REVALUED_ENTRY = "FX_REVALUATION";
-    static final String REVERSED_ENTRY = "FX_REVALUATION_REVERSED";
 
     @Reference
     Database database;
@@ -124,8 +123,9 @@ public class StoredRevaluations implements Revaluations {
         }
         if (!differences.isEmpty()) {
             String reference = "REVAL-" + asOf;
-            journal.post(session, asOf, REVALUED_ENTRY, reference, differences);
-            journal.post(session, asOf.plusDays(1), REVERSED_ENTRY, reference, differences.stream().map(JournalLine::reversed).toList());
+            journal.post(session, asOf, JournalEntryKind.FX_REVALUATION, reference, differences);
+            journal.post(session, asOf.plusDays(1), JournalEntryKind.FX_REVALUATION_REVERSED, reference,
+                    differences.stream().map(JournalLine::reversed).toList());
         }
         session.flush();
         return revaluation.toValue(revalued);

@@ -36,6 +36,7 @@ import receivables.api.invoice.InvoiceStatus;
 import receivables.api.invoice.Invoices;
 import receivables.api.invoice.SalesOrder;
 import receivables.api.journal.Account;
+import receivables.api.journal.JournalEntryKind;
 import receivables.api.journal.JournalLine;
 import receivables.api.money.Money;
 import receivables.api.terms.PaymentTerms;
@@ -57,7 +58,6 @@ import receivables.impl.terms.internal.StoredPaymentTerms;
 public class StoredInvoices implements Invoices {
 
     static final String DEFAULT_TERMS = "NET30";
-    static final String ISSUED_ENTRY = "INVOICE_ISSUED";
 
     @Reference
     Database database;
@@ -389,7 +389,7 @@ public class StoredInvoices implements Invoices {
                     scheduled.amount(), scheduled.amount(), scheduled.discountUntil(), scheduled.discountAmount())));
         }
         invoice.dueDate = schedule.get(schedule.size() - 1).dueDate();
-        journal.post(session, issueDate, ISSUED_ENTRY, invoice.number, issueLines(invoice));
+        journal.post(session, issueDate, JournalEntryKind.INVOICE_ISSUED, invoice.number, issueLines(invoice));
     }
 
     private void announceIssued(TenantId tenant, UUID id, String number, UUID customerId, Money gross) {

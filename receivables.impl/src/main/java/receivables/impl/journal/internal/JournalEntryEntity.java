@@ -6,9 +6,12 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import receivables.api.journal.JournalEntryKind;
 import receivables.impl.persistence.internal.TenantOwned;
 
 @Entity(name = "JournalEntry")
@@ -21,8 +24,10 @@ public class JournalEntryEntity extends TenantOwned {
     @Column(name = "entry_date", nullable = false)
     LocalDate date;
 
+    // The constant's name, as before the kinds were an enum: stored rows stay readable.
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 32)
-    String kind;
+    JournalEntryKind kind;
 
     @Column(nullable = false, length = 64)
     String reference;
@@ -33,7 +38,7 @@ public class JournalEntryEntity extends TenantOwned {
     protected JournalEntryEntity() {
     }
 
-    JournalEntryEntity(UUID id, LocalDate date, String kind, String reference, Instant now) {
+    JournalEntryEntity(UUID id, LocalDate date, JournalEntryKind kind, String reference, Instant now) {
         this.id = id;
         this.date = date;
         this.kind = kind;

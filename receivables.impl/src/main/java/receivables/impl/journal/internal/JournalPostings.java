@@ -15,6 +15,7 @@ import org.osgi.service.component.annotations.Reference;
 import receivables.api.TenantId;
 import receivables.api.journal.Journal;
 import receivables.api.journal.JournalEntry;
+import receivables.api.journal.JournalEntryKind;
 import receivables.api.journal.JournalLine;
 import receivables.impl.persistence.internal.Database;
 
@@ -31,7 +32,7 @@ public class JournalPostings implements Journal {
     Clock clock = Clock.systemUTC();
 
     /** Posts a balanced entry in the caller's session and transaction. */
-    public JournalEntry post(Session session, LocalDate date, String kind, String reference, List<JournalLine> lines) {
+    public JournalEntry post(Session session, LocalDate date, JournalEntryKind kind, String reference, List<JournalLine> lines) {
         JournalEntry entry = new JournalEntry(UUID.randomUUID(), date, kind, reference, lines);
         session.persist(new JournalEntryEntity(entry.id(), date, kind, reference, clock.instant()));
         for (int i = 0; i < lines.size(); i++) {

@@ -29,6 +29,7 @@ import receivables.api.TenantId;
 import receivables.api.credit.WriteOff;
 import receivables.api.invoice.InvoiceStatus;
 import receivables.api.journal.Account;
+import receivables.api.journal.JournalEntryKind;
 import receivables.api.journal.JournalLine;
 import receivables.api.money.Money;
 import receivables.api.payment.Allocation;
@@ -59,12 +60,6 @@ import receivables.impl.validation.internal.Violations;
 @Component(service = { Payments.class, StoredPayments.class })
 public class StoredPayments implements Payments {
 
-    static final String RECEIVED_ENTRY = "PAYMENT_RECEIVED";
-    static final String FX_ENTRY = "FX_REALIZED";
-    static final String CREDIT_APPLIED_ENTRY = "CREDIT_APPLIED";
-    static final String UNALLOCATED_ENTRY = "ALLOCATION_REVERSED";
-    static final String REVERSED_ENTRY = "PAYMENT_REVERSED";
-    static final String REFUNDED_ENTRY = "PAYMENT_REFUNDED";
     private static final Pattern METHOD = Pattern.compile("[A-Z][A-Z0-9_]{0,31}");
     private static final Comparator<InstallmentEntity> OLDEST_DUE_FIRST = Comparator.comparing(InstallmentEntity::dueDate)
             .thenComparing(InstallmentEntity::invoiceId).thenComparing(InstallmentEntity::sequence);
@@ -194,7 +189,7 @@ public class StoredPayments implements Payments {
             }
             requireNotBeforeValueDate(payment, date);
             takeBack(session, payment, liveAllocations(session, paymentId), reason.trim(), date);
-            journal.post(session, date, REVERSED_ENTRY, payment.id.toString(), List.of(
+            journal.post(session, date, JournalEntryKind.PAYMENT_REVERSED, payment.id.toString(), List.of(
                     JournalLine.debit(Account.CUSTOMER_CREDIT, payment.amount()),
                     JournalLine.credit(Account.CASH, payment.amount())));
             payment.unallocated = BigDecimal.ZERO;
@@ -263,7 +258,7 @@ public class StoredPayments implements Payments {
         PaymentRefundEntity refunded = new PaymentRefundEntity(paymentId, refund, now);
         session.persist(refunded);
         payment.allocate(refund.amount());
-        journal.post(session, refund.date(), REFUNDED_ENTRY, payment.id.toString(), List.of(
+        journal.post(session, refund.date(), JournalEntryKind.PAYMENT_REFUNDED, payment.id.toString(), List.of(
                 JournalLine.debit(Account.CUSTOMER_CREDIT, refund.amount()),
                 JournalLine.credit(Account.CASH, refund.amount())));
         if (!takenBack.isEmpty() && payment.unallocated().isPositive()) {
@@ -325,7 +320,7 @@ public class StoredPayments implements Payments {
             LocalDate date, Instant now) {
         Allocated allocated = allocate(session, tenant, payment, targets, date, now);
         if (allocated.amount().isPositive()) {
-            journal.post(session, date, CREDIT_APPLIED_ENTRY, payment.id.toString(), List.of(
+            journal.post(session, date, JournalEntryKind.CREDIT_APPLIED, payment.id.toString(), List.of(
                     JournalLine.debit(Account.CUSTOMER_CREDIT, allocated.amount()),
                     JournalLine.credit(Account.RECEIVABLE, allocated.amount())));
         }
@@ -371,7 +366,7 @@ public class StoredPayments implements Payments {
             total = total.plus(amount);
         }
         payment.allocate(total.negate());
-        journal.post(session, date, UNALLOCATED_ENTRY, payment.id.toString(), List.of(
+        journal.post(session, date, JournalEntryKind.ALLOCATION_REVERSED, payment.id.toString(), List.of(
                 JournalLine.debit(Account.RECEIVABLE, total), JournalLine.credit(Account.CUSTOMER_CREDIT, total)));
     }
 
@@ -407,7 +402,7 @@ public class StoredPayments implements Payments {
         if (payment.unallocated().isPositive()) {
             lines.add(JournalLine.credit(Account.CUSTOMER_CREDIT, payment.unallocated()));
         }
-        journal.post(session, details.valueDate(), RECEIVED_ENTRY, payment.id.toString(), lines);
+        journal.post(session, details.valueDate(), JournalEntryKind.PAYMENT_RECEIVED, payment.id.toString(), lines);
         allocated.settle().run();
         session.flush();
         return new Recorded(toValue(session, payment), true, allocated.writeOffs());
@@ -556,10 +551,10 @@ public class StoredPayments implements Payments {
             difference = difference.plus(Money.rounded(allocated.amount().multiply(settledAt.subtract(issuedAt)), functional));
         }
         if (difference.isPositive()) {
-            journal.post(session, payment.valueDate, FX_ENTRY, payment.id.toString(), List.of(
+            journal.post(session, payment.valueDate, JournalEntryKind.FX_REALIZED, payment.id.toString(), List.of(
                     JournalLine.debit(Account.RECEIVABLE, difference), JournalLine.credit(Account.FX_GAIN, difference)));
         } else if (difference.isNegative()) {
-            journal.post(session, payment.valueDate, FX_ENTRY, payment.id.toString(), List.of(
+            journal.post(session, payment.valueDate, JournalEntryKind.FX_REALIZED, payment.id.toString(), List.of(
                     JournalLine.debit(Account.FX_LOSS, difference.negate()),
                     JournalLine.credit(Account.RECEIVABLE, difference.negate())));
         }

@@ -37,6 +37,7 @@ import receivables.api.invoice.OrderLine;
 import receivables.api.invoice.SalesOrder;
 import receivables.api.journal.Account;
 import receivables.api.journal.JournalEntry;
+import receivables.api.journal.JournalEntryKind;
 import receivables.api.journal.JournalLine;
 import receivables.api.money.Money;
 import receivables.api.report.CustomerStatement;
@@ -83,7 +84,7 @@ abstract class CreditNotesAndWriteOffsContract extends OnLedger {
         assertThat(cancelled.open()).isEqualTo(eur("0.00"));
         assertThat(cancelled.installments()).extracting(Installment::open).containsOnly(eur("0.00"));
         assertThat(journal.entriesFor(TENANT, note.number())).singleElement().satisfies(entry -> {
-            assertThat(entry.kind()).isEqualTo(StoredCreditNotes.ISSUED_ENTRY);
+            assertThat(entry.kind()).isEqualTo(JournalEntryKind.CREDIT_NOTE_ISSUED);
             assertThat(entry.lines()).containsExactly(
                     JournalLine.debit(Account.REVENUE, eur("167.97")),
                     JournalLine.debit(Account.TAX_PAYABLE, eur("18.95")),
@@ -281,7 +282,7 @@ abstract class CreditNotesAndWriteOffsContract extends OnLedger {
         assertThat(after.open()).isEqualTo(eur("0.00"));
         assertThat(after.status()).isEqualTo(InvoiceStatus.WRITTEN_OFF);
         assertThat(journal.entriesFor(TENANT, invoice.number())).extracting(JournalEntry::kind)
-                .containsExactly("INVOICE_ISSUED", StoredWriteOffs.BAD_DEBT_ENTRY);
+                .containsExactly(JournalEntryKind.INVOICE_ISSUED, JournalEntryKind.BAD_DEBT_WRITTEN_OFF);
         assertThat(journal.entriesFor(TENANT, invoice.number()).get(1).lines()).containsExactly(
                 JournalLine.debit(Account.BAD_DEBT_EXPENSE, eur("99.00")), JournalLine.credit(Account.RECEIVABLE, eur("99.00")));
         assertThat(writeOffs.forInvoice(TENANT, invoice.id())).containsExactly(writeOff);

@@ -21,6 +21,7 @@ import receivables.api.invoice.OrderLine;
 import receivables.api.invoice.SalesOrder;
 import receivables.api.journal.Account;
 import receivables.api.journal.JournalEntry;
+import receivables.api.journal.JournalEntryKind;
 import receivables.api.journal.JournalLine;
 import receivables.api.money.Money;
 import receivables.api.payment.AllocationTarget;
@@ -70,8 +71,8 @@ abstract class RevaluationsContract extends OnLedger {
                 new RevaluedCurrency(Money.of("60.00", "USD"), eur("55.20"), new BigDecimal("0.95"), eur("57.00"), eur("1.80")));
         List<JournalEntry> entries = journal.entriesFor(TENANT, "REVAL-" + MONTH_END);
         assertThat(entries).extracting(JournalEntry::kind, JournalEntry::date).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(StoredRevaluations.REVALUED_ENTRY, MONTH_END),
-                org.assertj.core.groups.Tuple.tuple(StoredRevaluations.REVERSED_ENTRY, MONTH_END.plusDays(1)));
+                org.assertj.core.groups.Tuple.tuple(JournalEntryKind.FX_REVALUATION, MONTH_END),
+                org.assertj.core.groups.Tuple.tuple(JournalEntryKind.FX_REVALUATION_REVERSED, MONTH_END.plusDays(1)));
         assertThat(entries.get(0).lines()).containsExactly(
                 JournalLine.debit(Account.FX_UNREALIZED_LOSS, eur("2.50")), JournalLine.credit(Account.RECEIVABLE, eur("2.50")),
                 JournalLine.debit(Account.RECEIVABLE, eur("1.80")), JournalLine.credit(Account.FX_UNREALIZED_GAIN, eur("1.80")));

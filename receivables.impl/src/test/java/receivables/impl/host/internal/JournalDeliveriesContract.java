@@ -21,6 +21,7 @@ import receivables.api.invoice.Invoice;
 import receivables.api.invoice.OrderLine;
 import receivables.api.invoice.SalesOrder;
 import receivables.api.journal.JournalEntry;
+import receivables.api.journal.JournalEntryKind;
 import receivables.api.money.Money;
 import receivables.api.payment.PaymentDetails;
 import receivables.impl.journal.internal.JournalFeed;
@@ -62,7 +63,8 @@ abstract class JournalDeliveriesContract extends OnLedger {
         assertThat(deliveries.deliver(TENANT, sink)).isEqualTo(3);
 
         assertThat(sink.received).extracting(JournalEntry::kind)
-                .containsExactly("INVOICE_ISSUED", "PAYMENT_RECEIVED", "INVOICE_ISSUED");
+                .containsExactly(JournalEntryKind.INVOICE_ISSUED, JournalEntryKind.PAYMENT_RECEIVED,
+                        JournalEntryKind.INVOICE_ISSUED);
         assertThat(sink.batches).as("batches of 2").containsExactly(2, 1);
         assertThat(sink.received).extracting(JournalEntry::reference).doesNotContain("SO-GL-OTHER")
                 .contains(invoice.number());
@@ -70,6 +72,17 @@ abstract class JournalDeliveriesContract extends OnLedger {
         issue(TENANT, "SO-GL-3", "1.00");
         assertThat(deliveries.deliver(TENANT, sink)).isEqualTo(1);
         assertThat(sink.received).hasSize(4);
+    }
+
+    @Test
+    void theDatabaseKeepsEachKindByItsConstantNameSoRowsWrittenBeforeTheEnumStayReadable() {
+        Invoice invoice = issue(TENANT, "SO-GL-KIND", "100.00");
+
+        Object stored = database.inTransaction(TENANT, session -> session
+                .createNativeQuery("select kind from journal_entry where reference = :reference", Object.class)
+                .setParameter("reference", invoice.number()).getSingleResult());
+
+        assertThat(stored).isEqualTo(JournalEntryKind.INVOICE_ISSUED.name());
     }
 
     @Test

@@ -1,0 +1,54 @@
+package receivables.api.journal;
+
+/**
+ * What a journal entry records. A {@link receivables.api.host.JournalSink} maps each kind (with the
+ * {@link Account}s of its lines) to the host's chart of accounts; the database stores the constant's name, so a
+ * kind is never renamed.
+ */
+public enum JournalEntryKind {
+    /** An invoice was issued: Dr {@link Account#RECEIVABLE}, Cr {@link Account#REVENUE} and {@link Account#TAX_PAYABLE}. Reference: the invoice number. */
+    INVOICE_ISSUED,
+    /**
+     * A credit note was issued: Dr {@link Account#REVENUE} and {@link Account#TAX_PAYABLE} in the invoice's
+     * proportion, Cr {@link Account#RECEIVABLE}. Reference: the credit note's number.
+     */
+    CREDIT_NOTE_ISSUED,
+    /**
+     * A payment arrived: Dr {@link Account#CASH}, Cr {@link Account#RECEIVABLE} for what it settled and
+     * {@link Account#CUSTOMER_CREDIT} for what it left unallocated. Reference: the payment's id.
+     */
+    PAYMENT_RECEIVED,
+    /**
+     * The difference between an invoice's rate and the payment's rate, in the functional currency: Dr
+     * {@link Account#RECEIVABLE}, Cr {@link Account#FX_GAIN}, or Dr {@link Account#FX_LOSS}, Cr
+     * {@link Account#RECEIVABLE}. Reference: the payment's id.
+     */
+    FX_REALIZED,
+    /** A payment's unallocated credit settled installments: Dr {@link Account#CUSTOMER_CREDIT}, Cr {@link Account#RECEIVABLE}. Reference: the payment's id. */
+    CREDIT_APPLIED,
+    /** A payment's allocations were taken back (before a reversal or refund): Dr {@link Account#RECEIVABLE}, Cr {@link Account#CUSTOMER_CREDIT}. Reference: the payment's id. */
+    ALLOCATION_REVERSED,
+    /** A payment bounced or was booked in error: Dr {@link Account#CUSTOMER_CREDIT}, Cr {@link Account#CASH}. Reference: the payment's id. */
+    PAYMENT_REVERSED,
+    /** Money went back to the customer: Dr {@link Account#CUSTOMER_CREDIT}, Cr {@link Account#CASH}. Reference: the payment's id. */
+    PAYMENT_REFUNDED,
+    /**
+     * What was left open on an invoice was written off as bad debt: Dr {@link Account#BAD_DEBT_EXPENSE}, Cr
+     * {@link Account#RECEIVABLE}; with the tenant's bad-debt tax relief the tax share is taken back off
+     * {@link Account#TAX_PAYABLE} instead of the expense. Reference: the invoice number.
+     */
+    BAD_DEBT_WRITTEN_OFF,
+    /**
+     * A small remainder within the tenant's tolerance was written off after a payment: Dr
+     * {@link Account#WRITE_OFF_EXPENSE}, Cr {@link Account#RECEIVABLE}. Reference: the invoice number.
+     */
+    DIFFERENCE_WRITTEN_OFF,
+    /**
+     * Open receivables in other currencies revalued at a period end's rate: Dr {@link Account#RECEIVABLE}, Cr
+     * {@link Account#FX_UNREALIZED_GAIN}, or Dr {@link Account#FX_UNREALIZED_LOSS}, Cr {@link Account#RECEIVABLE}.
+     * Reference: {@code REVAL-} and the date.
+     */
+    FX_REVALUATION,
+    /** The next day's reversal of an {@link #FX_REVALUATION}: the same lines on the other side, same reference. */
+    FX_REVALUATION_REVERSED
+}
