@@ -3,6 +3,8 @@ package receivables.impl.persistence.internal;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -118,13 +120,9 @@ public class HibernateDatabase implements Database {
                 transaction.commit();
                 return result;
             } catch (RuntimeException e) {
-                if (transaction.isActive()) {
-                    transaction.rollback();
-                }
+                rollBack(transaction, e);
                 throw e;
             }
-        } catch (JDBCConnectionException e) {
-            throw new DatabaseUnavailableException("the database cannot be reached: " + e.getMessage(), e);
         } catch (ConstraintViolationException e) {
             // A concurrent writer took a unique key between our check and our insert.
             throw new ConflictException("the change conflicts with another one made at the same time"
@@ -132,7 +130,49 @@ public class HibernateDatabase implements Database {
                     + ": read again and retry");
         } catch (OptimisticLockException | StaleStateException e) {
             throw new ConflictException("the record was changed by someone else at the same time: read again and retry");
+        } catch (RuntimeException e) {
+            if (connectionLost(e)) {
+                throw new DatabaseUnavailableException("the database cannot be reached: " + rootMessage(e), e);
+            }
+            throw e;
         }
+    }
+
+    /**
+     * Rolls back after {@code failure}. When the connection is gone the rollback fails too ("Unable to
+     * rollback"); the server drops the transaction anyway, so that failure only joins the first one.
+     */
+    private static void rollBack(Transaction transaction, RuntimeException failure) {
+        try {
+            if (transaction.isActive()) {
+                transaction.rollback();
+            }
+        } catch (RuntimeException rollback) {
+            failure.addSuppressed(rollback);
+        }
+    }
+
+    /**
+     * Whether {@code failure} comes from a connection that broke or could not be had, however Hibernate or the
+     * pool wrapped it: SQL states of class 08, and 57P01-57P03 (PostgreSQL shut down or ended the session).
+     */
+    static boolean connectionLost(Throwable failure) {
+        for (Throwable current = failure; current != null; current = current.getCause() == current ? null : current.getCause()) {
+            if (current instanceof JDBCConnectionException || current instanceof SQLTransientConnectionException
+                    || current instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            String state = current instanceof SQLException sql ? sql.getSQLState() : null;
+            if (state != null && (state.startsWith("08") || state.startsWith("57P0"))) {
+                return true;
+            }
+            for (Throwable suppressed : current.getSuppressed()) {
+                if (connectionLost(suppressed)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     @Override

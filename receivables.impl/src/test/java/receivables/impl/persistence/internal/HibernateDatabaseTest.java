@@ -2,9 +2,14 @@ package receivables.impl.persistence.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -73,5 +78,39 @@ class HibernateDatabaseTest {
                 + " and a1_0.id=?")).isEqualTo("delete from allocation a1_0 where a1_0.tenant_id=? and a1_0.id=?");
         assertThat(HibernateDatabase.restrictToTenant("select coalesce(?, 0) from invoice where tenant_id=?"))
                 .isEqualTo("select coalesce(?, 0) from invoice where tenant_id=?");
+    }
+
+    @Test
+    void aConnectionCutInsideATransactionIsUnavailableAndLeavesNothingBehind() throws Exception {
+        assumeTrue(TestDatabases.postgresReachable(), TestDatabases.POSTGRES_UNREACHABLE);
+        String schema = TestDatabases.createPostgresSchema();
+        HibernateDatabase database = TestDatabases.postgres(schema, 2);
+        TenantId tenant = new TenantId("t");
+        try {
+            assertThatThrownBy(() -> database.inTransaction(tenant, session -> {
+                session.createNativeMutationQuery("create table cut_witness (id int)").executeUpdate();
+                int backend = session.createNativeQuery("select pg_backend_pid()", Integer.class).getSingleResult();
+                terminate(backend);
+                return session.createNativeQuery("select 1", Integer.class).getSingleResult();
+            })).isInstanceOf(DatabaseUnavailableException.class)
+                    .hasMessageStartingWith("the database cannot be reached");
+
+            long left = database.inTransaction(tenant, session -> session.createNativeQuery(
+                    "select count(*) from information_schema.tables where table_name = 'cut_witness'", Long.class)
+                    .getSingleResult());
+            assertThat(left).as("the cut transaction left nothing, and the next one runs").isZero();
+        } finally {
+            database.deactivate();
+            TestDatabases.dropPostgresSchema(schema);
+        }
+    }
+
+    private static void terminate(int backend) {
+        try (Connection connection = DriverManager.getConnection(TestDatabases.POSTGRES_URL, TestDatabases.POSTGRES_USER, "");
+                Statement statement = connection.createStatement()) {
+            statement.execute("select pg_terminate_backend(" + backend + ")");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
