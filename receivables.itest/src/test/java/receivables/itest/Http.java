@@ -28,7 +28,7 @@ final class Http {
     private static final ObjectMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES).build();
 
-    record Reply(int status, String contentType, String body) {
+    record Reply(int status, String contentType, String body, java.net.http.HttpHeaders headers) {
 
         JsonNode json() {
             try {
@@ -124,7 +124,8 @@ final class Http {
         }
     }
 
-    private HttpRequest.Builder request(String path, String tenant, String key) {
+    /** A request to {@code path} with the tenant's credentials, to finish and {@link #send}. */
+    HttpRequest.Builder request(String path, String tenant, String key) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
         if (tenant != null) {
             request.header("X-Tenant", tenant);
@@ -135,11 +136,11 @@ final class Http {
         return request;
     }
 
-    private Reply send(HttpRequest.Builder request) {
+    Reply send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body());
+                    response.body(), response.headers());
         } catch (IOException e) {
             throw new IllegalStateException("no answer from " + base + ": " + e, e);
         } catch (InterruptedException e) {

@@ -31,13 +31,17 @@ import receivables.api.statement.StatementImports;
 @JakartarsResource
 @JakartarsApplicationSelect(RestApplication.SELECT)
 @Path("bank-statements")
+@RequiresFeature(BankStatementResource.FEATURE)
 @Produces(MediaType.APPLICATION_JSON)
 public class BankStatementResource {
+
+    static final String FEATURE = "bank-reconciliation";
 
     @Reference
     StatementImports imports;
 
     @POST
+    @Upload
     @Consumes({ MediaType.APPLICATION_OCTET_STREAM, MediaType.APPLICATION_XML, MediaType.TEXT_XML, MediaType.TEXT_PLAIN })
     public Response upload(@Context ContainerRequestContext request, InputStream body) {
         StatementImport started = imports.start(TenantFilter.tenantOf(request), body);

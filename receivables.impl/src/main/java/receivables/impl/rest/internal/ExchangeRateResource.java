@@ -47,6 +47,7 @@ public class ExchangeRateResource {
     }
 
     @POST
+    @Upload
     @Path("import")
     @Consumes({ "text/csv", MediaType.TEXT_PLAIN })
     public Map<String, Integer> importCsv(@Context ContainerRequestContext request, Reader csv) {

@@ -45,6 +45,7 @@ import receivables.impl.persistence.internal.DatabaseStatus;
 @JakartarsResource
 @JakartarsApplicationSelect(RestApplication.SELECT)
 @Path(HealthResource.PATH)
+@CredentialsOptional
 @Produces(MediaType.APPLICATION_JSON)
 public class HealthResource {
 

@@ -2,6 +2,7 @@ package receivables.impl.rest.internal;
 
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 
 import org.osgi.service.component.annotations.Component;
@@ -34,21 +35,27 @@ import receivables.impl.tenant.internal.TenantDirectory;
 @Path("payments")
 public class PaymentNotificationResource {
 
-    static final String PATH_PREFIX = "payments/notifications/";
-
     @Reference
     PaymentIntents intents;
 
     @Reference
     TenantDirectory tenants;
 
+    @Reference
+    RequestThrottles throttles;
+
     @POST
     @Path("notifications/{provider}")
+    @CredentialsOptional
     public Response receive(@Context ContainerRequestContext request, @PathParam("provider") String provider,
             @QueryParam("tenant") String tenant, byte[] body) {
         TenantId id = TenantId.isValid(tenant) ? new TenantId(tenant) : null;
         if (id == null || !tenants.enabledTenants().contains(id)) {
             throw new NotFoundException("payment provider", provider);
+        }
+        OptionalLong wait = throttles.notification(id, provider);
+        if (wait.isPresent()) {
+            return ProblemResponses.tooManyRequests("Too many notifications for this tenant and provider", wait.getAsLong());
         }
         Map<String, List<String>> query = new TreeMap<>(request.getUriInfo().getQueryParameters());
         RawNotification notification = new RawNotification(request.getMethod(), request.getHeaders(), query,

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
@@ -48,7 +49,20 @@ public class ProblemResponses implements ExceptionMapper<Throwable> {
         return Response.status(problem.status()).type(PROBLEM_JSON).entity(problem).build();
     }
 
+    /** 429 with {@code Retry-After}: the client has used up an allowance and may try again in that many seconds. */
+    static Response tooManyRequests(String detail, long retryAfterSeconds) {
+        return Response.fromResponse(response(new Problem(Problem.TYPE_PREFIX + "too-many-requests", "Too Many Requests",
+                429, detail + "; try again in " + retryAfterSeconds + " s.", null)))
+                .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds)
+                .build();
+    }
+
     static Problem problem(Throwable failure) {
+        BodyTooLargeException tooLarge = cause(failure, BodyTooLargeException.class);
+        if (tooLarge != null) {
+            return new Problem(Problem.TYPE_PREFIX + "body-too-large", "Content Too Large", 413, tooLarge.getMessage(),
+                    List.of(FieldViolation.of("body", "is larger than allowed")));
+        }
         JsonProcessingException json = cause(failure, JsonProcessingException.class);
         if (json != null) {
             return invalidJson(json);

@@ -35,6 +35,7 @@ import receivables.impl.validation.internal.Violations;
 @JakartarsResource
 @JakartarsApplicationSelect(RestApplication.SELECT)
 @Path("suspense-items")
+@RequiresFeature(BankStatementResource.FEATURE)
 @Produces(MediaType.APPLICATION_JSON)
 public class SuspenseItemResource {
 

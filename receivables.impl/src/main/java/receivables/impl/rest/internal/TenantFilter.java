@@ -1,6 +1,9 @@
 package receivables.impl.rest.internal;
 
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -8,8 +11,11 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationS
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtension;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
@@ -17,8 +23,10 @@ import receivables.api.TenantId;
 import receivables.impl.tenant.internal.TenantDirectory;
 
 /**
- * Resolves exactly one tenant for every request but the health check and payment notifications, or refuses
- * the request with 401.
+ * Decides who may call the resource that matched the request, by what that resource declares, never by its
+ * path: exactly one tenant, authenticated by one of its API keys, unless the resource is
+ * {@link CredentialsOptional}; and only a tenant that has the feature a {@link RequiresFeature} resource names.
+ * Refuses with 401, 403, or 429 once a client address has failed to authenticate too often.
  */
 @Component(service = ContainerRequestFilter.class)
 @JakartarsExtension
@@ -33,28 +41,45 @@ public class TenantFilter implements ContainerRequestFilter {
     @Reference
     TenantDirectory authenticator;
 
+    @Reference
+    RequestThrottles throttles;
+
+    @Context
+    ResourceInfo resource;
+
+    @Context
+    HttpServletRequest servletRequest;
+
     @Override
     public void filter(ContainerRequestContext request) {
-        String path = request.getUriInfo().getPath();
-        // Payment channels cannot present API keys: their notifications are trusted only once a provider verified them.
-        if (path.equals(HealthResource.PATH) || path.startsWith(PaymentNotificationResource.PATH_PREFIX)) {
+        boolean optional = declared(CredentialsOptional.class) != null;
+        String tenantHeader = request.getHeaderString(TENANT_HEADER);
+        String key = bearerKey(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        if (optional && tenantHeader == null && key == null) {
             return;
         }
-        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        String key = authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                ? authorization.substring(BEARER.length()).trim()
-                : null;
-        Optional<TenantId> tenant = authenticator.authenticate(request.getHeaderString(TENANT_HEADER), key);
+        String client = servletRequest.getRemoteAddr();
+        OptionalLong refused = throttles.authenticationRefused(client);
+        if (refused.isPresent()) {
+            request.abortWith(tooManyFailures(refused.getAsLong()));
+            return;
+        }
+        Optional<TenantId> tenant = authenticator.authenticate(tenantHeader, key);
         if (tenant.isEmpty()) {
-            request.abortWith(Response.fromResponse(ProblemResponses.response(new Problem(
-                            Problem.TYPE_PREFIX + "unauthenticated", "Unauthorized", 401,
-                            "Name the tenant in the X-Tenant header and present one of its API keys as "
-                                    + "'Authorization: Bearer <key>'.", null)))
-                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"receivables\"")
-                    .build());
+            OptionalLong exhausted = throttles.failedAuthentication(client);
+            if (exhausted.isPresent()) {
+                request.abortWith(tooManyFailures(exhausted.getAsLong()));
+            } else if (!optional) {
+                request.abortWith(unauthenticated());
+            }
             return;
         }
         request.setProperty(TENANT_PROPERTY, tenant.get());
+        RequiresFeature feature = declared(RequiresFeature.class);
+        if (feature != null && !authenticator.features(tenant.get()).contains(feature.value())) {
+            request.abortWith(ProblemResponses.response(new Problem(Problem.TYPE_PREFIX + "feature-not-enabled",
+                    "Forbidden", 403, "The feature '" + feature.value() + "' is not enabled for this tenant.", null)));
+        }
     }
 
     /** The tenant this filter resolved for the request. */
@@ -64,5 +89,36 @@ public class TenantFilter implements ContainerRequestFilter {
             return id;
         }
         throw new IllegalStateException("the tenant filter did not run for " + request.getUriInfo().getPath());
+    }
+
+    /** The tenant of a request to a {@link CredentialsOptional} resource, when it presented valid credentials. */
+    static Optional<TenantId> authenticatedTenant(ContainerRequestContext request) {
+        return request.getProperty(TENANT_PROPERTY) instanceof TenantId id ? Optional.of(id) : Optional.empty();
+    }
+
+    /** The annotation on the matched resource method, or else on its class. */
+    private <A extends Annotation> A declared(Class<A> type) {
+        Method method = resource.getResourceMethod();
+        Class<?> owner = resource.getResourceClass();
+        A onMethod = method == null ? null : method.getAnnotation(type);
+        return onMethod != null ? onMethod : owner == null ? null : owner.getAnnotation(type);
+    }
+
+    private static String bearerKey(String authorization) {
+        return authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                ? authorization.substring(BEARER.length()).trim()
+                : null;
+    }
+
+    private static Response unauthenticated() {
+        return Response.fromResponse(ProblemResponses.response(new Problem(Problem.TYPE_PREFIX + "unauthenticated",
+                        "Unauthorized", 401, "Name the tenant in the X-Tenant header and present one of its API keys as "
+                                + "'Authorization: Bearer <key>'.", null)))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"receivables\"")
+                .build();
+    }
+
+    private static Response tooManyFailures(long retryAfterSeconds) {
+        return ProblemResponses.tooManyRequests("Too many failed authentications from this address", retryAfterSeconds);
     }
 }

@@ -1,0 +1,173 @@
+package receivables.itest;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.Map;
+
+import javax.inject.Inject;
+
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.cm.ConfigurationAdmin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * What a hostile client meets in the running host: endpoints of a feature refused to tenants without it,
+ * bodies larger than the limits refused with 413, and 429 with Retry-After for an address that keeps failing to
+ * authenticate and for a flood of notifications to one tenant and provider.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class SecureByDefaultIT {
+
+    private static final String PLAIN_KEY = "plain-key-0123456789abcdef";
+
+    @Inject
+    BundleContext context;
+
+    @Inject
+    ConfigurationAdmin configurationAdmin;
+
+    private Http http;
+    private org.osgi.service.cm.Configuration plain;
+
+    @Configuration
+    public Option[] configuration() {
+        return new ReferenceHost("secure-by-default").options();
+    }
+
+    @Before
+    public void aTenantWithoutFeatures() throws Exception {
+        http = new Http(context);
+        http.await("/api/v1/health", reply -> reply.status() == 200, Duration.ofSeconds(30));
+        plain = configurationAdmin.getFactoryConfiguration("receivables.tenant", "plain", "?");
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put("id", "plain");
+        properties.put("apiKeys", new String[] { PLAIN_KEY });
+        plain.update(properties);
+        http.await("/api/v1/health", reply -> http.get("/api/v1/customers", "plain", PLAIN_KEY).status() == 200,
+                Duration.ofSeconds(10));
+    }
+
+    @After
+    public void removeTheTenantAndTheLimits() throws Exception {
+        plain.delete();
+        org.osgi.service.cm.Configuration limits = configurationAdmin.getConfiguration("receivables.limits", "?");
+        if (limits.getProperties() != null) {
+            limits.delete();
+        }
+    }
+
+    @Test
+    public void aFeaturesEndpointsAreForbiddenToTenantsWithoutIt() {
+        for (String path : new String[] { "/api/v1/suspense-items", "/api/v1/suspense-items/" + java.util.UUID.randomUUID(),
+                "/api/v1/bank-statements/" + java.util.UUID.randomUUID() }) {
+            Http.Reply refused = http.get(path, "plain", PLAIN_KEY);
+            assertProblem(refused, 403);
+            assertTrue(refused.body(), refused.json().get("detail").asText().contains("bank-reconciliation"));
+        }
+        assertProblem(http.send(http.request("/api/v1/bank-statements", "plain", PLAIN_KEY)
+                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString(":20:X"))), 403);
+        assertEquals(200, http.get("/api/v1/suspense-items").status());
+        assertProblem(http.get("/api/v1/suspense-items", "plain", "not-the-key-0123456789"), 401);
+    }
+
+    @Test
+    public void bodiesOverTheLimitsAre413() throws Exception {
+        limits(Map.of("maxBodyBytes", 2_000L, "maxUploadBytes", 20_000L));
+        String large = "{\"name\":\"" + "x".repeat(3_000) + "\",\"currency\":\"EUR\"}";
+        long before = http.get("/api/v1/customers?size=1").json().get("totalItems").asLong();
+
+        assertProblem(http.post("/api/v1/customers", large), 413);
+        // Without Content-Length (chunked), the body is cut off once it passes the limit.
+        assertProblem(http.send(http.request("/api/v1/customers", Http.DEFAULT_TENANT, Http.DEFAULT_KEY)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new ByteArrayInputStream(large.getBytes(StandardCharsets.UTF_8))))), 413);
+        assertEquals(201, http.post("/api/v1/customers", "{\"name\":\"Small enough\",\"currency\":\"EUR\"}").status());
+        assertEquals(before + 1, http.get("/api/v1/customers?size=1").json().get("totalItems").asLong());
+
+        // An upload may be larger than a JSON body, up to its own limit.
+        assertProblem(http.postBody("/api/v1/bank-statements", new byte[30_000], "application/octet-stream"), 413);
+        assertProblem(http.send(http.request("/api/v1/bank-statements", Http.DEFAULT_TENANT, Http.DEFAULT_KEY)
+                .header("Content-Type", "application/octet-stream").POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new ByteArrayInputStream(new byte[30_000])))), 413);
+        Http.Reply accepted = http.postBody("/api/v1/bank-statements",
+                (":20:X\n" + " ".repeat(5_000)).getBytes(StandardCharsets.US_ASCII), "text/plain");
+        assertFalse(accepted.body(), accepted.status() == 413);
+    }
+
+    @Test
+    public void anAddressThatKeepsFailingToAuthenticateIsThrottled() throws Exception {
+        limits(Map.of("failedAuthenticationsPerMinute", 5));
+        int refused = 0;
+        Http.Reply last = null;
+        for (int i = 0; i < 40; i++) {
+            last = http.get("/api/v1/customers", Http.DEFAULT_TENANT, "guessed-key-" + i + "-0123456789");
+            if (last.status() == 429) {
+                refused++;
+            } else {
+                assertProblem(last, 401);
+            }
+        }
+        assertTrue("refused " + refused + " of 40", refused >= 34);
+        assertProblem(last, 429);
+        long retryAfter = Long.parseLong(last.headers().firstValue("Retry-After").orElseThrow());
+        assertTrue("Retry-After " + retryAfter, retryAfter >= 1 && retryAfter <= 60);
+        // Even the right key is refused from that address until the allowance refills: guessing stays slow.
+        assertProblem(http.get("/api/v1/customers"), 429);
+    }
+
+    @Test
+    public void aFloodOfNotificationsForOneTenantAndProviderIsThrottled() throws Exception {
+        limits(Map.of("notificationsPerSecond", 1, "notificationBurst", 5));
+        int throttled = 0;
+        Http.Reply last = null;
+        for (int i = 0; i < 30; i++) {
+            last = http.postAnonymous("/api/v1/payments/notifications/wallet?tenant=default", "forged=" + i,
+                    "application/x-www-form-urlencoded", "X-Forged", "yes");
+            if (last.status() == 429) {
+                throttled++;
+            } else {
+                assertTrue(last.body(), last.status() == 400 || last.status() == 404);
+            }
+        }
+        assertTrue("throttled " + throttled + " of 30", throttled >= 20);
+        assertTrue(last.headers().firstValue("Retry-After").isPresent());
+        // Another tenant's notifications have their own allowance.
+        Http.Reply other = http.postAnonymous("/api/v1/payments/notifications/wallet?tenant=plain", "forged=x",
+                "application/x-www-form-urlencoded", "X-Forged", "yes");
+        assertFalse(other.body(), other.status() == 429);
+    }
+
+    private void limits(Map<String, Object> values) throws Exception {
+        org.osgi.service.cm.Configuration limits = configurationAdmin.getConfiguration("receivables.limits", "?");
+        limits.update(new Hashtable<>(values));
+        // The new limits replace the old allowances once the configuration reached the component.
+        Http.sleep(1_000);
+    }
+
+    static void assertProblem(Http.Reply reply, int status) {
+        assertEquals(reply.body(), status, reply.status());
+        assertEquals("application/problem+json", reply.contentType());
+        JsonNode problem = reply.json();
+        assertEquals(status, problem.get("status").asInt());
+        assertTrue("no stack trace: " + reply.body(), !reply.body().contains("Exception") && !reply.body().contains("\tat "));
+    }
+}
