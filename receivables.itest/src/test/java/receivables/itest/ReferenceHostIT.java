@@ -67,7 +67,7 @@ public class ReferenceHostIT {
 
     @Test
     public void healthReportsEveryReceivablesBundleActiveAndTheDatabaseUp() {
-        JsonNode health = http.get("/api/v1/health", null, null).json();
+        JsonNode health = http.get("/api/v1/health").json();
 
         assertEquals("UP", health.get("status").asText());
         assertEquals("UP", health.at("/database/status").asText());

@@ -8,9 +8,12 @@ import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
 
 import javax.inject.Inject;
 
@@ -30,8 +33,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * What a hostile client meets in the running host: endpoints of a feature refused to tenants without it,
- * bodies larger than the limits refused with 413, and 429 with Retry-After for an address that keeps failing to
- * authenticate and for a flood of notifications to one tenant and provider.
+ * bodies larger than the limits refused with 413, 429 with Retry-After for an address that keeps failing to
+ * authenticate and for a flood of notifications to one tenant and provider, and a health check that tells
+ * strangers only UP or DOWN.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -77,8 +81,8 @@ public class SecureByDefaultIT {
 
     @Test
     public void aFeaturesEndpointsAreForbiddenToTenantsWithoutIt() {
-        for (String path : new String[] { "/api/v1/suspense-items", "/api/v1/suspense-items/" + java.util.UUID.randomUUID(),
-                "/api/v1/bank-statements/" + java.util.UUID.randomUUID() }) {
+        for (String path : new String[] { "/api/v1/suspense-items", "/api/v1/suspense-items/" + UUID.randomUUID(),
+                "/api/v1/bank-statements/" + UUID.randomUUID() }) {
             Http.Reply refused = http.get(path, "plain", PLAIN_KEY);
             assertProblem(refused, 403);
             assertTrue(refused.body(), refused.json().get("detail").asText().contains("bank-reconciliation"));
@@ -154,6 +158,51 @@ public class SecureByDefaultIT {
         Http.Reply other = http.postAnonymous("/api/v1/payments/notifications/wallet?tenant=plain", "forged=x",
                 "application/x-www-form-urlencoded", "X-Forged", "yes");
         assertFalse(other.body(), other.status() == 429);
+    }
+
+    @Test
+    public void healthSaysOnlyUpOrDownWithoutAKeyAndABrokenProviderAccountIsTheTenantsProblemOnly() throws Exception {
+        Http.Reply anonymous = http.get("/api/v1/health", null, null);
+        assertEquals(200, anonymous.status());
+        assertEquals("{\"status\":\"UP\"}", anonymous.body());
+        assertEquals("{\"status\":\"UP\"}", http.get("/api/v1/health", Http.DEFAULT_TENANT, "wrong-key-0123456789").body());
+        JsonNode details = http.get("/api/v1/health").json();
+        assertTrue(details.toString(), details.at("/database/url").asText().startsWith("jdbc:h2:"));
+        assertTrue(details.toString(), details.get("bundles").size() >= 5);
+
+        // A wallet account whose secret was sealed with another installation's key cannot be opened.
+        org.osgi.service.cm.Configuration broken = configurationAdmin.getFactoryConfiguration("receivables.provider.account",
+                "plain-wallet", "?");
+        Dictionary<String, Object> account = new Hashtable<>();
+        account.put("tenant", "plain");
+        account.put("provider", "wallet");
+        account.put("settings", new String[] { "appId=2021000000000000" });
+        account.put("secrets", new String[] { "merchantPrivateKey={sealed}AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" });
+        broken.update(account);
+        try {
+            Http.Reply own = awaitHealth("plain", PLAIN_KEY, reply -> reply.body().contains("plain/wallet"));
+            assertEquals(own.body(), 200, own.status());
+            JsonNode report = own.json();
+            assertEquals("UP", report.get("status").asText());
+            assertTrue(report.toString(), report.get("problems").toString().contains("provider account plain/wallet is disabled"));
+            assertFalse("no stack trace: " + own.body(), own.body().contains("Exception") || own.body().contains("\tat "));
+            assertFalse(http.get("/api/v1/health").body().contains("plain/wallet"));
+            assertEquals("{\"status\":\"UP\"}", http.get("/api/v1/health", null, null).body());
+            assertFalse(http.get("/api/v1/payment-providers", "plain", PLAIN_KEY).body().contains("wallet"));
+        } finally {
+            broken.delete();
+        }
+    }
+
+    private Http.Reply awaitHealth(String tenant, String key, Predicate<Http.Reply> until) {
+        java.time.Instant deadline = Instant.now().plusSeconds(10);
+        Http.Reply last = http.get("/api/v1/health", tenant, key);
+        while (!until.test(last) && Instant.now().isBefore(deadline)) {
+            Http.sleep(200);
+            last = http.get("/api/v1/health", tenant, key);
+        }
+        assertTrue("gave up waiting: " + last.body(), until.test(last));
+        return last;
     }
 
     private void limits(Map<String, Object> values) throws Exception {

@@ -5,6 +5,7 @@ import java.util.Dictionary;
 import java.util.HashMap;
 import java.util.Hashtable;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.osgi.framework.Constants;
@@ -24,7 +25,9 @@ import receivables.api.TenantId;
 /**
  * One tenant's account with one payment provider, from a factory configuration. Secrets still in plain text
  * are sealed in the stored configuration at once, so that they rest encrypted wherever ConfigAdmin (and
- * FileInstall's {@code etc/} file) keeps them.
+ * FileInstall's {@code etc/} file) keeps them. A configuration that cannot be used (a malformed entry, a secret
+ * sealed with another key) disables the account and says why in {@link #problem()}, instead of failing the
+ * component: one tenant's broken account must not look like a broken host.
  */
 @Component(service = ConfiguredProviderAccount.class, configurationPid = ProviderAccountConfiguration.FACTORY_PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
@@ -43,19 +46,31 @@ public class ConfiguredProviderAccount {
     private TenantId tenant;
     private String provider;
     private boolean enabled;
-    private Map<String, String> settings;
+    private Map<String, String> settings = Map.of();
+    private Optional<String> problem = Optional.empty();
 
     @Activate
     void activate(ProviderAccountConfiguration config, Map<String, Object> properties) {
-        if (!TenantId.isValid(config.tenant())) {
+        try {
+            read(config, properties);
+        } catch (IllegalArgumentException | IllegalStateException unusable) {
+            this.enabled = false;
+            this.settings = Map.of();
+            this.problem = Optional.of(unusable.getMessage());
+            LOG.warn("Provider account {} is disabled: {}", properties.get(Constants.SERVICE_PID), unusable.getMessage());
+        }
+    }
+
+    private void read(ProviderAccountConfiguration config, Map<String, Object> properties) {
+        this.tenant = TenantId.isValid(config.tenant()) ? new TenantId(config.tenant()) : null;
+        this.provider = config.provider();
+        if (tenant == null) {
             throw new IllegalArgumentException("provider account: tenant '" + config.tenant() + "' is not a valid tenant id");
         }
         if (config.provider() == null || !PROVIDER_ID.matcher(config.provider()).matches()) {
             throw new IllegalArgumentException("provider account of tenant " + config.tenant() + ": provider '"
                     + config.provider() + "' is not a provider id");
         }
-        this.tenant = new TenantId(config.tenant());
-        this.provider = config.provider();
         this.enabled = config.enabled();
         Map<String, String> all = new HashMap<>(pairs(config.settings(), "settings"));
         Map<String, String> secretValues = pairs(config.secrets(), "secrets");
@@ -66,8 +81,14 @@ public class ConfiguredProviderAccount {
         }
     }
 
+    /** The tenant, or {@code null} when the configuration does not name a valid one. */
     TenantId tenant() {
         return tenant;
+    }
+
+    /** Why the account is disabled although configured, when its configuration cannot be used. */
+    Optional<String> problem() {
+        return problem;
     }
 
     String provider() {

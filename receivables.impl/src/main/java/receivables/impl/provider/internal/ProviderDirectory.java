@@ -69,9 +69,24 @@ public class ProviderDirectory {
                 notificationUrl(publicBaseUrl, tenant, providerId)));
     }
 
+    /**
+     * Accounts that are configured but cannot be used, each disabled, for the health report: the tenant's own, and
+     * those that name no valid tenant. Other tenants' accounts are left out, so that nobody learns which tenants
+     * exist.
+     */
+    public List<String> problems(TenantId tenant) {
+        return accounts.stream()
+                .filter(account -> account.problem().isPresent())
+                .filter(account -> account.tenant() == null || account.tenant().equals(tenant))
+                .map(account -> "provider account " + (account.tenant() == null ? "?" : account.tenant().value()) + "/"
+                        + account.provider() + " is disabled: " + account.problem().get())
+                .sorted()
+                .toList();
+    }
+
     private Optional<ConfiguredProviderAccount> account(TenantId tenant, String providerId) {
         return accounts.stream()
-                .filter(account -> account.tenant().equals(tenant) && account.provider().equals(providerId))
+                .filter(account -> tenant.equals(account.tenant()) && providerId.equals(account.provider()))
                 .filter(ConfiguredProviderAccount::enabled)
                 .findFirst();
     }

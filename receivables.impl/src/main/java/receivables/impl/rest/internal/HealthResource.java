@@ -5,7 +5,9 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -30,16 +32,23 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import receivables.api.TenantId;
 import receivables.impl.persistence.internal.Database;
 import receivables.impl.persistence.internal.DatabaseStatus;
+import receivables.impl.provider.internal.ProviderDirectory;
 
 /**
  * {@code GET /api/v1/health}: open to anyone, for load balancers and admins. 200 when every receivables
  * bundle is active, every component of ours has what it needs, every REST resource of ours is served and
- * the database answers; 503 with the same report, naming what is wrong, otherwise.
+ * the database answers; 503 otherwise. Without credentials it says only UP or DOWN; a caller with a tenant's
+ * key gets the report (framework, bundles, database, and the problems, of the host and of the tenant's own
+ * provider accounts), which never carries a stack trace. A tenant's unusable provider account is listed but
+ * does not make the host DOWN: only that account is off.
  */
 @Component(service = HealthResource.class)
 @JakartarsResource
@@ -52,6 +61,7 @@ public class HealthResource {
     static final String PATH = "health";
     static final String BUNDLE_PREFIX = "receivables.";
     static final String DATABASE_PID = "receivables.database";
+    private static final Pattern THROWABLE_PREFIX = Pattern.compile("^([\\w$]+\\.)*[\\w$]*(Exception|Error|Throwable)(: )?");
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile Database database;
@@ -62,7 +72,14 @@ public class HealthResource {
     @Reference
     JakartarsServiceRuntime restRuntime;
 
+    @Reference
+    ProviderDirectory providers;
+
     private BundleContext context;
+
+    /** All that a caller without credentials learns. */
+    public record Verdict(String status) {
+    }
 
     public record Report(String status, Framework framework, List<BundleState> bundles, List<String> problems,
             DatabaseReport database) {
@@ -83,7 +100,7 @@ public class HealthResource {
     }
 
     @GET
-    public Response health() {
+    public Response health(@Context ContainerRequestContext request) {
         Bundle system = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION);
         List<BundleState> bundles = Arrays.stream(context.getBundles())
                 .filter(bundle -> bundle.getSymbolicName() != null && bundle.getSymbolicName().startsWith(BUNDLE_PREFIX))
@@ -100,7 +117,13 @@ public class HealthResource {
                 && bundles.stream().allMatch(bundle -> bundle.state().equals("ACTIVE") || bundle.state().equals("FRAGMENT"))
                 && problems.isEmpty()
                 && db.up();
-        Report report = new Report(up ? "UP" : "DOWN",
+        String status = up ? "UP" : "DOWN";
+        Optional<TenantId> caller = TenantFilter.authenticatedTenant(request);
+        if (caller.isEmpty()) {
+            return Response.status(up ? 200 : 503).entity(new Verdict(status)).build();
+        }
+        problems.addAll(providers.problems(caller.get()));
+        Report report = new Report(status,
                 new Framework(system.getSymbolicName(), system.getVersion().toString(), stateOf(system)),
                 bundles, problems,
                 new DatabaseReport(db.up() ? "UP" : "DOWN", db.product(), db.url(), db.schemaVersion(), db.detail()));
@@ -119,7 +142,7 @@ public class HealthResource {
                     problems.add("component " + description.name + " waits for "
                             + Arrays.stream(configuration.unsatisfiedReferences).map(reference -> reference.name).toList());
                 } else if (configuration.state == ComponentConfigurationDTO.FAILED_ACTIVATION) {
-                    problems.add("component " + description.name + " failed to activate: " + configuration.failure);
+                    problems.add("component " + description.name + " failed to activate: " + reason(configuration.failure));
                 }
             }
         }
@@ -153,6 +176,16 @@ public class HealthResource {
             throw new IllegalStateException("the resource filter is constant and valid", e);
         }
         return problems;
+    }
+
+    /** The message of a component's failure: its first line, without the exception's class or the stack trace. */
+    static String reason(String failure) {
+        if (failure == null || failure.isBlank()) {
+            return "no reason given";
+        }
+        String first = failure.strip().lines().findFirst().orElse("");
+        String message = THROWABLE_PREFIX.matcher(first).replaceFirst("").strip();
+        return message.isEmpty() ? "no reason given" : message;
     }
 
     private static String stateOf(Bundle bundle) {
