@@ -19,7 +19,16 @@ import receivables.api.money.Money;
  * @param from             first day the statement covers: its period where the file states one (camt
  *                         {@code FrToDt}), else the date of the opening balance
  * @param to               last day it covers: the end of its period, else the date of the closing balance
+ * @param interim          whether this is an interim or intraday report (MT942, camt.052): it announces
+ *                         movements before the statement that will report them again, and carries no booked
+ *                         balances
  */
 public record StatementHeader(String statementId, String accountIban, String accountCurrency, Money openingBalance,
-        Money closingBalance, LocalDate from, LocalDate to) {
+        Money closingBalance, LocalDate from, LocalDate to, boolean interim) {
+
+    /** The header of a statement (not an interim report). */
+    public StatementHeader(String statementId, String accountIban, String accountCurrency, Money openingBalance,
+            Money closingBalance, LocalDate from, LocalDate to) {
+        this(statementId, accountIban, accountCurrency, openingBalance, closingBalance, from, to, false);
+    }
 }

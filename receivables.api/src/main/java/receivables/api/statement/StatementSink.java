@@ -25,4 +25,12 @@ public interface StatementSink {
      */
     default void end(StatementHeader header) {
     }
+
+    /**
+     * The file bends its format at {@code location} (e.g. {@code line 14}) in a way the reader could take
+     * without doubt, e.g. 30 February read as the month's last day; {@code message} says what was read how,
+     * for the people who import it. Ignored unless overridden.
+     */
+    default void warning(String location, String message) {
+    }
 }

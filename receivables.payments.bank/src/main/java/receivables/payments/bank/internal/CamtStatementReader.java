@@ -26,7 +26,8 @@ import receivables.api.statement.StatementLine;
 import receivables.api.statement.StatementSink;
 
 /**
- * ISO 20022 bank-to-customer cash-management messages: camt.053 statements and camt.054 debit/credit
+ * ISO 20022 bank-to-customer cash-management messages: camt.053 statements, camt.052 intraday account
+ * reports (interim: their headers say {@link StatementHeader#interim()}) and camt.054 debit/credit
  * notifications, any version ({@code camt.053.001.02} to {@code .001.13}: the elements read here kept
  * their names; from {@code .001.08} on parties are wrapped in {@code Pty}, which is read too).
  *
@@ -50,6 +51,14 @@ public class CamtStatementReader implements StatementFormat {
         }
     }
 
+    /** camt.052, registered as a service of its own. */
+    @Component(name = "receivables.statement.camt.052", service = StatementFormat.class, property = "statement.format=camt.052")
+    public static final class Camt052 extends CamtStatementReader {
+        public Camt052() {
+            super(Message.CAMT_052);
+        }
+    }
+
     /** camt.054, registered as a service of its own. */
     @Component(name = "receivables.statement.camt.054", service = StatementFormat.class, property = "statement.format=camt.054")
     public static final class Camt054 extends CamtStatementReader {
@@ -60,19 +69,22 @@ public class CamtStatementReader implements StatementFormat {
 
     /** The messages this class reads, with the elements that differ between them. */
     enum Message {
-        CAMT_053("camt.053", "BkToCstmrStmt", "Stmt"),
-        CAMT_054("camt.054", "BkToCstmrDbtCdtNtfctn", "Ntfctn");
+        CAMT_052("camt.052", "BkToCstmrAcctRpt", "Rpt", true),
+        CAMT_053("camt.053", "BkToCstmrStmt", "Stmt", false),
+        CAMT_054("camt.054", "BkToCstmrDbtCdtNtfctn", "Ntfctn", false);
 
         final String id;
         final String messageElement;
         final String recordElement;
+        final boolean interim;
         final String namespacePrefix;
         final Pattern messageStartTag;
 
-        Message(String id, String messageElement, String recordElement) {
+        Message(String id, String messageElement, String recordElement, boolean interim) {
             this.id = id;
             this.messageElement = messageElement;
             this.recordElement = recordElement;
+            this.interim = interim;
             this.namespacePrefix = "urn:iso:std:iso:20022:tech:xsd:" + id + ".";
             this.messageStartTag = Pattern.compile("<(?:[\\w.-]+:)?" + messageElement + "[\\s>]");
         }
@@ -422,7 +434,7 @@ public class CamtStatementReader implements StatementFormat {
             if (s.header == null) {
                 String currency = s.currency != null ? s.currency : s.opening != null ? s.opening.currency() : null;
                 s.header = new StatementHeader(s.id, s.account, currency, s.opening, s.closing,
-                        s.from != null ? s.from : s.openingDate, s.to != null ? s.to : s.closingDate);
+                        s.from != null ? s.from : s.openingDate, s.to != null ? s.to : s.closingDate, message.interim);
                 sink.statement(s.header);
             }
         }

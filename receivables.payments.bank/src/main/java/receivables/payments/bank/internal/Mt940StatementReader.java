@@ -5,23 +5,28 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.Designate;
 
 import receivables.api.money.Money;
 import receivables.api.statement.Direction;
@@ -55,11 +60,32 @@ import receivables.api.statement.StatementSink;
  * </ul>
  * In the structured shapes a line break carries no meaning (banks wrap at 65 characters, inside words),
  * so lines are glued; in free text they are joined by a space unless the line was full.
+ *
+ * <p>Real exports bend the syntax where nothing is ambiguous, and are read with a warning to the sink, as
+ * the common open-source parsers read them: blanks where the entry date goes, blanks inside the transaction
+ * type code, a day the month does not have (30 February is its last day), an IBAN longer than the 16
+ * characters of the reference field (kept whole as the counterparty's account). The code page is guessed
+ * line by line (see {@link BankTextDecoder}) unless configured for the account.
+ *
+ * <p>MT942 interim reports are read by the {@link Mt942} component: the same fields without balances, the
+ * currency taken from the floor limit {@code :34F:}; their headers say {@link StatementHeader#interim()}.
  */
-@Component(name = "receivables.statement.mt940", service = StatementFormat.class, property = "statement.format=mt940")
+@Component(name = "receivables.statement.mt940", service = StatementFormat.class, property = "statement.format=mt940",
+        configurationPid = Mt940Configuration.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = Mt940Configuration.class)
 public class Mt940StatementReader implements StatementFormat {
 
+    /** MT942 interim transaction reports, registered as a service of its own. */
+    @Component(name = "receivables.statement.mt942", service = StatementFormat.class, property = "statement.format=mt942",
+            configurationPid = Mt940Configuration.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
+    public static final class Mt942 extends Mt940StatementReader {
+        public Mt942() {
+            super(true);
+        }
+    }
+
     static final String ID = "mt940";
+    static final String INTERIM_ID = "mt942";
 
     /** SWIFT's width of a line of field 86. */
     private static final int LINE_WIDTH = 65;
@@ -70,6 +96,11 @@ public class Mt940StatementReader implements StatementFormat {
 
     private static final Pattern TAG = Pattern.compile(":([0-9]{2,3}[A-Z]?|NS):(.*)");
     private static final Pattern KNOWN_FIELD_START = Pattern.compile("(?m)^:(20|21|25|28C?|60[FM]|61|62[FM]|64|65|86):");
+    /** What only an interim report has (floor limit, date and time); what only a statement has (balances). */
+    private static final Pattern INTERIM_FIELD = Pattern.compile("(?m)^:(34F|13D):");
+    private static final Pattern BALANCE_FIELD = Pattern.compile("(?m)^:(60[FM]|62[FM]):");
+    /** {@code :34F:} currency, [D or C], floor limit. */
+    private static final Pattern FLOOR_LIMIT = Pattern.compile("([A-Z]{3})[DC]?\\d[\\d,]*");
     private static final Pattern BALANCE = Pattern.compile("([CD])(\\d{6})([A-Z]{3})(\\d+(?:,\\d*)?)");
     /**
      * {@code :61:} line 1: value date YYMMDD, [entry date MMDD], mark (C, D, RC reversal of a credit, RD
@@ -78,11 +109,14 @@ public class Mt940StatementReader implements StatementFormat {
      * the account owner [//bank reference] [supplementary details].
      */
     private static final Pattern LINE = Pattern.compile(
-            "(?<value>\\d{6})(?<entry>\\d{4})?(?<mark>RC|RD|C|D)(?<funds>[A-Z])?(?<amount>\\d[\\d,]*)(?<type>[A-Z][A-Z0-9]{3})(?<rest>.*)");
+            "(?<value>\\d{6})(?:(?<entry>\\d{4})|(?<blank> {1,4}))?(?<mark>RC|RD|C|D)(?<funds>[A-Z])? ?(?<amount>\\d[\\d,]*)"
+                    + "(?<type>[A-Z][A-Z0-9 ]{3})(?<rest>.*)");
+    /** An IBAN at the start of the reference field, however long (Dutch banks put the payer's there). */
+    private static final Pattern LEADING_IBAN = Pattern.compile("([A-Z]{2}\\d{2}[A-Z0-9]{11,30})(?![A-Z0-9]).*");
     private static final Pattern AMOUNT = Pattern.compile("\\d+(?:,\\d*)?");
     private static final Pattern STRUCTURED_DETAILS = Pattern.compile("\\d{3}([^\\p{Alnum}\\s])\\d{2}.*", Pattern.DOTALL);
     private static final Pattern SEPA_KEYWORD = Pattern.compile(
-            "(EREF|KREF|MREF|CRED|DEBT|SVWZ|ABWA|ABWE|IBAN|BIC|COAM|OAMT|PURP|BREF|RREF)\\+(.*)", Pattern.DOTALL);
+            "(EREF|KREF|MREF|CRED|DEBT|SVWZ|ABWA|ABWE|IBAN|BIC|COAM|OAMT|PURP|BREF|RREF)\\+");
     private static final Pattern DUTCH_TAG = Pattern.compile(
             "/(EREF|MARF|CSID|CNTP|REMI|PURP|ULTC|ULTD|ULTB|TRTP|IBAN|BIC|NAME|ADDR|BENM|ORDP|ISDT|RTRN|PREF|SVCL|CREF|BUSP|EXCH|CHGS|RTYP|ACCW|OCMT)/");
     private static final Pattern IBAN_SHAPE = Pattern.compile("[A-Z]{2}\\d{2}[A-Z0-9]{11,30}");
@@ -90,9 +124,51 @@ public class Mt940StatementReader implements StatementFormat {
     private static final String NONREF = "NONREF";
     private static final String NOT_PROVIDED = "NOTPROVIDED";
 
+    private final boolean interim;
+    private volatile Map<String, Charset> codePages = Map.of();
+
+    public Mt940StatementReader() {
+        this(false);
+    }
+
+    Mt940StatementReader(boolean interim) {
+        this.interim = interim;
+    }
+
+    @Activate
+    @Modified
+    void configure(Mt940Configuration configuration) {
+        codePages = codePages(configuration.codePages());
+    }
+
+    /** The configured entries by account; refuses the configuration, and so keeps the reader from starting, when one is wrong. */
+    static Map<String, Charset> codePages(String[] entries) {
+        Map<String, Charset> byAccount = new HashMap<>();
+        for (String entry : entries == null ? new String[0] : entries) {
+            int equals = entry.lastIndexOf('=');
+            String account = equals < 0 ? "" : account(entry.substring(0, equals));
+            if (account.isEmpty()) {
+                throw new IllegalArgumentException("codePages: '" + entry + "' is not ACCOUNT=CODE_PAGE");
+            }
+            String name = entry.substring(equals + 1).strip();
+            try {
+                byAccount.put(account, Charset.forName(name));
+            } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+                throw new IllegalArgumentException("codePages: " + name + " is not a code page this Java runtime has");
+            }
+        }
+        return Map.copyOf(byAccount);
+    }
+
+    /** An account as :25: gives it, the way code pages are looked up: no spaces, no leading slash, upper case. */
+    private static String account(String text) {
+        String compact = text.replace(" ", "").toUpperCase(Locale.ROOT);
+        return compact.startsWith("/") ? compact.substring(1) : compact;
+    }
+
     @Override
     public String id() {
-        return ID;
+        return interim ? INTERIM_ID : ID;
     }
 
     @Override
@@ -101,24 +177,36 @@ public class Mt940StatementReader implements StatementFormat {
             return false;
         }
         String text = CamtStatementReader.decodeHead(head);
-        return !text.stripLeading().startsWith("<") && KNOWN_FIELD_START.matcher(text).find();
+        if (text.stripLeading().startsWith("<") || !KNOWN_FIELD_START.matcher(text).find()) {
+            return false;
+        }
+        boolean interimReport = INTERIM_FIELD.matcher(text).find() && !BALANCE_FIELD.matcher(text).find();
+        return interimReport == interim;
     }
 
     @Override
     public void read(InputStream in, StatementSink sink) throws MalformedStatementException {
+        Lines lines = new Lines(in);
         try {
-            new Pass(new Lines(in), sink).run();
+            new Pass(lines, sink, interim, codePages).run();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        Charset guessed = lines.decoder.unusualGuess();
+        if (guessed != null) {
+            sink.warning("file", "the file names no code page; lines that are not UTF-8 were read as " + guessed.name()
+                    + " where that gave more letters than Windows-1252 (set the account's code page to be sure)");
+        }
+        if (lines.decoder.controls() > 0) {
+            sink.warning("file", lines.decoder.controls() + " control characters replaced by \uFFFD");
+        }
     }
 
-    /** The file's lines with their numbers; each decoded as UTF-8 if it is valid UTF-8, else as Latin-1. */
+    /** The file's lines with their numbers, each decoded by a {@link BankTextDecoder}. */
     private static final class Lines {
 
         private final InputStream in;
-        private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        final BankTextDecoder decoder = new BankTextDecoder();
         private byte[] buffer = new byte[256];
         private int number;
 
@@ -149,13 +237,7 @@ public class Mt940StatementReader implements StatementFormat {
             }
             int start = number == 1 && length >= 3 && buffer[0] == (byte) 0xEF && buffer[1] == (byte) 0xBB
                     && buffer[2] == (byte) 0xBF ? 3 : 0;
-            // Banks write UTF-8, Latin-1 or Windows-1252 without saying which; per line, valid UTF-8 is
-            // almost never accidental, and Latin-1 decodes anything else.
-            try {
-                return utf8.decode(ByteBuffer.wrap(buffer, start, length - start)).toString();
-            } catch (CharacterCodingException e) {
-                return new String(buffer, start, length - start, StandardCharsets.ISO_8859_1);
-            }
+            return decoder.decode(buffer, start, length - start);
         }
 
         int number() {
@@ -176,6 +258,8 @@ public class Mt940StatementReader implements StatementFormat {
 
         private final Lines lines;
         private final StatementSink sink;
+        private final boolean interim;
+        private final Map<String, Charset> codePages;
         private Field field;
         private int fieldChars;
         private String previousTag;
@@ -183,9 +267,11 @@ public class Mt940StatementReader implements StatementFormat {
         private Pending pending;
         private int statements;
 
-        Pass(Lines lines, StatementSink sink) {
+        Pass(Lines lines, StatementSink sink, boolean interim, Map<String, Charset> codePages) {
             this.lines = lines;
             this.sink = sink;
+            this.interim = interim;
+            this.codePages = codePages;
         }
 
         void run() throws IOException, MalformedStatementException {
@@ -212,8 +298,9 @@ public class Mt940StatementReader implements StatementFormat {
             dispatch();
             finishStatement();
             if (statements == 0) {
-                throw new MalformedStatementException("line " + Math.max(1, lines.number()),
-                        "no MT940 statement in the file (no :20:, :25:, :60F:, :61: or :62F: field)");
+                throw new MalformedStatementException("line " + Math.max(1, lines.number()), interim
+                        ? "no MT942 report in the file (no :20:, :25:, :34F:, :13D: or :61: field)"
+                        : "no MT940 statement in the file (no :20:, :25:, :60F:, :61: or :62F: field)");
             }
         }
 
@@ -229,13 +316,26 @@ public class Mt940StatementReader implements StatementFormat {
                     finishStatement();
                     open().reference = f.first();
                 }
-                case "25" -> headerField(f).account = f.first();
-                case "28", "28C" -> headerField(f);
-                case "60F", "60M" -> {
+                case "25" -> {
                     Statement s = headerField(f);
-                    s.opening = balance(f);
-                    s.openingDate = s.balanceDate;
+                    s.account = f.first();
+                    lines.decoder.fix(codePages.get(account(s.account)));
                 }
+                case "34F" -> {
+                    Statement s = open();
+                    if (interim && s.currency == null) {
+                        s.currency = floorLimitCurrency(f);
+                    }
+                    flushPending();
+                }
+                case "60F", "60M", "62F", "62M" -> {
+                    if (interim) {
+                        throw new MalformedStatementException("line " + f.line(), ":" + tag
+                                + ": is a booked balance, which an MT942 interim report does not carry; is this an MT940?");
+                    }
+                    balanceField(f, tag);
+                }
+                case "28", "28C" -> headerField(f);
                 case "61" -> line(f);
                 case "86" -> {
                     if (pending != null && ("61".equals(previousTag) || "86".equals(previousTag))) {
@@ -243,13 +343,7 @@ public class Mt940StatementReader implements StatementFormat {
                     }
                     // else: information about the whole statement (ING writes totals after :62F:)
                 }
-                case "62F", "62M" -> {
-                    Statement s = open();
-                    flushPending();
-                    s.closing = balance(f);
-                    s.closingDate = s.balanceDate;
-                }
-                case "21", "13", "13D", "34F", "64", "65", "90C", "90D" -> {
+                case "21", "13", "13D", "64", "65", "90C", "90D" -> {
                     // related reference, time, floor limit, available balances, totals: in a statement, not ours
                     open();
                     flushPending();
@@ -260,6 +354,28 @@ public class Mt940StatementReader implements StatementFormat {
                 }
             }
             previousTag = tag;
+        }
+
+        private void balanceField(Field f, String tag) throws MalformedStatementException {
+            if (tag.startsWith("60")) {
+                Statement s = headerField(f);
+                s.opening = balance(f);
+                s.openingDate = s.balanceDate;
+            } else {
+                Statement s = open();
+                flushPending();
+                s.closing = balance(f);
+                s.closingDate = s.balanceDate;
+            }
+        }
+
+        private static String floorLimitCurrency(Field f) throws MalformedStatementException {
+            Matcher m = FLOOR_LIMIT.matcher(f.first());
+            if (!m.matches() || !Money.isCurrency(m.group(1))) {
+                throw new MalformedStatementException("line " + f.line(), ":34F: is currency, [D or C] and floor limit "
+                        + "(e.g. EUR0,), not '" + f.first() + "'");
+            }
+            return m.group(1);
         }
 
         /** The current statement; a field that only ever stands in a statement opens one when none is open. */
@@ -299,9 +415,11 @@ public class Mt940StatementReader implements StatementFormat {
             if (s.closing != null) {
                 throw new MalformedStatementException(location, ":61: after the closing balance");
             }
-            if (s.opening == null) {
-                throw new MalformedStatementException(location,
-                        ":61: before an opening balance (:60F: or :60M:), which gives the currency of its amount");
+            String currency = interim ? s.currency : s.opening == null ? null : s.opening.currency();
+            if (currency == null) {
+                throw new MalformedStatementException(location, interim
+                        ? ":61: before the floor limit (:34F:), which gives the currency of its amount"
+                        : ":61: before an opening balance (:60F: or :60M:), which gives the currency of its amount");
             }
             flushPending();
             sendHeader();
@@ -314,14 +432,29 @@ public class Mt940StatementReader implements StatementFormat {
             Pending p = new Pending();
             p.valueDate = date(m.group("value"), location);
             p.bookingDate = m.group("entry") == null ? null : entryDate(m.group("entry"), p.valueDate, location);
+            if (m.group("blank") != null) {
+                sink.warning(location, ":61: has blanks where the entry date goes; read without an entry date");
+            }
+            if (m.group("type").contains(" ")) {
+                sink.warning(location, ":61: has blanks in the transaction type code '" + m.group("type") + "'");
+            }
             String mark = m.group("mark");
             // RC reverses a credit, so money leaves the account: a debit. RD reverses a debit: a credit.
             p.direction = mark.equals("C") || mark.equals("RD") ? Direction.CREDIT : Direction.DEBIT;
             p.reversal = mark.startsWith("R");
-            p.amount = money(m.group("amount"), s.opening.currency(), location);
+            p.amount = money(m.group("amount"), currency, location);
             String rest = m.group("rest");
             int slashes = rest.indexOf("//");
             String extra;
+            Matcher iban = LEADING_IBAN.matcher(slashes >= 0 ? rest.substring(0, slashes) : rest);
+            if (iban.matches() && iban.group(1).length() > 16 && Iban.isValid(iban.group(1))) {
+                // Dutch banks put the counterparty's IBAN in the 16 characters of the reference, and overflow them
+                p.referenceIban = iban.group(1);
+                sink.warning(location, ":61: has the IBAN " + p.referenceIban + " in its reference field, longer than"
+                        + " its 16 characters; kept whole as the counterparty's account");
+                rest = rest.substring(p.referenceIban.length());
+                slashes = rest.indexOf("//");
+            }
             if (slashes >= 0 && slashes <= 16) {
                 p.ownerReference = reference(rest.substring(0, slashes));
                 p.bankReference = reference(rest.substring(slashes + 2));
@@ -347,6 +480,9 @@ public class Mt940StatementReader implements StatementFormat {
                 // Rabobank puts the counterparty's IBAN in the supplementary details of :61:.
                 iban = p.supplementary;
             }
+            if (iban == null) {
+                iban = p.referenceIban;
+            }
             // The reference for the account owner is where MT940 carries the end-to-end reference when
             // :86: names none (the German banks' mapping of camt to MT940 puts it there).
             String endToEnd = d.endToEndId != null ? d.endToEndId : p.ownerReference;
@@ -357,7 +493,7 @@ public class Mt940StatementReader implements StatementFormat {
         private void sendHeader() {
             Statement s = statement;
             if (s.header == null) {
-                s.header = s.header();
+                s.header = s.header(interim);
                 sink.statement(s.header);
             }
         }
@@ -369,40 +505,55 @@ public class Mt940StatementReader implements StatementFormat {
             }
             flushPending();
             sendHeader();
-            sink.end(s.header());
+            sink.end(s.header(interim));
             statement = null;
         }
 
         /** A YYMMDD date; SWIFT's two-digit years are taken as 1980 to 2079. */
-        private static LocalDate date(String yymmdd, String location) throws MalformedStatementException {
+        private LocalDate date(String yymmdd, String location) throws MalformedStatementException {
             int yy = Integer.parseInt(yymmdd.substring(0, 2));
-            try {
-                return LocalDate.of(yy < 80 ? 2000 + yy : 1900 + yy, Integer.parseInt(yymmdd.substring(2, 4)),
-                        Integer.parseInt(yymmdd.substring(4, 6)));
-            } catch (DateTimeException e) {
-                throw new MalformedStatementException(location, "not a date YYMMDD: " + yymmdd);
+            return day(YearMonth.of(yy < 80 ? 2000 + yy : 1900 + yy, 1), yymmdd.substring(2), yymmdd, location);
+        }
+
+        /**
+         * Month and day {@code mmdd} in {@code year}'s year; a day the month does not have (30 February, 31 April)
+         * is the month's last day, with a warning: banks' systems print such value dates for month-end interest.
+         */
+        private LocalDate day(YearMonth year, String mmdd, String date, String location) throws MalformedStatementException {
+            int month = Integer.parseInt(mmdd.substring(0, 2));
+            int day = Integer.parseInt(mmdd.substring(2, 4));
+            if (month < 1 || month > 12 || day < 1 || day > 31) {
+                throw new MalformedStatementException(location, "not a date YYMMDD: " + date);
             }
+            YearMonth yearMonth = year.withMonth(month);
+            if (day > yearMonth.lengthOfMonth()) {
+                sink.warning(location, "the date " + date + " names day " + day + " of a month of "
+                        + yearMonth.lengthOfMonth() + " days; read as " + yearMonth.atEndOfMonth());
+                return yearMonth.atEndOfMonth();
+            }
+            return yearMonth.atDay(day);
         }
 
         /** The entry date MMDD in the year that puts it nearest the value date (a booking on 2 January may carry value 31 December). */
-        private static LocalDate entryDate(String mmdd, LocalDate valueDate, String location) throws MalformedStatementException {
-            LocalDate best = null;
-            for (int year = valueDate.getYear() - 1; year <= valueDate.getYear() + 1; year++) {
-                try {
-                    LocalDate candidate = LocalDate.of(year, Integer.parseInt(mmdd.substring(0, 2)),
-                            Integer.parseInt(mmdd.substring(2, 4)));
-                    if (best == null || Math.abs(ChronoUnit.DAYS.between(valueDate, candidate))
-                            < Math.abs(ChronoUnit.DAYS.between(valueDate, best))) {
-                        best = candidate;
-                    }
-                } catch (DateTimeException e) {
-                    // 29 February of a year without it: another candidate year may have it
-                }
-            }
-            if (best == null) {
+        private LocalDate entryDate(String mmdd, LocalDate valueDate, String location) throws MalformedStatementException {
+            int month = Integer.parseInt(mmdd.substring(0, 2));
+            int day = Integer.parseInt(mmdd.substring(2, 4));
+            if (month < 1 || month > 12 || day < 1 || day > 31) {
                 throw new MalformedStatementException(location, "not an entry date MMDD: " + mmdd);
             }
-            return best;
+            LocalDate best = null;
+            for (int year = valueDate.getYear() - 1; year <= valueDate.getYear() + 1; year++) {
+                YearMonth candidateMonth = YearMonth.of(year, month);
+                if (day > candidateMonth.lengthOfMonth()) {
+                    continue; // 29 February of a year without it: another candidate year may have it
+                }
+                LocalDate candidate = candidateMonth.atDay(day);
+                if (best == null || Math.abs(ChronoUnit.DAYS.between(valueDate, candidate))
+                        < Math.abs(ChronoUnit.DAYS.between(valueDate, best))) {
+                    best = candidate;
+                }
+            }
+            return best != null ? best : day(YearMonth.from(valueDate), mmdd, mmdd, location);
         }
 
         private static Money money(String amount, String currency, String location) throws MalformedStatementException {
@@ -484,25 +635,37 @@ public class Mt940StatementReader implements StatementFormat {
             iban = blankToNull(subfields.containsKey(38) ? text(subfields, 38) : text(subfields, 31));
         }
 
+        /**
+         * The purpose subfields are fixed-width pieces of one text, and banks cut it anywhere, also inside a
+         * keyword ({@code ?22S?23VWZ+Rechnung}): the pieces are glued first, and the keywords found in the
+         * whole. Text before the first keyword is free text.
+         */
         private void readSepaKeywords(List<String> purpose) {
-            Map<String, StringBuilder> keywords = new LinkedHashMap<>();
-            StringBuilder free = new StringBuilder();
-            StringBuilder current = free;
-            for (String piece : purpose) {
-                Matcher k = SEPA_KEYWORD.matcher(piece);
-                if (k.matches()) {
-                    current = keywords.computeIfAbsent(k.group(1), key -> new StringBuilder());
-                    current.append(k.group(2));
+            String whole = String.join("", purpose);
+            Map<String, String> keywords = new LinkedHashMap<>();
+            Matcher k = SEPA_KEYWORD.matcher(whole);
+            String keyword = null;
+            int from = 0;
+            String free = whole;
+            while (true) {
+                boolean found = k.find();
+                if (keyword != null) {
+                    keywords.merge(keyword, whole.substring(from, found ? k.start() : whole.length()), String::concat);
                 } else {
-                    current.append(piece);
+                    free = whole.substring(0, found ? k.start() : whole.length());
                 }
+                if (!found) {
+                    break;
+                }
+                keyword = k.group(1);
+                from = k.end();
             }
             if (keywords.isEmpty()) {
-                remittance = blankToNull(free.toString());
+                remittance = blankToNull(free);
                 return;
             }
-            remittance = blankToNull(keywords.containsKey("SVWZ") ? keywords.get("SVWZ").toString() : free.toString());
-            String eref = keywords.containsKey("EREF") ? blankToNull(keywords.get("EREF").toString()) : null;
+            remittance = blankToNull(keywords.containsKey("SVWZ") ? keywords.get("SVWZ") : free);
+            String eref = blankToNull(keywords.get("EREF"));
             endToEndId = NOT_PROVIDED.equals(eref) ? null : eref;
         }
 
@@ -591,6 +754,7 @@ public class Mt940StatementReader implements StatementFormat {
     private static final class Statement {
         String reference;
         String account;
+        String currency;
         Money opening;
         LocalDate openingDate;
         Money closing;
@@ -599,9 +763,9 @@ public class Mt940StatementReader implements StatementFormat {
         int lines;
         StatementHeader header;
 
-        StatementHeader header() {
-            String currency = opening != null ? opening.currency() : closing != null ? closing.currency() : null;
-            return new StatementHeader(reference, account, currency, opening, closing, openingDate, closingDate);
+        StatementHeader header(boolean interim) {
+            String declared = opening != null ? opening.currency() : closing != null ? closing.currency() : currency;
+            return new StatementHeader(reference, account, declared, opening, closing, openingDate, closingDate, interim);
         }
     }
 
@@ -612,6 +776,7 @@ public class Mt940StatementReader implements StatementFormat {
         boolean reversal;
         Money amount;
         String ownerReference;
+        String referenceIban;
         String bankReference;
         String supplementary;
         final List<List<String>> details = new ArrayList<>(1);

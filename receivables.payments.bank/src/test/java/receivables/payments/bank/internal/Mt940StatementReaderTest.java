@@ -45,13 +45,13 @@ class Mt940StatementReaderTest {
 
     @Test
     void anImpossibleDateIsReportedWithItsLineNumber() {
-        String statement = ":20:X\n:25:NL91ABNA0417164300\n:60F:C260101EUR0,\n:61:2601010101C1,NTRFNONREF\n:61:2602300230C1,NTRFNONREF\n";
+        String statement = ":20:X\n:25:NL91ABNA0417164300\n:60F:C260101EUR0,\n:61:2601010101C1,NTRFNONREF\n:61:2601320132C1,NTRFNONREF\n";
 
         MalformedStatementException refused = catchThrowableOfType(MalformedStatementException.class,
                 () -> RecordingSink.read(mt940, statement));
 
         assertThat(refused.location()).isEqualTo("line 5");
-        assertThat(refused.getMessage()).contains("260230");
+        assertThat(refused.getMessage()).contains("260132");
     }
 
     @Test

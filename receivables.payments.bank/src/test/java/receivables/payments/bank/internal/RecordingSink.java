@@ -24,7 +24,12 @@ final class RecordingSink implements StatementSink {
     record Recorded(StatementHeader begin, List<StatementLine> lines, StatementHeader end) {
     }
 
+    /** A warning as delivered. */
+    record Warning(String location, String message) {
+    }
+
     private final List<Recorded> statements = new ArrayList<>();
+    private final List<Warning> warnings = new ArrayList<>();
     private StatementHeader begin;
     private List<StatementLine> lines;
     private int delivered;
@@ -76,6 +81,15 @@ final class RecordingSink implements StatementSink {
         statements.add(new Recorded(begin, List.copyOf(lines), header));
         begin = null;
         lines = null;
+    }
+
+    @Override
+    public void warning(String location, String message) {
+        warnings.add(new Warning(location, message));
+    }
+
+    List<Warning> warnings() {
+        return warnings;
     }
 
     List<Recorded> statements() {

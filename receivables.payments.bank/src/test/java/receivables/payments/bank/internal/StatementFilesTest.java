@@ -56,7 +56,8 @@ class StatementFilesTest {
     static final Path FOLDER = Path.of(System.getProperty("receivables.bank-statements.dir", "../../shared/data/bank-statements"));
 
     private static final List<StatementFormat> FORMATS = List.of(new CamtStatementReader.Camt053(),
-            new CamtStatementReader.Camt054(), new Mt940StatementReader());
+            new CamtStatementReader.Camt054(), new CamtStatementReader.Camt052(), new Mt940StatementReader(),
+            new Mt940StatementReader.Mt942());
     private static final int HEAD_BYTES = 4096;
     private static final String RECURSION = "__RECURSIVITY__";
     private static final Pattern SUBFIELDS = Pattern.compile("\\d{3}[^\\p{Alnum}\\s]\\d{2}.*", Pattern.DOTALL);
