@@ -183,6 +183,47 @@ public class BankReconciliationIT {
         }
     }
 
+    /**
+     * Files as real banks send them (the bank bundle's {@code real-exports}): read with warnings on the import,
+     * the statements' balances listed, an MT942 interim report and the day's MT940 booking the movement once,
+     * imports listed newest first, and a body in a media type no statement comes in refused naming those it does.
+     */
+    @Test
+    public void realBankExportsImportWithTheirWarningsAndBalancesVisible() throws Exception {
+        Path exports = Path.of("../receivables.payments.bank/src/test/resources/real-exports");
+
+        Http.Reply json = http.postBody("/api/v1/bank-statements", "{\"file\":1}".getBytes(StandardCharsets.UTF_8),
+                "application/json");
+        assertProblem(json, 415, "Content-Type");
+        assertTrue(json.body(), json.json().get("detail").asText().contains("application/octet-stream"));
+
+        JsonNode lenient = importAndWait(Files.readAllBytes(exports.resolve("blank-entry-date-and-type-code.sta")));
+        assertEquals(lenient.toString(), "COMPLETED", lenient.get("status").asText());
+        assertEquals(lenient.toString(), 2, lenient.get("linesRead").asLong());
+        assertEquals(lenient.toString(), List.of("line 5", "line 7"),
+                List.of(lenient.at("/notes/0/location").asText(), lenient.at("/notes/1/location").asText()));
+        assertEquals("WARNING", lenient.at("/notes/0/kind").asText());
+        JsonNode statements = http.get("/api/v1/bank-statements/" + lenient.get("id").asText() + "/statements").json();
+        assertEquals(statements.toString(), 1, statements.get("totalItems").asLong());
+        assertEquals(statements.toString(), List.of("1000.00", "1035.00", "STARTUMSE"),
+                List.of(statements.at("/items/0/openingBalance/amount").asText(),
+                        statements.at("/items/0/closingBalance/amount").asText(),
+                        statements.at("/items/0/statementId").asText()));
+
+        JsonNode interim = importAndWait(Files.readAllBytes(exports.resolve("mt942-interim.sta")));
+        JsonNode statement = importAndWait(Files.readAllBytes(exports.resolve("mt940-after-interim.sta")));
+        assertEquals(interim.toString(), "mt942", interim.get("format").asText());
+        assertEquals(interim.toString(), 1, interim.get("announced").asLong());
+        assertEquals(statement.toString(), 1, statement.get("duplicates").asLong());
+        assertTrue(http.get("/api/v1/bank-statements/" + interim.get("id").asText() + "/statements").json()
+                .at("/items/0/interim").asBoolean());
+
+        JsonNode listed = http.get("/api/v1/bank-statements?page=0&size=2").json();
+        assertEquals(listed.toString(), List.of(statement.get("id").asText(), interim.get("id").asText()),
+                List.of(listed.at("/items/0/id").asText(), listed.at("/items/1/id").asText()));
+        assertProblem(http.get("/api/v1/bank-statements?size=0"), 400, "size");
+    }
+
     private static long occurrences(String text, String element) {
         return text.split(java.util.regex.Pattern.quote(element), -1).length - 1;
     }

@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import org.osgi.annotation.versioning.ProviderType;
 
+import receivables.api.Page;
+import receivables.api.PageRequest;
 import receivables.api.TenantId;
 
 /**
@@ -27,4 +29,14 @@ public interface StatementImports {
     StatementImport start(TenantId tenant, InputStream content);
 
     Optional<StatementImport> find(TenantId tenant, UUID importId);
+
+    /** The tenant's imports, the newest first. */
+    Page<StatementImport> list(TenantId tenant, PageRequest page);
+
+    /**
+     * The statements of an import with their opening and closing balances, in file order.
+     *
+     * @throws receivables.api.NotFoundException when the import does not exist
+     */
+    Page<ImportedStatement> statements(TenantId tenant, UUID importId, PageRequest page);
 }

@@ -7,7 +7,7 @@
  * amount and payer); what it cannot place waits in the {@link receivables.api.statement.SuspenseQueue}.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package receivables.api.statement;
 
 import org.osgi.annotation.bundle.Export;

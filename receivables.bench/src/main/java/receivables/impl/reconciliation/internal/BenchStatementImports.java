@@ -3,6 +3,7 @@ package receivables.impl.reconciliation.internal;
 import java.util.List;
 
 import receivables.api.statement.StatementFormat;
+import receivables.impl.intent.internal.StoredPaymentIntents;
 import receivables.impl.payment.internal.StoredPayments;
 import receivables.impl.persistence.internal.Database;
 
@@ -24,6 +25,8 @@ public final class BenchStatementImports {
         BackgroundStatementImports imports = new BackgroundStatementImports();
         imports.database = database;
         imports.payments = payments;
+        // the benchmark's lines pay no intents: settling them needs nothing but the import's own session
+        imports.intents = new StoredPaymentIntents();
         imports.formats = formats;
         imports.activate(StatementImportContract.configuration(ReconciliationConfiguration.DEFAULT_MATCH_THRESHOLD));
         return imports;

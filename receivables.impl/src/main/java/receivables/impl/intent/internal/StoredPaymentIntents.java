@@ -7,9 +7,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -38,7 +40,9 @@ import receivables.api.intent.PaymentIntents;
 import receivables.api.intent.ProviderOffer;
 import receivables.api.intent.RefundRequest;
 import receivables.api.money.Money;
+import receivables.api.payment.Allocation;
 import receivables.api.payment.AllocationTarget;
+import receivables.api.payment.Payment;
 import receivables.api.payment.PaymentDetails;
 import receivables.api.payment.RefundDetails;
 import receivables.api.provider.IntentLookup;
@@ -71,6 +75,8 @@ public class StoredPaymentIntents implements PaymentIntents {
 
     private static final Logger LOG = LoggerFactory.getLogger(StoredPaymentIntents.class);
     private static final int DUE_BATCH = 100;
+    /** The method of bank transfers, as the bank-transfer provider names it and statement imports book lines. */
+    private static final String BANK_TRANSFER = "BANK_TRANSFER";
 
     @Reference
     Database database;
@@ -416,6 +422,41 @@ public class StoredPaymentIntents implements PaymentIntents {
         });
         if (recorded != null) {
             payments.announce(tenant, recorded);
+        }
+    }
+
+    /**
+     * A bank transfer found on a statement was booked as {@code payment}: for each invoice it paid, the oldest
+     * bank-transfer intent not yet paid (waiting, or expired, failed or canceled while the money was on its way)
+     * is SUCCEEDED with that payment, in the caller's transaction, and records no payment of its own, so that the
+     * money counts once whichever of the line and the intent came first. Intents already paid stay as they are.
+     *
+     * @param source what booked the line, as a transition's source ({@code statement}, {@code suspense})
+     * @param where  which import or suspense item, for the transition's detail
+     */
+    public void paidByTransfer(Session session, Payment payment, String source, String where) {
+        List<UUID> invoices = payment.allocations().stream().map(Allocation::invoiceId).distinct().sorted().toList();
+        if (invoices.isEmpty() || !BANK_TRANSFER.equals(payment.method())) {
+            return;
+        }
+        List<UUID> waiting = session.createSelectionQuery("select p.id from PaymentIntent p where p.invoiceId in :invoices"
+                        + " and p.method = :method and p.status not in :paid order by p.createdAt, p.id", UUID.class)
+                .setParameter("invoices", invoices).setParameter("method", BANK_TRANSFER)
+                .setParameterList("paid", List.of(IntentStatus.SUCCEEDED, IntentStatus.PARTIALLY_REFUNDED, IntentStatus.REFUNDED))
+                .getResultList();
+        Set<UUID> settled = new HashSet<>();
+        for (UUID intentId : waiting) {
+            PaymentIntentEntity intent = session.find(PaymentIntentEntity.class, intentId, LockModeType.PESSIMISTIC_WRITE);
+            if (intent.status.paid() || !settled.add(intent.invoiceId)) {
+                continue;
+            }
+            Money paid = payment.allocations().stream().filter(allocation -> allocation.invoiceId().equals(intent.invoiceId))
+                    .map(Allocation::amount).reduce(Money::plus).orElseThrow();
+            intent.paymentId = payment.id();
+            intent.nextAttemptAt = null;
+            String detail = "bank transfer " + payment.id() + " booked " + paid + " to the invoice (" + where + ")";
+            move(session, intent, IntentStatus.SUCCEEDED, source, intent.status.open() ? detail
+                    : detail + " after the intent was " + intent.status);
         }
     }
 

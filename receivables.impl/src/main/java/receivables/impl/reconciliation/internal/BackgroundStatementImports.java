@@ -38,10 +38,16 @@ import org.slf4j.LoggerFactory;
 
 import receivables.api.FieldViolation;
 import receivables.api.InvalidRequestException;
+import receivables.api.NotFoundException;
+import receivables.api.Page;
+import receivables.api.PageRequest;
 import receivables.api.ReceivablesException;
 import receivables.api.TenantId;
+import receivables.api.money.Money;
 import receivables.api.statement.Direction;
+import receivables.api.statement.ImportNote;
 import receivables.api.statement.ImportStatus;
+import receivables.api.statement.ImportedStatement;
 import receivables.api.statement.MalformedStatementException;
 import receivables.api.statement.MatchCandidate;
 import receivables.api.statement.StatementFormat;
@@ -51,6 +57,7 @@ import receivables.api.statement.StatementImports;
 import receivables.api.statement.StatementLine;
 import receivables.api.statement.StatementSink;
 import receivables.impl.background.internal.BackgroundThreads;
+import receivables.impl.intent.internal.StoredPaymentIntents;
 import receivables.impl.payment.internal.StoredPayments;
 import receivables.impl.persistence.internal.Database;
 import receivables.impl.persistence.internal.NativeValues;
@@ -62,6 +69,13 @@ import receivables.impl.reconciliation.internal.ImportedLines.Read;
  * imported), then to import its lines in batches, each batch one transaction, with the progress written to the
  * database after every batch so that any node can report it. Memory holds one batch and the tenant's open
  * invoices (see {@link OpenInvoices}), never the file.
+ *
+ * <p>Besides its lines an import keeps each statement's balances, the reader's warnings and the lines it
+ * rejected (an amount beyond what can be booked), so that one absurd line never fails the file. A credit line
+ * of an interim report (MT942, camt.052) is imported only when it carries the bank's reference, which the
+ * statement repeats so that it is recognised there; without one it is only counted as announced and booked
+ * when the statement arrives, so that it is never booked twice. A booked line settles the bank-transfer
+ * intent waiting for the invoice it paid (see {@link StoredPaymentIntents#paidByTransfer}).
  */
 @Component(service = { StatementImports.class, BackgroundStatementImports.class },
         configurationPid = ReconciliationConfiguration.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -77,6 +91,9 @@ public class BackgroundStatementImports implements StatementImports {
 
     @Reference
     StoredPayments payments;
+
+    @Reference
+    StoredPaymentIntents intents;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     volatile List<StatementFormat> formats = List.of();
@@ -149,16 +166,78 @@ public class BackgroundStatementImports implements StatementImports {
         return database.inTransaction(tenant, session -> find(session, tenant, importId));
     }
 
+    @Override
+    public Page<StatementImport> list(TenantId tenant, PageRequest page) {
+        PageRequest request = page == null ? PageRequest.first() : page;
+        return database.inTransaction(tenant, session -> {
+            long total = session.createNativeQuery("select count(*) from bank_statement_import where tenant_id = :tenant",
+                    Long.class).setParameter("tenant", tenant.value()).getSingleResult();
+            List<StatementImport> items = session.createNativeQuery("select " + IMPORT_COLUMNS
+                            + " from bank_statement_import where tenant_id = :tenant order by started_at desc, id",
+                            Object[].class)
+                    .setParameter("tenant", tenant.value())
+                    .setFirstResult(request.offset()).setMaxResults(request.size())
+                    .getResultStream().map(row -> statementImport(row, notes(session, tenant, NativeValues.uuid(row[0]))))
+                    .toList();
+            return new Page<>(items, request.page(), request.size(), total);
+        });
+    }
+
+    @Override
+    public Page<ImportedStatement> statements(TenantId tenant, UUID importId, PageRequest page) {
+        PageRequest request = page == null ? PageRequest.first() : page;
+        return database.inTransaction(tenant, session -> {
+            if (find(session, tenant, importId).isEmpty()) {
+                throw new NotFoundException("bank statement", importId);
+            }
+            long total = session.createNativeQuery("select count(*) from bank_statement where tenant_id = :tenant"
+                            + " and import_id = :import", Long.class)
+                    .setParameter("tenant", tenant.value()).setParameter("import", importId)
+                    .getSingleResult();
+            List<ImportedStatement> items = session.createNativeQuery("select statement_number, statement_id, account,"
+                            + " currency, opening_currency, opening_balance, closing_currency, closing_balance, from_date,"
+                            + " to_date, line_count, interim from bank_statement where tenant_id = :tenant"
+                            + " and import_id = :import order by statement_number", Object[].class)
+                    .setParameter("tenant", tenant.value()).setParameter("import", importId)
+                    .setFirstResult(request.offset()).setMaxResults(request.size())
+                    .getResultStream()
+                    .map(row -> new ImportedStatement(((Number) row[0]).intValue(), (String) row[1], (String) row[2],
+                            (String) row[3], money(row[4], row[5]), money(row[6], row[7]), ImportedLines.date(row[8]),
+                            ImportedLines.date(row[9]), number(row[10]), Boolean.TRUE.equals(row[11])))
+                    .toList();
+            return new Page<>(items, request.page(), request.size(), total);
+        });
+    }
+
+    private static final String IMPORT_COLUMNS = "id, status, format, file_size, lines_read, matched, suspended,"
+            + " skipped, duplicates, rejected, announced, location, problem, started_at, finished_at";
+
     private static Optional<StatementImport> find(Session session, TenantId tenant, UUID importId) {
-        return session.createNativeQuery("select id, status, format, file_size, lines_read, matched, suspended,"
-                        + " skipped, duplicates, location, problem, started_at, finished_at from bank_statement_import"
+        return session.createNativeQuery("select " + IMPORT_COLUMNS + " from bank_statement_import"
                         + " where tenant_id = :tenant and id = :id", Object[].class)
                 .setParameter("tenant", tenant.value()).setParameter("id", importId)
                 .getResultStream().findFirst()
-                .map(row -> new StatementImport(NativeValues.uuid(row[0]), ImportStatus.valueOf((String) row[1]),
-                        (String) row[2], number(row[3]), number(row[4]), number(row[5]), number(row[6]), number(row[7]),
-                        number(row[8]), (String) row[9], (String) row[10], ImportedLines.instant(row[11]),
-                        ImportedLines.instant(row[12])));
+                .map(row -> statementImport(row, notes(session, tenant, importId)));
+    }
+
+    private static StatementImport statementImport(Object[] row, List<ImportNote> notes) {
+        return new StatementImport(NativeValues.uuid(row[0]), ImportStatus.valueOf((String) row[1]), (String) row[2],
+                number(row[3]), number(row[4]), number(row[5]), number(row[6]), number(row[7]), number(row[8]),
+                number(row[9]), number(row[10]), (String) row[11], (String) row[12], ImportedLines.instant(row[13]),
+                ImportedLines.instant(row[14]), notes);
+    }
+
+    private static List<ImportNote> notes(Session session, TenantId tenant, UUID importId) {
+        return session.createNativeQuery("select kind, location, message from bank_statement_note"
+                        + " where tenant_id = :tenant and import_id = :import order by note_number", Object[].class)
+                .setParameter("tenant", tenant.value()).setParameter("import", importId)
+                .getResultStream()
+                .map(row -> new ImportNote(ImportNote.Kind.valueOf((String) row[0]), (String) row[1], (String) row[2]))
+                .toList();
+    }
+
+    private static Money money(Object currency, Object amount) {
+        return currency == null || amount == null ? null : Money.of(NativeValues.decimal(amount), (String) currency);
     }
 
     /** The request's body in a temporary file, read as it arrives. */
@@ -198,6 +277,7 @@ public class BackgroundStatementImports implements StatementImports {
                 format.read(in, importing);
             }
             importing.flush();
+            importing.noteWhatWasLeftOut();
             finish(tenant, importId, progress, ImportStatus.COMPLETED, null, null);
         } catch (MalformedStatementException e) {
             if (progress.read == 0) {
@@ -275,6 +355,7 @@ public class BackgroundStatementImports implements StatementImports {
                 StoredPayments.Recorded recorded = payments.record(session, tenant, ImportedLines.payment(read.key(),
                         line, match.customerId(), match.invoices().stream().map(OpenInvoice::id).toList(),
                         LocalDate.now(clock)));
+                intents.paidByTransfer(session, recorded.payment(), "statement", "import " + importId);
                 ImportedLines.insert(session, tenant.value(), lineId, importId, read, ImportedLines.MATCHED,
                         match.confidence(), match.customerId(), recorded.payment().id());
                 imported.recorded.add(recorded);
@@ -319,10 +400,12 @@ public class BackgroundStatementImports implements StatementImports {
     private void record(TenantId tenant, UUID importId, Progress progress) {
         database.inTransaction(tenant, session -> session.createNativeMutationQuery("update bank_statement_import"
                         + " set lines_read = :read, matched = :matched, suspended = :suspended, skipped = :skipped,"
-                        + " duplicates = :duplicates where tenant_id = :tenant and id = :id")
+                        + " duplicates = :duplicates, rejected = :rejected, announced = :announced"
+                        + " where tenant_id = :tenant and id = :id")
                 .setParameter("read", progress.read).setParameter("matched", progress.matched)
                 .setParameter("suspended", progress.suspended).setParameter("skipped", progress.skipped)
-                .setParameter("duplicates", progress.duplicates)
+                .setParameter("duplicates", progress.duplicates).setParameter("rejected", progress.rejected)
+                .setParameter("announced", progress.announced)
                 .setParameter("tenant", tenant.value()).setParameter("id", importId)
                 .executeUpdate());
     }
@@ -371,7 +454,10 @@ public class BackgroundStatementImports implements StatementImports {
         }
     }
 
-    /** The second reading: lines gathered into batches, each imported when full. */
+    /**
+     * The second reading: lines gathered into batches, each imported when full; each statement kept with its
+     * balances when it ends, each warning as it comes.
+     */
     private final class Importing implements StatementSink {
 
         private final TenantId tenant;
@@ -380,6 +466,9 @@ public class BackgroundStatementImports implements StatementImports {
         private final LineKeys keys = new LineKeys();
         private final List<Read> batch = new ArrayList<>(BATCH_SIZE);
         private StatementHeader statement;
+        private int statements;
+        private long statementLines;
+        private int notes;
         OpenInvoices open;
 
         Importing(TenantId tenant, UUID importId, Progress progress, OpenInvoices open) {
@@ -392,15 +481,105 @@ public class BackgroundStatementImports implements StatementImports {
         @Override
         public void statement(StatementHeader header) {
             statement = header;
+            statements++;
+            statementLines = 0;
         }
 
         @Override
         public void line(StatementLine line) {
             stopIfInterrupted();
-            batch.add(new Read(keys.key(statement, line), statement.accountIban(), line));
+            statementLines++;
+            // every line passes through the keys, which count lines that share a reference
+            String key = keys.key(statement, line);
+            if (!ImportedLines.bookable(line.amount())) {
+                progress.read++;
+                progress.rejected++;
+                note(ImportNote.Kind.LINE_REJECTED, "statement " + statement.statementId() + " line " + line.sequence(),
+                        "the amount " + line.amount() + " is beyond what can be booked (" + ImportedLines.MAX_AMOUNT_TEXT
+                                + "); the line is not imported");
+                return;
+            }
+            if (statement.interim() && line.direction() == Direction.CREDIT && !LineKeys.identifiesMovement(line)) {
+                progress.read++;
+                progress.announced++;
+                return;
+            }
+            batch.add(new Read(key, statement.accountIban(), line));
             if (batch.size() >= BATCH_SIZE) {
                 flush();
             }
+        }
+
+        @Override
+        public void end(StatementHeader header) {
+            int number = statements;
+            Money opening = balance(header.openingBalance(), number, "opening");
+            Money closing = balance(header.closingBalance(), number, "closing");
+            long lines = statementLines;
+            database.inTransaction(tenant, session -> session.createNativeMutationQuery("insert into bank_statement"
+                            + " (tenant_id, import_id, statement_number, statement_id, account, currency, opening_currency,"
+                            + " opening_balance, closing_currency, closing_balance, from_date, to_date, line_count, interim)"
+                            + " values (:tenant, :import, :number, :statement, :account, :currency, :openingCurrency,"
+                            + " :opening, :closingCurrency, :closing, :from, :to, :lines, :interim)")
+                    .setParameter("tenant", tenant.value()).setParameter("import", importId)
+                    .setParameter("number", number)
+                    .setParameter("statement", ImportedLines.cut(header.statementId(), 140), String.class)
+                    .setParameter("account", ImportedLines.cut(header.accountIban(), 70), String.class)
+                    .setParameter("currency", currency(header.accountCurrency()), String.class)
+                    .setParameter("openingCurrency", opening == null ? null : opening.currency(), String.class)
+                    .setParameter("opening", opening == null ? null : opening.amount(), java.math.BigDecimal.class)
+                    .setParameter("closingCurrency", closing == null ? null : closing.currency(), String.class)
+                    .setParameter("closing", closing == null ? null : closing.amount(), java.math.BigDecimal.class)
+                    .setParameter("from", header.from(), LocalDate.class)
+                    .setParameter("to", header.to(), LocalDate.class)
+                    .setParameter("lines", lines)
+                    .setParameter("interim", header.interim())
+                    .executeUpdate());
+        }
+
+        @Override
+        public void warning(String location, String message) {
+            note(ImportNote.Kind.WARNING, location, message);
+        }
+
+        /** A balance as it can be kept: one too large for the ledger's columns is left out, with a warning. */
+        private Money balance(Money balance, int number, String which) {
+            if (balance == null || ImportedLines.bookable(balance)) {
+                return balance;
+            }
+            note(ImportNote.Kind.WARNING, "statement " + number, "the " + which + " balance " + balance
+                    + " is beyond what can be kept (" + ImportedLines.MAX_AMOUNT_TEXT + "); it is left out");
+            return null;
+        }
+
+        private String currency(String code) {
+            return code != null && Money.isCurrency(code) ? code : null;
+        }
+
+        private void note(ImportNote.Kind kind, String location, String message) {
+            notes++;
+            if (notes <= StatementImport.MAX_NOTES) {
+                insertNote(notes, kind, location, message);
+            }
+        }
+
+        /** Says how many notes were not kept, when there were more than an import keeps. */
+        void noteWhatWasLeftOut() {
+            if (notes > StatementImport.MAX_NOTES) {
+                insertNote(StatementImport.MAX_NOTES + 1, ImportNote.Kind.WARNING, "file", (notes - StatementImport.MAX_NOTES)
+                        + " more warnings and rejected lines, not kept");
+            }
+        }
+
+        private void insertNote(int number, ImportNote.Kind kind, String location, String message) {
+            database.inTransaction(tenant, session -> session.createNativeMutationQuery("insert into bank_statement_note"
+                            + " (tenant_id, import_id, note_number, kind, location, message) values (:tenant, :import,"
+                            + " :number, :kind, :location, :message)")
+                    .setParameter("tenant", tenant.value()).setParameter("import", importId)
+                    .setParameter("number", number).setParameter("kind", kind.name())
+                    .setParameter("location", ImportedLines.cut(location, 200), String.class)
+                    .setParameter("message", ImportedLines.cut(message, 1000), String.class)
+                    .executeUpdate());
         }
 
         void flush() {
@@ -450,5 +629,7 @@ public class BackgroundStatementImports implements StatementImports {
         long suspended;
         long skipped;
         long duplicates;
+        long rejected;
+        long announced;
     }
 }

@@ -1,5 +1,6 @@
 package receivables.impl.reconciliation.internal;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -158,7 +159,25 @@ final class ImportedLines {
         return LocalDate.parse(value.toString());
     }
 
+    /**
+     * {@code text} as a column of {@code length} characters keeps it: cut to that length, and every control
+     * character (a NUL, which PostgreSQL refuses, or what a wrong code page made of a letter) replaced by U+FFFD,
+     * so that what a bank file carries is never stored as control characters, whichever reader read it.
+     */
     static String cut(String text, int length) {
-        return text == null || text.length() <= length ? text : text.substring(0, length);
+        if (text == null) {
+            return null;
+        }
+        String cut = text.length() <= length ? text : text.substring(0, length);
+        return cut.chars().anyMatch(Character::isISOControl) ? cut.replaceAll("\\p{Cc}", "\uFFFD") : cut;
+    }
+
+    /** The largest amount the line, payment and balance columns ({@code numeric(19,4)}) keep, exclusive. */
+    static final BigDecimal MAX_AMOUNT = BigDecimal.TEN.pow(15);
+    static final String MAX_AMOUNT_TEXT = "less than 10^15";
+
+    /** Whether a line of {@code amount} can be stored and booked. */
+    static boolean bookable(Money amount) {
+        return amount.amount().abs().compareTo(MAX_AMOUNT) < 0;
     }
 }

@@ -27,10 +27,22 @@ final class LineKeys {
     private String previousReference;
     private int sameReference;
 
+    /**
+     * Whether the line carries the bank's own reference for its movement, so that its key is the same in every
+     * file that reports the movement; without one the key is the line's place in its statement.
+     */
+    static boolean identifiesMovement(StatementLine line) {
+        return !NO_REFERENCE.contains(reference(line).toUpperCase(Locale.ROOT));
+    }
+
+    private static String reference(StatementLine line) {
+        return line.bankReference() == null ? "" : line.bankReference().strip();
+    }
+
     String key(StatementHeader statement, StatementLine line) {
-        String reference = line.bankReference() == null ? "" : line.bankReference().strip();
+        String reference = reference(line);
         String canonical;
-        if (NO_REFERENCE.contains(reference.toUpperCase(Locale.ROOT))) {
+        if (!identifiesMovement(line)) {
             previousReference = null;
             canonical = String.join("|", "statement", Objects.toString(statement.accountIban(), ""),
                     Objects.toString(statement.statementId(), ""), Objects.toString(statement.from(), ""),

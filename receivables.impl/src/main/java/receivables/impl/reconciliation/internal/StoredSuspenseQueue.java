@@ -29,6 +29,7 @@ import receivables.api.statement.SuspenseItem;
 import receivables.api.statement.SuspenseQueue;
 import receivables.api.statement.SuspenseStatus;
 import receivables.impl.customer.internal.CustomerAccountEntity;
+import receivables.impl.intent.internal.StoredPaymentIntents;
 import receivables.impl.invoice.internal.InvoiceEntity;
 import receivables.impl.payment.internal.StoredPayments;
 import receivables.impl.persistence.internal.Database;
@@ -39,7 +40,8 @@ import receivables.impl.validation.internal.Violations;
 /**
  * The suspense queue in the database. A clerk's decision locks the item's row first, so of two clerks
  * deciding the same item at once the second finds it decided; the payment's idempotency key is the line's,
- * so a line is never booked twice whoever books it.
+ * so a line is never booked twice whoever books it. A booked line settles the bank-transfer intent waiting for
+ * the invoice it paid.
  */
 @Component(service = SuspenseQueue.class)
 public class StoredSuspenseQueue implements SuspenseQueue {
@@ -53,6 +55,9 @@ public class StoredSuspenseQueue implements SuspenseQueue {
 
     @Reference
     StoredPayments payments;
+
+    @Reference
+    StoredPaymentIntents intents;
 
     Clock clock = Clock.systemUTC();
 
@@ -144,6 +149,7 @@ public class StoredSuspenseQueue implements SuspenseQueue {
             Kept line = lockOpen(session, tenant, itemId);
             Booking booking = decision.decide(session, line);
             StoredPayments.Recorded booked = payments.record(session, tenant, booking.payment());
+            intents.paidByTransfer(session, booked.payment(), "suspense", "suspense item " + itemId);
             resolve(session, tenant, itemId, line.id(), SuspenseStatus.MATCHED, booking.resolution(),
                     booked.payment().id(), booking.payment().customerId());
             return booked;

@@ -7,12 +7,12 @@ import receivables.impl.payment.internal.StoredPayments;
 import receivables.impl.persistence.internal.Database;
 import receivables.impl.provider.internal.ProviderDirectory;
 
-final class IntentsFixture {
+public final class IntentsFixture {
 
     private IntentsFixture() {
     }
 
-    static StoredPaymentIntents intents(Database database, ProviderDirectory providers, StoredPayments payments, Clock clock) {
+    public static StoredPaymentIntents intents(Database database, ProviderDirectory providers, StoredPayments payments, Clock clock) {
         StoredPaymentIntents intents = new StoredPaymentIntents();
         intents.database = database;
         intents.providers = providers;

@@ -35,16 +35,29 @@ import receivables.api.provider.VerifiedNotification;
  * A provider whose channel is this test: it signs notifications with HMAC-SHA256 under the tenant's secret
  * {@code notificationSecret}, and fails the next calls as the test scripts them.
  */
-final class ScriptedProvider implements PaymentProvider {
+public final class ScriptedProvider implements PaymentProvider {
+
+    private final String id;
+    private final String method;
 
     final Deque<ProviderFailure> nextFailures = new ArrayDeque<>();
     final List<UUID> started = new ArrayList<>();
     final List<RefundInstruction> refunded = new ArrayList<>();
     volatile ProviderReport queryAnswer;
 
+    ScriptedProvider() {
+        this("scripted", "WALLET_QR");
+    }
+
+    /** A provider named {@code id} offering {@code method}, e.g. one that stands in for bank transfers. */
+    public ScriptedProvider(String id, String method) {
+        this.id = id;
+        this.method = method;
+    }
+
     @Override
     public String id() {
-        return "scripted";
+        return id;
     }
 
     @Override
@@ -54,7 +67,7 @@ final class ScriptedProvider implements PaymentProvider {
 
     @Override
     public Set<String> methods() {
-        return Set.of("WALLET_QR");
+        return Set.of(method);
     }
 
     @Override

@@ -13,6 +13,7 @@ final class BankStatementReaders {
     }
 
     static List<StatementFormat> all() {
-        return List.of(new CamtStatementReader.Camt053(), new CamtStatementReader.Camt054(), new Mt940StatementReader());
+        return List.of(new CamtStatementReader.Camt053(), new CamtStatementReader.Camt054(), new CamtStatementReader.Camt052(),
+                new Mt940StatementReader(), new Mt940StatementReader.Mt942());
     }
 }

@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
@@ -17,10 +22,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import receivables.api.ConflictException;
-
+import receivables.api.NotFoundException;
 import receivables.api.PageRequest;
 import receivables.api.TenantId;
 import receivables.api.customer.CustomerDetails;
+import receivables.api.intent.IntentRequest;
+import receivables.api.intent.IntentStatus;
+import receivables.api.intent.IntentTransition;
+import receivables.api.intent.PaymentIntent;
 import receivables.api.invoice.Invoice;
 import receivables.api.invoice.InvoiceStatus;
 import receivables.api.invoice.OrderLine;
@@ -28,12 +37,18 @@ import receivables.api.invoice.SalesOrder;
 import receivables.api.money.Money;
 import receivables.api.payment.Payment;
 import receivables.api.statement.CreditorReference;
+import receivables.api.statement.ImportNote;
 import receivables.api.statement.ImportStatus;
+import receivables.api.statement.ImportedStatement;
 import receivables.api.statement.MatchCandidate;
 import receivables.api.statement.StatementImport;
 import receivables.api.statement.SuspenseItem;
 import receivables.api.statement.SuspenseStatus;
+import receivables.impl.intent.internal.IntentsFixture;
+import receivables.impl.intent.internal.ScriptedProvider;
+import receivables.impl.intent.internal.StoredPaymentIntents;
 import receivables.impl.ledger.OnLedger;
+import receivables.impl.provider.internal.ProviderFixture;
 
 /**
  * Statement import and matching on every database we support, through the real camt.053 and MT940 readers:
@@ -45,9 +60,11 @@ abstract class StatementImportContract extends OnLedger {
     static final TenantId TENANT = new TenantId("bank");
     static final LocalDate ISSUED = LocalDate.of(2026, 3, 2);
     static final String ACCOUNT = "DE89370400440532013000";
+    static final Path REAL_EXPORTS = Path.of("../receivables.payments.bank/src/test/resources/real-exports");
 
     private BackgroundStatementImports imports;
     private StoredSuspenseQueue queue;
+    private StoredPaymentIntents intents;
     private UUID acme;
     private UUID beta;
     private UUID gamma;
@@ -62,12 +79,18 @@ abstract class StatementImportContract extends OnLedger {
         BackgroundStatementImports started = new BackgroundStatementImports();
         started.database = database;
         started.payments = payments;
+        intents = IntentsFixture.intents(database, ProviderFixture.directory(
+                List.of(new ScriptedProvider("bank-transfer", ImportedLines.METHOD)),
+                List.of(ProviderFixture.account(ProviderFixture.secrets(), TENANT.value(), "bank-transfer", true, Map.of(),
+                        Map.of()))), payments, Clock.systemUTC());
+        started.intents = intents;
         started.formats = BankStatementReaders.all();
         started.activate(configuration(80));
         imports = started;
         queue = new StoredSuspenseQueue();
         queue.database = database;
         queue.payments = payments;
+        queue.intents = started.intents;
         acme = customer("Acme GmbH");
         beta = customer("Beta Ltd.");
         gamma = customer("Gamma AG");
@@ -251,6 +274,209 @@ abstract class StatementImportContract extends OnLedger {
         assertThatThrownBy(() -> imports.configure(configuration(101))).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void aBookedLineSettlesTheBankTransferIntentWaitingForItsInvoiceAndNothingIsBookedTwice() {
+        PaymentIntent intent = intents.create(TENANT, transfer("transfer-1", byReference));
+        assertThat(intent.status()).isEqualTo(IntentStatus.PENDING);
+
+        importAndWait(statement());
+        importAndWait(statement());
+
+        PaymentIntent settled = intents.find(TENANT, intent.id()).orElseThrow();
+        assertThat(settled.status()).isEqualTo(IntentStatus.SUCCEEDED);
+        assertThat(settled.paymentId()).isEqualTo(paymentFor("NTRY-1").id());
+        assertThat(settled.history()).extracting(IntentTransition::to)
+                .containsExactly(IntentStatus.CREATED, IntentStatus.PENDING, IntentStatus.SUCCEEDED);
+        assertThat(count("payment")).isEqualTo(4);
+        assertThat(invoice(byReference).open()).isEqualTo(eur("0.00"));
+    }
+
+    @Test
+    void anIntentCanceledWhileTheMoneyWasOnItsWayIsSettledAndSoIsOneAClerkMatches() {
+        PaymentIntent canceled = intents.create(TENANT, transfer("transfer-2", byReference));
+        intents.cancel(TENANT, canceled.id());
+        PaymentIntent waiting = intents.create(TENANT, transfer("transfer-3", byAmountAndPayer));
+
+        importAndWait(statement());
+
+        PaymentIntent late = intents.find(TENANT, canceled.id()).orElseThrow();
+        assertThat(late.status()).isEqualTo(IntentStatus.SUCCEEDED);
+        assertThat(late.paymentId()).isEqualTo(paymentFor("NTRY-1").id());
+        assertThat(late.history().get(late.history().size() - 1).detail()).contains("after the intent was CANCELED");
+        assertThat(intents.find(TENANT, waiting.id()).orElseThrow().status()).isEqualTo(IntentStatus.PENDING);
+
+        SuspenseItem gammas = queue.list(TENANT, SuspenseStatus.OPEN, PageRequest.first()).items().get(0);
+        Payment payment = queue.matchToInvoice(TENANT, gammas.id(), byAmountAndPayer.id());
+
+        assertThat(intents.find(TENANT, waiting.id()).orElseThrow()).satisfies(matched -> {
+            assertThat(matched.status()).isEqualTo(IntentStatus.SUCCEEDED);
+            assertThat(matched.paymentId()).isEqualTo(payment.id());
+        });
+        assertThat(count("payment")).isEqualTo(5);
+    }
+
+    @Test
+    void aLineThatPaidTheInvoiceFirstLeavesNoIntentToOpenForIt() {
+        importAndWait(statement());
+
+        assertRefused(() -> intents.create(TENANT, transfer("transfer-4", byReference)), "invoiceId");
+        assertThat(count("payment_intent")).isZero();
+    }
+
+    @Test
+    void sepaKeywordsCutAcrossSubfieldsStillNameTheInvoiceThatIsPaid() throws Exception {
+        Invoice invoice = issue("SO-SPLIT", beta, "311.59");
+        String number = invoice.number();
+        // the bank cut the purpose inside the keyword SVWZ+ and inside the invoice number
+        String file = realExport("sepa-keywords-split.sta").replace("INV-2026-0000?2442",
+                number.substring(0, number.length() - 2) + "?24" + number.substring(number.length() - 2));
+
+        StatementImport done = importAndWait(file);
+
+        assertThat(done.matched()).isEqualTo(1);
+        assertThat(invoice(invoice).status()).isEqualTo(InvoiceStatus.PAID);
+        assertThat(done.notes()).isEmpty();
+    }
+
+    @Test
+    void warningsAreKeptWithTheImportAndTheLinesImported() throws Exception {
+        StatementImport done = importAndWait(realExport("blank-entry-date-and-type-code.sta")
+                + realExport("impossible-dates.sta"));
+
+        assertThat(done.status()).isEqualTo(ImportStatus.COMPLETED);
+        assertThat(done.linesRead()).isEqualTo(3);
+        assertThat(done.notes()).extracting(ImportNote::kind).containsOnly(ImportNote.Kind.WARNING);
+        assertThat(done.notes()).extracting(ImportNote::location)
+                .containsExactly("line 5", "line 7", "line 15", "line 15", "line 17");
+        assertThat(done.notes().get(2).message()).contains("2024-02-29");
+        assertThat(imports.list(TENANT, PageRequest.first()).items().get(0).notes()).isEqualTo(done.notes());
+    }
+
+    @Test
+    void aLineWithAnAbsurdAmountIsRejectedByNameAndTheRestImported() {
+        String mt940 = String.join("\r\n", ":20:ABSURD", ":25:" + ACCOUNT, ":28C:00001/001", ":60F:C260310EUR0,00",
+                ":61:2603120312C250,00NTRFNONREF//BANKREF-A1", ":86:Beta Ltd Invoice " + byNumber.number(),
+                ":61:2603120312C1000000000000000,00NTRFNONREF//BANKREF-A2", ":86:Invoice " + byReference.number(),
+                ":61:2603120312C99999999999999999999999,00NTRFNONREF//BANKREF-A3", ":86:nonsense",
+                ":62F:C260312EUR99999999999999999999999,00", "-");
+
+        StatementImport done = importAndWait(mt940);
+
+        assertThat(done.status()).isEqualTo(ImportStatus.COMPLETED);
+        assertThat(List.of(done.linesRead(), done.matched(), done.rejected())).containsExactly(3L, 1L, 2L);
+        assertThat(done.notes()).extracting(ImportNote::kind, ImportNote::location).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(ImportNote.Kind.LINE_REJECTED, "statement ABSURD line 2"),
+                org.assertj.core.groups.Tuple.tuple(ImportNote.Kind.LINE_REJECTED, "statement ABSURD line 3"),
+                org.assertj.core.groups.Tuple.tuple(ImportNote.Kind.WARNING, "statement 1"));
+        assertThat(done.notes().get(0).message()).contains("1000000000000000.00 EUR").contains("beyond what can be booked");
+        assertThat(invoice(byNumber).status()).isEqualTo(InvoiceStatus.PAID);
+        assertThat(invoice(byReference).status()).isEqualTo(InvoiceStatus.ISSUED);
+        assertThat(imports.statements(TENANT, done.id(), PageRequest.first()).items()).singleElement()
+                .satisfies(statement -> {
+                    assertThat(statement.openingBalance()).isEqualTo(eur("0.00"));
+                    assertThat(statement.closingBalance()).isNull();
+                });
+    }
+
+    @Test
+    void eachStatementIsKeptWithItsOpeningAndClosingBalance() {
+        String mt940 = String.join("\r\n", ":20:DAY-1", ":25:" + ACCOUNT, ":28C:00001/001", ":60F:D260310EUR100,00",
+                ":61:2603110311C250,00NTRFNONREF//BANKREF-B1", ":86:Invoice " + byNumber.number(),
+                ":62F:C260311EUR150,00", "-", ":20:DAY-2", ":25:" + ACCOUNT, ":28C:00002/001", ":60F:C260311EUR150,00",
+                ":62F:C260312EUR150,00", "-");
+
+        StatementImport done = importAndWait(mt940);
+        List<ImportedStatement> statements = imports.statements(TENANT, done.id(), PageRequest.first()).items();
+
+        assertThat(statements).extracting(ImportedStatement::number, ImportedStatement::statementId,
+                        ImportedStatement::openingBalance, ImportedStatement::closingBalance, ImportedStatement::lines)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1, "DAY-1", eur("-100.00"), eur("150.00"), 1L),
+                        org.assertj.core.groups.Tuple.tuple(2, "DAY-2", eur("150.00"), eur("150.00"), 0L));
+        assertThat(statements.get(0)).satisfies(statement -> {
+            assertThat(statement.account()).isEqualTo(ACCOUNT);
+            assertThat(statement.currency()).isEqualTo("EUR");
+            assertThat(statement.from()).isEqualTo(LocalDate.of(2026, 3, 10));
+            assertThat(statement.to()).isEqualTo(LocalDate.of(2026, 3, 11));
+            assertThat(statement.interim()).isFalse();
+        });
+        assertThat(imports.statements(TENANT, done.id(), new PageRequest(1, 1)).items())
+                .extracting(ImportedStatement::statementId).containsExactly("DAY-2");
+        assertThatThrownBy(() -> imports.statements(TENANT, UUID.randomUUID(), PageRequest.first()))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void importsAreListedNewestFirst() {
+        StatementImport first = importAndWait(statement());
+        StatementImport second = importAndWait(statement());
+
+        assertThat(imports.list(TENANT, PageRequest.first()).items()).extracting(StatementImport::id)
+                .containsExactly(second.id(), first.id());
+        assertThat(imports.list(TENANT, new PageRequest(1, 1))).satisfies(page -> {
+            assertThat(page.items()).extracting(StatementImport::id).containsExactly(first.id());
+            assertThat(page.totalItems()).isEqualTo(2);
+        });
+        assertThat(imports.list(new TenantId("other"), PageRequest.first()).items()).isEmpty();
+    }
+
+    @Test
+    void anInterimReportBooksWhatTheStatementRecognisesAndAnnouncesTheRest() throws Exception {
+        Invoice invoice = issue("SO-INTERIM", beta, "311.59");
+        String interim = realExport("mt942-interim.sta").replace("INV-2026-000042", invoice.number());
+        String statement = realExport("mt940-after-interim.sta").replace("INV-2026-000042", invoice.number());
+
+        StatementImport announced = importAndWait(interim);
+
+        assertThat(announced.format()).isEqualTo("mt942");
+        assertThat(List.of(announced.linesRead(), announced.matched(), announced.announced(), announced.suspended()))
+                .containsExactly(2L, 1L, 1L, 0L);
+        assertThat(invoice(invoice).status()).isEqualTo(InvoiceStatus.PAID);
+        assertThat(imports.statements(TENANT, announced.id(), PageRequest.first()).items()).singleElement()
+                .satisfies(report -> {
+                    assertThat(report.interim()).isTrue();
+                    assertThat(report.openingBalance()).isNull();
+                    assertThat(report.lines()).isEqualTo(2);
+                });
+
+        StatementImport booked = importAndWait(statement);
+
+        assertThat(List.of(booked.linesRead(), booked.matched(), booked.duplicates(), booked.suspended()))
+                .containsExactly(2L, 0L, 1L, 1L);
+        assertThat(count("payment")).isEqualTo(1);
+        assertThat(importAndWait(statement).duplicates()).isEqualTo(2);
+        assertThat(importAndWait(interim).duplicates()).isEqualTo(1);
+        assertThat(count("payment")).isEqualTo(1);
+        assertThat(count("suspense_item")).isEqualTo(1);
+    }
+
+    @Test
+    void aCamt052IntradayReportAndTheDaysCamt053BookTheMovementOnce() throws Exception {
+        Invoice invoice = issue("SO-INTRADAY", beta, "311.59");
+        String intraday = realExport("camt052-intraday.xml").replace("INV-2026-000042", invoice.number());
+
+        StatementImport announced = importAndWait(intraday);
+        StatementImport statement = importAndWait(camt("camt.053.001.02", "BkToCstmrStmt", "Stmt", "STMT-0105",
+                entry("BANKREF-0007", "311.59", "CRDT", "Muster GmbH", "Rechnung " + invoice.number(), null)));
+
+        assertThat(announced.format()).isEqualTo("camt.052");
+        assertThat(announced.matched()).isEqualTo(1);
+        assertThat(statement.duplicates()).isEqualTo(1);
+        assertThat(count("payment")).isEqualTo(1);
+        assertThat(invoice(invoice).status()).isEqualTo(InvoiceStatus.PAID);
+    }
+
+    @Test
+    void textFromCentralEuropeanBanksIsStoredAsTheyMeantItAndNeverAsControlCharacters() throws Exception {
+        importAndWait(Files.readAllBytes(REAL_EXPORTS.resolve("cp852.sta")));
+        importAndWait(Files.readAllBytes(REAL_EXPORTS.resolve("control-characters.sta")));
+
+        List<String> texts = database.inTransaction(TENANT, session -> session.createNativeQuery(
+                "select remittance_text from bank_statement_line order by amount desc", String.class).getResultList());
+        assertThat(texts).containsExactly("Zapłata za fakturę INV-2026-000007", "Zahlung\uFFFD INV-2026-000008\uFFFD");
+        assertThat(String.join("", texts).chars()).noneMatch(Character::isISOControl);
+    }
+
     /**
      * One camt.053 with: the creditor reference of one invoice, the number of another in the text, the open
      * amount of a third from its customer, a part of a fourth, more than a fifth, a line nobody can place,
@@ -287,8 +513,17 @@ abstract class StatementImportContract extends OnLedger {
                 + "</RmtInf></TxDtls></NtryDtls></Ntry>\n";
     }
 
-    private StatementImport importAndWait(String file) {
-        StatementImport started = imports.start(TENANT, new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)));
+    /** One of the files of the bank bundle's {@code real-exports} tests, as text. */
+    static String realExport(String name) throws IOException {
+        return Files.readString(REAL_EXPORTS.resolve(name), StandardCharsets.UTF_8);
+    }
+
+    StatementImport importAndWait(String file) {
+        return importAndWait(file.getBytes(StandardCharsets.UTF_8));
+    }
+
+    StatementImport importAndWait(byte[] file) {
+        StatementImport started = imports.start(TENANT, new ByteArrayInputStream(file));
         assertThat(started.status()).isEqualTo(ImportStatus.RUNNING);
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         while (Instant.now().isBefore(deadline)) {
@@ -318,6 +553,10 @@ abstract class StatementImportContract extends OnLedger {
     private long count(String table) {
         return database.inTransaction(TENANT, session -> session.createNativeQuery("select count(*) from " + table,
                 Long.class).getSingleResult().longValue());
+    }
+
+    private static IntentRequest transfer(String key, Invoice invoice) {
+        return new IntentRequest(key, invoice.id(), "bank-transfer", null, null);
     }
 
     private static String reference(Invoice invoice) {
