@@ -172,13 +172,16 @@ public class BackgroundStatementImports implements StatementImports {
         return database.inTransaction(tenant, session -> {
             long total = session.createNativeQuery("select count(*) from bank_statement_import where tenant_id = :tenant",
                     Long.class).setParameter("tenant", tenant.value()).getSingleResult();
-            List<StatementImport> items = session.createNativeQuery("select " + IMPORT_COLUMNS
+            List<Object[]> rows = session.createNativeQuery("select " + IMPORT_COLUMNS
                             + " from bank_statement_import where tenant_id = :tenant order by started_at desc, id",
                             Object[].class)
                     .setParameter("tenant", tenant.value())
                     .setFirstResult(request.offset()).setMaxResults(request.size())
-                    .getResultStream().map(row -> statementImport(row, notes(session, tenant, NativeValues.uuid(row[0]))))
-                    .toList();
+                    .getResultList();
+            Map<UUID, List<ImportNote>> notes = notes(session, tenant,
+                    rows.stream().map(row -> NativeValues.uuid(row[0])).toList());
+            List<StatementImport> items = rows.stream()
+                    .map(row -> statementImport(row, notes.getOrDefault(NativeValues.uuid(row[0]), List.of()))).toList();
             return new Page<>(items, request.page(), request.size(), total);
         });
     }
@@ -217,7 +220,7 @@ public class BackgroundStatementImports implements StatementImports {
                         + " where tenant_id = :tenant and id = :id", Object[].class)
                 .setParameter("tenant", tenant.value()).setParameter("id", importId)
                 .getResultStream().findFirst()
-                .map(row -> statementImport(row, notes(session, tenant, importId)));
+                .map(row -> statementImport(row, notes(session, tenant, List.of(importId)).getOrDefault(importId, List.of())));
     }
 
     private static StatementImport statementImport(Object[] row, List<ImportNote> notes) {
@@ -227,13 +230,20 @@ public class BackgroundStatementImports implements StatementImports {
                 ImportedLines.instant(row[14]), notes);
     }
 
-    private static List<ImportNote> notes(Session session, TenantId tenant, UUID importId) {
-        return session.createNativeQuery("select kind, location, message from bank_statement_note"
-                        + " where tenant_id = :tenant and import_id = :import order by note_number", Object[].class)
-                .setParameter("tenant", tenant.value()).setParameter("import", importId)
+    /** The notes of the imports, in one query, each import's in their order. */
+    private static Map<UUID, List<ImportNote>> notes(Session session, TenantId tenant, List<UUID> importIds) {
+        Map<UUID, List<ImportNote>> notes = new HashMap<>();
+        if (importIds.isEmpty()) {
+            return notes;
+        }
+        session.createNativeQuery("select import_id, kind, location, message from bank_statement_note"
+                        + " where tenant_id = :tenant and import_id in (:imports) order by import_id, note_number",
+                        Object[].class)
+                .setParameter("tenant", tenant.value()).setParameterList("imports", importIds)
                 .getResultStream()
-                .map(row -> new ImportNote(ImportNote.Kind.valueOf((String) row[0]), (String) row[1], (String) row[2]))
-                .toList();
+                .forEach(row -> notes.computeIfAbsent(NativeValues.uuid(row[0]), id -> new ArrayList<>()).add(
+                        new ImportNote(ImportNote.Kind.valueOf((String) row[1]), (String) row[2], (String) row[3])));
+        return notes;
     }
 
     private static Money money(Object currency, Object amount) {

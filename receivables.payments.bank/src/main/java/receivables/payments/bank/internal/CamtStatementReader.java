@@ -4,10 +4,12 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import javax.xml.stream.XMLInputFactory;
@@ -90,6 +92,8 @@ public class CamtStatementReader implements StatementFormat {
         }
     }
 
+    /** A date whose month exists and whose day is 29 to 31: the candidates for a day past the month's end. */
+    private static final Pattern DAY_PAST_MONTH_END = Pattern.compile("(\\d{4})-(0[1-9]|1[0-2])-(29|30|31)");
     /** camt amounts are ISO 20022 decimals: no sign, no exponent. */
     private static final Pattern DECIMAL = Pattern.compile("\\d{1,18}(?:\\.\\d{1,18})?");
     /** ISO 20022 allows 140 characters of {@code Ustrd}; a bank that fills them split a longer text. */
@@ -473,11 +477,24 @@ public class CamtStatementReader implements StatementFormat {
             };
         }
 
-        /** The date as written, also of a date-time: its offset says where that day was, not another day. */
+        /**
+         * The date as written, also of a date-time: its offset says where that day was, not another day. A day the
+         * month does not have (2024-02-30) is the month's last day, with a warning, as in MT940.
+         */
         private LocalDate date(String value) throws MalformedStatementException {
+            String day = value.length() > 10 && value.charAt(10) == 'T' ? value.substring(0, 10) : value;
             try {
-                return LocalDate.parse(value.length() > 10 && value.charAt(10) == 'T' ? value.substring(0, 10) : value);
+                return LocalDate.parse(day);
             } catch (DateTimeParseException e) {
+                Matcher past = DAY_PAST_MONTH_END.matcher(day);
+                if (past.matches()) {
+                    YearMonth month = YearMonth.of(Integer.parseInt(past.group(1)), Integer.parseInt(past.group(2)));
+                    if (Integer.parseInt(past.group(3)) > month.lengthOfMonth()) {
+                        sink.warning(location(), "the date " + day + " names a day its month does not have; read as "
+                                + month.atEndOfMonth());
+                        return month.atEndOfMonth();
+                    }
+                }
                 throw malformed("not an ISO 8601 date: '" + value + "'");
             }
         }

@@ -199,6 +199,22 @@ class RealBankExportsTest {
                 .containsExactly(tuple(Money.of("311.59", "EUR"), "BANKREF-0007", "Rechnung INV-2026-000042"));
     }
 
+    @Test
+    void aCamtDayPastTheMonthsEndIsItsLastDayAndANonsenseDateIsStillRefused() throws Exception {
+        String report = Files.readString(FOLDER.resolve("camt052-intraday.xml"));
+
+        RecordingSink sink = RecordingSink.read(camt052, report.replace("<ValDt><Dt>2026-01-05", "<ValDt><Dt>2026-02-30"));
+
+        assertThat(sink.lines().get(0).valueDate()).isEqualTo(LocalDate.of(2026, 2, 28));
+        assertThat(sink.warnings()).singleElement().satisfies(warning -> {
+            assertThat(warning.location()).isEqualTo("Rpt[1]/Ntry[1]/ValDt/Dt");
+            assertThat(warning.message()).contains("2026-02-30");
+        });
+        MalformedStatementException refused = catchThrowableOfType(MalformedStatementException.class,
+                () -> RecordingSink.read(camt052, report.replace("<ValDt><Dt>2026-01-05", "<ValDt><Dt>2026-02-32")));
+        assertThat(refused.getMessage()).contains("2026-02-32");
+    }
+
     private static Mt940Configuration configuration(String... codePages) {
         return new Mt940Configuration() {
             @Override
