@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -526,7 +527,8 @@ public class BackgroundStatementImports implements StatementImports {
             Money opening = balance(header.openingBalance(), number, "opening");
             Money closing = balance(header.closingBalance(), number, "closing");
             long lines = statementLines;
-            database.inTransaction(tenant, session -> session.createNativeMutationQuery("insert into bank_statement"
+            database.inTransaction(tenant, session -> alreadyKept(session, "bank_statement", "statement_number", number)
+                    ? 0 : session.createNativeMutationQuery("insert into bank_statement"
                             + " (tenant_id, import_id, statement_number, statement_id, account, currency, opening_currency,"
                             + " opening_balance, closing_currency, closing_balance, from_date, to_date, line_count, interim)"
                             + " values (:tenant, :import, :number, :statement, :account, :currency, :openingCurrency,"
@@ -537,9 +539,9 @@ public class BackgroundStatementImports implements StatementImports {
                     .setParameter("account", ImportedLines.cut(header.accountIban(), 70), String.class)
                     .setParameter("currency", currency(header.accountCurrency()), String.class)
                     .setParameter("openingCurrency", opening == null ? null : opening.currency(), String.class)
-                    .setParameter("opening", opening == null ? null : opening.amount(), java.math.BigDecimal.class)
+                    .setParameter("opening", opening == null ? null : opening.amount(), BigDecimal.class)
                     .setParameter("closingCurrency", closing == null ? null : closing.currency(), String.class)
-                    .setParameter("closing", closing == null ? null : closing.amount(), java.math.BigDecimal.class)
+                    .setParameter("closing", closing == null ? null : closing.amount(), BigDecimal.class)
                     .setParameter("from", header.from(), LocalDate.class)
                     .setParameter("to", header.to(), LocalDate.class)
                     .setParameter("lines", lines)
@@ -582,7 +584,8 @@ public class BackgroundStatementImports implements StatementImports {
         }
 
         private void insertNote(int number, ImportNote.Kind kind, String location, String message) {
-            database.inTransaction(tenant, session -> session.createNativeMutationQuery("insert into bank_statement_note"
+            database.inTransaction(tenant, session -> alreadyKept(session, "bank_statement_note", "note_number", number)
+                    ? 0 : session.createNativeMutationQuery("insert into bank_statement_note"
                             + " (tenant_id, import_id, note_number, kind, location, message) values (:tenant, :import,"
                             + " :number, :kind, :location, :message)")
                     .setParameter("tenant", tenant.value()).setParameter("import", importId)
@@ -590,6 +593,14 @@ public class BackgroundStatementImports implements StatementImports {
                     .setParameter("location", ImportedLines.cut(location, 200), String.class)
                     .setParameter("message", ImportedLines.cut(message, 1000), String.class)
                     .executeUpdate());
+        }
+
+        /** Whether row {@code number} of the import is kept already: an import read again keeps each row once. */
+        private boolean alreadyKept(Session session, String table, String numberColumn, int number) {
+            return session.createNativeQuery("select count(*) from " + table + " where tenant_id = :tenant"
+                            + " and import_id = :import and " + numberColumn + " = :number", Long.class)
+                    .setParameter("tenant", tenant.value()).setParameter("import", importId)
+                    .setParameter("number", number).getSingleResult() > 0;
         }
 
         void flush() {
