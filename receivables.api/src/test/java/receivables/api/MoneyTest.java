@@ -25,6 +25,21 @@ class MoneyTest {
     }
 
     @Test
+    void takesOnlyActiveIso4217CurrenciesWithTheirMinorUnits() {
+        for (String notACurrency : List.of("XXX", "XTS", "XAU", "XDR", "DEM", "HRK", "SLL", "ANG", "eur", "", "EU\0")) {
+            assertThat(Money.isCurrency(notACurrency)).as(notACurrency).isFalse();
+            assertThatThrownBy(() -> Money.of("1", notACurrency)).isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThat(Money.isCurrency(null)).isFalse();
+        assertThat(Money.scaleOf("EUR")).isEqualTo(2);
+        assertThat(Money.scaleOf("JPY")).isZero();
+        assertThat(Money.scaleOf("TND")).isEqualTo(3);
+        assertThat(Money.scaleOf("CLF")).isEqualTo(4);
+        assertThat(Money.scaleOf("ZWG")).isEqualTo(2);
+        assertThat(Money.of("1.5", "VED").amount()).isEqualTo(new BigDecimal("1.50"));
+    }
+
+    @Test
     void neverAddsDifferentCurrencies() {
         assertThat(Money.of("1.10", "EUR").plus(Money.of("2.20", "EUR"))).isEqualTo(Money.of("3.30", "EUR"));
         assertThatThrownBy(() -> Money.of("1", "EUR").plus(Money.of("1", "USD"))).isInstanceOf(CurrencyMismatchException.class);

@@ -3,7 +3,6 @@ package receivables.api.money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
 
@@ -42,25 +41,18 @@ public record Money(BigDecimal amount, String currency) implements Comparable<Mo
         return new Money(amount.setScale(scaleOf(currency), RoundingMode.HALF_UP), currency);
     }
 
-    /** The number of decimals of {@code currency}, e.g. 2 for EUR. */
+    /** The number of decimals of {@code currency}, e.g. 2 for EUR: its minor units in ISO 4217. */
     public static int scaleOf(String currency) {
-        if (!isCurrency(currency)) {
-            throw new IllegalArgumentException("not an ISO 4217 currency code: " + currency);
+        Integer digits = currency == null ? null : ActiveCurrencies.MINOR_UNITS.get(currency);
+        if (digits == null) {
+            throw new IllegalArgumentException("not an active ISO 4217 currency code: " + currency);
         }
-        int digits = Currency.getInstance(currency).getDefaultFractionDigits();
-        return Math.max(digits, 0);
+        return digits;
     }
 
+    /** Whether {@code code} is an active ISO 4217 currency: not withdrawn, not a test, metal or fund-less code like XXX. */
     public static boolean isCurrency(String code) {
-        if (code == null || code.length() != 3 || !code.chars().allMatch(c -> c >= 'A' && c <= 'Z')) {
-            return false;
-        }
-        try {
-            Currency.getInstance(code);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return code != null && ActiveCurrencies.MINOR_UNITS.containsKey(code);
     }
 
     public Money plus(Money other) {

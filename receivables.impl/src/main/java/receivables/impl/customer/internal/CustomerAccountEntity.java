@@ -17,6 +17,7 @@ import receivables.api.customer.BillingAddress;
 import receivables.api.customer.CreditRating;
 import receivables.api.customer.CustomerAccount;
 import receivables.api.customer.CustomerDetails;
+import receivables.api.money.Money;
 import receivables.impl.persistence.internal.TenantOwned;
 
 @Entity(name = "CustomerAccount")
@@ -164,7 +165,7 @@ public class CustomerAccountEntity extends TenantOwned {
                 && region == null && country == null ? null
                         : new BillingAddress(addressLine1, addressLine2, postalCode, city, region, country);
         return new CustomerAccount(id, number, name, taxId, email, currency, contactName, phone, address, salesperson,
-                segment, paymentTermsCode, creditLimit == null ? null : creditLimit.stripTrailingZeros(), creditRating(),
+                segment, paymentTermsCode, creditLimit == null ? null : Money.of(creditLimit, currency).amount(), creditRating(),
                 creditHold, version, createdAt, updatedAt);
     }
 

@@ -9,6 +9,7 @@ import receivables.api.invoice.InvoiceLine;
 import receivables.api.invoice.OrderLine;
 import receivables.api.invoice.SalesOrder;
 import receivables.api.money.Money;
+import receivables.impl.validation.internal.ValueRanges;
 import receivables.impl.validation.internal.Violations;
 
 /**
@@ -44,6 +45,8 @@ record InvoiceCalculation(List<InvoiceLine> lines, Money net, Money tax, Money g
         if (!gross.isPositive()) {
             new Violations().add("lines", "must add up to a positive amount").throwIfAny();
         }
+        new Violations().inRange("lines", gross.amount(), total -> ValueRanges.decimalProblem(total) == null ? null
+                : "must add up to less than 1000000000000000 with tax").throwIfAny();
         return new InvoiceCalculation(lines, net, tax, gross);
     }
 
@@ -82,11 +85,11 @@ record InvoiceCalculation(List<InvoiceLine> lines, Money net, Money tax, Money g
                 .maxLength(path + "description", line.description(), 200)
                 .required(path + "quantity", line.quantity())
                 .required(path + "unitPrice", line.unitPrice());
-        if (line.quantity() != null && (line.quantity().signum() <= 0 || line.quantity().stripTrailingZeros().scale() > 6)) {
-            violations.add(path + "quantity", "must be positive with at most 6 decimals");
-        }
+        violations.inRange(path + "quantity", line.quantity(), ValueRanges::quantityProblem);
         if (line.unitPrice() != null && (line.unitPrice().signum() < 0 || line.unitPrice().stripTrailingZeros().scale() > scale)) {
             violations.add(path + "unitPrice", "must be zero or positive with at most " + scale + " decimals");
+        } else {
+            violations.inRange(path + "unitPrice", line.unitPrice(), ValueRanges::decimalProblem);
         }
         percent(violations, path + "discountPercent", line.discountPercent());
         percent(violations, path + "taxRate", line.taxRate());

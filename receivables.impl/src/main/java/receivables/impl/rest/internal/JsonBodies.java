@@ -27,7 +27,8 @@ import receivables.api.money.Money;
 
 /**
  * Reads and writes JSON for the receivables API. Strict on input: an unknown field, a number where
- * text is expected or a fraction where a whole number is expected is an error, never silently coerced.
+ * text is expected or a fraction where a whole number is expected is an error, never silently coerced; decimals
+ * may come as numbers or decimal strings; every value is checked against its range ({@link RangeCheckedValues}).
  */
 @Component(scope = ServiceScope.PROTOTYPE, service = { MessageBodyReader.class, MessageBodyWriter.class })
 @JakartarsExtension
@@ -50,6 +51,7 @@ public class JsonBodies extends JacksonJsonProvider {
     static ObjectMapper mapper() {
         JsonMapper mapper = JsonMapper.builder()
                 .addModule(new JavaTimeModule())
+                .addModule(new RangeCheckedValues())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -64,8 +66,6 @@ public class JsonBodies extends JacksonJsonProvider {
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Integer)
-                .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
-        mapper.coercionConfigFor(LogicalType.Float)
                 .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         return mapper;
     }

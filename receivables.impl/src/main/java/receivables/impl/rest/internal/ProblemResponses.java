@@ -101,6 +101,8 @@ public class ProblemResponses implements ExceptionMapper<Throwable> {
             JsonLocation at = syntax.getLocation();
             message = "is not well-formed JSON"
                     + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
+        } else if (json instanceof RangeCheckedValues.OutOfRange outOfRange) {
+            message = outOfRange.problem();
         } else if (json instanceof UnrecognizedPropertyException) {
             message = "is not a known field";
         } else {

@@ -12,6 +12,8 @@ import receivables.api.FieldViolation;
 import receivables.api.InvalidRequestException;
 import receivables.api.NotFoundException;
 import receivables.api.money.Money;
+import receivables.impl.validation.internal.ValueRanges;
+import receivables.impl.validation.internal.Violations;
 
 /**
  * Parses query parameters ourselves: Jakarta REST answers 404 for a malformed number, we answer 400
@@ -26,11 +28,14 @@ final class QueryParameters {
         if (value == null || value.isBlank()) {
             return null;
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(value.trim());
+            date = LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {
             throw new InvalidRequestException(FieldViolation.of(name, "must be a date like 2026-01-31"));
         }
+        new Violations().inRange(name, date, ValueRanges::dateProblem).throwIfAny();
+        return date;
     }
 
     static UUID uuid(String name, String value) {
@@ -81,8 +86,10 @@ final class QueryParameters {
             return Money.zero(currency);
         }
         try {
-            return Money.of(new BigDecimal(value.trim()), currency);
-        } catch (IllegalArgumentException e) {
+            BigDecimal amount = new BigDecimal(value.trim());
+            new Violations().inRange(name, amount, ValueRanges::decimalProblem).throwIfAny();
+            return Money.of(amount, currency);
+        } catch (IllegalArgumentException | ArithmeticException e) {
             throw new InvalidRequestException(FieldViolation.of(name, "must be an amount in " + currency + " with at most "
                     + Money.scaleOf(currency) + " decimals"));
         }

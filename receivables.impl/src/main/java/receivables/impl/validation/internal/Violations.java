@@ -1,12 +1,13 @@
 package receivables.impl.validation.internal;
 
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import receivables.api.FieldViolation;
 import receivables.api.InvalidRequestException;
+import receivables.api.money.Money;
 
 /**
  * Collects every problem of a request before refusing it, so that a client fixes all of them in one go.
@@ -39,8 +40,17 @@ public final class Violations {
     }
 
     public Violations currency(String field, String value) {
-        if (value != null && !value.isBlank() && !isCurrency(value)) {
-            found.add(FieldViolation.of(field, "is not an ISO 4217 currency code"));
+        if (value != null && !value.isBlank() && !Money.isCurrency(value)) {
+            found.add(FieldViolation.of(field, "is not an active ISO 4217 currency code"));
+        }
+        return this;
+    }
+
+    /** {@code value} lies in its range of {@link ValueRanges}; {@code problem} is one of its checks. */
+    public <T> Violations inRange(String field, T value, Function<T, String> problem) {
+        String found = problem.apply(value);
+        if (found != null) {
+            this.found.add(FieldViolation.of(field, found));
         }
         return this;
     }
@@ -54,18 +64,6 @@ public final class Violations {
     public void throwIfAny() {
         if (!found.isEmpty()) {
             throw new InvalidRequestException(found);
-        }
-    }
-
-    private static boolean isCurrency(String code) {
-        if (code.length() != 3 || !code.equals(code.toUpperCase())) {
-            return false;
-        }
-        try {
-            Currency.getInstance(code);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
         }
     }
 }
