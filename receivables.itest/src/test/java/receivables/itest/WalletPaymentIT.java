@@ -161,11 +161,13 @@ public class WalletPaymentIT {
         return generator.generateKeyPair();
     }
 
-    /** Starts the host with the tenant's wallet account in etc/, pointing at the emulator. */
+    /**
+     * Starts the host with the tenant's wallet account in etc/, pointing at the emulator. No publicBaseUrl is
+     * set: notification URLs follow the port the host runs on.
+     */
     private static void startWithWalletAccount(HostProcess host, WalletGatewayEmulator gateway, KeyPair merchant)
             throws Exception {
         Path directory = host.directory();
-        Files.writeString(directory.resolve("etc/receivables.intents.cfg"), "publicBaseUrl=" + host.base() + "\n");
         Files.writeString(directory.resolve("etc/receivables.provider.account-wallet.config"),
                 "tenant=\"" + Http.DEFAULT_TENANT + "\"\n"
                         + "provider=\"wallet\"\n"

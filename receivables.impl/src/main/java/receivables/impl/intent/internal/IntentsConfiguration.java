@@ -11,8 +11,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(name = "Public base URL",
             description = "The address at which payment channels reach this host, e.g. https://ar.example.com; "
-                    + "notifications go to <this>/api/v1/payments/notifications/<provider>?tenant=<tenant>")
-    String publicBaseUrl() default "http://localhost:8080";
+                    + "notifications go to <this>/api/v1/payments/notifications/<provider>?tenant=<tenant>. "
+                    + "Empty: http://localhost:<the host's HTTP port>")
+    String publicBaseUrl() default "";
 
     @AttributeDefinition(name = "Janitor interval (seconds)",
             description = "How often intents left unsettled and refunds not confirmed are looked at")

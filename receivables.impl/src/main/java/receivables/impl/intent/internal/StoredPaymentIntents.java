@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 
 import jakarta.persistence.LockModeType;
 import org.hibernate.Session;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -77,6 +78,9 @@ public class StoredPaymentIntents implements PaymentIntents {
     private static final int DUE_BATCH = 100;
     /** The method of bank transfers, as the bank-transfer provider names it and statement imports book lines. */
     private static final String BANK_TRANSFER = "BANK_TRANSFER";
+    /** The framework property the HTTP service takes its port from, and its default there. */
+    static final String HTTP_PORT_PROPERTY = "org.osgi.service.http.port";
+    private static final String DEFAULT_HTTP_PORT = "8080";
 
     @Reference
     Database database;
@@ -90,12 +94,25 @@ public class StoredPaymentIntents implements PaymentIntents {
     Clock clock = Clock.systemUTC();
 
     private volatile IntentsConfiguration config;
+    private volatile URI publicBaseUrl;
 
     @Activate
     @Modified
-    void configure(IntentsConfiguration config) {
-        URI.create(config.publicBaseUrl());
+    void configure(IntentsConfiguration config, BundleContext context) {
+        configure(config, context.getProperty(HTTP_PORT_PROPERTY));
+    }
+
+    void configure(IntentsConfiguration config, String httpPort) {
+        publicBaseUrl = publicBaseUrl(config.publicBaseUrl(), httpPort);
         this.config = config;
+    }
+
+    /** Where channels reach this host: as configured, or else this host's own HTTP port on localhost. */
+    static URI publicBaseUrl(String configured, String httpPort) {
+        if (configured != null && !configured.isBlank()) {
+            return URI.create(configured.trim());
+        }
+        return URI.create("http://localhost:" + (httpPort == null || httpPort.isBlank() ? DEFAULT_HTTP_PORT : httpPort.trim()));
     }
 
     @Override
@@ -218,6 +235,13 @@ public class StoredPaymentIntents implements PaymentIntents {
                     rejected.getMessage());
             throw new InvalidRequestException(FieldViolation.of("notification", rejected.reason() + ": "
                     + rejected.getMessage()));
+        } catch (RuntimeException unexpected) {
+            // A provider that fails on what it was sent has not verified it: the notification is refused like any
+            // unreadable one, and the provider's failure goes to the log for its vendor, never to the channel.
+            LOG.warn("Notification for tenant {} refused: provider {} failed while verifying it", tenant, providerId,
+                    unexpected);
+            throw new InvalidRequestException(FieldViolation.of("notification", RejectedNotification.Reason.MALFORMED
+                    + ": provider " + providerId + " could not read it"));
         }
         apply(tenant, providerId, verified.report(), "notification", "notified " + verified.report().outcome());
         return new NotificationAnswer(verified.acknowledgement(), verified.acknowledgementType());
@@ -570,7 +594,7 @@ public class StoredPaymentIntents implements PaymentIntents {
     }
 
     private ProviderContext context(TenantId tenant, String providerId) {
-        return providers.context(tenant, providerId, URI.create(config.publicBaseUrl()))
+        return providers.context(tenant, providerId, publicBaseUrl)
                 .orElseThrow(() -> new InvalidRequestException(FieldViolation.of("provider", "payment provider "
                         + providerId + " is not enabled for this tenant")));
     }

@@ -18,7 +18,7 @@ public final class IntentsFixture {
         intents.providers = providers;
         intents.payments = payments;
         intents.clock = clock;
-        intents.configure(configuration());
+        intents.configure(configuration(), (String) null);
         return intents;
     }
 

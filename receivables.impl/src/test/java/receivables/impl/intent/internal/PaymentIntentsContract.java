@@ -191,6 +191,9 @@ abstract class PaymentIntentsContract extends OnLedger {
                 "intent=" + intent.id() + "&outcome=SUCCEEDED&amount=119.00")), "notification");
         assertRefused(() -> intents.notify(TENANT, "scripted", ScriptedProvider.notification(SECRET,
                 "intent=" + UUID.randomUUID() + "&outcome=SUCCEEDED&amount=119.00")), "notification");
+        // Correctly signed, but the provider itself fails on it (here: an outcome it cannot parse).
+        assertRefused(() -> intents.notify(TENANT, "scripted", ScriptedProvider.notification(SECRET,
+                "intent=" + intent.id() + "&outcome=PAID-ISH&amount=119.00")), "notification");
 
         assertThat(intents.find(TENANT, intent.id()).orElseThrow().status()).isEqualTo(IntentStatus.PENDING);
         assertThat(paymentCount()).isZero();
