@@ -103,7 +103,8 @@ final class WalletGateway {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (HttpConnectTimeoutException | ConnectException e) {
-            throw new ProviderFailure(Kind.UNAVAILABLE, method + ": cannot connect to the gateway: " + e.getMessage(), e);
+            throw new ProviderFailure(Kind.UNAVAILABLE, method + ": cannot connect to the gateway at "
+                    + request.uri().getAuthority() + ": " + cause(e), e);
         } catch (HttpTimeoutException e) {
             throw new ProviderFailure(Kind.UNKNOWN_OUTCOME, method + ": no answer from the gateway within "
                     + request.timeout().map(Duration::toMillis).orElse(0L) + " ms", e);
@@ -114,6 +115,21 @@ final class WalletGateway {
             Thread.currentThread().interrupt();
             throw new ProviderFailure(Kind.UNKNOWN_OUTCOME, method + ": interrupted while waiting for the gateway", e);
         }
+    }
+
+    /**
+     * What went wrong, in words: the JDK's connection failures often carry no message of their own (a refused
+     * connection is a {@code ConnectException} with none), so their causes and kinds are named instead.
+     */
+    static String cause(Throwable failure) {
+        for (Throwable current = failure; current != null; current = current.getCause() == current ? null : current.getCause()) {
+            if (current.getMessage() != null && !current.getMessage().isBlank()) {
+                return current.getMessage();
+            }
+        }
+        return failure instanceof HttpConnectTimeoutException ? "no connection within the connect timeout"
+                : failure instanceof ConnectException ? "the connection was refused"
+                : failure.getClass().getSimpleName();
     }
 
     /**

@@ -260,6 +260,10 @@ class QrWalletProviderTest {
         ProviderContext nowhere = context(URI.create("http://127.0.0.1:" + closedPort + "/gateway"), Map.of());
 
         assertThat(failure(() -> provider.start(nowhere, intent("10.00", "EUR")))).isEqualTo(Kind.UNAVAILABLE);
+        // The JDK's refused connection carries no message: the failure names the gateway and the cause instead.
+        assertThatThrownBy(() -> provider.start(nowhere, intent("10.00", "EUR")))
+                .hasMessageContaining("cannot connect to the gateway at 127.0.0.1:" + closedPort + ": ")
+                .hasMessageNotContaining("null");
     }
 
     @Test
