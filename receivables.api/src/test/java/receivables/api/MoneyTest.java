@@ -25,18 +25,29 @@ class MoneyTest {
     }
 
     @Test
-    void takesOnlyActiveIso4217CurrenciesWithTheirMinorUnits() {
-        for (String notACurrency : List.of("XXX", "XTS", "XAU", "XDR", "DEM", "HRK", "SLL", "ANG", "eur", "", "EU\0")) {
-            assertThat(Money.isCurrency(notACurrency)).as(notACurrency).isFalse();
-            assertThatThrownBy(() -> Money.of("1", notACurrency)).isInstanceOf(IllegalArgumentException.class);
+    void newBusinessIsInActiveIso4217CurrenciesWithTheirMinorUnits() {
+        for (String notActive : List.of("XXX", "XTS", "XAU", "XDR", "DEM", "HRK", "SLL", "ANG", "eur", "", "EU\0")) {
+            assertThat(Money.isActiveCurrency(notActive)).as(notActive).isFalse();
         }
-        assertThat(Money.isCurrency(null)).isFalse();
+        assertThat(Money.isActiveCurrency(null)).isFalse();
+        assertThat(Money.isActiveCurrency("EUR")).isTrue();
+        assertThat(Money.isActiveCurrency("ZWG")).as("newer than some JDKs").isTrue();
         assertThat(Money.scaleOf("EUR")).isEqualTo(2);
         assertThat(Money.scaleOf("JPY")).isZero();
         assertThat(Money.scaleOf("TND")).isEqualTo(3);
         assertThat(Money.scaleOf("CLF")).isEqualTo(4);
-        assertThat(Money.scaleOf("ZWG")).isEqualTo(2);
         assertThat(Money.of("1.5", "VED").amount()).isEqualTo(new BigDecimal("1.50"));
+    }
+
+    @Test
+    void oldStatementsKeepTheirWithdrawnCurrenciesButNothingIsInACodeWithoutMinorUnits() {
+        assertThat(Money.isCurrency("DEM")).isTrue();
+        assertThat(Money.isCurrency(null)).isFalse();
+        assertThat(Money.of("12.30", "DEM").amount()).isEqualTo(new BigDecimal("12.30"));
+        for (String noMoney : List.of("XXX", "XTS", "XAU", "XDR", "ABC", "eur")) {
+            assertThat(Money.isCurrency(noMoney)).as(noMoney).isFalse();
+            assertThatThrownBy(() -> Money.of("1", noMoney)).isInstanceOf(IllegalArgumentException.class);
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package receivables.api.money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
 
@@ -41,18 +42,48 @@ public record Money(BigDecimal amount, String currency) implements Comparable<Mo
         return new Money(amount.setScale(scaleOf(currency), RoundingMode.HALF_UP), currency);
     }
 
-    /** The number of decimals of {@code currency}, e.g. 2 for EUR: its minor units in ISO 4217. */
+    /**
+     * The number of decimals of {@code currency}, e.g. 2 for EUR: its minor units in ISO 4217, also for a
+     * withdrawn currency such as DEM, in which old bank statements are still read.
+     *
+     * @throws IllegalArgumentException for anything else, such as XXX, XTS or XAU, which have no minor units
+     */
     public static int scaleOf(String currency) {
         Integer digits = currency == null ? null : ActiveCurrencies.MINOR_UNITS.get(currency);
-        if (digits == null) {
-            throw new IllegalArgumentException("not an active ISO 4217 currency code: " + currency);
+        if (digits != null) {
+            return digits;
         }
-        return digits;
+        int withdrawn = isCode(currency) ? withdrawnMinorUnits(currency) : -1;
+        if (withdrawn < 0) {
+            throw new IllegalArgumentException("not an ISO 4217 currency code: " + currency);
+        }
+        return withdrawn;
     }
 
-    /** Whether {@code code} is an active ISO 4217 currency: not withdrawn, not a test, metal or fund-less code like XXX. */
+    /** Whether {@code code} is an ISO 4217 currency with minor units, active or withdrawn (DEM is, XXX is not). */
     public static boolean isCurrency(String code) {
+        return isActiveCurrency(code) || isCode(code) && withdrawnMinorUnits(code) >= 0;
+    }
+
+    /**
+     * Whether {@code code} is a currency new business can be in: active in ISO 4217, not withdrawn (DEM, HRK), not
+     * a test, metal or accounting code (XXX, XTS, XAU, XDR).
+     */
+    public static boolean isActiveCurrency(String code) {
         return code != null && ActiveCurrencies.MINOR_UNITS.containsKey(code);
+    }
+
+    private static boolean isCode(String code) {
+        return code != null && code.length() == 3 && code.chars().allMatch(c -> c >= 'A' && c <= 'Z');
+    }
+
+    /** The JDK's minor units of a code it knows, -1 for one without minor units or unknown. */
+    private static int withdrawnMinorUnits(String code) {
+        try {
+            return Currency.getInstance(code).getDefaultFractionDigits();
+        } catch (IllegalArgumentException e) {
+            return -1;
+        }
     }
 
     public Money plus(Money other) {

@@ -3,7 +3,7 @@
  * currencies are never added.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package receivables.api.money;
 
 import org.osgi.annotation.bundle.Export;

@@ -22,6 +22,7 @@ import receivables.api.fx.ExchangeRate;
 import receivables.api.fx.ExchangeRates;
 import receivables.api.money.Money;
 import receivables.impl.persistence.internal.Database;
+import receivables.impl.validation.internal.ValueRanges;
 
 /**
  * Exchange rates kept in the receivables database.
@@ -151,8 +152,11 @@ public class StoredExchangeRates implements ExchangeRates {
         if (rate == null || rate.currency() == null || rate.date() == null || rate.rate() == null) {
             return "needs currency, date and rate";
         }
-        if (!Money.isCurrency(rate.currency())) {
-            return "currency " + rate.currency() + " is not an ISO 4217 code";
+        if (!Money.isActiveCurrency(rate.currency())) {
+            return "currency " + rate.currency() + " is not an active ISO 4217 code";
+        }
+        if (ValueRanges.dateProblem(rate.date()) != null) {
+            return "date " + ValueRanges.dateProblem(rate.date());
         }
         if (rate.rate().signum() <= 0 || rate.rate().stripTrailingZeros().scale() > MAX_SCALE
                 || rate.rate().precision() - rate.rate().scale() > 10) {

@@ -37,7 +37,7 @@ public record TenantSettings(TenantId tenant, String invoiceNumberPattern, Strin
             throw new IllegalArgumentException("the invoice number pattern must contain {number} exactly once: "
                     + invoiceNumberPattern);
         }
-        if (!Money.isCurrency(functionalCurrency)) {
+        if (!Money.isActiveCurrency(functionalCurrency)) {
             throw new IllegalArgumentException("not an ISO 4217 currency code: " + functionalCurrency);
         }
         if (format(invoiceNumberPattern, LocalDate.of(2000, 1, 1), 1).length() > MAX_NUMBER_LENGTH - 8) {

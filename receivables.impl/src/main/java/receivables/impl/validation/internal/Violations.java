@@ -40,7 +40,7 @@ public final class Violations {
     }
 
     public Violations currency(String field, String value) {
-        if (value != null && !value.isBlank() && !Money.isCurrency(value)) {
+        if (value != null && !value.isBlank() && !Money.isActiveCurrency(value)) {
             found.add(FieldViolation.of(field, "is not an active ISO 4217 currency code"));
         }
         return this;

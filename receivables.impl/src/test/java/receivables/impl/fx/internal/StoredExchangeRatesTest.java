@@ -68,6 +68,12 @@ class StoredExchangeRatesTest {
                         e -> assertThat(e.violations().get(0).field()).isEqualTo("line 1"));
         assertThatThrownBy(() -> rates.importCsv(TENANT, new StringReader("date,currency,rate\n2026-03-03,USD,-1\n")))
                 .isInstanceOf(InvalidRequestException.class);
+        for (String hostile : List.of("+10000-01-01,USD,1.1", "2026-03-03,XXX,1.1", "2026-03-03,DEM,1.1",
+                "2026-03-03,USD,1e999999999", "2026-03-03,USD,1e-999999999", "2026-03-03,US\u0000,1")) {
+            assertThatThrownBy(() -> rates.importCsv(TENANT, new StringReader("date,currency,rate\n" + hostile + "\n")))
+                    .as(hostile).isInstanceOfSatisfying(InvalidRequestException.class,
+                            e -> assertThat(e.violations()).extracting(FieldViolation::field).containsExactly("line 2"));
+        }
         assertThat(rates.rateOn(TENANT, "USD", LocalDate.of(2026, 3, 3)).orElseThrow().date()).isEqualTo("2026-03-02");
     }
 
