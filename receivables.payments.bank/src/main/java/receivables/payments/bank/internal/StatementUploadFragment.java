@@ -6,8 +6,9 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardResource;
 import receivables.api.ui.UiFragment;
 
 /**
- * The clerk's screen to upload a bank-statement file (camt.053, camt.054, MT940) and follow its import: lines
- * read, matched, suspended, skipped and known already, and where a rejected file breaks its format. The same
+ * The clerk's screen to upload a bank-statement file (camt.052/053/054, MT940/MT942) and follow its import: lines
+ * read, matched, suspended, skipped, known already, rejected and announced, the reader's warnings, each
+ * statement's opening and closing balance, and where a rejected file breaks its format. The same
  * service carries the whiteboard resource that serves the script from this bundle, so the fragment is listed
  * exactly while its script is served; each bank fragment serves only its own file, so that the two never
  * register the same pattern.
