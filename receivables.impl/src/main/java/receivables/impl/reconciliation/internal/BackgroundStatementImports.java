@@ -63,6 +63,7 @@ import receivables.impl.payment.internal.StoredPayments;
 import receivables.impl.persistence.internal.Database;
 import receivables.impl.persistence.internal.NativeValues;
 import receivables.impl.reconciliation.internal.ImportedLines.Read;
+import receivables.impl.validation.internal.ValueRanges;
 
 /**
  * Imports bank statements on a background thread of this node. The upload is kept in a temporary file and
@@ -502,12 +503,13 @@ public class BackgroundStatementImports implements StatementImports {
             statementLines++;
             // every line passes through the keys, which count lines that share a reference
             String key = keys.key(statement, line);
-            if (!ImportedLines.bookable(line.amount())) {
+            String amountProblem = ValueRanges.decimalProblem(line.amount().amount());
+            if (amountProblem != null) {
                 progress.read++;
                 progress.rejected++;
                 note(ImportNote.Kind.LINE_REJECTED, "statement " + statement.statementId() + " line " + line.sequence(),
-                        "the amount " + line.amount() + " is beyond what can be booked (" + ImportedLines.MAX_AMOUNT_TEXT
-                                + "); the line is not imported");
+                        "the amount " + line.amount() + " cannot be booked: it " + amountProblem
+                                + "; the line is not imported");
                 return;
             }
             if (statement.interim() && line.direction() == Direction.CREDIT && !LineKeys.identifiesMovement(line)) {
@@ -556,11 +558,12 @@ public class BackgroundStatementImports implements StatementImports {
 
         /** A balance as it can be kept: one too large for the ledger's columns is left out, with a warning. */
         private Money balance(Money balance, int number, String which) {
-            if (balance == null || ImportedLines.bookable(balance)) {
+            String problem = balance == null ? null : ValueRanges.decimalProblem(balance.amount());
+            if (problem == null) {
                 return balance;
             }
             note(ImportNote.Kind.WARNING, "statement " + number, "the " + which + " balance " + balance
-                    + " is beyond what can be kept (" + ImportedLines.MAX_AMOUNT_TEXT + "); it is left out");
+                    + " cannot be kept: it " + problem + "; it is left out");
             return null;
         }
 

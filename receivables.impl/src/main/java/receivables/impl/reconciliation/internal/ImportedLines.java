@@ -1,6 +1,5 @@
 package receivables.impl.reconciliation.internal;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -170,14 +169,5 @@ final class ImportedLines {
         }
         String cut = text.length() <= length ? text : text.substring(0, length);
         return cut.chars().anyMatch(Character::isISOControl) ? cut.replaceAll("\\p{Cc}", "\uFFFD") : cut;
-    }
-
-    /** The largest amount the line, payment and balance columns ({@code numeric(19,4)}) keep, exclusive. */
-    static final BigDecimal MAX_AMOUNT = BigDecimal.TEN.pow(15);
-    static final String MAX_AMOUNT_TEXT = "less than 10^15";
-
-    /** Whether a line of {@code amount} can be stored and booked. */
-    static boolean bookable(Money amount) {
-        return amount.amount().abs().compareTo(MAX_AMOUNT) < 0;
     }
 }

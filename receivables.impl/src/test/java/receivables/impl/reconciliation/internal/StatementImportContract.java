@@ -368,7 +368,7 @@ abstract class StatementImportContract extends OnLedger {
                 org.assertj.core.groups.Tuple.tuple(ImportNote.Kind.LINE_REJECTED, "statement ABSURD line 2"),
                 org.assertj.core.groups.Tuple.tuple(ImportNote.Kind.LINE_REJECTED, "statement ABSURD line 3"),
                 org.assertj.core.groups.Tuple.tuple(ImportNote.Kind.WARNING, "statement 1"));
-        assertThat(done.notes().get(0).message()).contains("1000000000000000.00 EUR").contains("beyond what can be booked");
+        assertThat(done.notes().get(0).message()).contains("1000000000000000.00 EUR").contains("must be less than 1000000000000000 in magnitude");
         assertThat(invoice(byNumber).status()).isEqualTo(InvoiceStatus.PAID);
         assertThat(invoice(byReference).status()).isEqualTo(InvoiceStatus.ISSUED);
         assertThat(imports.statements(TENANT, done.id(), PageRequest.first()).items()).singleElement()
