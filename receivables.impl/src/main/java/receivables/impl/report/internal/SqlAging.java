@@ -22,6 +22,7 @@ import receivables.api.report.AgingReport;
 import receivables.api.report.AgingRow;
 import receivables.impl.persistence.internal.Database;
 import receivables.impl.persistence.internal.NativeValues;
+import receivables.impl.validation.internal.ValueRanges;
 
 /**
  * Aging aggregated by the database in one query: what each installment issued by the day still had open
@@ -92,9 +93,9 @@ public class SqlAging implements Aging {
         buckets.add(new AgingBucket("current", Integer.MIN_VALUE, 0));
         int from = 1;
         for (Integer limit : limits) {
-            if (limit == null || limit < from) {
-                throw new InvalidRequestException(FieldViolation.of("buckets",
-                        "limits must be ascending whole numbers of days from 1, e.g. 30,60,90"));
+            if (limit == null || limit < from || limit > ValueRanges.MAX_DAYS) {
+                throw new InvalidRequestException(FieldViolation.of("buckets", "limits must be ascending whole numbers "
+                        + "of days from 1 to " + ValueRanges.MAX_DAYS + ", e.g. 30,60,90"));
             }
             buckets.add(new AgingBucket(from + "-" + limit, from, limit));
             from = limit + 1;

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -46,6 +47,39 @@ final class RangeCheckedValues extends SimpleModule {
         addDeserializer(String.class, checked(String.class, StringDeserializer.instance, ValueRanges::textProblem));
         addDeserializer(LocalDate.class, checked(LocalDate.class, LocalDateDeserializer.INSTANCE, ValueRanges::dateProblem));
         addDeserializer(BigDecimal.class, checked(BigDecimal.class, new Decimal(), ValueRanges::decimalProblem));
+        addDeserializer(Integer.class, whole(Integer.class, new NumberDeserializers.IntegerDeserializer(Integer.class, null)));
+        addDeserializer(int.class, whole(int.class, new NumberDeserializers.IntegerDeserializer(Integer.TYPE, 0)));
+        addDeserializer(Long.class, whole(Long.class, new NumberDeserializers.LongDeserializer(Long.class, null)));
+        addDeserializer(long.class, whole(long.class, new NumberDeserializers.LongDeserializer(Long.TYPE, 0L)));
+    }
+
+    /**
+     * A whole number read by Jackson's own {@code reader}, except that one too large for {@code type} is refused
+     * naming its field; the parser would call it malformed JSON, without saying where.
+     */
+    private static <T> JsonDeserializer<T> whole(Class<T> type, JsonDeserializer<T> reader) {
+        boolean isInt = type == Integer.class || type == int.class;
+        return new StdScalarDeserializer<T>(type) {
+
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+                if (parser.currentToken() == JsonToken.VALUE_NUMBER_INT) {
+                    JsonParser.NumberType size = parser.getNumberType();
+                    if (size == JsonParser.NumberType.BIG_INTEGER || isInt && size == JsonParser.NumberType.LONG) {
+                        throw new OutOfRange(parser, "must be a whole number from " + (isInt ? Integer.MIN_VALUE : Long.MIN_VALUE)
+                                + " to " + (isInt ? Integer.MAX_VALUE : Long.MAX_VALUE));
+                    }
+                }
+                return reader.deserialize(parser, context);
+            }
+
+            @Override
+            public T getNullValue(DeserializationContext context) throws JsonMappingException {
+                return reader.getNullValue(context);
+            }
+        };
     }
 
     private static <T> JsonDeserializer<T> checked(Class<T> type, JsonDeserializer<T> reader, Function<T, String> range) {

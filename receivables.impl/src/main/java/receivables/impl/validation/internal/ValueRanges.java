@@ -19,6 +19,8 @@ public final class ValueRanges {
     /** Calendar days the way SQL and ISO 8601 write them without a sign: years 1 to 9999. */
     public static final LocalDate FIRST_DAY = LocalDate.of(1, 1, 1);
     public static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
+    /** A span of days, such as an aging bucket's limit: at most a hundred years. */
+    public static final int MAX_DAYS = 36_500;
 
     private ValueRanges() {
     }

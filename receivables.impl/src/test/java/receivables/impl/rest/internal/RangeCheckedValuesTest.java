@@ -52,6 +52,22 @@ class RangeCheckedValuesTest {
     }
 
     @Test
+    void aWholeNumberTooLargeForItsFieldIsRefusedNamingTheField() throws Exception {
+        String installment = "{\"currency\":\"EUR\",\"amount\":1,\"allocateTo\":[{\"installment\":%s}]}";
+
+        assertThat(refused(installment.formatted("99999999999"))).containsExactly(FieldViolation.of(
+                "allocateTo[0].installment", "must be a whole number from -2147483648 to 2147483647"));
+        assertThat(refused(installment.formatted("-99999999999999999999999"))).extracting(FieldViolation::field)
+                .containsExactly("allocateTo[0].installment");
+        assertThat(refused(installment.formatted("1.5"))).extracting(FieldViolation::field)
+                .containsExactly("allocateTo[0].installment");
+        assertThat(json.readValue(installment.formatted("2"), PaymentRequest.class).allocateTo().get(0).installment())
+                .isEqualTo(2);
+        assertThat(json.readValue(installment.formatted("null"), PaymentRequest.class).allocateTo().get(0).installment())
+                .isNull();
+    }
+
+    @Test
     void textWithNulOrHalfASurrogatePairIsRefused() throws Exception {
         assertThat(refused(payment("1", "null", "\"a\\u0000b\"", "1"))).containsExactly(
                 FieldViolation.of("payerReference", "must not contain the NUL character"));
