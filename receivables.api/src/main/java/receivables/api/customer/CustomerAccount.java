@@ -9,6 +9,8 @@ import java.util.UUID;
  *
  * @param id        stable identifier, unique across tenants
  * @param version   optimistic-lock version; send it back to update
+ *
+ * <p>{@link #toString()} leaves the personal data out, so that no log carries it.
  */
 public record CustomerAccount(
         UUID id,
@@ -28,5 +30,21 @@ public record CustomerAccount(
         boolean creditHold,
         long version,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String iban) {
+
+    /** The account without an IBAN, as version 1.0 of this package had it. */
+    public CustomerAccount(UUID id, String number, String name, String taxId, String email, String currency,
+            String contactName, String phone, BillingAddress billingAddress, String salesperson, String segment,
+            String paymentTermsCode, BigDecimal creditLimit, CreditRating creditRating, boolean creditHold, long version,
+            Instant createdAt, Instant updatedAt) {
+        this(id, number, name, taxId, email, currency, contactName, phone, billingAddress, salesperson, segment,
+                paymentTermsCode, creditLimit, creditRating, creditHold, version, createdAt, updatedAt, null);
+    }
+
+    @Override
+    public String toString() {
+        return "CustomerAccount[id=" + id + ", number=" + number + ", name=" + name + ", currency=" + currency
+                + ", version=" + version + ", personal data withheld]";
+    }
 }

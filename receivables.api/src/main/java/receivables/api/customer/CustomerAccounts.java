@@ -1,5 +1,6 @@
 package receivables.api.customer;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -41,4 +42,26 @@ public interface CustomerAccounts {
      * @param nameContains case-insensitive filter on the name, or {@code null} for all
      */
     Page<CustomerAccount> list(TenantId tenant, String nameContains, PageRequest page);
+
+    /**
+     * The accounts that pay from {@code iban} (spaces and case do not matter), found through a keyed hash of it: the
+     * IBAN itself is stored encrypted.
+     */
+    List<CustomerAccount> findByIban(TenantId tenant, String iban);
+
+    /**
+     * Everything personal the tenant holds about the customer, for a data subject's request for access.
+     *
+     * @throws NotFoundException when the tenant has no such account
+     */
+    CustomerPersonalData personalData(TenantId tenant, UUID id);
+
+    /**
+     * Erases the customer's personal data on request: contact, tax id, e-mail, phone, IBAN and billing address are
+     * removed and the name pseudonymised, while the account, its number and every financial record (invoices with
+     * the buyer as issued, payments, journal) are kept as the law requires. Erasing again changes nothing.
+     *
+     * @throws NotFoundException when the tenant has no such account
+     */
+    CustomerAccount erasePersonalData(TenantId tenant, UUID id);
 }

@@ -20,14 +20,34 @@ import java.math.BigDecimal;
  * @param creditLimit      most the customer may owe in {@code currency}; {@code null} for no limit
  * @param creditRating     optional
  * @param creditHold       {@code true} stops new invoices; {@code null} means false
+ * @param iban             the account the customer pays from, checked mod 97; optional. Bank reconciliation finds the
+ *                         customer by it
+ *
+ * <p>{@code taxId}, {@code email}, {@code phone} and {@code iban} are personal data: encrypted at rest, and left out of
+ * {@link #toString()} so that no log carries them.
  */
 public record CustomerDetails(String number, String name, String taxId, String email, String currency,
         String contactName, String phone, BillingAddress billingAddress, String salesperson, String segment,
-        String paymentTermsCode, BigDecimal creditLimit, CreditRating creditRating, Boolean creditHold) {
+        String paymentTermsCode, BigDecimal creditLimit, CreditRating creditRating, Boolean creditHold, String iban) {
+
+    /** The details without an IBAN, as version 1.0 of this package had them. */
+    public CustomerDetails(String number, String name, String taxId, String email, String currency,
+            String contactName, String phone, BillingAddress billingAddress, String salesperson, String segment,
+            String paymentTermsCode, BigDecimal creditLimit, CreditRating creditRating, Boolean creditHold) {
+        this(number, name, taxId, email, currency, contactName, phone, billingAddress, salesperson, segment,
+                paymentTermsCode, creditLimit, creditRating, creditHold, null);
+    }
 
     /** The details with only the fields every customer needs. */
     public static CustomerDetails of(String number, String name, String taxId, String email, String currency) {
         return new CustomerDetails(number, name, taxId, email, currency, null, null, null, null, null, null, null, null,
-                null);
+                null, null);
+    }
+
+    @Override
+    public String toString() {
+        return "CustomerDetails[number=" + number + ", name=" + name + ", currency=" + currency
+                + ", paymentTermsCode=" + paymentTermsCode + ", creditLimit=" + creditLimit + ", creditRating="
+                + creditRating + ", creditHold=" + creditHold + ", personal data withheld]";
     }
 }

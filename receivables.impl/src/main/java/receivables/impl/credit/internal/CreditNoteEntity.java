@@ -14,9 +14,11 @@ import jakarta.persistence.Table;
 import receivables.api.credit.CreditNote;
 import receivables.api.credit.SettledInstallment;
 import receivables.api.money.Money;
+import receivables.impl.audit.internal.Audited;
 import receivables.impl.invoice.internal.InvoiceEntity;
 import receivables.impl.persistence.internal.TenantOwned;
 
+@Audited("credit-note")
 @Entity(name = "CreditNote")
 @Table(name = "credit_note")
 public class CreditNoteEntity extends TenantOwned {

@@ -11,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import receivables.api.money.Money;
+import receivables.impl.audit.internal.Audited;
 import receivables.impl.invoice.internal.InstallmentEntity;
 import receivables.impl.persistence.internal.TenantOwned;
 
@@ -18,6 +19,7 @@ import receivables.impl.persistence.internal.TenantOwned;
  * What a credit note or write-off took off one installment: an allocation row without a payment, so that
  * aging and open items as of any day subtract it like a payment's allocation.
  */
+@Audited("settlement")
 @Entity(name = "Settlement")
 @Table(name = "allocation")
 public class SettlementEntity extends TenantOwned {

@@ -17,9 +17,11 @@ import receivables.api.credit.SettledInstallment;
 import receivables.api.credit.WriteOff;
 import receivables.api.credit.WriteOffKind;
 import receivables.api.money.Money;
+import receivables.impl.audit.internal.Audited;
 import receivables.impl.invoice.internal.InvoiceEntity;
 import receivables.impl.persistence.internal.TenantOwned;
 
+@Audited("write-off")
 @Entity(name = "WriteOff")
 @Table(name = "write_off")
 public class WriteOffEntity extends TenantOwned {

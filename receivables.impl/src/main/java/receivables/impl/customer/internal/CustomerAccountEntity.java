@@ -2,6 +2,8 @@ package receivables.impl.customer.internal;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.hibernate.annotations.JdbcTypeCode;
@@ -18,8 +20,13 @@ import receivables.api.customer.CreditRating;
 import receivables.api.customer.CustomerAccount;
 import receivables.api.customer.CustomerDetails;
 import receivables.api.money.Money;
+import receivables.api.customer.CustomerPersonalData;
+import receivables.impl.audit.internal.Audited;
+import receivables.impl.audit.internal.PersonalData;
 import receivables.impl.persistence.internal.TenantOwned;
+import receivables.impl.personal.internal.TenantCipher;
 
+@Audited("customer")
 @Entity(name = "CustomerAccount")
 @Table(name = "customer_account")
 public class CustomerAccountEntity extends TenantOwned {
@@ -33,20 +40,36 @@ public class CustomerAccountEntity extends TenantOwned {
     @Column(nullable = false, length = 200)
     private String name;
 
-    @Column(name = "tax_id", length = 64)
+    // taxId, email, phone and iban hold values sealed under the tenant's personal data key (TenantCipher).
+    @PersonalData
+    @Column(name = "tax_id", length = 512)
     private String taxId;
 
-    @Column(length = 254)
+    @PersonalData
+    @Column(length = 512)
     private String email;
 
     @Column(nullable = false, length = 3)
     private String currency;
 
+    @PersonalData
     @Column(name = "contact_name", length = 200)
     private String contactName;
 
-    @Column(length = 40)
+    @PersonalData
+    @Column(length = 512)
     private String phone;
+
+    @PersonalData
+    @Column(length = 512)
+    private String iban;
+
+    @PersonalData
+    @Column(name = "iban_index", length = 64)
+    private String ibanIndex;
+
+    @Column(name = "personal_data_erased_at")
+    private Instant personalDataErasedAt;
 
     @Column(name = "address_line1", length = 200)
     private String addressLine1;
@@ -98,20 +121,23 @@ public class CustomerAccountEntity extends TenantOwned {
     protected CustomerAccountEntity() {
     }
 
-    CustomerAccountEntity(UUID id, CustomerDetails details, Instant now) {
+    CustomerAccountEntity(UUID id, CustomerDetails details, Instant now, TenantCipher cipher) {
         this.id = id;
         this.createdAt = now;
-        apply(details, now);
+        apply(details, now, cipher);
     }
 
-    void apply(CustomerDetails details, Instant now) {
+    void apply(CustomerDetails details, Instant now, TenantCipher cipher) {
         this.number = blankToNull(details.number());
         this.name = details.name().trim();
-        this.taxId = blankToNull(details.taxId());
-        this.email = blankToNull(details.email());
+        this.taxId = resealed(cipher, taxId, blankToNull(details.taxId()));
+        this.email = resealed(cipher, email, blankToNull(details.email()));
         this.currency = details.currency();
         this.contactName = blankToNull(details.contactName());
-        this.phone = blankToNull(details.phone());
+        this.phone = resealed(cipher, phone, blankToNull(details.phone()));
+        String normalizedIban = normalizedIban(details.iban());
+        this.iban = resealed(cipher, iban, normalizedIban);
+        this.ibanIndex = cipher.index(normalizedIban);
         BillingAddress address = details.billingAddress();
         this.addressLine1 = address == null ? null : blankToNull(address.line1());
         this.addressLine2 = address == null ? null : blankToNull(address.line2());
@@ -160,13 +186,55 @@ public class CustomerAccountEntity extends TenantOwned {
         return number;
     }
 
-    CustomerAccount toValue() {
-        BillingAddress address = addressLine1 == null && addressLine2 == null && postalCode == null && city == null
-                && region == null && country == null ? null
-                        : new BillingAddress(addressLine1, addressLine2, postalCode, city, region, country);
-        return new CustomerAccount(id, number, name, taxId, email, currency, contactName, phone, address, salesperson,
-                segment, paymentTermsCode, creditLimit == null ? null : Money.of(creditLimit, currency).amount(), creditRating(),
-                creditHold, version, createdAt, updatedAt);
+    /**
+     * Removes the personal data and pseudonymises the name; the number, currency, credit settings and everything
+     * financial stay. The country stays too: tax reporting needs where a customer was.
+     */
+    void erasePersonalData(Instant now) {
+        if (personalDataErasedAt != null) {
+            return;
+        }
+        this.name = "Erased customer " + id.toString().substring(0, 8);
+        this.contactName = null;
+        this.taxId = null;
+        this.email = null;
+        this.phone = null;
+        this.iban = null;
+        this.ibanIndex = null;
+        this.addressLine1 = null;
+        this.addressLine2 = null;
+        this.postalCode = null;
+        this.city = null;
+        this.region = null;
+        this.personalDataErasedAt = now;
+        this.updatedAt = now;
+    }
+
+    CustomerPersonalData personalData(TenantCipher cipher, Instant now) {
+        return new CustomerPersonalData(id, number, name, contactName, cipher.open(taxId), cipher.open(email),
+                cipher.open(phone), cipher.open(iban), address(), now, personalDataErasedAt);
+    }
+
+    CustomerAccount toValue(TenantCipher cipher) {
+        return new CustomerAccount(id, number, name, cipher.open(taxId), cipher.open(email), currency, contactName,
+                cipher.open(phone), address(), salesperson, segment, paymentTermsCode,
+                creditLimit == null ? null : Money.of(creditLimit, currency).amount(), creditRating(), creditHold, version,
+                createdAt, updatedAt, cipher.open(iban));
+    }
+
+    private BillingAddress address() {
+        return addressLine1 == null && addressLine2 == null && postalCode == null && city == null && region == null
+                && country == null ? null : new BillingAddress(addressLine1, addressLine2, postalCode, city, region, country);
+    }
+
+    /** An IBAN as stored and indexed: without spaces, in capitals. */
+    static String normalizedIban(String iban) {
+        return iban == null || iban.isBlank() ? null : iban.replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
+    }
+
+    /** The stored value again when it already holds {@code plain}, so that an unchanged field stays unchanged. */
+    private static String resealed(TenantCipher cipher, String stored, String plain) {
+        return Objects.equals(cipher.open(stored), plain) ? stored : cipher.seal(plain);
     }
 
     private static String blankToNull(String value) {

@@ -2,6 +2,7 @@ package receivables.impl.customer.internal;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,7 +24,10 @@ import receivables.api.customer.BillingAddress;
 import receivables.api.customer.CustomerAccount;
 import receivables.api.customer.CustomerAccounts;
 import receivables.api.customer.CustomerDetails;
+import receivables.api.customer.CustomerPersonalData;
 import receivables.impl.persistence.internal.Database;
+import receivables.impl.personal.internal.PersonalDataKeys;
+import receivables.impl.personal.internal.TenantCipher;
 import receivables.impl.terms.internal.StoredPaymentTerms;
 import receivables.impl.validation.internal.Violations;
 
@@ -43,6 +47,9 @@ public class StoredCustomerAccounts implements CustomerAccounts {
     @Reference
     StoredPaymentTerms paymentTerms;
 
+    @Reference
+    PersonalDataKeys personalDataKeys;
+
     Clock clock = Clock.systemUTC();
 
     @Override
@@ -51,10 +58,12 @@ public class StoredCustomerAccounts implements CustomerAccounts {
         return database.inTransaction(tenant, session -> {
             requireNumberFree(session, details.number(), null);
             requireKnownTerms(session, details.paymentTermsCode());
-            CustomerAccountEntity account = new CustomerAccountEntity(UUID.randomUUID(), details, clock.instant().truncatedTo(ChronoUnit.MICROS));
+            TenantCipher cipher = personalDataKeys.cipher(session);
+            CustomerAccountEntity account = new CustomerAccountEntity(UUID.randomUUID(), details,
+                    clock.instant().truncatedTo(ChronoUnit.MICROS), cipher);
             session.persist(account);
             session.flush();
-            return account.toValue();
+            return account.toValue(cipher);
         });
     }
 
@@ -62,7 +71,7 @@ public class StoredCustomerAccounts implements CustomerAccounts {
     public Optional<CustomerAccount> find(TenantId tenant, UUID id) {
         return database.inTransaction(tenant,
                 session -> Optional.ofNullable(session.find(CustomerAccountEntity.class, id))
-                        .map(CustomerAccountEntity::toValue));
+                        .map(account -> account.toValue(personalDataKeys.cipher(session))));
     }
 
     @Override
@@ -79,9 +88,10 @@ public class StoredCustomerAccounts implements CustomerAccounts {
             }
             requireNumberFree(session, details.number(), id);
             requireKnownTerms(session, details.paymentTermsCode());
-            account.apply(details, clock.instant().truncatedTo(ChronoUnit.MICROS));
+            TenantCipher cipher = personalDataKeys.cipher(session);
+            account.apply(details, clock.instant().truncatedTo(ChronoUnit.MICROS), cipher);
             session.flush();
-            return account.toValue();
+            return account.toValue(cipher);
         });
     }
 
@@ -99,10 +109,50 @@ public class StoredCustomerAccounts implements CustomerAccounts {
                 items.setParameter("pattern", pattern);
                 count.setParameter("pattern", pattern);
             }
+            TenantCipher cipher = personalDataKeys.cipher(session);
             var values = items.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList()
-                    .stream().map(CustomerAccountEntity::toValue).toList();
+                    .stream().map(account -> account.toValue(cipher)).toList();
             return new Page<>(values, page.page(), page.size(), count.getSingleResult());
         });
+    }
+
+    @Override
+    public List<CustomerAccount> findByIban(TenantId tenant, String iban) {
+        String normalized = CustomerAccountEntity.normalizedIban(iban);
+        if (normalized == null) {
+            return List.of();
+        }
+        return database.inTransaction(tenant, session -> {
+            TenantCipher cipher = personalDataKeys.cipher(session);
+            return session.createSelectionQuery("from CustomerAccount c where c.ibanIndex = :index order by c.id",
+                            CustomerAccountEntity.class)
+                    .setParameter("index", cipher.index(normalized))
+                    .getResultStream().map(account -> account.toValue(cipher)).toList();
+        });
+    }
+
+    @Override
+    public CustomerPersonalData personalData(TenantId tenant, UUID id) {
+        return database.inTransaction(tenant, session -> existing(session, id)
+                .personalData(personalDataKeys.cipher(session), clock.instant().truncatedTo(ChronoUnit.MICROS)));
+    }
+
+    @Override
+    public CustomerAccount erasePersonalData(TenantId tenant, UUID id) {
+        return database.inTransaction(tenant, session -> {
+            CustomerAccountEntity account = existing(session, id);
+            account.erasePersonalData(clock.instant().truncatedTo(ChronoUnit.MICROS));
+            session.flush();
+            return account.toValue(personalDataKeys.cipher(session));
+        });
+    }
+
+    private static CustomerAccountEntity existing(Session session, UUID id) {
+        CustomerAccountEntity account = session.find(CustomerAccountEntity.class, id);
+        if (account == null) {
+            throw new NotFoundException("customer", id);
+        }
+        return account;
     }
 
     private static void validate(CustomerDetails details) {
@@ -120,6 +170,7 @@ public class StoredCustomerAccounts implements CustomerAccounts {
                 .maxLength("email", details.email(), 254)
                 .maxLength("contactName", details.contactName(), MAX_NAME)
                 .maxLength("phone", details.phone(), 40)
+                .iban("iban", details.iban())
                 .maxLength("salesperson", details.salesperson(), 100)
                 .maxLength("segment", details.segment(), 50)
                 .maxLength("paymentTermsCode", details.paymentTermsCode(), 32);

@@ -11,8 +11,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
 import receivables.api.fx.ExchangeRate;
+import receivables.impl.audit.internal.Audited;
 import receivables.impl.persistence.internal.TenantOwned;
 
+@Audited("exchange-rate")
 @Entity(name = "ExchangeRate")
 @Table(name = "exchange_rate")
 public class ExchangeRateEntity extends TenantOwned {

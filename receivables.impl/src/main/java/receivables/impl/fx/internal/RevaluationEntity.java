@@ -12,8 +12,10 @@ import jakarta.persistence.Table;
 
 import receivables.api.fx.Revaluation;
 import receivables.api.fx.RevaluedCurrency;
+import receivables.impl.audit.internal.Audited;
 import receivables.impl.persistence.internal.TenantOwned;
 
+@Audited("revaluation")
 @Entity(name = "Revaluation")
 @Table(name = "fx_revaluation")
 public class RevaluationEntity extends TenantOwned {

@@ -12,8 +12,10 @@ import jakarta.persistence.Version;
 
 import receivables.api.intent.IntentRefund;
 import receivables.api.money.Money;
+import receivables.impl.audit.internal.Audited;
 import receivables.impl.persistence.internal.TenantOwned;
 
+@Audited("intent-refund")
 @Entity(name = "IntentRefund")
 @Table(name = "intent_refund")
 public class IntentRefundEntity extends TenantOwned {

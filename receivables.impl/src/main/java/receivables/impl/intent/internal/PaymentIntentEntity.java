@@ -21,8 +21,10 @@ import receivables.api.intent.PaymentIntent;
 import receivables.api.money.Money;
 import receivables.api.provider.BankTransfer;
 import receivables.api.provider.PaymentInstructions;
+import receivables.impl.audit.internal.Audited;
 import receivables.impl.persistence.internal.TenantOwned;
 
+@Audited("payment-intent")
 @Entity(name = "PaymentIntent")
 @Table(name = "payment_intent")
 public class PaymentIntentEntity extends TenantOwned {

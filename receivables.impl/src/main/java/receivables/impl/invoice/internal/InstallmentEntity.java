@@ -12,8 +12,10 @@ import jakarta.persistence.Version;
 
 import receivables.api.invoice.Installment;
 import receivables.api.money.Money;
+import receivables.impl.audit.internal.Audited;
 import receivables.impl.persistence.internal.TenantOwned;
 
+@Audited("installment")
 @Entity(name = "Installment")
 @Table(name = "installment")
 public class InstallmentEntity extends TenantOwned {

@@ -15,8 +15,10 @@ import jakarta.persistence.Version;
 
 import receivables.api.invoice.InvoiceStatus;
 import receivables.api.money.Money;
+import receivables.impl.audit.internal.Audited;
 import receivables.impl.persistence.internal.TenantOwned;
 
+@Audited("invoice")
 @Entity(name = "Invoice")
 @Table(name = "invoice")
 public class InvoiceEntity extends TenantOwned {

@@ -12,8 +12,10 @@ import jakarta.persistence.Table;
 
 import receivables.api.money.Money;
 import receivables.api.payment.Allocation;
+import receivables.impl.audit.internal.Audited;
 import receivables.impl.persistence.internal.TenantOwned;
 
+@Audited("allocation")
 @Entity(name = "Allocation")
 @Table(name = "allocation")
 public class AllocationEntity extends TenantOwned {

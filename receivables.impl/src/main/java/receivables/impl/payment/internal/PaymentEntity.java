@@ -19,8 +19,10 @@ import receivables.api.payment.Allocation;
 import receivables.api.payment.Payment;
 import receivables.api.payment.PaymentDetails;
 import receivables.api.payment.PaymentStatus;
+import receivables.impl.audit.internal.Audited;
 import receivables.impl.persistence.internal.TenantOwned;
 
+@Audited("payment")
 @Entity(name = "Payment")
 @Table(name = "payment")
 public class PaymentEntity extends TenantOwned {

@@ -13,8 +13,10 @@ import jakarta.persistence.Table;
 import receivables.api.money.Money;
 import receivables.api.payment.PaymentRefund;
 import receivables.api.payment.RefundDetails;
+import receivables.impl.audit.internal.Audited;
 import receivables.impl.persistence.internal.TenantOwned;
 
+@Audited("refund")
 @Entity(name = "PaymentRefund")
 @Table(name = "payment_refund")
 public class PaymentRefundEntity extends TenantOwned {

@@ -50,6 +50,10 @@ import jakarta.persistence.OptimisticLockException;
 
 import receivables.api.ConflictException;
 import receivables.api.TenantId;
+import receivables.impl.audit.internal.AuditRecordsAppendOnly;
+import receivables.impl.audit.internal.ChangeRecorder;
+import receivables.impl.personal.internal.PersonalDataKeys;
+import receivables.impl.personal.internal.PersonalDataSealing;
 
 /**
  * Connects to the configured database through the JDBC driver bundle that accepts its URL, brings
@@ -78,6 +82,12 @@ public class HibernateDatabase implements Database {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     volatile List<DataSourceFactory> dataSourceFactories = List.of();
+
+    @Reference
+    ChangeRecorder changes;
+
+    @Reference
+    PersonalDataKeys personalDataKeys;
 
     private DatabaseSettings settings;
     private Connected connected;
@@ -229,7 +239,7 @@ public class HibernateDatabase implements Database {
             pool = pool(factory);
             String schemaVersion = migrate(pool);
             String product = product(pool);
-            SessionFactory sessions = sessionFactory(pool);
+            SessionFactory sessions = sessionFactory(pool, changes);
             connected = new Connected(pool, sessions, product, schemaVersion);
             failure = null;
             LOG.info("Connected to {} at {}, schema version {}", product, settings.displayUrl(), schemaVersion);
@@ -278,6 +288,7 @@ public class HibernateDatabase implements Database {
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
                 .failOnMissingLocations(true)
+                .javaMigrations(new AuditRecordsAppendOnly(), new PersonalDataSealing(personalDataKeys))
                 .load();
         flyway.migrate();
         MigrationInfo current = flyway.info().current();
@@ -291,22 +302,23 @@ public class HibernateDatabase implements Database {
         }
     }
 
-    private static SessionFactory sessionFactory(DataSource dataSource) {
+    private static SessionFactory sessionFactory(DataSource dataSource, ChangeRecorder changes) {
         // Hibernate also looks up its own services through the context class loader; whatever the calling
         // thread has there (an application class path, another bundle) must not shadow Hibernate's classes.
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(SessionFactory.class.getClassLoader());
         try {
-            return buildSessionFactory(dataSource);
+            return buildSessionFactory(dataSource, changes);
         } finally {
             thread.setContextClassLoader(previous);
         }
     }
 
-    private static SessionFactory buildSessionFactory(DataSource dataSource) {
+    private static SessionFactory buildSessionFactory(DataSource dataSource, ChangeRecorder changes) {
         BootstrapServiceRegistry bootstrap = new BootstrapServiceRegistryBuilder()
                 .applyClassLoader(HibernateDatabase.class.getClassLoader())
+                .applyIntegrator(changes)
                 .build();
         Map<String, Object> hibernateSettings = new HashMap<>();
         hibernateSettings.put(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource);

@@ -9,21 +9,30 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 
-import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
 
+import receivables.impl.crypto.internal.AesGcm;
+
 /**
- * Seals provider secrets for storage in configuration (AES-256-GCM, a fresh nonce per value) and opens them
- * for the provider that needs them. A sealed value reads {@code {sealed}<base64 of nonce and ciphertext>}.
+ * The host key: seals provider secrets for storage in configuration and tenants' personal-data keys for storage in
+ * the database (AES-256-GCM, a fresh nonce per value), and opens them for whoever needs them. A sealed value reads
+ * {@code {sealed}<base64 of nonce and ciphertext>}.
+ *
+ * <p>The key can be rotated while the host runs: configure the new one as {@code keyFile} and the old ones as
+ * {@code previousKeyFiles}; values sealed under an old key still open, and {@link #sealedWithCurrentKey} tells which
+ * ones to seal again.
  */
 @Component(service = SealedSecrets.class, configurationPid = SecretsConfiguration.PID)
 @Designate(ocd = SecretsConfiguration.class)
@@ -33,28 +42,43 @@ public class SealedSecrets {
     static final String KEY_VARIABLE = "RECEIVABLES_SECRET_KEY";
     static final String DATA_DIRECTORY_PROPERTY = "receivables.data.dir";
     static final String DEFAULT_DATA_DIRECTORY = "data";
-    private static final int NONCE_BYTES = 12;
-    private static final int TAG_BITS = 128;
+    private static final byte[] NO_ASSOCIATED_DATA = new byte[0];
 
     private final SecureRandom random = new SecureRandom();
-    private SecretKey key;
+    private volatile SecretKey key;
+    private volatile List<SecretKey> previousKeys = List.of();
 
     public SealedSecrets() {
     }
 
-    SealedSecrets(byte[] key) {
+    public SealedSecrets(byte[] key, byte[]... previousKeys) {
         this.key = new SecretKeySpec(key, "AES");
+        this.previousKeys = Arrays.stream(previousKeys).map(bytes -> (SecretKey) new SecretKeySpec(bytes, "AES")).toList();
     }
 
+    /** Also on a changed configuration, so that a key rotation takes effect without restarting anything. */
     @Activate
+    @Modified
     void activate(SecretsConfiguration config, BundleContext context) {
         String dataDirectory = context == null ? null : context.getProperty(DATA_DIRECTORY_PROPERTY);
-        Path file = Path.of(dataDirectory == null ? DEFAULT_DATA_DIRECTORY : dataDirectory).resolve(config.keyFile());
+        Path directory = Path.of(dataDirectory == null ? DEFAULT_DATA_DIRECTORY : dataDirectory);
         String fromEnvironment = System.getenv(KEY_VARIABLE);
         byte[] bytes = fromEnvironment != null && !fromEnvironment.isBlank()
                 ? decodeKey(fromEnvironment.trim(), KEY_VARIABLE)
-                : keyFromFile(file);
+                : keyFromFile(directory.resolve(config.keyFile()));
+        List<SecretKey> previous = new ArrayList<>();
+        for (String file : config.previousKeyFiles() == null ? new String[0] : config.previousKeyFiles()) {
+            if (file != null && !file.isBlank()) {
+                previous.add(new SecretKeySpec(existingKey(directory.resolve(file.trim())), "AES"));
+            }
+        }
+        this.previousKeys = List.copyOf(previous);
         this.key = new SecretKeySpec(bytes, "AES");
+    }
+
+    /** Whether {@code value} is sealed under the current key, not under a previous one (or not at all). */
+    public boolean sealedWithCurrentKey(String value) {
+        return sealed(value) && openWith(key, value) != null;
     }
 
     public boolean sealed(String value) {
@@ -62,33 +86,35 @@ public class SealedSecrets {
     }
 
     public String seal(String plain) {
-        byte[] nonce = new byte[NONCE_BYTES];
-        random.nextBytes(nonce);
-        try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
-            byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
-            byte[] stored = new byte[NONCE_BYTES + sealed.length];
-            System.arraycopy(nonce, 0, stored, 0, NONCE_BYTES);
-            System.arraycopy(sealed, 0, stored, NONCE_BYTES, sealed.length);
-            return PREFIX + Base64.getEncoder().encodeToString(stored);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM is not available", e);
-        }
+        return PREFIX + Base64.getEncoder().encodeToString(
+                AesGcm.seal(key, NO_ASSOCIATED_DATA, plain.getBytes(StandardCharsets.UTF_8), random));
     }
 
-    /** The plain value of a sealed one; a value that was never sealed is returned as it is. */
+    /**
+     * The plain value of a sealed one, opened with the current key or else a previous one; a value that was never
+     * sealed is returned as it is.
+     */
     public String open(String value) {
         if (!sealed(value)) {
             return value;
         }
-        try {
-            byte[] stored = Base64.getDecoder().decode(value.substring(PREFIX.length()));
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, stored, 0, NONCE_BYTES));
-            return new String(cipher.doFinal(stored, NONCE_BYTES, stored.length - NONCE_BYTES), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException | GeneralSecurityException e) {
+        String plain = openWith(key, value);
+        for (int i = 0; plain == null && i < previousKeys.size(); i++) {
+            plain = openWith(previousKeys.get(i), value);
+        }
+        if (plain == null) {
             throw new IllegalStateException("a secret was sealed with another key, or was changed after sealing");
+        }
+        return plain;
+    }
+
+    /** The plain value, or {@code null} when {@code key} does not open it. */
+    private static String openWith(SecretKey key, String value) {
+        try {
+            return new String(AesGcm.open(key, NO_ASSOCIATED_DATA, Base64.getDecoder().decode(value.substring(PREFIX.length()))),
+                    StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException | GeneralSecurityException e) {
+            return null;
         }
     }
 
@@ -102,6 +128,14 @@ public class SealedSecrets {
             return decodeKey(Files.readString(file).trim(), file.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the secret key " + file, e);
+        }
+    }
+
+    private static byte[] existingKey(Path file) {
+        try {
+            return decodeKey(Files.readString(file).trim(), file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the previous secret key " + file, e);
         }
     }
 

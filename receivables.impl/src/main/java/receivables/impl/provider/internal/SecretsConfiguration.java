@@ -15,4 +15,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
                     + "taken in the data directory (framework property receivables.data.dir). Back it up with the "
                     + "configuration: sealed secrets cannot be opened without it.")
     String keyFile() default "secret.key";
+
+    @AttributeDefinition(name = "Previous key files",
+            description = "Keys rotated out: values sealed under them still open, and tenants' personal-data keys "
+                    + "are sealed again under the current key (receivables:rewrapDataKeys). Drop a file from here once "
+                    + "nothing is sealed under it any more.", required = false)
+    String[] previousKeyFiles() default {};
 }

@@ -9,6 +9,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationS
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -35,6 +36,7 @@ import receivables.api.customer.CreditDecision;
 import receivables.api.customer.CustomerAccount;
 import receivables.api.customer.CustomerAccounts;
 import receivables.api.customer.CustomerDetails;
+import receivables.api.customer.CustomerPersonalData;
 
 /**
  * {@code /api/v1/customers}: create, read, update and list the tenant's customer accounts. The version
@@ -79,6 +81,22 @@ public class CustomerResource {
         CustomerAccount updated = customers.update(TenantFilter.tenantOf(request), QueryParameters.pathId("customer", id),
                 details, expectedVersion(ifMatch));
         return Response.ok(updated).tag(etag(updated)).build();
+    }
+
+    /** Everything personal held about the customer, for a data subject's request for access. */
+    @GET
+    @Path("{id}/personal-data")
+    public CustomerPersonalData personalData(@Context ContainerRequestContext request, @PathParam("id") String id) {
+        return customers.personalData(TenantFilter.tenantOf(request), QueryParameters.pathId("customer", id));
+    }
+
+    /** Erases the customer's personal data on request; the account and its financial records stay. */
+    @DELETE
+    @Path("{id}/personal-data")
+    public Response erasePersonalData(@Context ContainerRequestContext request, @PathParam("id") String id) {
+        CustomerAccount erased = customers.erasePersonalData(TenantFilter.tenantOf(request),
+                QueryParameters.pathId("customer", id));
+        return Response.ok(erased).tag(etag(erased)).build();
     }
 
     @GET

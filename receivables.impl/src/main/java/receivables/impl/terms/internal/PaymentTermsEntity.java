@@ -6,8 +6,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import receivables.api.terms.PaymentTerms;
+import receivables.impl.audit.internal.Audited;
 import receivables.impl.persistence.internal.TenantOwned;
 
+@Audited("payment-terms")
 @Entity(name = "PaymentTerms")
 @Table(name = "payment_terms")
 public class PaymentTermsEntity extends TenantOwned {

@@ -3,6 +3,7 @@ package receivables.impl.validation.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 import receivables.api.FieldViolation;
@@ -14,6 +15,7 @@ import receivables.api.money.Money;
  */
 public final class Violations {
 
+    private static final Pattern IBAN = Pattern.compile("[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private final List<FieldViolation> found = new ArrayList<>();
@@ -35,6 +37,14 @@ public final class Violations {
     public Violations email(String field, String value) {
         if (value != null && !value.isBlank() && !EMAIL.matcher(value).matches()) {
             found.add(FieldViolation.of(field, "is not an e-mail address"));
+        }
+        return this;
+    }
+
+    /** An IBAN in print or electronic form (spaces and case do not matter): country, check digits right mod 97. */
+    public Violations iban(String field, String value) {
+        if (value != null && !value.isBlank() && !isIban(value.replaceAll("\\s+", "").toUpperCase(Locale.ROOT))) {
+            found.add(FieldViolation.of(field, "is not an IBAN"));
         }
         return this;
     }
@@ -65,5 +75,18 @@ public final class Violations {
         if (!found.isEmpty()) {
             throw new InvalidRequestException(found);
         }
+    }
+
+    private static boolean isIban(String iban) {
+        if (!IBAN.matcher(iban).matches()) {
+            return false;
+        }
+        String rearranged = iban.substring(4) + iban.substring(0, 4);
+        int remainder = 0;
+        for (char c : rearranged.toCharArray()) {
+            int digit = Character.digit(c, 36);
+            remainder = (digit > 9 ? remainder * 100 + digit : remainder * 10 + digit) % 97;
+        }
+        return remainder == 1;
     }
 }

@@ -2,6 +2,7 @@ package receivables.impl.customer.internal;
 
 import receivables.impl.fx.internal.FxFixture;
 import receivables.impl.persistence.internal.Database;
+import receivables.impl.persistence.internal.TestDatabases;
 import receivables.impl.tenant.internal.TenantDirectory;
 import receivables.impl.terms.internal.StoredPaymentTerms;
 
@@ -14,6 +15,7 @@ public final class CustomersFixture {
         StoredCustomerAccounts customers = new StoredCustomerAccounts();
         customers.database = database;
         customers.paymentTerms = terms;
+        customers.personalDataKeys = TestDatabases.personalDataKeys(database);
         return customers;
     }
 

@@ -6,6 +6,8 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import receivables.impl.audit.internal.ChangeRecorder;
+
 /**
  * A fresh, migrated database for each test: register it with {@code @RegisterExtension}. On PostgreSQL
  * each test gets a schema of its own, dropped afterwards; when the server is unreachable the test is
@@ -33,6 +35,15 @@ public final class TestDatabase implements BeforeEachCallback, AfterEachCallback
 
     public HibernateDatabase get() {
         return database;
+    }
+
+    /** What records the database's changes in the audit trail. */
+    public ChangeRecorder changes() {
+        return database.changes;
+    }
+
+    public boolean postgres() {
+        return postgres;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package receivables.impl.persistence.internal;
 
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -10,6 +11,12 @@ import java.util.UUID;
 
 import org.h2.util.OsgiDataSourceFactory;
 import org.postgresql.osgi.PGDataSourceFactory;
+
+import receivables.impl.audit.internal.AuditRecordsAppendOnly;
+import receivables.impl.audit.internal.CallerScope;
+import receivables.impl.audit.internal.ChangeRecorder;
+import receivables.impl.personal.internal.PersonalDataKeys;
+import receivables.impl.provider.internal.SealedSecrets;
 
 /**
  * Real databases for tests outside the framework: a private in-memory H2, or a private schema on the
@@ -57,8 +64,43 @@ public final class TestDatabases {
     public static HibernateDatabase start(DatabaseSettings settings) {
         HibernateDatabase database = new HibernateDatabase();
         database.dataSourceFactories = List.of(new OsgiDataSourceFactory(new org.h2.Driver()), new PGDataSourceFactory());
+        database.changes = new ChangeRecorder(new CallerScope());
+        byte[] hostKey = new byte[32];
+        new SecureRandom().nextBytes(hostKey);
+        database.personalDataKeys = new PersonalDataKeys(new SealedSecrets(hostKey));
         database.activate(settings);
         return database;
+    }
+
+    /**
+     * A database component on a fresh H2 (or a PostgreSQL schema) that was first migrated by the SQL scripts up to
+     * {@code version} only and then filled by {@code before}, as an older release would have left it.
+     */
+    public static HibernateDatabase startedAfter(String schema, String version, SqlWork before) throws SQLException {
+        String url = schema == null ? "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"
+                : POSTGRES_URL + "?currentSchema=" + schema;
+        String user = schema == null ? "" : POSTGRES_USER;
+        org.flywaydb.core.Flyway.configure(TestDatabases.class.getClassLoader()).dataSource(url, user, "")
+                .locations("classpath:db/migration").javaMigrations(new AuditRecordsAppendOnly())
+                .target(version).load().migrate();
+        try (Connection connection = DriverManager.getConnection(url, user, "")) {
+            before.run(connection);
+        }
+        return start(new DatabaseSettings(url, user, "", 4));
+    }
+
+    public static void stop(HibernateDatabase database) {
+        database.deactivate();
+    }
+
+    @FunctionalInterface
+    public interface SqlWork {
+        void run(Connection connection) throws SQLException;
+    }
+
+    /** The personal data keys of a database started here, so that fixtures seal with the keys it migrated with. */
+    public static PersonalDataKeys personalDataKeys(Database database) {
+        return ((HibernateDatabase) database).personalDataKeys;
     }
 
     private static void execute(String sql) {

@@ -59,6 +59,16 @@ class SealedSecretsTest {
         afterRestart.activate(keyFile(file.toString()), null);
         assertThat(afterRestart.open(sealed)).isEqualTo("s3cret");
 
+        Path rotated = directory.resolve("data").resolve("secret-2.key");
+        SealedSecrets rotating = new SealedSecrets();
+        rotating.activate(keyFile(rotated.toString()), null);
+        rotating.activate(keyFile(rotated.toString(), file.toString()), null);
+        assertThat(rotating.open(sealed)).as("sealed under the previous key").isEqualTo("s3cret");
+        assertThat(rotating.sealedWithCurrentKey(sealed)).isFalse();
+        assertThat(rotating.sealedWithCurrentKey(rotating.seal("s3cret"))).isTrue();
+        assertThatThrownBy(() -> rotating.activate(keyFile(rotated.toString(), "no-such.key"), null))
+                .hasMessageContaining("no-such.key");
+
         Files.writeString(file, "too short");
         assertThatThrownBy(() -> new SealedSecrets().activate(keyFile(file.toString()), null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("base64");
@@ -83,8 +93,13 @@ class SealedSecretsTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("provider id");
     }
 
-    private static SecretsConfiguration keyFile(String path) {
+    private static SecretsConfiguration keyFile(String path, String... previous) {
         return new SecretsConfiguration() {
+            @Override
+            public String[] previousKeyFiles() {
+                return previous;
+            }
+
             @Override
             public Class<? extends Annotation> annotationType() {
                 return SecretsConfiguration.class;

@@ -1,0 +1,6 @@
+package receivables.api.audit;
+
+/** What happened to the audited thing. */
+public enum AuditOperation {
+    CREATED, CHANGED, DELETED
+}

@@ -1,0 +1,180 @@
+package receivables.impl.audit.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import receivables.api.audit.Actor;
+import receivables.api.audit.AuditOperation;
+import receivables.api.audit.AuditRecord;
+import receivables.api.audit.FieldChange;
+
+/**
+ * A tenant's audit records as a hash chain: each record's hash is SHA-256 over the previous record's hash and its
+ * own canonical content, so changing, removing or reordering a stored record breaks every hash after it. Writers
+ * of one tenant take turns on the row lock of the tenant's chain head, so the chain never forks.
+ */
+final class AuditChain {
+
+    static final String GENESIS = "0".repeat(64);
+    private static final String DUPLICATE_KEY = "23505";
+    static final String COLUMNS = "sequence_number, recorded_at, actor_kind, actor_id, client_address, request_id, "
+            + "entity_type, entity_id, operation, changes, previous_hash, record_hash";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<List<FieldChange>> CHANGES = new TypeReference<>() {
+    };
+
+    private AuditChain() {
+    }
+
+    /** Appends {@code changes} to the tenant's chain on {@code connection}, inside its open transaction. */
+    static void append(Connection connection, String tenant, CallerContext caller, List<RecordedChange> changes)
+            throws SQLException {
+        Head head = lockHead(connection, tenant);
+        // Taken under the lock, so that the order of the chain is also the order of time.
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        long sequence = head.sequence();
+        String hash = head.hash();
+        try (PreparedStatement insert = connection.prepareStatement("insert into audit_record (tenant_id, " + COLUMNS
+                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (RecordedChange change : changes) {
+                sequence++;
+                AuditRecord record = new AuditRecord(sequence, now, caller.actor(), caller.clientAddress(),
+                        caller.requestId(), change.entityType(), change.entityId(), change.operation(), change.changes(),
+                        hash, null);
+                String changesJson = json(change.changes());
+                hash = hash(tenant, record, changesJson);
+                insert.setString(1, tenant);
+                insert.setLong(2, sequence);
+                insert.setObject(3, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+                insert.setString(4, caller.actor().kind().name());
+                insert.setString(5, caller.actor().id());
+                insert.setString(6, caller.clientAddress());
+                insert.setString(7, caller.requestId());
+                insert.setString(8, change.entityType());
+                insert.setString(9, change.entityId());
+                insert.setString(10, change.operation().name());
+                insert.setString(11, changesJson);
+                insert.setString(12, record.previousHash());
+                insert.setString(13, hash);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        try (PreparedStatement update = connection.prepareStatement(
+                "update audit_chain_head set last_sequence = ?, last_hash = ? where tenant_id = ?")) {
+            update.setLong(1, sequence);
+            update.setString(2, hash);
+            update.setString(3, tenant);
+            update.executeUpdate();
+        }
+    }
+
+    /**
+     * The tenant's chain head, locked until the transaction ends; created on the tenant's first record. Two first
+     * writers may both try to create it: on PostgreSQL the loser's insert does nothing, on H2 (where a failed
+     * statement leaves the transaction usable) its duplicate key is ignored; both then wait for the lock.
+     */
+    private static Head lockHead(Connection connection, String tenant) throws SQLException {
+        Head head = head(connection, tenant, true);
+        if (head != null) {
+            return head;
+        }
+        boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+        try (PreparedStatement create = connection.prepareStatement("insert into audit_chain_head (tenant_id, "
+                + "last_sequence, last_hash) values (?, 0, ?)" + (postgres ? " on conflict do nothing" : ""))) {
+            create.setString(1, tenant);
+            create.setString(2, GENESIS);
+            create.executeUpdate();
+        } catch (SQLException e) {
+            if (!DUPLICATE_KEY.equals(e.getSQLState())) {
+                throw e;
+            }
+        }
+        head = head(connection, tenant, true);
+        if (head == null) {
+            throw new SQLException("the audit chain head of tenant " + tenant + " could not be created");
+        }
+        return head;
+    }
+
+    /** The tenant's chain head, or {@code null} before its first record. */
+    static Head head(Connection connection, String tenant, boolean lock) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("select last_sequence, last_hash from "
+                + "audit_chain_head where tenant_id = ?" + (lock ? " for update" : ""))) {
+            select.setString(1, tenant);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? new Head(row.getLong(1), row.getString(2)) : null;
+            }
+        }
+    }
+
+    record Head(long sequence, String hash) {
+    }
+
+    /** One stored record and the text its hash was computed over. */
+    record StoredRecord(AuditRecord record, String changesJson) {
+    }
+
+    static StoredRecord read(ResultSet row) throws SQLException {
+        String changesJson = row.getString("changes");
+        AuditRecord record = new AuditRecord(row.getLong("sequence_number"),
+                row.getObject("recorded_at", OffsetDateTime.class).toInstant(),
+                new Actor(Actor.Kind.valueOf(row.getString("actor_kind")), row.getString("actor_id")),
+                row.getString("client_address"), row.getString("request_id"), row.getString("entity_type"),
+                row.getString("entity_id"), AuditOperation.valueOf(row.getString("operation")), changes(changesJson),
+                row.getString("previous_hash"), row.getString("record_hash"));
+        return new StoredRecord(record, changesJson);
+    }
+
+    /**
+     * SHA-256 over the previous hash and the record's canonical content: every field length-prefixed, so that no
+     * two different records share a content; instants as microseconds since the epoch, as stored.
+     */
+    static String hash(String tenant, AuditRecord record, String changesJson) {
+        StringBuilder canonical = new StringBuilder(256 + changesJson.length());
+        for (String field : new String[] { record.previousHash(), tenant, Long.toString(record.sequence()),
+                Long.toString(ChronoUnit.MICROS.between(Instant.EPOCH, record.recordedAt())), record.actor().kind().name(),
+                record.actor().id(), record.clientAddress(), record.requestId(), record.entityType(), record.entityId(),
+                record.operation().name(), changesJson }) {
+            canonical.append(field == null ? -1 : field.length()).append(':').append(field == null ? "" : field).append(';');
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    private static String json(List<FieldChange> changes) {
+        try {
+            return JSON.writeValueAsString(changes);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("field changes are plain strings", e);
+        }
+    }
+
+    private static List<FieldChange> changes(String json) {
+        try {
+            return JSON.readValue(json, CHANGES);
+        } catch (JsonProcessingException e) {
+            // A record whose changes no longer parse has been tampered with; verification names it.
+            return List.of(new FieldChange("(unreadable)", null, null));
+        }
+    }
+}

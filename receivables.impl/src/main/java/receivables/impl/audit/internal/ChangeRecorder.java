@@ -1,0 +1,218 @@
+package receivables.impl.audit.internal;
+
+import java.lang.reflect.Field;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.hibernate.Session;
+import org.hibernate.boot.Metadata;
+import org.hibernate.boot.spi.BootstrapContext;
+import org.hibernate.engine.spi.EntityEntry;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.engine.spi.TransactionCompletionCallbacks.AfterCompletionCallback;
+import org.hibernate.engine.spi.TransactionCompletionCallbacks.BeforeCompletionCallback;
+import org.hibernate.event.service.spi.EventListenerRegistry;
+import org.hibernate.event.spi.EventType;
+import org.hibernate.event.spi.PostDeleteEvent;
+import org.hibernate.event.spi.PostDeleteEventListener;
+import org.hibernate.event.spi.PostInsertEvent;
+import org.hibernate.event.spi.PostInsertEventListener;
+import org.hibernate.event.spi.PostUpdateEvent;
+import org.hibernate.event.spi.PostUpdateEventListener;
+import org.hibernate.integrator.spi.Integrator;
+import org.hibernate.persister.entity.EntityPersister;
+import org.hibernate.proxy.HibernateProxy;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import receivables.api.audit.AuditOperation;
+import receivables.api.audit.FieldChange;
+
+/**
+ * The one place where changes become audit records. Hibernate tells it the old and new state of every
+ * {@link Audited} entity it inserts, updates or deletes; changes that are not entity flushes (configuration) are
+ * handed to {@link #record}. They are collected per transaction and appended to the tenant's chain just before it
+ * commits, on its connection, so a change and its record commit or roll back together.
+ */
+@Component(service = ChangeRecorder.class)
+public class ChangeRecorder implements Integrator, PostInsertEventListener, PostUpdateEventListener,
+        PostDeleteEventListener {
+
+    private final CallerScope callers;
+    private final Map<SharedSessionContractImplementor, PendingChanges> pending =
+            Collections.synchronizedMap(new IdentityHashMap<>());
+    private final Map<Class<?>, AuditedType> types = new ConcurrentHashMap<>();
+
+    @Activate
+    public ChangeRecorder(@Reference CallerScope callers) {
+        this.callers = callers;
+    }
+
+    public CallerScope callers() {
+        return callers;
+    }
+
+    @Override
+    public void integrate(Metadata metadata, BootstrapContext bootstrapContext, SessionFactoryImplementor sessionFactory) {
+        EventListenerRegistry listeners = sessionFactory.getServiceRegistry().requireService(EventListenerRegistry.class);
+        listeners.appendListeners(EventType.POST_INSERT, this);
+        listeners.appendListeners(EventType.POST_UPDATE, this);
+        listeners.appendListeners(EventType.POST_DELETE, this);
+    }
+
+    /** Records a change that is no entity flush, in the transaction {@code session} is running. */
+    public void record(Session session, RecordedChange change) {
+        pendingFor(session.unwrap(SharedSessionContractImplementor.class)).add(change);
+    }
+
+    @Override
+    public void onPostInsert(PostInsertEvent event) {
+        AuditedType type = typeOf(event.getPersister());
+        if (type == null) {
+            return;
+        }
+        List<FieldChange> fields = fields(type, event.getPersister(), null, event.getState(), null, event.getSession());
+        pendingFor(event.getSession()).add(new RecordedChange(type.name(), String.valueOf(event.getId()),
+                AuditOperation.CREATED, fields));
+    }
+
+    @Override
+    public void onPostUpdate(PostUpdateEvent event) {
+        AuditedType type = typeOf(event.getPersister());
+        if (type == null) {
+            return;
+        }
+        List<FieldChange> fields = fields(type, event.getPersister(), event.getOldState(), event.getState(),
+                event.getDirtyProperties(), event.getSession());
+        if (!fields.isEmpty()) {
+            pendingFor(event.getSession()).add(new RecordedChange(type.name(), String.valueOf(event.getId()),
+                    AuditOperation.CHANGED, fields));
+        }
+    }
+
+    @Override
+    public void onPostDelete(PostDeleteEvent event) {
+        AuditedType type = typeOf(event.getPersister());
+        if (type == null) {
+            return;
+        }
+        List<FieldChange> fields = fields(type, event.getPersister(), event.getDeletedState(), null, null,
+                event.getSession());
+        pendingFor(event.getSession()).add(new RecordedChange(type.name(), String.valueOf(event.getId()),
+                AuditOperation.DELETED, fields));
+    }
+
+    @Override
+    public boolean requiresPostCommitHandling(EntityPersister persister) {
+        return false;
+    }
+
+    private PendingChanges pendingFor(SharedSessionContractImplementor session) {
+        synchronized (pending) {
+            PendingChanges changes = pending.get(session);
+            if (changes == null) {
+                changes = new PendingChanges(callers.current(), () -> pending.remove(session));
+                pending.put(session, changes);
+                session.getTransactionCompletionCallbacks().registerCallback((BeforeCompletionCallback) changes);
+                session.getTransactionCompletionCallbacks().registerCallback((AfterCompletionCallback) changes);
+            }
+            return changes;
+        }
+    }
+
+    /** Transactions whose changes wait for their commit; for tests that check nothing is left behind. */
+    int pendingTransactions() {
+        return pending.size();
+    }
+
+    private AuditedType typeOf(EntityPersister persister) {
+        return types.computeIfAbsent(persister.getMappedClass(), AuditedType::of).orNull();
+    }
+
+    private static List<FieldChange> fields(AuditedType type, EntityPersister persister, Object[] before, Object[] after,
+            int[] dirty, SharedSessionContractImplementor session) {
+        String[] names = persister.getPropertyNames();
+        int version = persister.isVersioned() ? persister.getVersionPropertyIndex() : -1;
+        List<FieldChange> fields = new ArrayList<>();
+        for (int i = 0; i < names.length; i++) {
+            if (i == version || persister.getPropertyTypes()[i].isCollectionType()) {
+                continue;
+            }
+            String old = before == null ? null : text(before[i], session);
+            String now = after == null ? null : text(after[i], session);
+            boolean changed = dirty != null ? contains(dirty, i) && !Objects.equals(old, now) : !Objects.equals(old, now);
+            if (changed) {
+                fields.add(type.personal().contains(names[i])
+                        ? new FieldChange(names[i], old == null ? null : FieldChange.WITHHELD, now == null ? null : FieldChange.WITHHELD)
+                        : new FieldChange(names[i], old, now));
+            }
+        }
+        return fields;
+    }
+
+    private static boolean contains(int[] indexes, int index) {
+        for (int candidate : indexes) {
+            if (candidate == index) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A value as the trail shows it: amounts without exponent, enums by name, other entities by their id. */
+    static String text(Object value, SharedSessionContractImplementor session) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof BigDecimal decimal) {
+            return decimal.toPlainString();
+        }
+        if (value instanceof Enum<?> constant) {
+            return constant.name();
+        }
+        if (value instanceof byte[] bytes) {
+            return "(" + bytes.length + " bytes)";
+        }
+        if (value instanceof HibernateProxy proxy) {
+            return String.valueOf(proxy.getHibernateLazyInitializer().getInternalIdentifier());
+        }
+        EntityEntry entry = session == null ? null : session.getPersistenceContextInternal().getEntry(value);
+        return entry != null ? String.valueOf(entry.getId()) : value.toString();
+    }
+
+    /** Whether and how an entity class is audited, read once from its annotations. */
+    private record AuditedType(String name, Set<String> personal) {
+
+        static final AuditedType NOT_AUDITED = new AuditedType(null, Set.of());
+
+        static AuditedType of(Class<?> entity) {
+            Audited audited = entity.getAnnotation(Audited.class);
+            if (audited == null) {
+                return NOT_AUDITED;
+            }
+            Set<String> personal = new HashSet<>();
+            for (Class<?> type = entity; type != null; type = type.getSuperclass()) {
+                for (Field field : type.getDeclaredFields()) {
+                    if (field.isAnnotationPresent(PersonalData.class)) {
+                        personal.add(field.getName());
+                    }
+                }
+            }
+            return new AuditedType(audited.value(), Set.copyOf(personal));
+        }
+
+        AuditedType orNull() {
+            return name == null ? null : this;
+        }
+    }
+}

@@ -1,0 +1,237 @@
+package receivables.impl.audit.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import receivables.api.PageRequest;
+import receivables.api.TenantId;
+import receivables.api.audit.Actor;
+import receivables.api.audit.AuditOperation;
+import receivables.api.audit.AuditQuery;
+import receivables.api.audit.AuditRecord;
+import receivables.api.audit.ChainVerification;
+import receivables.api.audit.FieldChange;
+import receivables.api.customer.CustomerAccount;
+import receivables.api.customer.CustomerDetails;
+import receivables.impl.customer.internal.CustomersFixture;
+import receivables.impl.customer.internal.StoredCustomerAccounts;
+import receivables.impl.persistence.internal.TestDatabase;
+import receivables.impl.terms.internal.TermsFixture;
+
+/**
+ * What the audit trail must do on every database we support; each subclass supplies one database.
+ */
+abstract class AuditTrailContract {
+
+    static final TenantId ALPHA = new TenantId("alpha");
+    static final TenantId BETA = new TenantId("beta");
+    static final CallerContext CLERK = new CallerContext(Actor.credential("api-key:0a1b2c3d4e5f"), "192.0.2.7", "req-1");
+
+    @RegisterExtension
+    final TestDatabase testDatabase = testDatabase();
+
+    StoredCustomerAccounts customers;
+    StoredAuditTrail trail;
+
+    abstract TestDatabase testDatabase();
+
+    @BeforeEach
+    void wire() {
+        customers = CustomersFixture.customers(testDatabase.get(), TermsFixture.catalog(testDatabase.get()));
+        trail = AuditFixture.trail(testDatabase.get());
+    }
+
+    @Test
+    void recordsWhoChangedWhatFromWhereWithTheFieldsBeforeAndAfter() {
+        testDatabase.changes().callers().enter(CLERK);
+        CustomerAccount created;
+        try {
+            created = customers.create(ALPHA, new CustomerDetails("C-1", "Acme GmbH", "DE123456789", "ap@acme.example",
+                    "EUR", null, null, null, null, null, null, null, null, null));
+            customers.update(ALPHA, created.id(), new CustomerDetails("C-1", "Acme AG", "DE123456789", "billing@acme.example",
+                    "EUR", null, null, null, null, null, null, null, null, null), 0L);
+        } finally {
+            testDatabase.changes().callers().leave();
+        }
+
+        List<AuditRecord> records = trail.find(ALPHA, new AuditQuery("customer", created.id().toString(), null, null, null),
+                PageRequest.first()).items();
+        assertThat(records).extracting(AuditRecord::operation).containsExactly(AuditOperation.CREATED, AuditOperation.CHANGED);
+        AuditRecord change = records.get(1);
+        assertThat(change.actor()).isEqualTo(CLERK.actor());
+        assertThat(change.clientAddress()).isEqualTo("192.0.2.7");
+        assertThat(change.requestId()).isEqualTo("req-1");
+        assertThat(change.changes()).contains(new FieldChange("name", "Acme GmbH", "Acme AG"),
+                new FieldChange("email", FieldChange.WITHHELD, FieldChange.WITHHELD));
+        assertThat(change.changes()).extracting(FieldChange::field).doesNotContain("taxId", "version");
+        assertThat(records.get(0).changes()).contains(new FieldChange("currency", null, "EUR"));
+        assertThat(records.toString()).doesNotContain("acme.example", "DE123456789");
+        assertThat(trail.verify(ALPHA)).isEqualTo(ChainVerification.intact(2));
+    }
+
+    @Test
+    void workOutsideARequestIsTheSystemsAndAChangeRolledBackLeavesNoRecord() {
+        customers.create(ALPHA, details("C-1"));
+        RecordedChange settings = new RecordedChange("tenant-settings", "alpha", AuditOperation.CHANGED,
+                List.of(new FieldChange("features", "", "bank-reconciliation")));
+        assertThatThrownBy(() -> testDatabase.get().inTransaction(ALPHA, session -> {
+            testDatabase.changes().record(session, settings);
+            throw new IllegalStateException("changed my mind");
+        })).hasMessage("changed my mind");
+
+        List<AuditRecord> records = trail.find(ALPHA, AuditQuery.everything(), PageRequest.first()).items();
+        assertThat(records).hasSize(1);
+        assertThat(records.get(0).actor()).isEqualTo(Actor.system("background"));
+        assertThat(records.get(0).clientAddress()).isNull();
+        assertThat(testDatabase.changes().pendingTransactions()).isZero();
+
+        testDatabase.get().inTransaction(ALPHA, session -> {
+            testDatabase.changes().record(session, settings);
+            return null;
+        });
+        assertThat(trail.find(ALPHA, new AuditQuery("tenant-settings", "alpha", null, null, null), PageRequest.first())
+                .items()).extracting(AuditRecord::changes).containsExactly(settings.changes());
+    }
+
+    @Test
+    void eachTenantHasItsOwnChainAndSeesOnlyItsOwnRecords() {
+        customers.create(ALPHA, details("C-1"));
+        customers.create(BETA, details("C-1"));
+        customers.create(BETA, details("C-2"));
+
+        assertThat(trail.find(ALPHA, AuditQuery.everything(), PageRequest.first()).items())
+                .extracting(AuditRecord::sequence).containsExactly(1L);
+        assertThat(trail.find(BETA, AuditQuery.everything(), PageRequest.first()).items())
+                .extracting(AuditRecord::sequence).containsExactly(1L, 2L);
+        assertThat(trail.verify(ALPHA).intact()).isTrue();
+        assertThat(trail.verify(BETA)).isEqualTo(ChainVerification.intact(2));
+    }
+
+    @Test
+    void queriesByEntityActorAndPeriodInPages() {
+        Instant before = Instant.now().minusSeconds(1);
+        for (int i = 0; i < 5; i++) {
+            customers.create(ALPHA, details("C-" + i));
+        }
+        testDatabase.changes().callers().enter(CLERK);
+        try {
+            customers.create(ALPHA, details("C-clerk"));
+        } finally {
+            testDatabase.changes().callers().leave();
+        }
+
+        var page = trail.find(ALPHA, new AuditQuery("customer", null, null, before, null), new PageRequest(1, 4));
+        assertThat(page.totalItems()).isEqualTo(6);
+        assertThat(page.items()).extracting(AuditRecord::sequence).containsExactly(5L, 6L);
+        assertThat(trail.find(ALPHA, new AuditQuery(null, null, CLERK.actor().id(), null, null), PageRequest.first()).items())
+                .extracting(AuditRecord::sequence).containsExactly(6L);
+        assertThat(trail.find(ALPHA, new AuditQuery(null, null, null, null, before), PageRequest.first()).totalItems()).isZero();
+        assertThat(trail.find(ALPHA, new AuditQuery("invoice", null, null, null, null), PageRequest.first()).totalItems()).isZero();
+        List<AuditRecord> all = new ArrayList<>();
+        trail.forEach(ALPHA, AuditQuery.everything(), all::add);
+        assertThat(all).extracting(AuditRecord::sequence).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+    }
+
+    @Test
+    void concurrentWritersOfOneTenantNeverForkTheChain() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Callable<CustomerAccount>> work = new ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                String number = "C-" + i;
+                work.add(() -> customers.create(ALPHA, details(number)));
+            }
+            for (Future<CustomerAccount> done : pool.invokeAll(work)) {
+                done.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(trail.verify(ALPHA)).isEqualTo(ChainVerification.intact(24));
+    }
+
+    @Test
+    void aRecordChangedInTheDatabaseBreaksTheChainThere() {
+        for (int i = 0; i < 4; i++) {
+            customers.create(ALPHA, details("C-" + i));
+        }
+        tamper("update audit_record set changes = replace(changes, 'C-1', 'C-9') where tenant_id = 'alpha' "
+                + "and sequence_number = 2");
+
+        ChainVerification verification = trail.verify(ALPHA);
+        assertThat(verification.intact()).isFalse();
+        assertThat(verification.firstBrokenSequence()).isEqualTo(2L);
+        assertThat(verification.problem()).contains("record 2 was changed");
+        assertThat(trail.verify(BETA).intact()).isTrue();
+    }
+
+    @Test
+    void aRecordRemovedOrTheNewestDroppedBreaksTheChain() {
+        for (int i = 0; i < 4; i++) {
+            customers.create(ALPHA, details("C-" + i));
+        }
+        tamper("delete from audit_record where tenant_id = 'alpha' and sequence_number = 4");
+        assertThat(trail.verify(ALPHA)).isEqualTo(ChainVerification.broken(3, 4, "records 4 to 4 are missing"));
+
+        tamper("delete from audit_record where tenant_id = 'alpha' and sequence_number = 2");
+        assertThat(trail.verify(ALPHA)).isEqualTo(ChainVerification.broken(1, 2, "record 2 is missing"));
+    }
+
+    @Test
+    void aRecordWhoseHashIsRecomputedStillBreaksTheRecordAfterIt() {
+        for (int i = 0; i < 3; i++) {
+            customers.create(ALPHA, details("C-" + i));
+        }
+        tamper("update audit_record set record_hash = '" + "f".repeat(64) + "' where tenant_id = 'alpha' and sequence_number = 2");
+
+        assertThat(trail.verify(ALPHA).firstBrokenSequence()).isEqualTo(2L);
+    }
+
+    /** Changes the trail behind the application's back, as someone with database access could. */
+    void tamper(String sql) {
+        testDatabase.get().inTransaction(ALPHA, session -> {
+            session.doWork(connection -> {
+                try (Statement statement = connection.createStatement()) {
+                    if (testDatabase.postgres()) {
+                        statement.execute("alter table audit_record disable trigger audit_record_append_only");
+                    }
+                    statement.executeUpdate(sql);
+                    if (testDatabase.postgres()) {
+                        statement.execute("alter table audit_record enable trigger audit_record_append_only");
+                    }
+                }
+            });
+            return null;
+        });
+    }
+
+    static CustomerDetails details(String number) {
+        return CustomerDetails.of(number, "Customer " + number + " " + UUID.randomUUID(), null, null, "EUR");
+    }
+
+    static void execute(TestDatabase database, String sql) {
+        database.get().inTransaction(ALPHA, session -> {
+            session.doWork(connection -> {
+                try (Statement statement = connection.createStatement()) {
+                    statement.executeUpdate(sql);
+                }
+            });
+            return null;
+        });
+    }
+}
