@@ -51,6 +51,29 @@ final class HostProcess implements AutoCloseable {
         return directory;
     }
 
+    /** The web console's password, which the host generated on first start. */
+    String consolePassword() {
+        return consolePassword(directory.resolve("data"));
+    }
+
+    /** The web console's password in a host's data directory, once the host has written it. */
+    static String consolePassword(Path dataDirectory) {
+        Path file = dataDirectory.resolve("console-password");
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                String password = Files.exists(file) ? Files.readString(file).strip() : "";
+                if (!password.isEmpty()) {
+                    return password;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Http.sleep(100);
+        }
+        throw new AssertionError("the host wrote no console password to " + file);
+    }
+
     String base() {
         return "http://127.0.0.1:" + port;
     }

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Predicate;
@@ -41,9 +42,16 @@ final class Http {
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final Path dataDirectory;
 
     Http(BundleContext context) {
         this.base = "http://127.0.0.1:" + context.getProperty(ReferenceHost.PORT_PROPERTY);
+        this.dataDirectory = Path.of(context.getProperty(ReferenceHost.DATA_PROPERTY));
+    }
+
+    /** The web console's password, which the host generated into its data directory on first start. */
+    String consolePassword() {
+        return HostProcess.consolePassword(dataDirectory);
     }
 
     Reply get(String path, String tenant, String key) {

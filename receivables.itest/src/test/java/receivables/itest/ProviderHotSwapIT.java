@@ -105,7 +105,7 @@ public class ProviderHotSwapIT {
                     .at("/amount/amount").asText());
 
             Http.Reply form = http.postAsUser("/system/console/configMgr/receivables.provider.account?post=true", "admin",
-                    "change-me-console");
+                    http.consolePassword());
             assertEquals(form.body(), 200, form.status());
             assertTrue(form.body(), form.json().at("/properties/secrets/type").asInt() == 12);
 

@@ -7,6 +7,9 @@ import static org.junit.Assert.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Dictionary;
@@ -14,6 +17,7 @@ import java.util.Hashtable;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 import javax.inject.Inject;
 
@@ -191,6 +195,22 @@ public class SecureByDefaultIT {
             assertFalse(http.get("/api/v1/payment-providers", "plain", PLAIN_KEY).body().contains("wallet"));
         } finally {
             broken.delete();
+        }
+    }
+
+    @Test
+    public void theDataDirectoryAndTheFrameworkStorageWithConfigAdminsStoreAreOwnerOnly() throws Exception {
+        for (String property : new String[] { "receivables.data.dir", "org.osgi.framework.storage" }) {
+            Path directory = Path.of(context.getProperty(property));
+            assertEquals(property, "rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(directory)));
+        }
+        try (Stream<Path> stored = Files.walk(Path.of(context.getProperty("org.osgi.framework.storage")))) {
+            // ConfigAdmin names the file of receivables.tenant~default receivables/tenant%007edefault.config.
+            Path tenant = stored.filter(file -> file.getFileName().toString().equals("tenant%007edefault.config"))
+                    .findFirst().orElseThrow();
+            assertEquals(tenant.toString(), "rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(tenant)));
+            assertFalse("ConfigAdmin's store holds the key's hash, not the key",
+                    Files.readString(tenant).contains(Http.DEFAULT_KEY));
         }
     }
 

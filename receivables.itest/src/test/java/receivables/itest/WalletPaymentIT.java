@@ -182,7 +182,7 @@ public class WalletPaymentIT {
 
     /** An action of the Felix web console, as an admin clicks it. */
     private static HttpRequest.Builder consoleAction(String path, HostProcess host, String form) {
-        String credentials = Base64.getEncoder().encodeToString("admin:change-me-console".getBytes(
+        String credentials = Base64.getEncoder().encodeToString(("admin:" + host.consolePassword()).getBytes(
                 StandardCharsets.UTF_8));
         return HttpRequest.newBuilder(URI.create(host.base() + path)).header("Authorization", "Basic " + credentials)
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form));

@@ -1,9 +1,8 @@
 package receivables.impl.tenant.internal;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -13,12 +12,15 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import receivables.api.TenantId;
 
 /**
- * One tenant from a factory configuration. Keys are held as SHA-256 digests and compared in constant
- * time, so neither a heap dump nor response timing gives a key away.
+ * One tenant from a factory configuration. Its configuration should hold only hashes of its API keys (see
+ * {@link ApiKeyHash}); a key in clear is accepted with a warning, and hashed at once, so that neither a heap
+ * dump nor response timing gives a key away.
  */
 @Component(service = ConfiguredTenant.class, configurationPid = TenantConfiguration.FACTORY_PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
@@ -26,11 +28,13 @@ import receivables.api.TenantId;
 public class ConfiguredTenant {
 
     static final int MIN_KEY_LENGTH = 16;
+    private static final Logger LOG = LoggerFactory.getLogger(ConfiguredTenant.class);
 
+    private final SecureRandom random = new SecureRandom();
     private TenantId id;
     private String name;
     private boolean enabled;
-    private List<byte[]> keyDigests;
+    private List<ApiKeyHash> keyHashes;
     private TenantSettings settings;
     private Set<String> features;
 
@@ -40,21 +44,37 @@ public class ConfiguredTenant {
             throw new IllegalArgumentException("tenant id '" + config.id() + "' is not valid: use lower-case letters, "
                     + "digits, '-' and '_', at most 64 characters");
         }
-        String[] keys = config.apiKeys() == null ? new String[0] : config.apiKeys();
-        for (String key : keys) {
-            if (key == null || key.length() < MIN_KEY_LENGTH) {
-                throw new IllegalArgumentException("tenant " + config.id() + " has an API key shorter than "
-                        + MIN_KEY_LENGTH + " characters");
-            }
-        }
         this.id = new TenantId(config.id());
+        this.keyHashes = keyHashes(config.apiKeys() == null ? new String[0] : config.apiKeys());
         this.name = config.name().isBlank() ? config.id() : config.name();
         this.enabled = config.enabled();
-        this.keyDigests = Arrays.stream(keys).map(ConfiguredTenant::digest).toList();
         this.settings = new TenantSettings(id, config.invoiceNumberPattern(), config.functionalCurrency(),
                 config.creditCheckBlocks(), tolerance(config), config.badDebtTaxRelief());
         this.features = config.features() == null ? Set.of() : Arrays.stream(config.features())
                 .filter(feature -> feature != null && !feature.isBlank()).map(String::trim).collect(Collectors.toUnmodifiableSet());
+    }
+
+    private List<ApiKeyHash> keyHashes(String[] keys) {
+        List<ApiKeyHash> hashes = new ArrayList<>();
+        int clear = 0;
+        for (String key : keys) {
+            if (ApiKeyHash.isHash(key)) {
+                hashes.add(ApiKeyHash.parse(key).orElseThrow(() -> new IllegalArgumentException("tenant " + id.value()
+                        + " has an API key hash that is not of the form " + ApiKeyHash.PREFIX + "<salt>:<hmac>")));
+            } else if (key == null || key.length() < MIN_KEY_LENGTH) {
+                throw new IllegalArgumentException("tenant " + id.value() + " has an API key shorter than "
+                        + MIN_KEY_LENGTH + " characters");
+            } else {
+                hashes.add(ApiKeyHash.of(key, random));
+                clear++;
+            }
+        }
+        if (clear > 0) {
+            LOG.warn("Tenant {}: {} of its API keys are in clear text in its configuration; anyone who can read the "
+                    + "configuration can act for the tenant. Store the hash instead: Gogo 'receivables:hash-key <key>' "
+                    + "prints it.", id.value(), clear);
+        }
+        return List.copyOf(hashes);
     }
 
     private static BigDecimal tolerance(TenantConfiguration config) {
@@ -93,19 +113,10 @@ public class ConfiguredTenant {
         if (!enabled || key == null) {
             return false;
         }
-        byte[] offered = digest(key);
         boolean match = false;
-        for (byte[] known : keyDigests) {
-            match |= MessageDigest.isEqual(known, offered);
+        for (ApiKeyHash known : keyHashes) {
+            match |= known.matches(key);
         }
         return match;
-    }
-
-    private static byte[] digest(String key) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }

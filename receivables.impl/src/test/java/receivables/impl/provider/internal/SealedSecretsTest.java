@@ -89,8 +89,8 @@ class SealedSecretsTest {
         assertThat(context.notificationUrl()).hasToString(
                 "https://ar.example.com/api/v1/payments/notifications/wallet?tenant=acme");
         assertThat(directory.context(new TenantId("other"), "wallet", java.net.URI.create("http://x"))).isEmpty();
-        assertThatThrownBy(() -> ProviderFixture.account(secrets, "acme", "Wallet!", true, Map.of(), Map.of()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("provider id");
+        assertThat(ProviderFixture.account(secrets, "acme", "Wallet!", true, Map.of(), Map.of()).problem())
+                .hasValueSatisfying(problem -> assertThat(problem).contains("provider id"));
     }
 
     private static SecretsConfiguration keyFile(String path, String... previous) {
