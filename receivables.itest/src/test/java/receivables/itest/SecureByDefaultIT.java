@@ -64,7 +64,8 @@ public class SecureByDefaultIT {
     @Before
     public void aTenantWithoutFeatures() throws Exception {
         http = new Http(context);
-        http.await("/api/v1/health", reply -> reply.status() == 200, Duration.ofSeconds(30));
+        // As long as ProviderHotSwapIT waits: on a loaded machine the whiteboard serves the API late.
+        http.await("/api/v1/health", reply -> reply.status() == 200, Duration.ofSeconds(60));
         plain = configurationAdmin.getFactoryConfiguration("receivables.tenant", "plain", "?");
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put("id", "plain");
