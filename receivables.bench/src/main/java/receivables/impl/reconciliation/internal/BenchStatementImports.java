@@ -3,9 +3,12 @@ package receivables.impl.reconciliation.internal;
 import java.util.List;
 
 import receivables.api.statement.StatementFormat;
+import receivables.impl.background.internal.LeasesFixture;
 import receivables.impl.intent.internal.StoredPaymentIntents;
 import receivables.impl.payment.internal.StoredPayments;
 import receivables.impl.persistence.internal.Database;
+import receivables.impl.persistence.internal.TableStatistics;
+import receivables.impl.tenant.internal.TenantDirectory;
 
 /**
  * Starts our statement imports outside the framework, wired as Declarative Services would wire them.
@@ -28,11 +31,15 @@ public final class BenchStatementImports {
         // the benchmark's lines pay no intents: settling them needs nothing but the import's own session
         imports.intents = new StoredPaymentIntents();
         imports.formats = formats;
+        imports.leases = LeasesFixture.node(database, "bench");
+        imports.tenants = new TenantDirectory();
+        imports.statistics = new TableStatistics(database);
         imports.activate(StatementImportContract.configuration(ReconciliationConfiguration.DEFAULT_MATCH_THRESHOLD));
         return imports;
     }
 
     public static void stop(BackgroundStatementImports imports) throws InterruptedException {
         imports.deactivate();
+        LeasesFixture.stop(imports.leases);
     }
 }

@@ -1,5 +1,6 @@
 package receivables.impl.background.internal;
 
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -24,9 +25,13 @@ public final class BackgroundThreads {
 
     /** A thread that runs {@code round} every {@code intervalSeconds} (at least one), first after one interval. */
     public static ScheduledExecutorService every(String name, int intervalSeconds, Runnable round) {
+        return every(name, Duration.ofSeconds(Math.max(1, intervalSeconds)), round);
+    }
+
+    /** A thread that runs {@code round} every {@code interval}, first after one interval. */
+    public static ScheduledExecutorService every(String name, Duration interval, Runnable round) {
         ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(named(name));
-        int interval = Math.max(1, intervalSeconds);
-        schedule.scheduleWithFixedDelay(round, interval, interval, TimeUnit.SECONDS);
+        schedule.scheduleWithFixedDelay(round, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
         return schedule;
     }
 

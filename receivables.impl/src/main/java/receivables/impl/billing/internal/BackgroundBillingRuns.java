@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -31,20 +31,29 @@ import receivables.api.invoice.BillingRun;
 import receivables.api.invoice.BillingRunStatus;
 import receivables.api.invoice.BillingRuns;
 import receivables.api.invoice.SalesOrder;
-import receivables.impl.background.internal.BackgroundThreads;
+import receivables.impl.background.internal.Lease;
+import receivables.impl.background.internal.LeasedRuns;
+import receivables.impl.background.internal.Leases;
 import receivables.impl.invoice.internal.StoredInvoices;
 import receivables.impl.persistence.internal.Database;
+import receivables.impl.persistence.internal.TableStatistics;
+import receivables.impl.tenant.internal.TenantDirectory;
 
 /**
- * Runs billing runs on a background thread of this node. Orders go in batches, each batch one transaction;
- * a batch that fails is retried order by order so that only the culprits fail. Progress is written to the
- * database after every batch, so any node can report it.
+ * Runs billing runs in the background, each under its lease, on whichever node holds it. Orders go in batches,
+ * each batch one transaction; a batch that fails is retried order by order so that only the culprits fail.
+ * Progress is written to the database after every batch, so any node can report it, and a node that takes over
+ * the run of a node that died resumes after the last batch recorded. A batch committed but not yet recorded is
+ * billed again, which issues nothing twice: invoices are idempotent per order.
  */
 @Component(service = BillingRuns.class)
 public class BackgroundBillingRuns implements BillingRuns {
 
     static final int BATCH_SIZE = 200;
     static final int MAX_ORDERS = 100_000;
+    /** What a billing run fills: their statistics are brought up to date when it ends. */
+    static final List<String> BILLED_TABLES = List.of("invoice", "invoice_line", "installment", "journal_entry",
+            "journal_line");
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundBillingRuns.class);
 
     @Reference
@@ -56,26 +65,45 @@ public class BackgroundBillingRuns implements BillingRuns {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     volatile List<OrderSource> orderSources = List.of();
 
+    @Reference
+    Leases leases;
+
+    @Reference
+    TenantDirectory tenants;
+
+    @Reference
+    TableStatistics statistics;
+
     Clock clock = Clock.systemUTC();
 
-    private ExecutorService runner;
+    private LeasedRuns runs;
 
     @Activate
     void activate() {
-        runner = BackgroundThreads.runner("receivables-billing-run");
+        runs = LeasedRuns.start("billing-run", this::running, this::run, leases, tenants::enabledTenants);
+    }
+
+    private List<UUID> running(TenantId tenant) {
+        return database.inTransaction(tenant, session -> session.createSelectionQuery(
+                        "select r.id from BillingRun r where r.status = :running", UUID.class)
+                .setParameter("running", BillingRunStatus.RUNNING).getResultList());
     }
 
     @Deactivate
     void deactivate() throws InterruptedException {
-        BackgroundThreads.stop(runner);
+        runs.stop();
     }
 
+    /**
+     * Records the run and its orders, in batches, so that whichever node holds the run's lease bills the same
+     * orders, and starts it on this node.
+     */
     @Override
     public BillingRun start(TenantId tenant, List<SalesOrder> orders, LocalDate issueDate) {
         if (issueDate == null) {
             throw new InvalidRequestException(FieldViolation.of("issueDate", "is required"));
         }
-        List<SalesOrder> given = orders == null ? List.of() : List.copyOf(orders);
+        List<SalesOrder> given = orders == null ? List.of() : new ArrayList<>(orders);
         if (given.size() > MAX_ORDERS) {
             throw new InvalidRequestException(FieldViolation.of("orders", "at most " + MAX_ORDERS + " orders per run"));
         }
@@ -83,9 +111,21 @@ public class BackgroundBillingRuns implements BillingRuns {
         BillingRun run = database.inTransaction(tenant, session -> {
             BillingRunEntity entity = new BillingRunEntity(id, issueDate, given.size(), now());
             session.persist(entity);
+            for (int from = 0, batch = 0; from < given.size(); from += BATCH_SIZE, batch++) {
+                session.createNativeMutationQuery("insert into billing_run_batch (tenant_id, run_id, batch, orders)"
+                                + " values (:tenant, :run, :batch, :orders)")
+                        .setParameter("tenant", tenant.value()).setParameter("run", id).setParameter("batch", batch)
+                        .setParameter("orders", OrderBatches.write(given.subList(from, Math.min(given.size(),
+                                from + BATCH_SIZE))))
+                        .executeUpdate();
+            }
             return entity.toValue(List.of());
         });
-        runner.execute(() -> run(tenant, id, given, issueDate));
+        try {
+            runs.submit(tenant, id);
+        } catch (RejectedExecutionException stopping) {
+            LOG.info("Billing run {} of tenant {} is left to another node: this one is stopping", id, tenant);
+        }
         return run;
     }
 
@@ -98,40 +138,82 @@ public class BackgroundBillingRuns implements BillingRuns {
                         .getResultStream().map(BillingFailureEntity::toValue).toList())));
     }
 
-    private void run(TenantId tenant, UUID runId, List<SalesOrder> orders, LocalDate issueDate) {
-        Progress progress = new Progress();
+    /**
+     * Does the run from where it got to: the batches of given orders after the last one committed, or whatever the
+     * order sources still report. Returns early, the run still running, when this node stops or loses the lease.
+     */
+    private void run(TenantId tenant, UUID runId, Lease lease) {
+        Progress progress = database.inTransaction(tenant, session -> {
+            BillingRunEntity run = session.find(BillingRunEntity.class, runId);
+            if (run == null || run.status != BillingRunStatus.RUNNING) {
+                return null;
+            }
+            Progress restored = new Progress(run);
+            restored.kept = session.createSelectionQuery("select count(f) from BillingFailure f where f.runId = :run",
+                    Long.class).setParameter("run", runId).getSingleResult().intValue();
+            return restored;
+        });
+        if (progress == null) {
+            return;
+        }
         try {
-            if (orders.isEmpty()) {
-                invoiceFromSources(tenant, runId, issueDate, progress);
+            int batches = batchCount(tenant, runId);
+            if (batches == 0) {
+                invoiceFromSources(tenant, runId, progress, lease);
             } else {
-                for (int from = 0; from < orders.size() && !Thread.currentThread().isInterrupted(); from += BATCH_SIZE) {
-                    invoiceBatch(tenant, orders.subList(from, Math.min(orders.size(), from + BATCH_SIZE)), issueDate, progress);
-                    record(tenant, runId, progress, null);
+                for (int batch = progress.batchesDone; batch < batches && !stopped(lease); batch++) {
+                    invoiceBatch(tenant, orders(tenant, runId, batch), progress.issueDate, progress);
+                    progress.batchesDone = batch + 1;
+                    record(tenant, runId, lease, progress, null);
                 }
             }
-            record(tenant, runId, progress, Thread.currentThread().isInterrupted()
-                    ? BillingRunStatus.INTERRUPTED : BillingRunStatus.COMPLETED);
+            if (!stopped(lease)) {
+                record(tenant, runId, lease, progress, BillingRunStatus.COMPLETED);
+                statistics.analyze(tenant, BILLED_TABLES);
+            }
         } catch (RuntimeException e) {
+            if (stopped(lease)) {
+                LOG.info("Billing run {} of tenant {} is left for another node to resume", runId, tenant, e);
+                return;
+            }
             LOG.error("Billing run {} of tenant {} stopped", runId, tenant, e);
-            record(tenant, runId, progress, BillingRunStatus.INTERRUPTED);
+            record(tenant, runId, lease, progress, BillingRunStatus.INTERRUPTED);
         }
     }
 
+    private static boolean stopped(Lease lease) {
+        return Thread.currentThread().isInterrupted() || !lease.held();
+    }
+
+    private int batchCount(TenantId tenant, UUID runId) {
+        return database.inTransaction(tenant, session -> ((Number) session.createNativeQuery(
+                        "select count(*) from billing_run_batch where tenant_id = :tenant and run_id = :run", Object.class)
+                .setParameter("tenant", tenant.value()).setParameter("run", runId).getSingleResult()).intValue());
+    }
+
+    private List<SalesOrder> orders(TenantId tenant, UUID runId, int batch) {
+        return OrderBatches.read(database.inTransaction(tenant, session -> session.createNativeQuery(
+                        "select orders from billing_run_batch where tenant_id = :tenant and run_id = :run and batch = :batch",
+                        byte[].class)
+                .setParameter("tenant", tenant.value()).setParameter("run", runId).setParameter("batch", batch)
+                .getSingleResult()));
+    }
+
     /** Asks every order source until none has an order this run has not tried yet. */
-    private void invoiceFromSources(TenantId tenant, UUID runId, LocalDate issueDate, Progress progress) {
+    private void invoiceFromSources(TenantId tenant, UUID runId, Progress progress, Lease lease) {
         Set<String> tried = new HashSet<>();
         boolean more = true;
-        while (more && !Thread.currentThread().isInterrupted()) {
+        while (more && !stopped(lease)) {
             more = false;
             for (OrderSource source : orderSources) {
                 List<SalesOrder> fresh = source.ordersToInvoice(tenant, BATCH_SIZE).stream()
                         .filter(order -> order != null && tried.add(String.valueOf(order.orderId())))
                         .toList();
-                if (!fresh.isEmpty() && tried.size() <= MAX_ORDERS) {
+                if (!fresh.isEmpty() && tried.size() <= MAX_ORDERS && !stopped(lease)) {
                     more = true;
                     progress.total += fresh.size();
-                    invoiceBatch(tenant, fresh, issueDate, progress);
-                    record(tenant, runId, progress, null);
+                    invoiceBatch(tenant, fresh, progress.issueDate, progress);
+                    record(tenant, runId, lease, progress, null);
                 }
             }
         }
@@ -159,12 +241,14 @@ public class BackgroundBillingRuns implements BillingRuns {
         }
     }
 
-    private void record(TenantId tenant, UUID runId, Progress progress, BillingRunStatus finalStatus) {
+    private void record(TenantId tenant, UUID runId, Lease lease, Progress progress, BillingRunStatus finalStatus) {
         database.inTransaction(tenant, session -> {
+            leases.confirm(session, lease);
             BillingRunEntity run = session.find(BillingRunEntity.class, runId);
             run.total = Math.max(run.total, progress.total);
             run.done = progress.done;
             run.failed = progress.failed;
+            run.batchesDone = progress.batchesDone;
             for (BillingFailure failure : progress.failures) {
                 if (progress.kept++ < MAX_FAILURES_KEPT) {
                     session.persist(new BillingFailureEntity(runId, failure));
@@ -174,6 +258,8 @@ public class BackgroundBillingRuns implements BillingRuns {
             if (finalStatus != null) {
                 run.status = finalStatus;
                 run.finishedAt = now();
+                session.createNativeMutationQuery("delete from billing_run_batch where tenant_id = :tenant and run_id = :run")
+                        .setParameter("tenant", tenant.value()).setParameter("run", runId).executeUpdate();
             }
             return null;
         });
@@ -190,12 +276,22 @@ public class BackgroundBillingRuns implements BillingRuns {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    /** What one run has achieved so far; touched by its runner thread only. */
+    /** What one run has achieved so far, as last committed and then by this node; touched by its runner thread only. */
     private static final class Progress {
+        final LocalDate issueDate;
         int total;
         int done;
         int failed;
         int kept;
+        int batchesDone;
         final List<BillingFailure> failures = new ArrayList<>();
+
+        Progress(BillingRunEntity run) {
+            issueDate = run.issueDate;
+            total = run.total;
+            done = run.done;
+            failed = run.failed;
+            batchesDone = run.batchesDone;
+        }
     }
 }

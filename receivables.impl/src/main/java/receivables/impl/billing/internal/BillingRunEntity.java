@@ -41,6 +41,10 @@ public class BillingRunEntity extends TenantOwned {
     @Column(nullable = false)
     int failed;
 
+    /** The batches of given orders committed so far: a run taken over resumes with the next. */
+    @Column(name = "batches_done", nullable = false)
+    int batchesDone;
+
     @Column(name = "started_at", nullable = false)
     Instant startedAt;
 

@@ -27,6 +27,7 @@ import receivables.api.ConflictException;
 import receivables.api.TenantId;
 import receivables.api.host.JournalSink;
 import receivables.impl.background.internal.BackgroundThreads;
+import receivables.impl.background.internal.Leases;
 import receivables.impl.journal.internal.JournalFeed;
 import receivables.impl.persistence.internal.Database;
 import receivables.impl.tenant.internal.TenantDirectory;
@@ -57,6 +58,9 @@ public class JournalDeliveries {
     @Reference
     TenantDirectory tenants;
 
+    @Reference
+    Leases leases;
+
     Clock clock = Clock.systemUTC();
 
     private final Map<String, Pause> pauses = new ConcurrentHashMap<>();
@@ -74,11 +78,20 @@ public class JournalDeliveries {
         BackgroundThreads.stop(schedule);
     }
 
-    /** One round: every sink gets what it has not had yet of every tenant's journal. */
+    /**
+     * One round: every sink gets what it has not had yet of every tenant's journal, each tenant's by one node at a
+     * time, the one holding the tenant's lease on delivery.
+     */
     void deliverAll() {
-        for (JournalSink sink : sinks) {
-            for (TenantId tenant : tenants.enabledTenants()) {
-                deliver(tenant, sink);
+        List<JournalSink> current = sinks;
+        if (current.isEmpty()) {
+            return;
+        }
+        for (TenantId tenant : tenants.enabledTenants()) {
+            try {
+                leases.runLeased(tenant, "journal-delivery", lease -> current.forEach(sink -> deliver(tenant, sink)));
+            } catch (RuntimeException e) {
+                LOG.warn("Delivering the journal of tenant {} failed; trying again next round", tenant, e);
             }
         }
     }

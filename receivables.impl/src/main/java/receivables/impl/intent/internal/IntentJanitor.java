@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import receivables.api.TenantId;
 import receivables.impl.background.internal.BackgroundThreads;
+import receivables.impl.background.internal.Leases;
 import receivables.impl.tenant.internal.TenantDirectory;
 
 /**
@@ -30,6 +31,9 @@ public class IntentJanitor {
     @Reference
     TenantDirectory tenants;
 
+    @Reference
+    Leases leases;
+
     private ScheduledExecutorService schedule;
 
     @Activate
@@ -42,13 +46,18 @@ public class IntentJanitor {
         BackgroundThreads.stop(schedule);
     }
 
-    /** One round over every tenant; a tenant whose round fails does not stop the others. */
+    /**
+     * One round over every tenant whose janitor no other node runs right now; a tenant whose round fails does not
+     * stop the others.
+     */
     void sweep() {
         for (TenantId tenant : tenants.enabledTenants()) {
             try {
-                intents.startDue(tenant);
-                intents.settlePending(tenant);
-                intents.retryRefunds(tenant);
+                leases.runLeased(tenant, "intent-janitor", lease -> {
+                    intents.startDue(tenant);
+                    intents.settlePending(tenant);
+                    intents.retryRefunds(tenant);
+                });
             } catch (RuntimeException e) {
                 LOG.warn("Settling the payment intents of tenant {} failed; trying again next round", tenant, e);
             }

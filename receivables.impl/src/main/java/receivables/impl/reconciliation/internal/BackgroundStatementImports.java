@@ -1,13 +1,11 @@
 package receivables.impl.reconciliation.internal;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.io.SequenceInputStream;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,7 +19,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 
 import org.hibernate.Session;
@@ -57,20 +54,26 @@ import receivables.api.statement.StatementImport;
 import receivables.api.statement.StatementImports;
 import receivables.api.statement.StatementLine;
 import receivables.api.statement.StatementSink;
-import receivables.impl.background.internal.BackgroundThreads;
+import receivables.impl.background.internal.Lease;
+import receivables.impl.background.internal.LeasedRuns;
+import receivables.impl.background.internal.Leases;
+import receivables.impl.background.internal.LostLeaseException;
 import receivables.impl.intent.internal.StoredPaymentIntents;
 import receivables.impl.payment.internal.StoredPayments;
 import receivables.impl.persistence.internal.Database;
 import receivables.impl.persistence.internal.NativeValues;
+import receivables.impl.persistence.internal.TableStatistics;
 import receivables.impl.reconciliation.internal.ImportedLines.Read;
+import receivables.impl.tenant.internal.TenantDirectory;
 import receivables.impl.validation.internal.ValueRanges;
 
 /**
- * Imports bank statements on a background thread of this node. The upload is kept in a temporary file and
- * read twice as a stream: first to check it completely (a malformed file is rejected before anything is
- * imported), then to import its lines in batches, each batch one transaction, with the progress written to the
- * database after every batch so that any node can report it. Memory holds one batch and the tenant's open
- * invoices (see {@link OpenInvoices}), never the file.
+ * Imports bank statements in the background, each import under its lease, on whichever node holds it. The file is
+ * kept in the database until it is imported and read twice as a stream: first to check it completely (a malformed
+ * file is rejected before anything is imported), then to import its lines in batches, each batch one transaction
+ * that also records the progress, so that any node can report it and a node that takes over the import of a node
+ * that died goes on after the last batch committed. Memory holds one batch, one piece of the file and the tenant's
+ * open invoices (see {@link OpenInvoices}), never the file.
  *
  * <p>Besides its lines an import keeps each statement's balances, the reader's warnings and the lines it
  * rejected (an amount beyond what can be booked), so that one absurd line never fails the file. A credit line
@@ -86,6 +89,9 @@ public class BackgroundStatementImports implements StatementImports {
 
     static final int BATCH_SIZE = 500;
     static final int HEAD_BYTES = 8192;
+    /** What an import fills: their statistics are brought up to date when it ends. */
+    static final List<String> IMPORTED_TABLES = List.of("bank_statement_line", "suspense_item", "payment", "allocation",
+            "journal_entry", "journal_line");
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundStatementImports.class);
 
     @Reference
@@ -102,13 +108,28 @@ public class BackgroundStatementImports implements StatementImports {
 
     Clock clock = Clock.systemUTC();
 
+    @Reference
+    Leases leases;
+
+    @Reference
+    TenantDirectory tenants;
+
+    @Reference
+    TableStatistics statistics;
+
     private volatile int matchThreshold = ReconciliationConfiguration.DEFAULT_MATCH_THRESHOLD;
-    private ExecutorService runner;
+    private LeasedRuns imports;
 
     @Activate
     void activate(ReconciliationConfiguration configuration) {
         configure(configuration);
-        runner = BackgroundThreads.runner("receivables-statement-import");
+        imports = LeasedRuns.start("statement-import", this::running, this::run, leases, tenants::enabledTenants);
+    }
+
+    private List<UUID> running(TenantId tenant) {
+        return database.inTransaction(tenant, session -> session.createNativeQuery("select id from"
+                        + " bank_statement_import where tenant_id = :tenant and status = 'RUNNING'", Object.class)
+                .setParameter("tenant", tenant.value()).getResultStream().map(NativeValues::uuid).toList());
     }
 
     @Modified
@@ -122,45 +143,51 @@ public class BackgroundStatementImports implements StatementImports {
 
     @Deactivate
     void deactivate() throws InterruptedException {
-        BackgroundThreads.stop(runner);
+        imports.stop();
     }
 
+    /**
+     * Keeps the file in the database, in the same transaction as the import it starts, so that any node can import
+     * it, and starts the import on this node. A body that is empty, in no format installed here, or cut off is
+     * refused, and then nothing is kept.
+     */
     @Override
     public StatementImport start(TenantId tenant, InputStream content) {
-        Path file = upload(content);
+        byte[] head;
         try {
-            long size = Files.size(file);
-            if (size == 0) {
-                throw new InvalidRequestException(FieldViolation.of("body", "is empty: send the statement file"));
-            }
-            StatementFormat format = recognise(file).orElseThrow(() -> new InvalidRequestException(FieldViolation.of(
-                    "body", "is no bank statement in a format installed here (" + String.join(", ",
-                            formats.stream().map(StatementFormat::id).sorted().toList()) + ")")));
-            UUID id = UUID.randomUUID();
-            StatementImport started = database.inTransaction(tenant, session -> {
-                session.createNativeMutationQuery("insert into bank_statement_import (tenant_id, id, status, format,"
-                                + " file_size, lines_read, matched, suspended, skipped, duplicates, started_at)"
-                                + " values (:tenant, :id, 'RUNNING', :format, :size, 0, 0, 0, 0, 0, :now)")
-                        .setParameter("tenant", tenant.value()).setParameter("id", id)
-                        .setParameter("format", format.id()).setParameter("size", size).setParameter("now", now())
-                        .executeUpdate();
-                return find(session, tenant, id).orElseThrow();
-            });
-            try {
-                runner.execute(() -> run(tenant, id, format, file));
-            } catch (RejectedExecutionException stopping) {
-                finish(tenant, id, new Progress(), ImportStatus.FAILED, null, "this node is stopping; import the file again");
-                delete(file);
-                return find(tenant, id).orElseThrow();
-            }
-            return started;
+            head = content.readNBytes(HEAD_BYTES);
         } catch (IOException e) {
-            delete(file);
-            throw new UncheckedIOException(e);
-        } catch (RuntimeException e) {
-            delete(file);
-            throw e;
+            throw unreadable(e);
         }
+        if (head.length == 0) {
+            throw new InvalidRequestException(FieldViolation.of("body", "is empty: send the statement file"));
+        }
+        StatementFormat format = formats.stream().filter(candidate -> candidate.recognises(head)).findFirst()
+                .orElseThrow(() -> new InvalidRequestException(FieldViolation.of("body", "is no bank statement in a"
+                        + " format installed here (" + String.join(", ", formats.stream().map(StatementFormat::id)
+                                .sorted().toList()) + ")")));
+        UUID id = UUID.randomUUID();
+        StatementImport started = database.inTransaction(tenant, session -> {
+            session.createNativeMutationQuery("insert into bank_statement_import (tenant_id, id, status, format,"
+                            + " file_size, lines_read, matched, suspended, skipped, duplicates, started_at)"
+                            + " values (:tenant, :id, 'RUNNING', :format, 0, 0, 0, 0, 0, 0, :now)")
+                    .setParameter("tenant", tenant.value()).setParameter("id", id)
+                    .setParameter("format", format.id()).setParameter("now", now())
+                    .executeUpdate();
+            long size = StatementUploads.keep(session, tenant, id, new SequenceInputStream(
+                    new ByteArrayInputStream(head), content));
+            session.createNativeMutationQuery("update bank_statement_import set file_size = :size"
+                            + " where tenant_id = :tenant and id = :id")
+                    .setParameter("size", size).setParameter("tenant", tenant.value()).setParameter("id", id)
+                    .executeUpdate();
+            return find(session, tenant, id).orElseThrow();
+        });
+        try {
+            imports.submit(tenant, id);
+        } catch (RejectedExecutionException stopping) {
+            LOG.info("Statement import {} of tenant {} is left to another node: this one is stopping", id, tenant);
+        }
+        return started;
     }
 
     @Override
@@ -252,81 +279,84 @@ public class BackgroundStatementImports implements StatementImports {
         return currency == null || amount == null ? null : Money.of(NativeValues.decimal(amount), (String) currency);
     }
 
-    /** The request's body in a temporary file, read as it arrives. */
-    private static Path upload(InputStream content) {
-        Path file;
-        try {
-            file = Files.createTempFile("receivables-statement-", ".upload");
-        } catch (IOException e) {
-            throw new UncheckedIOException("no temporary file for the upload", e);
-        }
-        try {
-            Files.copy(content, file, StandardCopyOption.REPLACE_EXISTING);
-            return file;
-        } catch (IOException e) {
-            delete(file);
-            throw new InvalidRequestException(FieldViolation.of("body", "could not be read to its end: " + e.getMessage()));
-        }
+    static InvalidRequestException unreadable(IOException e) {
+        return new InvalidRequestException(FieldViolation.of("body", "could not be read to its end: " + e.getMessage()));
     }
 
-    private Optional<StatementFormat> recognise(Path file) throws IOException {
-        byte[] head;
-        try (InputStream in = Files.newInputStream(file)) {
-            head = in.readNBytes(HEAD_BYTES);
+    /**
+     * Does the import, or what is left of it: the file is checked completely again, then its lines after the last
+     * batch committed are imported. Returns early, the import still running, when this node stops or loses the
+     * lease; the node that takes it over goes on from there.
+     */
+    private void run(TenantId tenant, UUID importId, Lease lease) {
+        Optional<StatementImport> current = find(tenant, importId);
+        if (current.isEmpty() || current.get().status() != ImportStatus.RUNNING) {
+            return;
         }
-        return formats.stream().filter(format -> format.recognises(head)).findFirst();
-    }
-
-    private void run(TenantId tenant, UUID importId, StatementFormat format, Path file) {
-        Progress progress = new Progress();
+        Progress progress = new Progress(current.get());
+        Optional<StatementFormat> format = formats.stream().filter(f -> f.id().equals(current.get().format())).findFirst();
+        if (format.isEmpty()) {
+            finish(tenant, importId, lease, progress, ImportStatus.FAILED, null, "the " + current.get().format()
+                    + " format is not installed on the node that imported the file; import the file again");
+            return;
+        }
         try {
-            try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-                format.read(in, new Checking());
+            try (InputStream in = new BufferedInputStream(StatementUploads.read(database, tenant, importId))) {
+                format.get().read(in, new Checking(lease));
             }
-            Importing importing = new Importing(tenant, importId, progress,
+            Importing importing = new Importing(tenant, importId, progress, lease,
                     database.inTransaction(tenant, session -> OpenInvoices.load(session, tenant)));
-            try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-                format.read(in, importing);
+            try (InputStream in = new BufferedInputStream(StatementUploads.read(database, tenant, importId))) {
+                format.get().read(in, importing);
             }
             importing.flush();
             importing.noteWhatWasLeftOut();
-            finish(tenant, importId, progress, ImportStatus.COMPLETED, null, null);
+            if (!stopped(lease)) {
+                finish(tenant, importId, lease, progress, ImportStatus.COMPLETED, null, null);
+                statistics.analyze(tenant, IMPORTED_TABLES);
+            }
         } catch (MalformedStatementException e) {
             if (progress.read == 0) {
-                finish(tenant, importId, progress, ImportStatus.REJECTED, e.location(), e.getMessage());
+                finish(tenant, importId, lease, progress, ImportStatus.REJECTED, e.location(), e.getMessage());
             } else {
-                finish(tenant, importId, progress, ImportStatus.FAILED, e.location(), "the file changed while it was read: "
-                        + e.getMessage());
+                finish(tenant, importId, lease, progress, ImportStatus.FAILED, e.location(),
+                        "the file changed while it was read: " + e.getMessage());
             }
         } catch (Stopped e) {
-            finish(tenant, importId, progress, ImportStatus.FAILED, null, "this node stopped during the import; "
-                    + "import the file again: the lines imported so far are recognised and not imported twice");
+            LOG.info("Statement import {} of tenant {} is left for another node to resume", importId, tenant);
         } catch (IOException | RuntimeException e) {
+            if (stopped(lease)) {
+                LOG.info("Statement import {} of tenant {} is left for another node to resume", importId, tenant, e);
+                return;
+            }
             LOG.error("Statement import {} of tenant {} stopped", importId, tenant, e);
-            finish(tenant, importId, progress, ImportStatus.FAILED, null, "stopped by an unexpected failure ("
+            finish(tenant, importId, lease, progress, ImportStatus.FAILED, null, "stopped by an unexpected failure ("
                     + e.getClass().getSimpleName() + "); import the file again: the lines imported so far are "
                     + "recognised and not imported twice");
-        } finally {
-            delete(file);
         }
     }
 
-    /** Imports one batch in one transaction; when that fails, line by line, so that only the culprit is set aside. */
+    /**
+     * Imports one batch in one transaction, which also records the import's progress with it, so that a node taking
+     * the import over goes on exactly after it; when that fails, line by line, so that only the culprit is set aside.
+     */
     private void importBatch(TenantId tenant, UUID importId, List<Read> batch, Importing importing) {
         try {
-            importing.apply(tenant, database.inTransaction(tenant, session -> importLines(session, tenant, importId,
-                    batch, importing.open, null)));
+            importing.apply(tenant, database.inTransaction(tenant, session -> importing.importAndRecord(session, batch,
+                    null)));
+        } catch (LostLeaseException lost) {
+            throw lost;
         } catch (RuntimeException batchFailed) {
             // What the failed transaction allocated did not happen: start again from the invoices as they are.
             importing.open = database.inTransaction(tenant, session -> OpenInvoices.load(session, tenant));
             for (Read read : batch) {
                 Imported imported;
                 try {
-                    imported = database.inTransaction(tenant, session -> importLines(session, tenant, importId,
-                            List.of(read), importing.open, null));
+                    imported = database.inTransaction(tenant, session -> importing.importAndRecord(session,
+                            List.of(read), null));
                 } catch (ReceivablesException lineFailed) {
-                    imported = database.inTransaction(tenant, session -> importLines(session, tenant, importId,
-                            List.of(read), importing.open, lineFailed.getMessage()));
+                    imported = database.inTransaction(tenant, session -> importing.importAndRecord(session,
+                            List.of(read), lineFailed.getMessage()));
                 }
                 importing.apply(tenant, imported);
             }
@@ -409,31 +439,45 @@ public class BackgroundStatementImports implements StatementImports {
         return payers;
     }
 
-    private void record(TenantId tenant, UUID importId, Progress progress) {
-        database.inTransaction(tenant, session -> session.createNativeMutationQuery("update bank_statement_import"
+    /**
+     * Records in the caller's transaction the progress that {@code imported} brings, and returns it; refuses, rolling
+     * the transaction back, when the lease was taken over meanwhile.
+     */
+    private Imported record(Session session, TenantId tenant, UUID importId, Lease lease, Progress progress,
+            Imported imported) {
+        leases.confirm(session, lease);
+        session.createNativeMutationQuery("update bank_statement_import"
                         + " set lines_read = :read, matched = :matched, suspended = :suspended, skipped = :skipped,"
                         + " duplicates = :duplicates, rejected = :rejected, announced = :announced"
                         + " where tenant_id = :tenant and id = :id")
-                .setParameter("read", progress.read).setParameter("matched", progress.matched)
-                .setParameter("suspended", progress.suspended).setParameter("skipped", progress.skipped)
-                .setParameter("duplicates", progress.duplicates).setParameter("rejected", progress.rejected)
-                .setParameter("announced", progress.announced)
+                .setParameter("read", progress.read + imported.read)
+                .setParameter("matched", progress.matched + imported.matched)
+                .setParameter("suspended", progress.suspended + imported.suspended)
+                .setParameter("skipped", progress.skipped + imported.skipped)
+                .setParameter("duplicates", progress.duplicates + imported.duplicates)
+                .setParameter("rejected", progress.rejected).setParameter("announced", progress.announced)
                 .setParameter("tenant", tenant.value()).setParameter("id", importId)
-                .executeUpdate());
+                .executeUpdate();
+        return imported;
     }
 
-    private void finish(TenantId tenant, UUID importId, Progress progress, ImportStatus status, String location,
-            String problem) {
-        record(tenant, importId, progress);
-        database.inTransaction(tenant, session -> session.createNativeMutationQuery("update bank_statement_import"
-                        + " set status = :status, location = :location, problem = :problem, finished_at = :now"
-                        + " where tenant_id = :tenant and id = :id")
-                .setParameter("status", status.name())
-                .setParameter("location", ImportedLines.cut(location, 200), String.class)
-                .setParameter("problem", ImportedLines.cut(problem, 1000), String.class)
-                .setParameter("now", now())
-                .setParameter("tenant", tenant.value()).setParameter("id", importId)
-                .executeUpdate());
+    /** Ends the import with {@code status}; the file it kept is no longer needed. */
+    private void finish(TenantId tenant, UUID importId, Lease lease, Progress progress, ImportStatus status,
+            String location, String problem) {
+        database.inTransaction(tenant, session -> {
+            record(session, tenant, importId, lease, progress, new Imported());
+            session.createNativeMutationQuery("update bank_statement_import"
+                            + " set status = :status, location = :location, problem = :problem, finished_at = :now"
+                            + " where tenant_id = :tenant and id = :id")
+                    .setParameter("status", status.name())
+                    .setParameter("location", ImportedLines.cut(location, 200), String.class)
+                    .setParameter("problem", ImportedLines.cut(problem, 1000), String.class)
+                    .setParameter("now", now())
+                    .setParameter("tenant", tenant.value()).setParameter("id", importId)
+                    .executeUpdate();
+            StatementUploads.forget(session, tenant, importId);
+            return null;
+        });
     }
 
     private Instant now() {
@@ -444,25 +488,23 @@ public class BackgroundStatementImports implements StatementImports {
         return ((Number) value).longValue();
     }
 
-    private static void delete(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            LOG.warn("Could not delete the uploaded statement {}", file, e);
-        }
-    }
-
     /** The first reading: only whether the file keeps its format to the end. */
     private static final class Checking implements StatementSink {
 
+        private final Lease lease;
+
+        Checking(Lease lease) {
+            this.lease = lease;
+        }
+
         @Override
         public void statement(StatementHeader header) {
-            stopIfInterrupted();
+            stopIfStopped(lease);
         }
 
         @Override
         public void line(StatementLine line) {
-            stopIfInterrupted();
+            stopIfStopped(lease);
         }
     }
 
@@ -475,18 +517,23 @@ public class BackgroundStatementImports implements StatementImports {
         private final TenantId tenant;
         private final UUID importId;
         private final Progress progress;
+        private final Lease lease;
+        private final long alreadyRead;
         private final LineKeys keys = new LineKeys();
         private final List<Read> batch = new ArrayList<>(BATCH_SIZE);
         private StatementHeader statement;
         private int statements;
         private long statementLines;
+        private long seen;
         private int notes;
         OpenInvoices open;
 
-        Importing(TenantId tenant, UUID importId, Progress progress, OpenInvoices open) {
+        Importing(TenantId tenant, UUID importId, Progress progress, Lease lease, OpenInvoices open) {
             this.tenant = tenant;
             this.importId = importId;
             this.progress = progress;
+            this.lease = lease;
+            this.alreadyRead = progress.read;
             this.open = open;
         }
 
@@ -499,22 +546,31 @@ public class BackgroundStatementImports implements StatementImports {
 
         @Override
         public void line(StatementLine line) {
-            stopIfInterrupted();
+            stopIfStopped(lease);
             statementLines++;
-            // every line passes through the keys, which count lines that share a reference
+            // every line passes through the keys, which count lines that share a reference, and through the notes,
+            // which are numbered in reading order; the lines read before a takeover are counted and imported once
             String key = keys.key(statement, line);
+            boolean readBefore = seen++ < alreadyRead;
             String amountProblem = ValueRanges.decimalProblem(line.amount().amount());
             if (amountProblem != null) {
-                progress.read++;
-                progress.rejected++;
+                if (!readBefore) {
+                    progress.read++;
+                    progress.rejected++;
+                }
                 note(ImportNote.Kind.LINE_REJECTED, "statement " + statement.statementId() + " line " + line.sequence(),
                         "the amount " + line.amount() + " cannot be booked: it " + amountProblem
                                 + "; the line is not imported");
                 return;
             }
             if (statement.interim() && line.direction() == Direction.CREDIT && !LineKeys.identifiesMovement(line)) {
-                progress.read++;
-                progress.announced++;
+                if (!readBefore) {
+                    progress.read++;
+                    progress.announced++;
+                }
+                return;
+            }
+            if (readBefore) {
                 return;
             }
             batch.add(new Read(key, statement.accountIban(), line));
@@ -606,11 +662,16 @@ public class BackgroundStatementImports implements StatementImports {
                     .setParameter("number", number).getSingleResult() > 0;
         }
 
+        /** Imports {@code lines} in the caller's transaction and records the progress they bring with them. */
+        Imported importAndRecord(Session session, List<Read> lines, String failure) {
+            return record(session, tenant, importId, lease, progress, importLines(session, tenant, importId, lines, open,
+                    failure));
+        }
+
         void flush() {
             if (!batch.isEmpty()) {
                 importBatch(tenant, importId, batch, this);
                 batch.clear();
-                record(tenant, importId, progress);
             }
         }
 
@@ -625,13 +686,17 @@ public class BackgroundStatementImports implements StatementImports {
         }
     }
 
-    private static void stopIfInterrupted() {
-        if (Thread.currentThread().isInterrupted()) {
+    private static boolean stopped(Lease lease) {
+        return Thread.currentThread().isInterrupted() || !lease.held();
+    }
+
+    private static void stopIfStopped(Lease lease) {
+        if (stopped(lease)) {
             throw new Stopped();
         }
     }
 
-    /** The node is stopping: the reading ends here. */
+    /** The node is stopping, or lost the lease: the reading ends here. */
     private static final class Stopped extends RuntimeException {
         private static final long serialVersionUID = 1L;
     }
@@ -646,7 +711,7 @@ public class BackgroundStatementImports implements StatementImports {
         final List<StoredPayments.Recorded> recorded = new ArrayList<>();
     }
 
-    /** What one import has achieved so far; touched by its runner thread only. */
+    /** What one import has achieved so far, as last committed and then by this node; touched by its runner thread. */
     private static final class Progress {
         long read;
         long matched;
@@ -655,5 +720,15 @@ public class BackgroundStatementImports implements StatementImports {
         long duplicates;
         long rejected;
         long announced;
+
+        Progress(StatementImport committed) {
+            read = committed.linesRead();
+            matched = committed.matched();
+            suspended = committed.suspended();
+            skipped = committed.skipped();
+            duplicates = committed.duplicates();
+            rejected = committed.rejected();
+            announced = committed.announced();
+        }
     }
 }

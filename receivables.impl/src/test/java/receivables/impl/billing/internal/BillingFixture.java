@@ -3,8 +3,11 @@ package receivables.impl.billing.internal;
 import java.util.List;
 
 import receivables.api.host.OrderSource;
+import receivables.impl.background.internal.LeasesFixture;
 import receivables.impl.invoice.internal.StoredInvoices;
 import receivables.impl.persistence.internal.Database;
+import receivables.impl.persistence.internal.TableStatistics;
+import receivables.impl.tenant.internal.TenantDirectory;
 
 public final class BillingFixture {
 
@@ -17,11 +20,15 @@ public final class BillingFixture {
         runs.database = database;
         runs.invoices = invoices;
         runs.orderSources = List.of(sources);
+        runs.leases = LeasesFixture.node(database, "billing-node");
+        runs.tenants = new TenantDirectory();
+        runs.statistics = new TableStatistics(database);
         runs.activate();
         return runs;
     }
 
     public static void stop(BackgroundBillingRuns runs) throws InterruptedException {
         runs.deactivate();
+        LeasesFixture.stop(runs.leases);
     }
 }

@@ -44,11 +44,14 @@ import receivables.api.statement.MatchCandidate;
 import receivables.api.statement.StatementImport;
 import receivables.api.statement.SuspenseItem;
 import receivables.api.statement.SuspenseStatus;
+import receivables.impl.background.internal.LeasesFixture;
 import receivables.impl.intent.internal.IntentsFixture;
 import receivables.impl.intent.internal.ScriptedProvider;
 import receivables.impl.intent.internal.StoredPaymentIntents;
 import receivables.impl.ledger.OnLedger;
+import receivables.impl.persistence.internal.TableStatistics;
 import receivables.impl.provider.internal.ProviderFixture;
+import receivables.impl.tenant.internal.TenantDirectory;
 
 /**
  * Statement import and matching on every database we support, through the real camt.053 and MT940 readers:
@@ -85,6 +88,9 @@ abstract class StatementImportContract extends OnLedger {
                         Map.of()))), payments, Clock.systemUTC());
         started.intents = intents;
         started.formats = BankStatementReaders.all();
+        started.leases = LeasesFixture.node(database, "import-node");
+        started.tenants = new TenantDirectory();
+        started.statistics = new TableStatistics(database);
         started.activate(configuration(80));
         imports = started;
         queue = new StoredSuspenseQueue();
@@ -105,6 +111,7 @@ abstract class StatementImportContract extends OnLedger {
     void stopTheImport() throws InterruptedException {
         if (imports != null) {
             imports.deactivate();
+            LeasesFixture.stop(imports.leases);
         }
     }
 

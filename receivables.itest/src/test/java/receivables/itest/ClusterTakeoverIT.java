@@ -1,0 +1,202 @@
+package receivables.itest;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assume.assumeTrue;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Two reference hosts on one PostgreSQL, each started with {@code java -jar}. One is killed with SIGKILL in the
+ * middle of a billing run, and later of a statement import; the other takes each over once its lease runs out and
+ * finishes it: every order invoiced once with gap-free numbers, every statement line imported once, and the file
+ * gone from the database.
+ */
+public class ClusterTakeoverIT {
+
+    private static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/test";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int ORDERS = 8_000;
+    private static final int LINES = 20_000;
+    private static final Duration FINISH = Duration.ofSeconds(180);
+
+    private String schema;
+    private HostProcess first;
+    private HostProcess second;
+
+    @Before
+    public void twoHostsOnOnePostgres() throws Exception {
+        assumeTrue("PostgreSQL at 127.0.0.1:5432 is not reachable", postgresReachable());
+        schema = "rcv_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        execute("create schema " + schema);
+        first = host("first");
+        second = host("second");
+        first.start();
+        second.start();
+    }
+
+    @After
+    public void stopHosts() throws Exception {
+        for (HostProcess host : new HostProcess[] { first, second }) {
+            if (host != null) {
+                host.kill();
+            }
+        }
+        if (schema != null) {
+            execute("drop schema if exists " + schema + " cascade");
+        }
+    }
+
+    @Test
+    public void aKilledHostsBillingRunAndImportAreFinishedByTheOtherOnce() throws Exception {
+        List<String> customers = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            customers.add(JSON.readTree(post(first, "/api/v1/customers", "application/json",
+                    "{\"name\":\"Cluster Customer " + i + "\",\"currency\":\"EUR\"}", 201)).get("id").asText());
+        }
+        StringBuilder orders = new StringBuilder("{\"issueDate\":\"2026-03-05\",\"orders\":[");
+        for (int i = 0; i < ORDERS; i++) {
+            orders.append(i == 0 ? "" : ",").append("{\"orderId\":\"SO-CL-").append(i).append("\",\"customerId\":\"")
+                    .append(customers.get(i % customers.size())).append("\",\"currency\":\"EUR\",")
+                    .append("\"orderDate\":\"2026-03-01\",\"lines\":[{\"product\":\"CUP\",\"quantity\":1,")
+                    .append("\"unitPrice\":10.00}]}");
+        }
+        String run = JSON.readTree(post(first, "/api/v1/billing-runs", "application/json", orders.append("]}").toString(),
+                202)).get("id").asText();
+
+        await(first, "/api/v1/billing-runs/" + run, node -> node.get("done").asInt() > 0, Duration.ofSeconds(60));
+        first.kill();
+        JsonNode billed = await(second, "/api/v1/billing-runs/" + run,
+                node -> !node.get("status").asText().equals("RUNNING"), FINISH);
+
+        assertEquals(billed.toString(), "COMPLETED", billed.get("status").asText());
+        assertEquals(billed.toString(), ORDERS, billed.get("done").asInt());
+        assertEquals(billed.toString(), 0, billed.get("failed").asInt());
+        assertEquals("every order invoiced once", List.of((long) ORDERS, (long) ORDERS),
+                longs("select count(*), count(distinct order_id) from invoice where order_id like 'SO-CL-%'"));
+        assertEquals("invoice numbers 1 to " + ORDERS + ", none missing, none twice", List.of((long) ORDERS,
+                (long) ORDERS, 1L, (long) ORDERS), longs("select count(*), count(distinct invoice_number),"
+                        + " min(cast(substring(invoice_number from 10) as bigint)),"
+                        + " max(cast(substring(invoice_number from 10) as bigint)) from invoice"));
+        assertEquals("the run's orders are no longer kept", List.of(0L), longs("select count(*) from billing_run_batch"));
+
+        first.start();
+        String statement = mt940(LINES);
+        String imported = JSON.readTree(post(first, "/api/v1/bank-statements", "text/plain", statement, 202))
+                .get("id").asText();
+        await(first, "/api/v1/bank-statements/" + imported, node -> node.get("linesRead").asLong() > 0,
+                Duration.ofSeconds(60));
+        first.kill();
+        JsonNode done = await(second, "/api/v1/bank-statements/" + imported,
+                node -> !node.get("status").asText().equals("RUNNING"), FINISH);
+
+        assertEquals(done.toString(), "COMPLETED", done.get("status").asText());
+        assertEquals(done.toString(), LINES, done.get("linesRead").asLong());
+        assertEquals(done.toString(), 0, done.get("duplicates").asLong());
+        assertEquals(done.toString(), LINES, done.get("matched").asLong() + done.get("suspended").asLong());
+        assertEquals("every line imported once", List.of((long) LINES, (long) LINES),
+                longs("select count(*), count(distinct line_key) from bank_statement_line"));
+        assertEquals("every line of the file, no more, no less, paid or in suspense", List.of(new BigDecimal(LINES)
+                .multiply(new BigDecimal("1.01")).longValue() * 100), longs("select cast(sum(amount) * 100 as bigint)"
+                        + " from bank_statement_line"));
+        assertEquals("the file is no longer kept", List.of(0L), longs("select count(*) from bank_statement_upload"));
+    }
+
+    /** An MT940 statement of {@code lines} credits of 1.01 EUR, none naming an invoice. */
+    private static String mt940(int lines) {
+        StringBuilder file = new StringBuilder(String.join("\r\n", ":20:CLUSTER-1", ":25:DE89370400440532013000",
+                ":28C:00001/001", ":60F:C260310EUR0,00")).append("\r\n");
+        for (int i = 0; i < lines; i++) {
+            file.append(":61:2603120312C1,01NTRFNONREF//CL-").append(i).append("\r\n:86:transfer number ").append(i)
+                    .append("\r\n");
+        }
+        return file.append(":62F:C260312EUR").append(new BigDecimal(lines).multiply(new BigDecimal("1.01"))
+                .toPlainString().replace('.', ',')).append("\r\n-").toString();
+    }
+
+    private HostProcess host(String name) throws IOException {
+        Path directory = Files.createDirectories(Path.of("target", "it", "cluster-" + name + "-" + UUID.randomUUID())
+                .toAbsolutePath());
+        HostProcess host = new HostProcess(directory, Map.of("RECEIVABLES_DB_URL", POSTGRES + "?currentSchema=" + schema,
+                "RECEIVABLES_DB_USER", "postgres"));
+        Files.writeString(directory.resolve("etc/receivables.background.cfg"),
+                "leaseSeconds=4\nheartbeatSeconds=1\nnodeName=" + name + "\n");
+        Files.writeString(directory.resolve("etc/receivables.limits.cfg"), "maxBodyBytes=16777216\n");
+        return host;
+    }
+
+    private static String post(HostProcess host, String path, String type, String body, int status) throws Exception {
+        HttpResponse<String> reply = host.send(host.request(path).header("Content-Type", type)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertEquals(reply.body(), status, reply.statusCode());
+        return reply.body();
+    }
+
+    private static JsonNode await(HostProcess host, String path, Predicate<JsonNode> until, Duration limit)
+            throws Exception {
+        Instant deadline = Instant.now().plus(limit);
+        JsonNode last = null;
+        while (Instant.now().isBefore(deadline)) {
+            HttpResponse<String> reply = host.send(host.request(path).GET());
+            assertEquals(reply.body(), 200, reply.statusCode());
+            last = JSON.readTree(reply.body());
+            if (until.test(last)) {
+                return last;
+            }
+            Http.sleep(25);
+        }
+        throw new AssertionError("not there within " + limit + ": " + last);
+    }
+
+    private List<Long> longs(String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(POSTGRES + "?currentSchema=" + schema, "postgres", "");
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(sql)) {
+            assertTrue(row.next());
+            List<Long> values = new ArrayList<>();
+            for (int i = 1; i <= row.getMetaData().getColumnCount(); i++) {
+                values.add(row.getLong(i));
+            }
+            return values;
+        }
+    }
+
+    private static boolean postgresReachable() {
+        try (Connection connection = DriverManager.getConnection(POSTGRES, "postgres", "")) {
+            return connection.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private static void execute(String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(POSTGRES, "postgres", "");
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}
