@@ -149,6 +149,8 @@ public class AuditTrailIT {
     public void badQueriesAreProblemsNamingTheParameter() {
         assertProblem(http.get("/api/v1/audit?from=yesterday"), "from");
         assertProblem(http.get("/api/v1/audit?from=2026-02-01&to=2026-01-01"), "to");
+        assertProblem(http.get("/api/v1/audit?from=%2B999999999-12-31T00:00:00Z"), "from");
+        assertProblem(http.get("/api/v1/audit/export?to=-000001-01-01T00:00:00Z"), "to");
         assertProblem(http.get("/api/v1/audit?entityId=abc"), "entityType");
         assertProblem(http.get("/api/v1/audit?size=0"), "size");
         assertProblem(http.get("/api/v1/audit?actor=" + "x".repeat(300)), "actor");

@@ -51,6 +51,9 @@ public class AuditResource {
     private static final String CSV_HEADER = "sequence,recordedAt,actorKind,actorId,clientAddress,requestId,entityType,"
             + "entityId,operation,changes,previousHash,hash";
 
+    private static final Instant EARLIEST = LocalDate.of(1, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    private static final Instant AFTER_LATEST = LocalDate.of(10000, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+
     @Reference
     AuditTrail trail;
 
@@ -152,17 +155,25 @@ public class AuditResource {
         return value.trim();
     }
 
-    /** An instant such as 2026-01-31T08:00:00Z, or a day, meaning its start in UTC. */
+    /**
+     * An instant such as 2026-01-31T08:00:00Z, or a day, meaning its start in UTC; within the years 1 to 9999, the
+     * range every date here has (and beyond which PostgreSQL's timestamps end).
+     */
     private static Instant instant(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
+        Instant instant;
         try {
-            return value.length() <= 10 ? LocalDate.parse(value.trim()).atStartOfDay(ZoneOffset.UTC).toInstant()
+            instant = value.trim().length() <= 10 ? LocalDate.parse(value.trim()).atStartOfDay(ZoneOffset.UTC).toInstant()
                     : Instant.parse(value.trim());
         } catch (DateTimeParseException e) {
             throw new InvalidRequestException(FieldViolation.of(name, "must be a day like 2026-01-31 or an instant like "
                     + "2026-01-31T08:00:00Z"));
         }
+        if (instant.isBefore(EARLIEST) || !instant.isBefore(AFTER_LATEST)) {
+            throw new InvalidRequestException(FieldViolation.of(name, "must be within the years 1 to 9999"));
+        }
+        return instant;
     }
 }
