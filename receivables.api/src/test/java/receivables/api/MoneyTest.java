@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.util.Collections;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -68,7 +69,18 @@ class MoneyTest {
         assertThat(Money.of("10.000", "KWD").split(thirds))
                 .containsExactly(Money.of("3.333", "KWD"), Money.of("3.333", "KWD"), Money.of("3.334", "KWD"));
         assertThat(Money.of("99.99", "EUR").split(List.of(new BigDecimal("30"), new BigDecimal("40"), new BigDecimal("30"))))
-                .containsExactly(Money.of("29.99", "EUR"), Money.of("39.99", "EUR"), Money.of("30.01", "EUR"));
+                .containsExactly(Money.of("30.00", "EUR"), Money.of("40.00", "EUR"), Money.of("29.99", "EUR"));
+        assertThat(Money.of("311.59", "EUR").split(List.of(new BigDecimal("30"), new BigDecimal("40"), new BigDecimal("30"))))
+                .containsExactly(Money.of("93.48", "EUR"), Money.of("124.64", "EUR"), Money.of("93.47", "EUR"));
+    }
+
+    @Test
+    void splitsIntoPartsThatAreNeverNegativeWhenManySharesRoundUp() {
+        List<Money> parts = Money.of("0.05", "EUR").split(Collections.nCopies(10, BigDecimal.ONE));
+
+        assertThat(parts).noneMatch(Money::isNegative);
+        assertThat(parts.stream().reduce(Money.zero("EUR"), Money::plus)).isEqualTo(Money.of("0.05", "EUR"));
+        assertThat(parts.get(0)).isEqualTo(Money.of("0.01", "EUR"));
     }
 
     @Test

@@ -27,5 +27,7 @@ public enum Account {
     /** What open receivables in other currencies gained at a period end's rate; reversed the next day. */
     FX_UNREALIZED_GAIN,
     /** What open receivables in other currencies lost at a period end's rate; reversed the next day. */
-    FX_UNREALIZED_LOSS
+    FX_UNREALIZED_LOSS,
+    /** Early-payment discounts customers took (net of tax where the tenant adjusts tax for them). */
+    CASH_DISCOUNT_EXPENSE
 }

@@ -44,6 +44,13 @@ public enum JournalEntryKind {
      */
     DIFFERENCE_WRITTEN_OFF,
     /**
+     * A payment inside the terms' window earned an installment's early-payment discount: Dr
+     * {@link Account#CASH_DISCOUNT_EXPENSE}, Cr {@link Account#RECEIVABLE}; where the tenant adjusts tax for
+     * discounts, the tax share is taken back off {@link Account#TAX_PAYABLE} instead of the expense. Reference:
+     * the invoice number.
+     */
+    CASH_DISCOUNT_TAKEN,
+    /**
      * Open receivables in other currencies revalued at a period end's rate: Dr {@link Account#RECEIVABLE}, Cr
      * {@link Account#FX_UNREALIZED_GAIN}, or Dr {@link Account#FX_UNREALIZED_LOSS}, Cr {@link Account#RECEIVABLE}.
      * Reference: {@code REVAL-} and the date.

@@ -126,8 +126,10 @@ public record PaymentTerms(String code, String name, List<InstallmentRule> insta
     }
 
     /**
-     * The installments of an invoice of {@code total} dated {@code invoiceDate}: their amounts add up
-     * exactly to the total, the remainder of rounding on the last one.
+     * The installments of an invoice of {@code total} dated {@code invoiceDate}: each share but the last is
+     * its percent of the total rounded half-up to the currency's minor unit, and the last takes what is left,
+     * so that they add up exactly to the total (30/40/30 % of 311.59 EUR: 93.48, 124.64, 93.47; see
+     * {@link Money#split}).
      *
      * @throws InvalidRequestException on {@code total} unless it is positive, or on {@code invoiceDate}
      */

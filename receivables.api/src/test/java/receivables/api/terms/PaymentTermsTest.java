@@ -61,9 +61,15 @@ class PaymentTermsTest {
     @Test
     void planOfThirtyFortyThirty() {
         assertThat(terms("30%@0 40%@30 30%@60").schedule(Money.of("99.99", "EUR"), MARCH_15)).containsExactly(
-                new ScheduledInstallment(1, LocalDate.of(2025, 3, 15), Money.of("29.99", "EUR"), null, null),
-                new ScheduledInstallment(2, LocalDate.of(2025, 4, 14), Money.of("39.99", "EUR"), null, null),
-                new ScheduledInstallment(3, LocalDate.of(2025, 5, 14), Money.of("30.01", "EUR"), null, null));
+                new ScheduledInstallment(1, LocalDate.of(2025, 3, 15), Money.of("30.00", "EUR"), null, null),
+                new ScheduledInstallment(2, LocalDate.of(2025, 4, 14), Money.of("40.00", "EUR"), null, null),
+                new ScheduledInstallment(3, LocalDate.of(2025, 5, 14), Money.of("29.99", "EUR"), null, null));
+    }
+
+    @Test
+    void sharesAreRoundedHalfUpAndTheLastTakesTheRemainder() {
+        assertThat(amounts(terms("30%@0 40%@30 30%@60").schedule(Money.of("311.59", "EUR"), MARCH_15)))
+                .containsExactly(Money.of("93.48", "EUR"), Money.of("124.64", "EUR"), Money.of("93.47", "EUR"));
     }
 
     @Test
@@ -105,9 +111,9 @@ class PaymentTermsTest {
         assertThat(terms.schedule(Money.of("10.25", "EUR"), MARCH_15))
                 .extracting(ScheduledInstallment::discountAmount).containsExactly(Money.of("0.21", "EUR"));
         assertThat(terms("2%/10 30%@0 70%@30").schedule(Money.of("99.99", "EUR"), MARCH_15)).containsExactly(
-                new ScheduledInstallment(1, LocalDate.of(2025, 3, 15), Money.of("29.99", "EUR"), LocalDate.of(2025, 3, 25),
+                new ScheduledInstallment(1, LocalDate.of(2025, 3, 15), Money.of("30.00", "EUR"), LocalDate.of(2025, 3, 25),
                         Money.of("0.60", "EUR")),
-                new ScheduledInstallment(2, LocalDate.of(2025, 4, 14), Money.of("70.00", "EUR"), LocalDate.of(2025, 3, 25),
+                new ScheduledInstallment(2, LocalDate.of(2025, 4, 14), Money.of("69.99", "EUR"), LocalDate.of(2025, 3, 25),
                         Money.of("1.40", "EUR")));
     }
 

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.hibernate.Session;
@@ -77,7 +78,7 @@ public class StoredWriteOffs implements WriteOffs {
             invoice.writeOff(now);
             journal.post(session, date, JournalEntryKind.BAD_DEBT_WRITTEN_OFF, invoice.number(),
                     tenants.settings(tenant).badDebtTaxRelief()
-                            ? reliefLines(session, invoice, writeOff) : lines(Account.BAD_DEBT_EXPENSE, writeOff));
+                            ? taxSharingLines(session, Account.BAD_DEBT_EXPENSE, invoice, writeOff) : lines(Account.BAD_DEBT_EXPENSE, writeOff));
             session.flush();
             return toValues(session, List.of(writeOff)).get(0);
         });
@@ -116,6 +117,45 @@ public class StoredWriteOffs implements WriteOffs {
         return toValues(session, writeOffs);
     }
 
+    /**
+     * Grants, in the caller's transaction, the early-payment discounts a payment earned: one write-off per
+     * installment, settling it and its invoice, with its journal entry (cash-discount expense, its tax share
+     * off tax payable where the tenant adjusts tax for discounts). The caller holds the locks of the
+     * installments and of their {@code invoices}, and announces the write-offs once its transaction has committed.
+     *
+     * @param discounts what each installment earned, in the order the payment went to them
+     * @return the write-offs made
+     */
+    public List<WriteOff> grantDiscounts(Session session, TenantId tenant, UUID paymentId, LocalDate date,
+            Map<InstallmentEntity, Money> discounts, Map<UUID, InvoiceEntity> invoices, Instant now) {
+        boolean adjustTax = tenants.settings(tenant).discountTaxAdjustment();
+        List<WriteOffEntity> writeOffs = new ArrayList<>();
+        discounts.forEach((installment, discount) -> {
+            InvoiceEntity invoice = invoices.get(installment.invoiceId());
+            WriteOffEntity writeOff = new WriteOffEntity(invoice, WriteOffKind.CASH_DISCOUNT, discount,
+                    "early-payment discount on installment " + installment.sequence(), date, paymentId, now);
+            session.persist(writeOff);
+            session.persist(SettlementEntity.writeOff(writeOff, installment, discount, now));
+            invoice.settle(discount, now);
+            journal.post(session, date, JournalEntryKind.CASH_DISCOUNT_TAKEN, invoice.number(), adjustTax
+                    ? taxSharingLines(session, Account.CASH_DISCOUNT_EXPENSE, invoice, writeOff)
+                    : lines(Account.CASH_DISCOUNT_EXPENSE, writeOff));
+            writeOffs.add(writeOff);
+        });
+        return toValues(session, writeOffs);
+    }
+
+    /** Of {@code installmentIds}, those that have had their early-payment discount. */
+    public Set<UUID> discounted(Session session, Collection<UUID> installmentIds) {
+        if (installmentIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(session.createSelectionQuery("select s.installmentId from Settlement s join WriteOff w"
+                        + " on w.id = s.writeOffId where s.installmentId in :installments and w.kind = :kind", UUID.class)
+                .setParameter("installments", installmentIds).setParameter("kind", WriteOffKind.CASH_DISCOUNT)
+                .getResultList());
+    }
+
     /** Tells subscribers about a committed write-off. */
     public void announce(TenantId tenant, WriteOff writeOff) {
         events.announce(EventTopics.WRITE_OFF_POSTED, Map.of(EventTopics.TENANT, tenant.value(), EventTopics.ID,
@@ -143,13 +183,17 @@ public class StoredWriteOffs implements WriteOffs {
         });
     }
 
-    /** Bad debt with output tax relieved: the tax share of what is written off goes back off tax payable. */
-    private static List<JournalLine> reliefLines(Session session, InvoiceEntity invoice, WriteOffEntity writeOff) {
+    /**
+     * A write-off whose tax share goes back off tax payable (bad debt with output tax relieved, a discount that
+     * lowers the taxable amount): {@code expense} takes only the net share.
+     */
+    private static List<JournalLine> taxSharingLines(Session session, Account expense, InvoiceEntity invoice,
+            WriteOffEntity writeOff) {
         Money amount = Money.of(writeOff.amount, writeOff.currency);
         NetAndTax split = NetAndTax.ofCredit(amount, new NetAndTax(invoice.net(), invoice.tax()),
                 StoredCreditNotes.credited(session, invoice));
         List<JournalLine> lines = new ArrayList<>();
-        lines.add(JournalLine.debit(Account.BAD_DEBT_EXPENSE, split.net()));
+        lines.add(JournalLine.debit(expense, split.net()));
         if (split.tax().isPositive()) {
             lines.add(JournalLine.debit(Account.TAX_PAYABLE, split.tax()));
         }

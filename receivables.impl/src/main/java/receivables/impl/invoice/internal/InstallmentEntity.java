@@ -97,6 +97,17 @@ public class InstallmentEntity extends TenantOwned {
         return Money.of(open, currency);
     }
 
+    /**
+     * The early-payment discount a payment with value date {@code valueDate} earns on what is open: none after
+     * the window or when the terms have none, and never more than is open.
+     */
+    public Money discountOn(LocalDate valueDate) {
+        if (discountUntil == null || discountAmount == null || valueDate.isAfter(discountUntil)) {
+            return Money.zero(currency);
+        }
+        return Money.of(discountAmount, currency).min(open());
+    }
+
     /** Opens {@code amount} again after an allocation was taken back. */
     public void reopen(Money amount) {
         open = open().plus(amount).amount();

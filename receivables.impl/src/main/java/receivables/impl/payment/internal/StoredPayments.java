@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -49,6 +50,7 @@ import receivables.impl.invoice.internal.InvoiceEntity;
 import receivables.impl.journal.internal.JournalPostings;
 import receivables.impl.persistence.internal.Database;
 import receivables.impl.tenant.internal.TenantDirectory;
+import receivables.impl.tenant.internal.TenantSettings;
 import receivables.impl.validation.internal.Violations;
 
 /**
@@ -189,9 +191,12 @@ public class StoredPayments implements Payments {
             }
             requireNotBeforeValueDate(payment, date);
             takeBack(session, payment, liveAllocations(session, paymentId), reason.trim(), date);
-            journal.post(session, date, JournalEntryKind.PAYMENT_REVERSED, payment.id.toString(), List.of(
-                    JournalLine.debit(Account.CUSTOMER_CREDIT, payment.amount()),
-                    JournalLine.credit(Account.CASH, payment.amount())));
+            // What refunds paid back already is not reversed again.
+            Money left = payment.unallocated();
+            if (left.isPositive()) {
+                journal.post(session, date, JournalEntryKind.PAYMENT_REVERSED, payment.id.toString(), List.of(
+                        JournalLine.debit(Account.CUSTOMER_CREDIT, left), JournalLine.credit(Account.CASH, left)));
+            }
             payment.unallocated = BigDecimal.ZERO;
             payment.status = PaymentStatus.REVERSED;
             payment.reversedOn = date;
@@ -424,18 +429,78 @@ public class StoredPayments implements Payments {
         for (InstallmentEntity installment : candidates) {
             invoices.computeIfAbsent(installment.invoiceId(), id -> session.find(InvoiceEntity.class, id));
         }
+        Shares shares = new Shares(session, payment, invoices, tenants.settings(tenant), valueDate, now,
+                writeOffs.discounted(session, candidates.stream()
+                        .filter(installment -> installment.discountOn(valueDate).isPositive())
+                        .map(InstallmentEntity::id).toList()));
         Money allocated = targets.isEmpty()
-                ? allocateOldestFirst(session, payment, candidates, invoices, valueDate, now)
-                : allocateAsTold(session, payment, targets, candidates, invoices, valueDate, now);
+                ? allocateOldestFirst(payment, candidates, shares)
+                : allocateAsTold(session, payment, targets, candidates, shares);
         List<InstallmentEntity> allocatedTo = candidates.stream()
                 .filter(installment -> !installment.open().equals(openBefore.get(installment.id()))).toList();
         List<WriteOff> writtenOff = new ArrayList<>();
         Runnable settle = () -> {
             postRealizedExchangeDifference(session, tenant, payment, allocatedTo, openBefore, invoices);
+            writtenOff.addAll(writeOffs.grantDiscounts(session, tenant, payment.id, valueDate, shares.discounts,
+                    invoices, now));
             writtenOff.addAll(writeOffs.writeOffSmallDifferences(session, tenant, payment.id, valueDate, allocatedTo,
                     invoices, now));
         };
         return new Allocated(allocated, settle, writtenOff);
+    }
+
+    /**
+     * Gives installments their share of a payment and keeps the early-payment discounts they earn. A payment
+     * with its value date inside an installment's discount window earns the discount when it covers what is
+     * open less the discount, or falls short of that by at most the tenant's write-off tolerance (the shortfall
+     * is then written off as a small difference); otherwise the installment takes what it can without discount.
+     * An installment earns its discount once.
+     */
+    private static final class Shares {
+
+        final Session session;
+        final PaymentEntity payment;
+        final Map<UUID, InvoiceEntity> invoices;
+        final TenantSettings settings;
+        final LocalDate valueDate;
+        final Instant now;
+        final Set<UUID> discountedBefore;
+        final Map<InstallmentEntity, Money> discounts = new LinkedHashMap<>();
+
+        Shares(Session session, PaymentEntity payment, Map<UUID, InvoiceEntity> invoices, TenantSettings settings,
+                LocalDate valueDate, Instant now, Set<UUID> discountedBefore) {
+            this.session = session;
+            this.payment = payment;
+            this.invoices = invoices;
+            this.settings = settings;
+            this.valueDate = valueDate;
+            this.now = now;
+            this.discountedBefore = discountedBefore;
+        }
+
+        /** Allocates to {@code installment} what it takes of {@code available}, and returns that amount. */
+        Money allocate(InstallmentEntity installment, Money available) {
+            Money open = installment.open();
+            Money amount = open.min(available);
+            Money discount = discountedBefore.contains(installment.id()) ? Money.zero(open.currency())
+                    : installment.discountOn(valueDate);
+            if (discount.isPositive()) {
+                Money discounted = open.minus(discount);
+                Money covered = discounted.min(available);
+                if (covered.isPositive() && settings.withinTolerance(discounted.minus(covered))) {
+                    amount = covered;
+                    discounts.put(installment, discount);
+                }
+            }
+            if (amount.isPositive()) {
+                InvoiceEntity invoice = invoices.get(installment.invoiceId());
+                installment.settle(amount);
+                invoice.settle(amount, now);
+                payment.allocate(amount);
+                session.persist(new AllocationEntity(payment.id, invoice.id(), installment.id(), amount, valueDate, now));
+            }
+            return amount;
+        }
     }
 
     /**
@@ -466,27 +531,25 @@ public class StoredPayments implements Payments {
                 .getResultStream().sorted(OLDEST_DUE_FIRST).toList();
     }
 
-    private Money allocateOldestFirst(Session session, PaymentEntity payment, List<InstallmentEntity> candidates,
-            Map<UUID, InvoiceEntity> invoices, LocalDate valueDate, Instant now) {
+    private static Money allocateOldestFirst(PaymentEntity payment, List<InstallmentEntity> candidates, Shares shares) {
         Money allocated = Money.zero(payment.currency);
         for (InstallmentEntity installment : candidates) {
-            Money share = installment.open().min(payment.unallocated());
-            if (!share.isPositive()) {
+            if (!payment.unallocated().isPositive()) {
                 break;
             }
-            allocate(session, payment, installment, invoices.get(installment.invoiceId()), share, valueDate, now);
-            allocated = allocated.plus(share);
+            allocated = allocated.plus(shares.allocate(installment, payment.unallocated()));
         }
         return allocated;
     }
 
-    private Money allocateAsTold(Session session, PaymentEntity payment, List<AllocationTarget> targets,
-            List<InstallmentEntity> candidates, Map<UUID, InvoiceEntity> invoices, LocalDate valueDate, Instant now) {
+    private static Money allocateAsTold(Session session, PaymentEntity payment, List<AllocationTarget> targets,
+            List<InstallmentEntity> candidates, Shares shares) {
         Money allocated = Money.zero(payment.currency);
         for (int i = 0; i < targets.size(); i++) {
             AllocationTarget target = targets.get(i);
             String field = "allocateTo[" + i + "]";
-            if (!invoices.containsKey(target.invoiceId())) {
+            InvoiceEntity invoice = shares.invoices.get(target.invoiceId());
+            if (invoice == null) {
                 throw new InvalidRequestException(FieldViolation.of(field + ".invoiceId", "is not an open invoice of this "
                         + "customer in " + payment.currency));
             }
@@ -495,36 +558,37 @@ public class StoredPayments implements Payments {
                     .filter(installment -> target.installment() == null || installment.sequence() == target.installment())
                     .sorted(Comparator.comparing(InstallmentEntity::sequence))
                     .toList();
+            if (open.isEmpty()) {
+                throw new InvalidRequestException(FieldViolation.of(field + ".installment", hasInstallment(session,
+                        invoice, target.installment()) ? "is already settled on invoice " + invoice.number()
+                        : "is not an installment of invoice " + invoice.number()));
+            }
             Money openThere = open.stream().map(InstallmentEntity::open).reduce(Money.zero(payment.currency), Money::plus);
-            Money wanted = target.amount() == null ? openThere.min(payment.unallocated()) : target.amount();
-            if (wanted.compareTo(openThere) > 0) {
+            if (target.amount() != null && target.amount().compareTo(openThere) > 0) {
                 throw new InvalidRequestException(FieldViolation.of(field + ".amount", "is more than the " + openThere
                         + " open there"));
             }
-            if (wanted.compareTo(payment.unallocated()) > 0) {
+            if (target.amount() != null && target.amount().compareTo(payment.unallocated()) > 0) {
                 throw new InvalidRequestException(FieldViolation.of(field + ".amount", "is more than the "
                         + payment.unallocated() + " of the payment left to allocate"));
             }
-            Money left = wanted;
+            Money left = target.amount() == null ? payment.unallocated() : target.amount();
             for (InstallmentEntity installment : open) {
-                Money share = installment.open().min(left);
-                if (!share.isPositive()) {
+                if (!left.isPositive()) {
                     break;
                 }
-                allocate(session, payment, installment, invoices.get(target.invoiceId()), share, valueDate, now);
+                Money share = shares.allocate(installment, left);
                 left = left.minus(share);
+                allocated = allocated.plus(share);
             }
-            allocated = allocated.plus(wanted);
         }
         return allocated;
     }
 
-    private static void allocate(Session session, PaymentEntity payment, InstallmentEntity installment,
-            InvoiceEntity invoice, Money amount, LocalDate valueDate, Instant now) {
-        installment.settle(amount);
-        invoice.settle(amount, now);
-        payment.allocate(amount);
-        session.persist(new AllocationEntity(payment.id, invoice.id(), installment.id(), amount, valueDate, now));
+    private static boolean hasInstallment(Session session, InvoiceEntity invoice, int sequence) {
+        return session.createSelectionQuery("select count(i) from Installment i where i.invoiceId = :invoice"
+                        + " and i.sequence = :sequence", Long.class)
+                .setParameter("invoice", invoice.id()).setParameter("sequence", sequence).getSingleResult() > 0;
     }
 
     /**

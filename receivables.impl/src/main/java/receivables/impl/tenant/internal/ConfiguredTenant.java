@@ -49,7 +49,8 @@ public class ConfiguredTenant {
         this.name = config.name().isBlank() ? config.id() : config.name();
         this.enabled = config.enabled();
         this.settings = new TenantSettings(id, config.invoiceNumberPattern(), config.functionalCurrency(),
-                config.creditCheckBlocks(), tolerance(config), config.badDebtTaxRelief());
+                config.creditCheckBlocks(), tolerance(config), config.badDebtTaxRelief(),
+                config.discountTaxAdjustment());
         this.features = config.features() == null ? Set.of() : Arrays.stream(config.features())
                 .filter(feature -> feature != null && !feature.isBlank()).map(String::trim).collect(Collectors.toUnmodifiableSet());
     }

@@ -55,4 +55,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             description = "When on, a bad-debt write-off takes back the tax share of what it writes off (Dr tax payable) "
                     + "instead of expensing the whole gross, where the tax authority relieves output tax on bad debts")
     boolean badDebtTaxRelief() default false;
+
+    @AttributeDefinition(name = "Early-payment discount adjusts tax",
+            description = "When on, an early-payment discount takes back its tax share (Dr cash-discount expense net, "
+                    + "Dr tax payable) instead of expensing the whole discount, where a cash discount reduces the "
+                    + "taxable amount")
+    boolean discountTaxAdjustment() default false;
 }

@@ -20,9 +20,11 @@ import receivables.api.money.Money;
  *                             written off at once as a small difference, in the invoice's currency; 0 for never
  * @param badDebtTaxRelief     whether a bad-debt write-off takes back the tax share of what it writes off, as
  *                             jurisdictions that relieve output tax on bad debts allow
+ * @param discountTaxAdjustment whether an early-payment discount takes back its tax share (Dr tax payable), as
+ *                             jurisdictions that treat a cash discount as a reduction of the taxable amount require
  */
 public record TenantSettings(TenantId tenant, String invoiceNumberPattern, String functionalCurrency,
-        boolean creditCheckBlocks, BigDecimal writeOffTolerance, boolean badDebtTaxRelief) {
+        boolean creditCheckBlocks, BigDecimal writeOffTolerance, boolean badDebtTaxRelief, boolean discountTaxAdjustment) {
 
     public static final String DEFAULT_INVOICE_NUMBER_PATTERN = "INV-{year}-{number:6}";
     public static final String CREDIT_NOTE_NUMBER_PATTERN = "CN-{year}-{number:6}";
@@ -57,7 +59,7 @@ public record TenantSettings(TenantId tenant, String invoiceNumberPattern, Strin
     /** Settings without bad-debt tax relief. */
     public TenantSettings(TenantId tenant, String invoiceNumberPattern, String functionalCurrency,
             boolean creditCheckBlocks, BigDecimal writeOffTolerance) {
-        this(tenant, invoiceNumberPattern, functionalCurrency, creditCheckBlocks, writeOffTolerance, false);
+        this(tenant, invoiceNumberPattern, functionalCurrency, creditCheckBlocks, writeOffTolerance, false, false);
     }
 
     public static TenantSettings defaults(TenantId tenant) {
@@ -76,7 +78,12 @@ public record TenantSettings(TenantId tenant, String invoiceNumberPattern, Strin
 
     /** Whether {@code remainder}, what an allocation left open on an installment, is written off at once. */
     public boolean writesOff(Money remainder) {
-        return remainder.isPositive() && remainder.amount().compareTo(writeOffTolerance) <= 0;
+        return remainder.isPositive() && withinTolerance(remainder);
+    }
+
+    /** Whether {@code shortfall} is at most the write-off tolerance: a payment short by it still counts as covering. */
+    public boolean withinTolerance(Money shortfall) {
+        return shortfall.amount().compareTo(writeOffTolerance) <= 0;
     }
 
     private static String format(String pattern, LocalDate date, long sequence) {

@@ -36,6 +36,13 @@ public final class TenantDirectoryFixture {
                 new String[] { "relieved-key-00001" }, new String[0], true)));
     }
 
+    /** A directory with one tenant whose early-payment discounts take their tax share back off tax payable. */
+    public static TenantDirectory withDiscountTaxAdjustment(TenantId id, String writeOffTolerance) {
+        return directory(tenant(configuration(id.value(), true, TenantSettings.DEFAULT_INVOICE_NUMBER_PATTERN,
+                TenantSettings.DEFAULT_FUNCTIONAL_CURRENCY, true, writeOffTolerance,
+                new String[] { "discount-key-00001" }, new String[0], false, true)));
+    }
+
     static TenantDirectory directory(ConfiguredTenant... tenants) {
         TenantDirectory directory = new TenantDirectory();
         directory.tenants = List.of(tenants);
@@ -63,6 +70,13 @@ public final class TenantDirectoryFixture {
     static TenantConfiguration configuration(String id, boolean enabled, String invoiceNumberPattern,
             String functionalCurrency, boolean creditCheckBlocks, String writeOffTolerance, String[] keys,
             String[] features, boolean badDebtTaxRelief) {
+        return configuration(id, enabled, invoiceNumberPattern, functionalCurrency, creditCheckBlocks, writeOffTolerance,
+                keys, features, badDebtTaxRelief, false);
+    }
+
+    static TenantConfiguration configuration(String id, boolean enabled, String invoiceNumberPattern,
+            String functionalCurrency, boolean creditCheckBlocks, String writeOffTolerance, String[] keys,
+            String[] features, boolean badDebtTaxRelief, boolean discountTaxAdjustment) {
         return new TenantConfiguration() {
             @Override
             public Class<? extends Annotation> annotationType() {
@@ -117,6 +131,11 @@ public final class TenantDirectoryFixture {
             @Override
             public boolean badDebtTaxRelief() {
                 return badDebtTaxRelief;
+            }
+
+            @Override
+            public boolean discountTaxAdjustment() {
+                return discountTaxAdjustment;
             }
         };
     }
