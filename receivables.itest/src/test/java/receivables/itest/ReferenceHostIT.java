@@ -176,8 +176,8 @@ public class ReferenceHostIT {
         assertEquals("ISSUED", issued.get("status").asText());
         assertTrue(issued.get("number").asText().startsWith("INV-2026-"));
         assertEquals("118.99", issued.at("/gross/amount").asText());
-        assertEquals("59.49", issued.at("/installments/0/amount/amount").asText());
-        assertEquals("59.50", issued.at("/installments/1/amount/amount").asText());
+        assertEquals("59.50", issued.at("/installments/0/amount/amount").asText());
+        assertEquals("59.49", issued.at("/installments/1/amount/amount").asText());
 
         String payment = "{\"customerId\":\"" + customer + "\",\"method\":\"BANK_TRANSFER\",\"amount\":150.00,"
                 + "\"currency\":\"EUR\",\"valueDate\":\"2026-03-10\"}";
@@ -253,6 +253,64 @@ public class ReferenceHostIT {
         assertEquals("3.00", revalued.json().at("/currencies/0/difference/amount").asText());
         assertEquals(2, http.get("/api/v1/journal?reference=REVAL-2026-03-31").json().size());
         assertProblem(http.post("/api/v1/fx-revaluations", "{}"), 400, "asOf");
+    }
+
+    @Test
+    public void discountsPaymentNumbersStatementsAndInvoiceOrderOverHttp() {
+        String customer = http.post("/api/v1/customers", "{\"name\":\"Skonto KG\",\"currency\":\"EUR\"}").json()
+                .get("id").asText();
+        assertEquals(200, http.put("/api/v1/payment-terms/SKONTO", "{\"name\":\"3 % in 14 days, net 30\","
+                + "\"notation\":\"3%/14 NET30\"}", null).status());
+        List<String> numbers = new java.util.ArrayList<>();
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 1; i <= 2; i++) {
+            String draft = http.post("/api/v1/invoices", "{\"orderId\":\"SO-SKONTO-" + i + "\",\"customerId\":\""
+                    + customer + "\",\"currency\":\"EUR\",\"orderDate\":\"2026-06-01\",\"termsCode\":\"SKONTO\","
+                    + "\"lines\":[{\"product\":\"KIT\",\"quantity\":1,\"unitPrice\":100.00,\"taxRate\":19}]}").json()
+                    .get("id").asText();
+            JsonNode issued = http.post("/api/v1/invoices/" + draft + "/issue", "{\"issueDate\":\"2026-06-01\"}").json();
+            assertEquals("3.57", issued.at("/installments/0/discountAmount/amount").asText());
+            numbers.add(issued.get("number").asText());
+            ids.add(draft);
+        }
+
+        JsonNode newestFirst = http.get("/api/v1/invoices?customerId=" + customer).json();
+        assertEquals(numbers.get(1), newestFirst.at("/items/0/number").asText());
+        assertEquals(numbers.get(0), http.get("/api/v1/invoices?customerId=" + customer + "&sort=number").json()
+                .at("/items/0/number").asText());
+        assertProblem(http.get("/api/v1/invoices?sort=price"), 400, "sort");
+
+        assertProblem(http.postWithKey("/api/v1/payments", "{\"customerId\":\"" + customer + "\",\"method\":\"CASH\","
+                + "\"amount\":10.00,\"currency\":\"EUR\",\"valueDate\":\"2026-06-05\",\"allocateTo\":[{\"invoiceId\":\""
+                + ids.get(0) + "\",\"installment\":2}]}", "no-such-installment"), 400, "allocateTo[0].installment");
+
+        Http.Reply paid = http.postWithKey("/api/v1/payments", "{\"customerId\":\"" + customer + "\",\"method\":"
+                + "\"BANK_TRANSFER\",\"amount\":115.43,\"currency\":\"EUR\",\"valueDate\":\"2026-06-15\","
+                + "\"allocateTo\":[{\"invoiceId\":\"" + ids.get(0) + "\",\"amount\":115.43}]}", "skonto-1");
+        assertEquals(paid.body(), 201, paid.status());
+        String paymentNumber = paid.json().get("number").asText();
+        assertTrue(paymentNumber, paymentNumber.matches("PAY-2026-\\d{6}"));
+        assertEquals("PAID", http.get("/api/v1/invoices/" + ids.get(0)).json().get("status").asText());
+        JsonNode discount = http.get("/api/v1/journal?reference=" + numbers.get(0)).json().get(1);
+        assertEquals("CASH_DISCOUNT_TAKEN", discount.get("kind").asText());
+        assertEquals("3.57", discount.at("/lines/0/debit/amount").asText());
+        assertEquals("PAYMENT_RECEIVED", http.get("/api/v1/journal?reference=" + paymentNumber).json()
+                .at("/0/kind").asText());
+
+        JsonNode statement = http.get("/api/v1/customers/" + customer + "/statement?from=2026-06-01&to=2026-06-30").json();
+        assertEquals("EUR", statement.get("currency").asText());
+        assertEquals("CASH_DISCOUNT", statement.at("/movements/3/kind").asText());
+        assertEquals(paymentNumber, statement.at("/movements/2/reference").asText());
+        assertEquals("119.00", statement.at("/closingBalance/amount").asText());
+        Http.Reply byDefault = http.get("/api/v1/customers/" + customer + "/statement");
+        assertEquals(byDefault.body(), 200, byDefault.status());
+        assertEquals("EUR", byDefault.json().get("currency").asText());
+
+        JsonNode openItems = http.get("/api/v1/customers/" + customer + "/open-items?asOf=2026-06-10").json();
+        assertEquals("2026-06-15", openItems.at("/0/discountUntil").asText());
+        JsonNode aging = http.get("/api/v1/reports/aging?asOf=2026-06-10").json();
+        assertTrue(aging.toString(), aging.at("/buckets/0/fromDays").isNull());
+        assertEquals(0, aging.at("/buckets/0/toDays").asInt());
     }
 
     private long customerCount() {

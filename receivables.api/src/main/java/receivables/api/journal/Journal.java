@@ -12,6 +12,9 @@ import receivables.api.TenantId;
 @ProviderType
 public interface Journal {
 
-    /** The entries about {@code reference} (an invoice number, a payment id) in the order they were written. */
+    /**
+     * The entries about {@code reference} in the order they were written: an invoice number, a credit note number,
+     * a payment number, or a payment's id (its entries are found by its number).
+     */
     List<JournalEntry> entriesFor(TenantId tenant, String reference);
 }

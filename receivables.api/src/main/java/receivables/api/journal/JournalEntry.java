@@ -10,7 +10,7 @@ import receivables.api.money.Money;
  * A balanced double-entry posting: in every currency the debits equal the credits.
  *
  * @param kind      what happened
- * @param reference what it is about, e.g. the invoice number or payment id
+ * @param reference what it is about, e.g. the invoice number or the payment number
  */
 public record JournalEntry(UUID id, LocalDate date, JournalEntryKind kind, String reference, List<JournalLine> lines) {
 

@@ -15,22 +15,22 @@ public enum JournalEntryKind {
     CREDIT_NOTE_ISSUED,
     /**
      * A payment arrived: Dr {@link Account#CASH}, Cr {@link Account#RECEIVABLE} for what it settled and
-     * {@link Account#CUSTOMER_CREDIT} for what it left unallocated. Reference: the payment's id.
+     * {@link Account#CUSTOMER_CREDIT} for what it left unallocated. Reference: the payment's number.
      */
     PAYMENT_RECEIVED,
     /**
      * The difference between an invoice's rate and the payment's rate, in the functional currency: Dr
      * {@link Account#RECEIVABLE}, Cr {@link Account#FX_GAIN}, or Dr {@link Account#FX_LOSS}, Cr
-     * {@link Account#RECEIVABLE}. Reference: the payment's id.
+     * {@link Account#RECEIVABLE}. Reference: the payment's number.
      */
     FX_REALIZED,
-    /** A payment's unallocated credit settled installments: Dr {@link Account#CUSTOMER_CREDIT}, Cr {@link Account#RECEIVABLE}. Reference: the payment's id. */
+    /** A payment's unallocated credit settled installments: Dr {@link Account#CUSTOMER_CREDIT}, Cr {@link Account#RECEIVABLE}. Reference: the payment's number. */
     CREDIT_APPLIED,
-    /** A payment's allocations were taken back (before a reversal or refund): Dr {@link Account#RECEIVABLE}, Cr {@link Account#CUSTOMER_CREDIT}. Reference: the payment's id. */
+    /** A payment's allocations were taken back (before a reversal or refund): Dr {@link Account#RECEIVABLE}, Cr {@link Account#CUSTOMER_CREDIT}. Reference: the payment's number. */
     ALLOCATION_REVERSED,
-    /** A payment bounced or was booked in error: Dr {@link Account#CUSTOMER_CREDIT}, Cr {@link Account#CASH}. Reference: the payment's id. */
+    /** A payment bounced or was booked in error: Dr {@link Account#CUSTOMER_CREDIT}, Cr {@link Account#CASH}. Reference: the payment's number. */
     PAYMENT_REVERSED,
-    /** Money went back to the customer: Dr {@link Account#CUSTOMER_CREDIT}, Cr {@link Account#CASH}. Reference: the payment's id. */
+    /** Money went back to the customer: Dr {@link Account#CUSTOMER_CREDIT}, Cr {@link Account#CASH}. Reference: the payment's number. */
     PAYMENT_REFUNDED,
     /**
      * What was left open on an invoice was written off as bad debt: Dr {@link Account#BAD_DEBT_EXPENSE}, Cr

@@ -39,6 +39,7 @@ import receivables.api.invoice.Installment;
 import receivables.api.invoice.Receipt;
 import receivables.api.invoice.Invoice;
 import receivables.api.invoice.InvoiceQuery;
+import receivables.api.invoice.InvoiceSort;
 import receivables.api.invoice.InvoiceStatus;
 import receivables.api.invoice.OrderLine;
 import receivables.api.invoice.SalesOrder;
@@ -615,6 +616,45 @@ abstract class LedgerContract extends OnLedger {
             Thread.sleep(100);
         }
         throw new AssertionError("billing run " + started.id() + " did not finish within 60 s");
+    }
+
+    @Test
+    void invoicesListNewestNumberFirstByDefaultDraftsLastAndInTheOrderAsked() {
+        UUID customer = customer(TENANT, "Order Matters SE");
+        Invoice first = issued("SO-FIRST", customer, "10.00", LocalDate.of(2026, 3, 10));
+        Invoice second = issued("SO-SECOND", customer, "10.00", LocalDate.of(2026, 3, 5));
+        Invoice draft = invoices.createFromOrder(TENANT, order("SO-DRAFT", customer, "EUR", "10.00"));
+
+        assertThat(invoices.list(TENANT, InvoiceQuery.all(), PageRequest.first()).items()).extracting(Invoice::id)
+                .containsExactly(second.id(), first.id(), draft.id());
+        assertThat(invoices.list(TENANT, new InvoiceQuery(null, customer, null, null, null, InvoiceSort.NUMBER),
+                PageRequest.first()).items()).extracting(Invoice::id).containsExactly(first.id(), second.id(), draft.id());
+        assertThat(invoices.list(TENANT, new InvoiceQuery(null, customer, null, null, null, InvoiceSort.ISSUE_DATE),
+                PageRequest.first()).items()).extracting(Invoice::id).containsExactly(second.id(), first.id(), draft.id());
+        assertThat(invoices.list(TENANT, new InvoiceQuery(null, customer, null, null, null,
+                InvoiceSort.DUE_DATE_DESCENDING), new PageRequest(0, 1)).items()).extracting(Invoice::id)
+                .containsExactly(first.id());
+    }
+
+    @Test
+    void paymentsAreNumberedGapFreePerTenantAndYearOfTheirValueDate() {
+        UUID customer = customer(TENANT, "Numbered Oy");
+        UUID elsewhere = customer(OTHER, "Numbered Elsewhere");
+
+        Payment first = payments.record(TENANT, payment("n-1", customer, "1.00"));
+        Payment second = payments.record(TENANT, payment("n-2", customer, "1.00"));
+        Payment nextYear = payments.record(TENANT, new PaymentDetails("n-3", customer, "CASH", Money.of("1.00", "EUR"),
+                LocalDate.of(2027, 1, 4), null, List.of()));
+        Payment otherTenant = payments.record(OTHER, payment("n-1", elsewhere, "1.00"));
+        assertRefused(() -> payments.record(TENANT, payment("n-bad", customer, "-1.00")), "amount");
+        Payment third = payments.record(TENANT, payment("n-4", customer, "1.00"));
+
+        assertThat(List.of(first, second, third, nextYear, otherTenant)).extracting(Payment::number).containsExactly(
+                "PAY-2026-000001", "PAY-2026-000002", "PAY-2026-000003", "PAY-2027-000001", "PAY-2026-000001");
+        assertThat(payments.record(TENANT, payment("n-1", customer, "1.00")).number()).isEqualTo("PAY-2026-000001");
+        assertThat(journal.entriesFor(TENANT, first.number())).extracting(JournalEntry::reference)
+                .containsExactly(first.number());
+        assertThat(journal.entriesFor(TENANT, first.id().toString())).isEqualTo(journal.entriesFor(TENANT, first.number()));
     }
 
     private Invoice issued(String orderId, UUID customer, String net, LocalDate issueDate) {

@@ -33,6 +33,7 @@ import receivables.impl.invoice.internal.InstallmentEntity;
 import receivables.impl.invoice.internal.InvoiceEntity;
 import receivables.impl.journal.internal.JournalPostings;
 import receivables.impl.persistence.internal.Database;
+import receivables.impl.persistence.internal.YearlyCounter;
 import receivables.impl.tenant.internal.TenantDirectory;
 import receivables.impl.validation.internal.Violations;
 
@@ -70,7 +71,7 @@ public class StoredCreditNotes implements CreditNotes {
         validate(request);
         new Violations().maxLength("idempotencyKey", idempotencyKey, 128).throwIfAny();
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.trim();
-        CreditNoteNumbering.prepareYear(database, tenant, request.date().getYear());
+        YearlyCounter.CREDIT_NOTE.prepareYear(database, tenant, request.date().getYear());
         Issued issued;
         try {
             issued = database.inTransaction(tenant, session -> issuedBefore(session, key, invoiceId, request)
@@ -117,7 +118,7 @@ public class StoredCreditNotes implements CreditNotes {
         NetAndTax split = NetAndTax.ofCredit(amount, new NetAndTax(invoice.net(), invoice.tax()), credited);
         Money creditedInAll = credited.gross().plus(amount);
         String number = tenants.settings(tenant).creditNoteNumber(request.date(),
-                CreditNoteNumbering.next(session, tenant, request.date().getYear()));
+                YearlyCounter.CREDIT_NOTE.next(session, tenant, request.date().getYear()));
         CreditNoteEntity note = new CreditNoteEntity(number, invoice, request.date(), split, request.reason().trim(),
                 creditedInAll.equals(invoice.gross()), key, now);
         session.persist(note);

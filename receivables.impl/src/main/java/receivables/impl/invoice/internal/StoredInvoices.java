@@ -32,6 +32,7 @@ import receivables.api.customer.CreditOutcome;
 import receivables.api.invoice.Installment;
 import receivables.api.invoice.Invoice;
 import receivables.api.invoice.InvoiceQuery;
+import receivables.api.invoice.InvoiceSort;
 import receivables.api.invoice.InvoiceStatus;
 import receivables.api.invoice.Invoices;
 import receivables.api.invoice.SalesOrder;
@@ -205,6 +206,18 @@ public class StoredInvoices implements Invoices {
                 .map(invoice -> toValue(session, invoice)));
     }
 
+    /** Invoices without the sorted field (drafts) last either way; number and id break ties. */
+    private static String orderBy(InvoiceSort sort) {
+        String field = switch (sort) {
+            case NUMBER, NUMBER_DESCENDING -> "v.number";
+            case ISSUE_DATE, ISSUE_DATE_DESCENDING -> "v.issueDate";
+            case DUE_DATE, DUE_DATE_DESCENDING -> "v.dueDate";
+        };
+        String direction = sort.parameter().startsWith("-") ? " desc" : "";
+        return " order by case when " + field + " is null then 1 else 0 end, " + field + direction + ", v.number"
+                + direction + ", v.id" + direction;
+    }
+
     @Override
     public Page<Invoice> list(TenantId tenant, InvoiceQuery query, PageRequest page) {
         InvoiceQuery filter = query == null ? InvoiceQuery.all() : query;
@@ -229,8 +242,7 @@ public class StoredInvoices implements Invoices {
                     + " and i.dueDate < :overdueOn)");
         }
         return database.inTransaction(tenant, session -> {
-            var items = session.createSelectionQuery("from Invoice v" + where
-                    + " order by case when v.issueDate is null then 1 else 0 end, v.issueDate, v.number, v.id", InvoiceEntity.class);
+            var items = session.createSelectionQuery("from Invoice v" + where + orderBy(filter.sort()), InvoiceEntity.class);
             var count = session.createSelectionQuery("select count(*) from Invoice v" + where, Long.class);
             for (var selection : List.of(items, count)) {
                 if (filter.status() != null) {

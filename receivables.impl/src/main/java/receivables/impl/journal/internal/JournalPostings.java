@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -47,7 +48,8 @@ public class JournalPostings implements Journal {
             List<JournalEntryEntity> entries = session.createSelectionQuery(
                             "from JournalEntry e where e.reference = :reference order by e.createdAt, e.id",
                             JournalEntryEntity.class)
-                    .setParameter("reference", reference).getResultList();
+                    .setParameter("reference", paymentNumber(session, tenant, reference).orElse(reference))
+                    .getResultList();
             if (entries.isEmpty()) {
                 return List.of();
             }
@@ -63,5 +65,18 @@ public class JournalPostings implements Journal {
             }
             return result;
         });
+    }
+
+    /** The number of the payment whose id {@code reference} is, if it is one: entries name payments by number. */
+    private static Optional<String> paymentNumber(Session session, TenantId tenant, String reference) {
+        UUID paymentId;
+        try {
+            paymentId = UUID.fromString(reference);
+        } catch (IllegalArgumentException notAnId) {
+            return Optional.empty();
+        }
+        return session.createNativeQuery("select p.payment_number from payment p where p.tenant_id = :tenant"
+                        + " and p.id = :id", String.class)
+                .setParameter("tenant", tenant.value()).setParameter("id", paymentId).uniqueResultOptional();
     }
 }

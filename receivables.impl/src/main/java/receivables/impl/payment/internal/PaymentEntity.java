@@ -30,6 +30,9 @@ public class PaymentEntity extends TenantOwned {
     @Id
     UUID id;
 
+    @Column(name = "payment_number", nullable = false, length = 40, updatable = false)
+    String number;
+
     @Column(name = "idempotency_key", nullable = false, length = 128)
     String idempotencyKey;
 
@@ -73,8 +76,9 @@ public class PaymentEntity extends TenantOwned {
     protected PaymentEntity() {
     }
 
-    PaymentEntity(PaymentDetails details, Instant now) {
+    PaymentEntity(PaymentDetails details, String number, Instant now) {
         this.id = UUID.randomUUID();
+        this.number = number;
         this.idempotencyKey = details.idempotencyKey();
         this.customerId = details.customerId();
         this.method = details.method();
@@ -105,7 +109,7 @@ public class PaymentEntity extends TenantOwned {
     }
 
     Payment toValue(List<Allocation> allocations) {
-        return new Payment(id, idempotencyKey, customerId, method, amount(), unallocated(), valueDate, payerReference,
+        return new Payment(id, number, idempotencyKey, customerId, method, amount(), unallocated(), valueDate, payerReference,
                 status, reversedOn, allocations);
     }
 }

@@ -49,6 +49,7 @@ import receivables.impl.invoice.internal.InstallmentEntity;
 import receivables.impl.invoice.internal.InvoiceEntity;
 import receivables.impl.journal.internal.JournalPostings;
 import receivables.impl.persistence.internal.Database;
+import receivables.impl.persistence.internal.YearlyCounter;
 import receivables.impl.tenant.internal.TenantDirectory;
 import receivables.impl.tenant.internal.TenantSettings;
 import receivables.impl.validation.internal.Violations;
@@ -194,7 +195,7 @@ public class StoredPayments implements Payments {
             // What refunds paid back already is not reversed again.
             Money left = payment.unallocated();
             if (left.isPositive()) {
-                journal.post(session, date, JournalEntryKind.PAYMENT_REVERSED, payment.id.toString(), List.of(
+                journal.post(session, date, JournalEntryKind.PAYMENT_REVERSED, payment.number, List.of(
                         JournalLine.debit(Account.CUSTOMER_CREDIT, left), JournalLine.credit(Account.CASH, left)));
             }
             payment.unallocated = BigDecimal.ZERO;
@@ -263,7 +264,7 @@ public class StoredPayments implements Payments {
         PaymentRefundEntity refunded = new PaymentRefundEntity(paymentId, refund, now);
         session.persist(refunded);
         payment.allocate(refund.amount());
-        journal.post(session, refund.date(), JournalEntryKind.PAYMENT_REFUNDED, payment.id.toString(), List.of(
+        journal.post(session, refund.date(), JournalEntryKind.PAYMENT_REFUNDED, payment.number, List.of(
                 JournalLine.debit(Account.CUSTOMER_CREDIT, refund.amount()),
                 JournalLine.credit(Account.CASH, refund.amount())));
         if (!takenBack.isEmpty() && payment.unallocated().isPositive()) {
@@ -323,9 +324,10 @@ public class StoredPayments implements Payments {
 
     private void applyCredit(Session session, TenantId tenant, PaymentEntity payment, List<AllocationTarget> targets,
             LocalDate date, Instant now) {
-        Allocated allocated = allocate(session, tenant, payment, targets, date, now);
+        Allocated allocated = allocate(session, tenant, payment,
+                lockedCandidates(session, payment.customerId, payment.currency, targets), targets, date, now);
         if (allocated.amount().isPositive()) {
-            journal.post(session, date, JournalEntryKind.CREDIT_APPLIED, payment.id.toString(), List.of(
+            journal.post(session, date, JournalEntryKind.CREDIT_APPLIED, payment.number, List.of(
                     JournalLine.debit(Account.CUSTOMER_CREDIT, allocated.amount()),
                     JournalLine.credit(Account.RECEIVABLE, allocated.amount())));
         }
@@ -371,7 +373,7 @@ public class StoredPayments implements Payments {
             total = total.plus(amount);
         }
         payment.allocate(total.negate());
-        journal.post(session, date, JournalEntryKind.ALLOCATION_REVERSED, payment.id.toString(), List.of(
+        journal.post(session, date, JournalEntryKind.ALLOCATION_REVERSED, payment.number, List.of(
                 JournalLine.debit(Account.RECEIVABLE, total), JournalLine.credit(Account.CUSTOMER_CREDIT, total)));
     }
 
@@ -394,11 +396,21 @@ public class StoredPayments implements Payments {
         new Violations().required("reason", reason).maxLength("reason", reason, 200).required("date", date).throwIfAny();
     }
 
+    /**
+     * Records a new payment. Its number is taken after the invoices it may go to are locked, so that payments
+     * always lock invoices before the tenant's payment counter and never wait on each other in a circle.
+     */
     private Recorded recordNew(Session session, TenantId tenant, PaymentDetails details) {
+        int year = details.valueDate().getYear();
+        YearlyCounter.PAYMENT.prepareYear(database, tenant, year);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        PaymentEntity payment = new PaymentEntity(details, now);
+        List<InstallmentEntity> candidates = lockedCandidates(session, details.customerId(),
+                details.amount().currency(), details.allocateTo());
+        PaymentEntity payment = new PaymentEntity(details, tenants.settings(tenant).paymentNumber(details.valueDate(),
+                YearlyCounter.PAYMENT.next(session, tenant, year)), now);
         session.persist(payment);
-        Allocated allocated = allocate(session, tenant, payment, details.allocateTo(), details.valueDate(), now);
+        Allocated allocated = allocate(session, tenant, payment, candidates, details.allocateTo(), details.valueDate(),
+                now);
         List<JournalLine> lines = new ArrayList<>();
         lines.add(JournalLine.debit(Account.CASH, payment.amount()));
         if (allocated.amount().isPositive()) {
@@ -407,7 +419,7 @@ public class StoredPayments implements Payments {
         if (payment.unallocated().isPositive()) {
             lines.add(JournalLine.credit(Account.CUSTOMER_CREDIT, payment.unallocated()));
         }
-        journal.post(session, details.valueDate(), JournalEntryKind.PAYMENT_RECEIVED, payment.id.toString(), lines);
+        journal.post(session, details.valueDate(), JournalEntryKind.PAYMENT_RECEIVED, payment.number, lines);
         allocated.settle().run();
         session.flush();
         return new Recorded(toValue(session, payment), true, allocated.writeOffs());
@@ -420,9 +432,9 @@ public class StoredPayments implements Payments {
     private record Allocated(Money amount, Runnable settle, List<WriteOff> writeOffs) {
     }
 
-    private Allocated allocate(Session session, TenantId tenant, PaymentEntity payment, List<AllocationTarget> targets,
-            LocalDate valueDate, Instant now) {
-        List<InstallmentEntity> candidates = lockedCandidates(session, payment.customerId, payment.currency, targets);
+    /** Allocates the payment to {@code candidates}, the installments {@link #lockedCandidates} locked for it. */
+    private Allocated allocate(Session session, TenantId tenant, PaymentEntity payment,
+            List<InstallmentEntity> candidates, List<AllocationTarget> targets, LocalDate valueDate, Instant now) {
         Map<UUID, Money> openBefore = new LinkedHashMap<>();
         candidates.forEach(installment -> openBefore.put(installment.id(), installment.open()));
         Map<UUID, InvoiceEntity> invoices = new LinkedHashMap<>();
@@ -615,10 +627,10 @@ public class StoredPayments implements Payments {
             difference = difference.plus(Money.rounded(allocated.amount().multiply(settledAt.subtract(issuedAt)), functional));
         }
         if (difference.isPositive()) {
-            journal.post(session, payment.valueDate, JournalEntryKind.FX_REALIZED, payment.id.toString(), List.of(
+            journal.post(session, payment.valueDate, JournalEntryKind.FX_REALIZED, payment.number, List.of(
                     JournalLine.debit(Account.RECEIVABLE, difference), JournalLine.credit(Account.FX_GAIN, difference)));
         } else if (difference.isNegative()) {
-            journal.post(session, payment.valueDate, JournalEntryKind.FX_REALIZED, payment.id.toString(), List.of(
+            journal.post(session, payment.valueDate, JournalEntryKind.FX_REALIZED, payment.number, List.of(
                     JournalLine.debit(Account.FX_LOSS, difference.negate()),
                     JournalLine.credit(Account.RECEIVABLE, difference.negate())));
         }

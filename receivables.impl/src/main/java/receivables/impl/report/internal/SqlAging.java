@@ -83,7 +83,7 @@ public class SqlAging implements Aging {
         for (int i = 0; i < buckets.size(); i++) {
             AgingBucket bucket = buckets.get(i);
             // days past due d = asOf - due_date, so from <= d <= to means asOf - to <= due_date <= asOf - from.
-            query.setParameter("latest" + i, bucket.fromDays() == Integer.MIN_VALUE ? LocalDate.MAX.withYear(9999)
+            query.setParameter("latest" + i, bucket.fromDays() == null ? LocalDate.MAX.withYear(9999)
                     : asOf.minusDays(bucket.fromDays()));
             query.setParameter("earliest" + i, bucket.toDays() == null ? LocalDate.of(1, 1, 1)
                     : asOf.minusDays(bucket.toDays()));
@@ -96,7 +96,7 @@ public class SqlAging implements Aging {
             throw new InvalidRequestException(FieldViolation.of("buckets", "at most " + MAX_BUCKETS + " limits"));
         }
         List<AgingBucket> buckets = new ArrayList<>();
-        buckets.add(new AgingBucket("current", Integer.MIN_VALUE, 0));
+        buckets.add(new AgingBucket("current", null, 0));
         int from = 1;
         for (Integer limit : limits) {
             if (limit == null || limit < from || limit > ValueRanges.MAX_DAYS) {

@@ -82,7 +82,7 @@ public class SqlCustomerStatements implements CustomerStatements {
                 where c.tenant_id = :tenant and c.customer_id = :customer and c.currency = :currency
                   and c.credit_date between :from and :to
                 union all
-                select p.value_date, 3, 'PAYMENT', cast(p.id as varchar(36)), -p.amount
+                select p.value_date, 3, 'PAYMENT', p.payment_number, -p.amount
                 from payment p
                 where p.tenant_id = :tenant and p.customer_id = :customer and p.currency = :currency
                   and p.value_date between :from and :to
@@ -94,13 +94,13 @@ public class SqlCustomerStatements implements CustomerStatements {
                 where w.tenant_id = :tenant and w.customer_id = :customer and w.currency = :currency
                   and w.write_off_date between :from and :to
                 union all
-                select r.refund_date, 5, 'REFUND', cast(p.id as varchar(36)), r.amount
+                select r.refund_date, 5, 'REFUND', p.payment_number, r.amount
                 from payment_refund r
                 join payment p on p.tenant_id = r.tenant_id and p.id = r.payment_id
                 where r.tenant_id = :tenant and p.customer_id = :customer and r.currency = :currency
                   and r.refund_date between :from and :to
                 union all
-                select p.reversed_on, 6, 'PAYMENT_REVERSED', cast(p.id as varchar(36)),
+                select p.reversed_on, 6, 'PAYMENT_REVERSED', p.payment_number,
                        p.amount - coalesce((select sum(r.amount) from payment_refund r
                                             where r.tenant_id = p.tenant_id and r.payment_id = p.id), 0)
                 from payment p

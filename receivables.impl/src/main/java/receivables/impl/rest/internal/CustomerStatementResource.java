@@ -3,7 +3,6 @@ package receivables.impl.rest.internal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -21,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import receivables.api.NotFoundException;
 import receivables.api.TenantId;
+import receivables.api.customer.CustomerAccount;
 import receivables.api.customer.CustomerAccounts;
 import receivables.api.report.CustomerStatement;
 import receivables.api.report.CustomerStatements;
@@ -50,14 +50,23 @@ public class CustomerStatementResource {
 
     Clock clock = Clock.systemUTC();
 
-    /** The statement in {@code currency} from {@code from} to {@code to} inclusive; both days are required. */
+    /**
+     * The statement in {@code currency} from {@code from} to {@code to} inclusive. Without {@code currency} it is
+     * in the customer's own currency; without {@code to} it ends today; without {@code from} it covers the year
+     * up to {@code to} (from the same day a year before, plus one).
+     */
     @GET
     @Path("{id}/statement")
     public CustomerStatement statement(@Context ContainerRequestContext request, @PathParam("id") String id,
             @QueryParam("currency") String currency, @QueryParam("from") String from, @QueryParam("to") String to) {
         TenantId tenant = TenantFilter.tenantOf(request);
-        return statements.statement(tenant, customer(tenant, id), currency == null ? null : currency.trim(),
-                QueryParameters.date("from", from), QueryParameters.date("to", to));
+        CustomerAccount customer = customer(tenant, id);
+        LocalDate fromDay = QueryParameters.date("from", from);
+        LocalDate toDay = QueryParameters.date("to", to);
+        LocalDate end = toDay != null ? toDay : LocalDate.now(clock);
+        LocalDate start = fromDay != null ? fromDay : end.minusYears(1).plusDays(1);
+        return statements.statement(tenant, customer.id(), currency == null || currency.isBlank() ? customer.currency()
+                : currency.trim(), start, end);
     }
 
     /** The installments still open on {@code asOf}, today by default, ordered by due date. */
@@ -67,15 +76,12 @@ public class CustomerStatementResource {
             @QueryParam("asOf") String asOf) {
         TenantId tenant = TenantFilter.tenantOf(request);
         LocalDate day = QueryParameters.date("asOf", asOf);
-        return statements.openItems(tenant, customer(tenant, id), day == null ? LocalDate.now(clock) : day);
+        return statements.openItems(tenant, customer(tenant, id).id(), day == null ? LocalDate.now(clock) : day);
     }
 
     /** The customer named in the path; like any unknown id in a path, one the tenant does not have is a 404. */
-    private UUID customer(TenantId tenant, String id) {
-        UUID customerId = QueryParameters.pathId("customer", id);
-        if (customers.find(tenant, customerId).isEmpty()) {
-            throw new NotFoundException("customer", id);
-        }
-        return customerId;
+    private CustomerAccount customer(TenantId tenant, String id) {
+        return customers.find(tenant, QueryParameters.pathId("customer", id))
+                .orElseThrow(() -> new NotFoundException("customer", id));
     }
 }

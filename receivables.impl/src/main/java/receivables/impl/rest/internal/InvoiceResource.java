@@ -3,6 +3,7 @@ package receivables.impl.rest.internal;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Arrays;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -21,11 +22,14 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import receivables.api.FieldViolation;
+import receivables.api.InvalidRequestException;
 import receivables.api.NotFoundException;
 import receivables.api.Page;
 import receivables.api.PageRequest;
 import receivables.api.invoice.Invoice;
 import receivables.api.invoice.InvoiceQuery;
+import receivables.api.invoice.InvoiceSort;
 import receivables.api.invoice.InvoiceStatus;
 import receivables.api.invoice.Invoices;
 import receivables.api.invoice.SalesOrder;
@@ -72,14 +76,24 @@ public class InvoiceResource {
                 .orElseThrow(() -> new NotFoundException("invoice", id));
     }
 
+    /** The order {@code sort} names; newest number first when it names none. */
+    private static InvoiceSort sort(String sort) {
+        if (sort == null || sort.isBlank()) {
+            return InvoiceSort.NUMBER_DESCENDING;
+        }
+        return InvoiceSort.ofParameter(sort.trim()).orElseThrow(() -> new InvalidRequestException(FieldViolation.of(
+                "sort", "must be one of " + Arrays.stream(InvoiceSort.values()).map(InvoiceSort::parameter).toList())));
+    }
+
     @GET
     public Page<Invoice> list(@Context ContainerRequestContext request, @QueryParam("status") String status,
             @QueryParam("customerId") String customerId, @QueryParam("overdueOn") String overdueOn,
             @QueryParam("dueBefore") String dueBefore, @QueryParam("currency") String currency,
-            @QueryParam("page") String page, @QueryParam("size") String size) {
+            @QueryParam("sort") String sort, @QueryParam("page") String page, @QueryParam("size") String size) {
         InvoiceQuery query = new InvoiceQuery(QueryParameters.choice("status", status, InvoiceStatus.class),
                 QueryParameters.uuid("customerId", customerId), QueryParameters.date("overdueOn", overdueOn),
-                QueryParameters.date("dueBefore", dueBefore), currency == null || currency.isBlank() ? null : currency.trim());
+                QueryParameters.date("dueBefore", dueBefore), currency == null || currency.isBlank() ? null : currency.trim(),
+                sort(sort));
         return invoices.list(TenantFilter.tenantOf(request), query, new PageRequest(
                 QueryParameters.integer("page", page, 0), QueryParameters.integer("size", size, PageRequest.DEFAULT_SIZE)));
     }

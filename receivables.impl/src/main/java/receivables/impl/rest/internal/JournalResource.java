@@ -21,7 +21,8 @@ import receivables.api.journal.Journal;
 import receivables.api.journal.JournalEntry;
 
 /**
- * {@code /api/v1/journal?reference=}: the journal entries about one invoice number or payment id.
+ * {@code /api/v1/journal?reference=}: the journal entries about one invoice, credit note or payment number (or a
+ * payment id).
  */
 @Component(service = JournalResource.class)
 @JakartarsResource

@@ -28,6 +28,7 @@ public record TenantSettings(TenantId tenant, String invoiceNumberPattern, Strin
 
     public static final String DEFAULT_INVOICE_NUMBER_PATTERN = "INV-{year}-{number:6}";
     public static final String CREDIT_NOTE_NUMBER_PATTERN = "CN-{year}-{number:6}";
+    public static final String PAYMENT_NUMBER_PATTERN = "PAY-{year}-{number:6}";
     public static final String DEFAULT_FUNCTIONAL_CURRENCY = "EUR";
     public static final String DEFAULT_WRITE_OFF_TOLERANCE = "0";
     private static final Pattern NUMBER = Pattern.compile("\\{number(?::(\\d{1,2}))?}");
@@ -74,6 +75,11 @@ public record TenantSettings(TenantId tenant, String invoiceNumberPattern, Strin
     /** The credit note number for the {@code sequence}-th credit note dated in {@code date}'s year. */
     public String creditNoteNumber(LocalDate date, long sequence) {
         return format(CREDIT_NOTE_NUMBER_PATTERN, date, sequence);
+    }
+
+    /** The payment number for the {@code sequence}-th payment with its value date in {@code valueDate}'s year. */
+    public String paymentNumber(LocalDate valueDate, long sequence) {
+        return format(PAYMENT_NUMBER_PATTERN, valueDate, sequence);
     }
 
     /** Whether {@code remainder}, what an allocation left open on an installment, is written off at once. */

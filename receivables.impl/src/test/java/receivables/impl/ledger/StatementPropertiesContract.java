@@ -1,0 +1,205 @@
+package receivables.impl.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterProperty;
+import net.jqwik.api.lifecycle.BeforeProperty;
+
+import receivables.api.ConflictException;
+import receivables.api.InvalidRequestException;
+import receivables.api.TenantId;
+import receivables.api.credit.CreditNoteRequest;
+import receivables.api.customer.CustomerDetails;
+import receivables.api.invoice.Invoice;
+import receivables.api.invoice.OrderLine;
+import receivables.api.invoice.SalesOrder;
+import receivables.api.money.Money;
+import receivables.api.payment.Allocation;
+import receivables.api.payment.AllocationTarget;
+import receivables.api.payment.Payment;
+import receivables.api.payment.PaymentDetails;
+import receivables.api.payment.RefundDetails;
+import receivables.api.report.CustomerStatement;
+import receivables.api.report.OpenItem;
+import receivables.impl.persistence.internal.HibernateDatabase;
+import receivables.impl.persistence.internal.NativeValues;
+import receivables.impl.report.internal.SqlCustomerStatements;
+import receivables.impl.report.internal.StatementsFixture;
+
+/**
+ * Random sequences of ledger operations (issue, pay, allocate as told, take back, apply credit, refund, reverse,
+ * credit note, bad-debt write-off, early-payment discounts), on every database we support. Whatever happened,
+ * and whatever was refused on the way: the customer statement's closing balance is what the open items add up to
+ * less the customer's unallocated credit, the journal's receivable and customer-credit accounts say the same, and
+ * every journal entry balances. Each try is a tenant of its own on one database per property.
+ */
+abstract class StatementPropertiesContract {
+
+    private static final LocalDate START = LocalDate.of(2026, 3, 2);
+    private static final List<String> TERMS = List.of("NET30", "SKONTO", "HALVES");
+    private static final AtomicInteger TRIES = new AtomicInteger();
+
+    private HibernateDatabase database;
+    private LedgerFixture ledger;
+    private SqlCustomerStatements statements;
+
+    /** A migrated database for one property; {@link #close} ends it. */
+    protected abstract HibernateDatabase open();
+
+    protected abstract void close(HibernateDatabase database);
+
+    @BeforeProperty
+    void wireTheLedger() {
+        database = open();
+        ledger = LedgerFixture.on(database);
+        statements = StatementsFixture.statements(database);
+    }
+
+    @AfterProperty
+    void closeTheDatabase() {
+        close(database);
+    }
+
+    /** One ledger operation: what, on which earlier invoice or payment (modulo how many there are), how much. */
+    record Operation(Kind kind, int target, int cents, int daysLater) {
+    }
+
+    enum Kind {
+        ISSUE, PAY, PAY_AS_TOLD, TAKE_BACK, APPLY_CREDIT, REFUND, REVERSE, CREDIT_NOTE, WRITE_OFF
+    }
+
+    @Provide
+    Arbitrary<List<Operation>> operations() {
+        Arbitrary<Operation> operation = Combinators.combine(Arbitraries.of(Kind.class), Arbitraries.integers().between(0, 7),
+                Arbitraries.integers().between(1, 30_000), Arbitraries.integers().between(0, 9)).as(Operation::new);
+        return operation.list().ofMinSize(1).ofMaxSize(14);
+    }
+
+    @Property(tries = 40)
+    void theStatementClosesAtTheOpenItemsLessTheCreditAndTheJournalAgrees(@ForAll("operations") List<Operation> operations) {
+        TenantId tenant = new TenantId("prop-" + TRIES.incrementAndGet());
+        ledger.terms().define(tenant, "SKONTO", "3 % within 14 days, net 30", "3%/14 NET30");
+        ledger.terms().define(tenant, "HALVES", "Half now, half in 30 days", "50%@0 50%@30");
+        UUID customer = ledger.customers().create(tenant, CustomerDetails.of(null, "Random GmbH", null, null, "EUR")).id();
+        List<Invoice> invoices = new ArrayList<>();
+        List<Payment> payments = new ArrayList<>();
+        LocalDate day = START;
+        int step = 0;
+        for (Operation operation : operations) {
+            day = day.plusDays(operation.daysLater());
+            step++;
+            try {
+                apply(tenant, customer, operation, day, "op-" + step, invoices, payments);
+            } catch (InvalidRequestException | ConflictException refused) {
+                // Refusals are part of the sequence: they must leave everything as it was.
+            }
+        }
+
+        CustomerStatement statement = statements.statement(tenant, customer, "EUR", START.minusDays(1), day);
+        Money open = statements.openItems(tenant, customer, day).stream().map(OpenItem::open)
+                .reduce(eur(0), Money::plus);
+        Money credit = payments.stream().map(payment -> ledger.payments().find(tenant, payment.id()).orElseThrow())
+                .map(Payment::unallocated).reduce(eur(0), Money::plus);
+        assertThat(statement.openingBalance()).isEqualTo(eur(0));
+        assertThat(statement.closingBalance()).as("%s", operations).isEqualTo(open.minus(credit));
+        assertThat(receivableLessCredit(tenant)).as("journal, %s", operations).isEqualTo(statement.closingBalance());
+        assertThat(unbalancedEntries(tenant)).isEmpty();
+    }
+
+    private void apply(TenantId tenant, UUID customer, Operation operation, LocalDate day, String key,
+            List<Invoice> invoices, List<Payment> payments) {
+        Money amount = eur(operation.cents());
+        switch (operation.kind()) {
+            case ISSUE -> {
+                Invoice draft = ledger.invoices().createFromOrder(tenant, new SalesOrder(key, customer, "EUR", day,
+                        TERMS.get(operation.target() % TERMS.size()), List.of(new OrderLine("ITEM", null, BigDecimal.ONE,
+                                amount.amount(), null, new BigDecimal("19")))));
+                invoices.add(ledger.invoices().issue(tenant, draft.id(), day));
+            }
+            case PAY -> payments.add(ledger.payments().record(tenant, new PaymentDetails(key, customer, "BANK_TRANSFER",
+                    amount, day, null, List.of())));
+            case PAY_AS_TOLD -> {
+                if (!invoices.isEmpty()) {
+                    Invoice invoice = pick(invoices, operation);
+                    payments.add(ledger.payments().record(tenant, new PaymentDetails(key, customer, "BANK_TRANSFER",
+                            amount, day, null, List.of(new AllocationTarget(invoice.id(), null, null)))));
+                }
+            }
+            case TAKE_BACK -> {
+                if (!payments.isEmpty()) {
+                    Payment payment = ledger.payments().find(tenant, pick(payments, operation).id()).orElseThrow();
+                    List<UUID> takenBack = payment.allocations().stream().map(Allocation::reverses)
+                            .filter(reverses -> reverses != null).toList();
+                    payment.allocations().stream()
+                            .filter(allocation -> allocation.reverses() == null && !takenBack.contains(allocation.id()))
+                            .findFirst()
+                            .ifPresent(allocation -> ledger.payments().unallocate(tenant, payment.id(), allocation.id(),
+                                    "booked to the wrong invoice", day));
+                }
+            }
+            case APPLY_CREDIT -> {
+                if (!payments.isEmpty()) {
+                    ledger.payments().applyCredit(tenant, pick(payments, operation).id(), List.of(), day);
+                }
+            }
+            case REFUND -> {
+                if (!payments.isEmpty()) {
+                    ledger.payments().refund(tenant, pick(payments, operation).id(),
+                            new RefundDetails(key, amount, day, "paid twice"));
+                }
+            }
+            case REVERSE -> {
+                if (!payments.isEmpty()) {
+                    ledger.payments().reverse(tenant, pick(payments, operation).id(), "bounced", day);
+                }
+            }
+            case CREDIT_NOTE -> {
+                if (!invoices.isEmpty()) {
+                    ledger.creditNotes().issue(tenant, pick(invoices, operation).id(),
+                            new CreditNoteRequest(amount, "price reduction", day));
+                }
+            }
+            case WRITE_OFF -> {
+                if (!invoices.isEmpty()) {
+                    ledger.writeOffs().writeOffBadDebt(tenant, pick(invoices, operation).id(), "insolvent", day);
+                }
+            }
+        }
+    }
+
+    private static <T> T pick(List<T> items, Operation operation) {
+        return items.get(operation.target() % items.size());
+    }
+
+    /** What the journal says the customer owes: receivable less customer credit, debits less credits. */
+    private Money receivableLessCredit(TenantId tenant) {
+        return eur(0).plus(Money.of(NativeValues.decimal(database.inTransaction(tenant, session -> session.createNativeQuery(
+                        "select coalesce(sum(l.debit - l.credit), 0) from journal_line l where l.tenant_id = :tenant"
+                                + " and l.account in ('RECEIVABLE', 'CUSTOMER_CREDIT') and l.currency = 'EUR'", Object.class)
+                .setParameter("tenant", tenant.value()).getSingleResult())), "EUR"));
+    }
+
+    private List<?> unbalancedEntries(TenantId tenant) {
+        return database.inTransaction(tenant, session -> session.createNativeQuery("select entry_id, currency"
+                        + " from journal_line where tenant_id = :tenant group by entry_id, currency"
+                        + " having sum(debit) <> sum(credit)", Object[].class)
+                .setParameter("tenant", tenant.value()).getResultList());
+    }
+
+    private static Money eur(int cents) {
+        return Money.of(BigDecimal.valueOf(cents, 2), "EUR");
+    }
+}
