@@ -58,9 +58,10 @@ final class JdbcBilling {
                         + " invoice_id, sequence_number, customer_id, currency, issue_date, due_date, amount, open_amount,"
                         + " version) values (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, 0)");
                 PreparedStatement journalEntry = connection.prepareStatement("insert into journal_entry (tenant_id, id,"
-                        + " entry_date, kind, reference, created_at) values (?, ?, ?, 'INVOICE_ISSUED', ?, ?)");
+                        + " entry_date, kind, reference, created_at, rate) values (?, ?, ?, 'INVOICE_ISSUED', ?, ?, 1)");
                 PreparedStatement journalLine = connection.prepareStatement("insert into journal_line (tenant_id, id,"
-                        + " entry_id, line_number, account, currency, debit, credit) values (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + " entry_id, line_number, account, currency, debit, credit, functional_debit, functional_credit)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             prepareCounter(connection, tenant, year);
             for (int from = 0; from < orders.size(); from += ORDERS_PER_COMMIT) {
                 List<SalesOrder> chunk = orders.subList(from, Math.min(orders.size(), from + ORDERS_PER_COMMIT));
@@ -161,6 +162,9 @@ final class JdbcBilling {
         journalLine.setString(6, currency);
         journalLine.setBigDecimal(7, debit);
         journalLine.setBigDecimal(8, credit);
+        // The orders are in the functional currency: the same amounts at rate 1.
+        journalLine.setBigDecimal(9, debit);
+        journalLine.setBigDecimal(10, credit);
         journalLine.addBatch();
     }
 

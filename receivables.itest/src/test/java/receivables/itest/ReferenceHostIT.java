@@ -245,8 +245,14 @@ public class ReferenceHostIT {
         String dollars = http.post("/api/v1/invoices", "{\"orderId\":\"SO-USD-1\",\"customerId\":\"" + american
                 + "\",\"currency\":\"USD\",\"orderDate\":\"2026-03-01\",\"lines\":[{\"product\":\"PIE\","
                 + "\"quantity\":1,\"unitPrice\":100.00}]}").json().get("id").asText();
-        assertEquals("ISSUED", http.post("/api/v1/invoices/" + dollars + "/issue", "{\"issueDate\":\"2026-03-02\"}").json()
-                .get("status").asText());
+        JsonNode dollarInvoice = http.post("/api/v1/invoices/" + dollars + "/issue", "{\"issueDate\":\"2026-03-02\"}").json();
+        assertEquals("ISSUED", dollarInvoice.get("status").asText());
+        JsonNode inDollars = http.get("/api/v1/journal?reference=" + dollarInvoice.get("number").asText()).json().get(0);
+        assertEquals("100.00", inDollars.at("/lines/0/debit/amount").asText());
+        assertEquals("USD", inDollars.at("/lines/0/debit/currency").asText());
+        assertEquals("92.00", inDollars.at("/lines/0/functionalDebit/amount").asText());
+        assertEquals("EUR", inDollars.at("/lines/0/functionalDebit/currency").asText());
+        assertEquals("0.92", inDollars.get("rate").decimalValue().stripTrailingZeros().toPlainString());
         http.put("/api/v1/exchange-rates", "[{\"currency\":\"USD\",\"date\":\"2026-03-31\",\"rate\":0.95}]", null);
         Http.Reply revalued = http.post("/api/v1/fx-revaluations", "{\"asOf\":\"2026-03-31\"}");
         assertEquals(revalued.body(), 201, revalued.status());

@@ -2,6 +2,7 @@ package receivables.impl.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -160,7 +161,8 @@ abstract class LedgerContract extends OnLedger {
 
         List<JournalEntry> entries = journal.entriesFor(TENANT, "INV-2026-000001");
         assertThat(entries).hasSize(1);
-        assertThat(entries.get(0).lines()).containsExactly(
+        assertThat(entries.get(0).lines()).usingRecursiveFieldByFieldElementComparatorIgnoringFields(
+                "functionalDebit", "functionalCredit").containsExactly(
                 JournalLine.debit(Account.RECEIVABLE, Money.of("11.90", "EUR")),
                 JournalLine.credit(Account.REVENUE, Money.of("10.00", "EUR")),
                 JournalLine.credit(Account.TAX_PAYABLE, Money.of("1.90", "EUR")));
@@ -193,7 +195,8 @@ abstract class LedgerContract extends OnLedger {
         assertThat(payment.unallocated()).isEqualTo(Money.of("21.50", "EUR"));
         assertThat(invoices.find(TENANT, older.id()).orElseThrow().status()).isEqualTo(InvoiceStatus.PAID);
         assertThat(invoices.find(TENANT, newer.id()).orElseThrow().open()).isEqualTo(Money.zero("EUR"));
-        assertThat(journal.entriesFor(TENANT, payment.id().toString()).get(0).lines()).containsExactly(
+        assertThat(journal.entriesFor(TENANT, payment.id().toString()).get(0).lines()).usingRecursiveFieldByFieldElementComparatorIgnoringFields(
+                "functionalDebit", "functionalCredit").containsExactly(
                 JournalLine.debit(Account.CASH, Money.of("200.00", "EUR")),
                 JournalLine.credit(Account.RECEIVABLE, Money.of("178.50", "EUR")),
                 JournalLine.credit(Account.CUSTOMER_CREDIT, Money.of("21.50", "EUR")));
@@ -483,13 +486,28 @@ abstract class LedgerContract extends OnLedger {
 
         assertThat(journal.entriesFor(TENANT, gain.id().toString())).extracting(JournalEntry::kind)
                 .containsExactly(JournalEntryKind.PAYMENT_RECEIVED, JournalEntryKind.FX_REALIZED);
-        assertThat(journal.entriesFor(TENANT, gain.id().toString()).get(1).lines()).containsExactly(
+        assertThat(journal.entriesFor(TENANT, gain.id().toString()).get(1).lines()).usingRecursiveFieldByFieldElementComparatorIgnoringFields(
+                "functionalDebit", "functionalCredit").containsExactly(
                 JournalLine.debit(Account.RECEIVABLE, Money.of("1.80", "EUR")),
                 JournalLine.credit(Account.FX_GAIN, Money.of("1.80", "EUR")));
-        assertThat(journal.entriesFor(TENANT, loss.id().toString()).get(1).lines()).containsExactly(
+        assertThat(journal.entriesFor(TENANT, loss.id().toString()).get(1).lines()).usingRecursiveFieldByFieldElementComparatorIgnoringFields(
+                "functionalDebit", "functionalCredit").containsExactly(
                 JournalLine.debit(Account.FX_LOSS, Money.of("0.80", "EUR")),
                 JournalLine.credit(Account.RECEIVABLE, Money.of("0.80", "EUR")));
         assertThat(invoices.find(TENANT, invoice.id()).orElseThrow().status()).isEqualTo(InvoiceStatus.PAID);
+
+        // Every line also in the functional currency, at its entry's rate.
+        JournalEntry issued = journal.entriesFor(TENANT, invoice.number()).get(0);
+        assertThat(issued.rate()).isEqualByComparingTo("0.92");
+        assertThat(issued.lines()).extracting(JournalLine::functionalDebit, JournalLine::functionalCredit).containsExactly(
+                tuple(Money.of("92.00", "EUR"), Money.of("0.00", "EUR")), tuple(Money.of("0.00", "EUR"), Money.of("92.00", "EUR")));
+        JournalEntry received = journal.entriesFor(TENANT, gain.number()).get(0);
+        assertThat(received.rate()).isEqualByComparingTo("0.95");
+        assertThat(received.lines()).extracting(JournalLine::functionalDebit).containsExactly(Money.of("57.00", "EUR"),
+                Money.of("0.00", "EUR"));
+        assertThat(journal.entriesFor(TENANT, gain.number()).get(1).rate()).isEqualByComparingTo("1");
+        assertRefused(() -> payments.record(TENANT, new PaymentDetails("usd-early", customer, "BANK_TRANSFER",
+                Money.of("1.00", "USD"), LocalDate.of(2026, 3, 1), null, List.of())), "valueDate");
     }
 
     @Test
@@ -586,7 +604,8 @@ abstract class LedgerContract extends OnLedger {
         assertThat(reversed.unallocated()).isEqualTo(Money.zero("EUR"));
         assertThat(invoices.find(TENANT, invoice.id()).orElseThrow().open()).isEqualTo(Money.of("119.00", "EUR"));
         assertThat(payments.reverse(TENANT, payment.id(), "twice", LocalDate.of(2026, 3, 9))).isEqualTo(reversed);
-        assertThat(journal.entriesFor(TENANT, payment.id().toString()).get(2).lines()).containsExactly(
+        assertThat(journal.entriesFor(TENANT, payment.id().toString()).get(2).lines()).usingRecursiveFieldByFieldElementComparatorIgnoringFields(
+                "functionalDebit", "functionalCredit").containsExactly(
                 JournalLine.debit(Account.CUSTOMER_CREDIT, Money.of("150.00", "EUR")),
                 JournalLine.credit(Account.CASH, Money.of("150.00", "EUR")));
         assertThatThrownBy(() -> payments.applyCredit(TENANT, payment.id(), List.of(), LocalDate.of(2026, 3, 9)))

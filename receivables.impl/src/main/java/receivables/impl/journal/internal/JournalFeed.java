@@ -9,12 +9,16 @@ import java.util.stream.Collectors;
 
 import org.hibernate.Session;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 import receivables.api.journal.JournalEntry;
 
 /** The journal as a stream in posting order, for delivery to the host's ledger. */
 @Component(service = JournalFeed.class)
 public class JournalFeed {
+
+    @Reference
+    JournalPostings journal;
 
     /** An entry with when it was posted. */
     public record Posted(JournalEntry entry, Instant postedAt) {
@@ -35,10 +39,10 @@ public class JournalFeed {
                         "from JournalLine l where l.entryId in :entries order by l.entryId, l.lineNumber", JournalLineEntity.class)
                 .setParameter("entries", entries.stream().map(entry -> entry.id).toList())
                 .getResultStream().collect(Collectors.groupingBy(line -> line.entryId));
+        String functional = journal.functionalCurrency(session);
         List<Posted> posted = new ArrayList<>();
         for (JournalEntryEntity entry : entries) {
-            posted.add(new Posted(new JournalEntry(entry.id, entry.date, entry.kind, entry.reference,
-                    lines.get(entry.id).stream().map(JournalLineEntity::toValue).toList()), entry.createdAt));
+            posted.add(new Posted(entry.toValue(lines.get(entry.id), functional), entry.createdAt));
         }
         return posted;
     }

@@ -41,6 +41,13 @@ public class JournalLineEntity extends TenantOwned {
     @Column(nullable = false, precision = 19, scale = 4)
     BigDecimal credit;
 
+    // Empty on lines written before entries carried functional amounts.
+    @Column(name = "functional_debit", precision = 19, scale = 4)
+    BigDecimal functionalDebit;
+
+    @Column(name = "functional_credit", precision = 19, scale = 4)
+    BigDecimal functionalCredit;
+
     protected JournalLineEntity() {
     }
 
@@ -52,9 +59,15 @@ public class JournalLineEntity extends TenantOwned {
         this.currency = line.debit().currency();
         this.debit = line.debit().amount();
         this.credit = line.credit().amount();
+        this.functionalDebit = line.functionalDebit().amount();
+        this.functionalCredit = line.functionalCredit().amount();
     }
 
-    JournalLine toValue() {
-        return new JournalLine(account, Money.of(debit, currency), Money.of(credit, currency));
+    JournalLine toValue(String functionalCurrency) {
+        if (functionalDebit == null) {
+            return new JournalLine(account, Money.of(debit, currency), Money.of(credit, currency));
+        }
+        return new JournalLine(account, Money.of(debit, currency), Money.of(credit, currency),
+                Money.of(functionalDebit, functionalCurrency), Money.of(functionalCredit, functionalCurrency));
     }
 }

@@ -1,5 +1,6 @@
 package receivables.impl.journal.internal;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,11 +19,14 @@ import receivables.api.journal.Journal;
 import receivables.api.journal.JournalEntry;
 import receivables.api.journal.JournalEntryKind;
 import receivables.api.journal.JournalLine;
+import receivables.impl.fx.internal.StoredExchangeRates;
 import receivables.impl.persistence.internal.Database;
+import receivables.impl.tenant.internal.TenantDirectory;
 
 /**
  * Writes journal entries inside the business transaction that causes them, and reads them back. An
- * unbalanced entry cannot be built ({@link JournalEntry} refuses it), so none is ever written.
+ * unbalanced entry cannot be built ({@link JournalEntry} refuses it), so none is ever written. Every entry is
+ * also written in the tenant's functional currency, at the rate of its currency on its date.
  */
 @Component(service = { Journal.class, JournalPostings.class })
 public class JournalPostings implements Journal {
@@ -30,16 +34,37 @@ public class JournalPostings implements Journal {
     @Reference
     Database database;
 
+    @Reference
+    TenantDirectory tenants;
+
+    @Reference
+    StoredExchangeRates rates;
+
     Clock clock = Clock.systemUTC();
 
-    /** Posts a balanced entry in the caller's session and transaction. */
+    /**
+     * Posts a balanced entry in the caller's session and transaction, with its functional amounts at the rate of
+     * its currency on {@code date} (see {@link JournalEntry#atRate} for the rounding).
+     *
+     * @throws receivables.api.InvalidRequestException on {@code date} when the tenant has no rate for the currency
+     *                                                 on or before it
+     */
     public JournalEntry post(Session session, LocalDate date, JournalEntryKind kind, String reference, List<JournalLine> lines) {
-        JournalEntry entry = new JournalEntry(UUID.randomUUID(), date, kind, reference, lines);
-        session.persist(new JournalEntryEntity(entry.id(), date, kind, reference, clock.instant()));
-        for (int i = 0; i < lines.size(); i++) {
-            session.persist(new JournalLineEntity(entry.id(), i + 1, lines.get(i)));
+        String functional = functionalCurrency(session);
+        String currency = lines.get(0).debit().currency();
+        BigDecimal rate = currency.equals(functional) ? BigDecimal.ONE
+                : rates.requiredRate(session, currency, functional, date, "date");
+        JournalEntry entry = JournalEntry.atRate(UUID.randomUUID(), date, kind, reference, lines, functional, rate);
+        session.persist(new JournalEntryEntity(entry, clock.instant()));
+        for (int i = 0; i < entry.lines().size(); i++) {
+            session.persist(new JournalLineEntity(entry.id(), i + 1, entry.lines().get(i)));
         }
         return entry;
+    }
+
+    /** The functional currency of the tenant whose session this is. */
+    String functionalCurrency(Session session) {
+        return tenants.settings(new TenantId(String.valueOf(session.getTenantIdentifier()))).functionalCurrency();
     }
 
     @Override
@@ -58,10 +83,10 @@ public class JournalPostings implements Journal {
                             JournalLineEntity.class)
                     .setParameter("entries", entries.stream().map(entry -> entry.id).toList())
                     .getResultStream().collect(Collectors.groupingBy(line -> line.entryId));
+            String functional = functionalCurrency(session);
             List<JournalEntry> result = new ArrayList<>();
             for (JournalEntryEntity entry : entries) {
-                result.add(new JournalEntry(entry.id, entry.date, entry.kind, entry.reference,
-                        lines.get(entry.id).stream().map(JournalLineEntity::toValue).toList()));
+                result.add(entry.toValue(lines.get(entry.id), functional));
             }
             return result;
         });

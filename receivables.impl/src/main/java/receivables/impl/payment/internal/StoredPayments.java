@@ -401,6 +401,11 @@ public class StoredPayments implements Payments {
      * always lock invoices before the tenant's payment counter and never wait on each other in a circle.
      */
     private Recorded recordNew(Session session, TenantId tenant, PaymentDetails details) {
+        String functional = tenants.settings(tenant).functionalCurrency();
+        if (!details.amount().currency().equals(functional)) {
+            // The journal books the money in the functional currency too, at the value date's rate.
+            rates.requiredRate(session, details.amount().currency(), functional, details.valueDate(), "valueDate");
+        }
         int year = details.valueDate().getYear();
         YearlyCounter.PAYMENT.prepareYear(database, tenant, year);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);

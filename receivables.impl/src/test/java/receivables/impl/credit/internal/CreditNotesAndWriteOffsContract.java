@@ -85,7 +85,8 @@ abstract class CreditNotesAndWriteOffsContract extends OnLedger {
         assertThat(cancelled.installments()).extracting(Installment::open).containsOnly(eur("0.00"));
         assertThat(journal.entriesFor(TENANT, note.number())).singleElement().satisfies(entry -> {
             assertThat(entry.kind()).isEqualTo(JournalEntryKind.CREDIT_NOTE_ISSUED);
-            assertThat(entry.lines()).containsExactly(
+            assertThat(entry.lines()).usingRecursiveFieldByFieldElementComparatorIgnoringFields(
+                "functionalDebit", "functionalCredit").containsExactly(
                     JournalLine.debit(Account.REVENUE, eur("167.97")),
                     JournalLine.debit(Account.TAX_PAYABLE, eur("18.95")),
                     JournalLine.credit(Account.RECEIVABLE, eur("186.92")));
@@ -154,7 +155,8 @@ abstract class CreditNotesAndWriteOffsContract extends OnLedger {
         assertThat(credited.open()).isEqualTo(eur("60.00"));
         assertThat(credited.installments()).extracting(Installment::open)
                 .containsExactly(eur("33.33"), eur("26.67"), eur("0.00"));
-        assertThat(journal.entriesFor(TENANT, note.number()).get(0).lines()).containsExactly(
+        assertThat(journal.entriesFor(TENANT, note.number()).get(0).lines()).usingRecursiveFieldByFieldElementComparatorIgnoringFields(
+                "functionalDebit", "functionalCredit").containsExactly(
                 JournalLine.debit(Account.REVENUE, eur("40.00")), JournalLine.credit(Account.RECEIVABLE, eur("40.00")));
 
         Payment payment = payments.record(TENANT, payment("thirds-1", customer, "33.33"));
@@ -283,7 +285,8 @@ abstract class CreditNotesAndWriteOffsContract extends OnLedger {
         assertThat(after.status()).isEqualTo(InvoiceStatus.WRITTEN_OFF);
         assertThat(journal.entriesFor(TENANT, invoice.number())).extracting(JournalEntry::kind)
                 .containsExactly(JournalEntryKind.INVOICE_ISSUED, JournalEntryKind.BAD_DEBT_WRITTEN_OFF);
-        assertThat(journal.entriesFor(TENANT, invoice.number()).get(1).lines()).containsExactly(
+        assertThat(journal.entriesFor(TENANT, invoice.number()).get(1).lines()).usingRecursiveFieldByFieldElementComparatorIgnoringFields(
+                "functionalDebit", "functionalCredit").containsExactly(
                 JournalLine.debit(Account.BAD_DEBT_EXPENSE, eur("99.00")), JournalLine.credit(Account.RECEIVABLE, eur("99.00")));
         assertThat(writeOffs.forInvoice(TENANT, invoice.id())).containsExactly(writeOff);
         assertThat(aging.report(TENANT, ISSUED.plusDays(90), List.of()).rows()).isEmpty();
@@ -307,7 +310,8 @@ abstract class CreditNotesAndWriteOffsContract extends OnLedger {
 
         // 59.50 left of 119.00 gross: 50.00 net and 9.50 tax, in the invoice's proportion.
         assertThat(journal.entriesFor(TENANT, invoice.number())).last().satisfies(entry -> assertThat(entry.lines())
-                .containsExactly(JournalLine.debit(Account.BAD_DEBT_EXPENSE, eur("50.00")),
+                .usingRecursiveFieldByFieldElementComparatorIgnoringFields(
+                "functionalDebit", "functionalCredit").containsExactly(JournalLine.debit(Account.BAD_DEBT_EXPENSE, eur("50.00")),
                         JournalLine.debit(Account.TAX_PAYABLE, eur("9.50")), JournalLine.credit(Account.RECEIVABLE, eur("59.50"))));
         assertThat(invoices.find(TENANT, invoice.id()).orElseThrow().status()).isEqualTo(InvoiceStatus.WRITTEN_OFF);
     }
@@ -331,9 +335,11 @@ abstract class CreditNotesAndWriteOffsContract extends OnLedger {
             assertThat(writeOff.date()).isEqualTo(payment.valueDate());
             assertThat(writeOff.installments()).containsExactly(new SettledInstallment(1, eur("0.03")));
         });
-        assertThat(journal.entriesFor(TENANT, payment.id().toString()).get(0).lines()).containsExactly(
+        assertThat(journal.entriesFor(TENANT, payment.id().toString()).get(0).lines()).usingRecursiveFieldByFieldElementComparatorIgnoringFields(
+                "functionalDebit", "functionalCredit").containsExactly(
                 JournalLine.debit(Account.CASH, eur("118.97")), JournalLine.credit(Account.RECEIVABLE, eur("118.97")));
-        assertThat(journal.entriesFor(TENANT, shortBy3Cents.number()).get(1).lines()).containsExactly(
+        assertThat(journal.entriesFor(TENANT, shortBy3Cents.number()).get(1).lines()).usingRecursiveFieldByFieldElementComparatorIgnoringFields(
+                "functionalDebit", "functionalCredit").containsExactly(
                 JournalLine.debit(Account.WRITE_OFF_EXPENSE, eur("0.03")), JournalLine.credit(Account.RECEIVABLE, eur("0.03")));
 
         Invoice shortByTolerance = issued("SO-EXACT", customer, "100.00");

@@ -24,7 +24,7 @@ import receivables.api.journal.JournalEntry;
 import receivables.api.journal.JournalEntryKind;
 import receivables.api.money.Money;
 import receivables.api.payment.PaymentDetails;
-import receivables.impl.journal.internal.JournalFeed;
+import receivables.impl.journal.internal.JournalFixture;
 import receivables.impl.ledger.OnLedger;
 import receivables.impl.tenant.internal.TenantDirectoryFixture;
 
@@ -45,7 +45,7 @@ abstract class JournalDeliveriesContract extends OnLedger {
     void wireDeliveries() {
         deliveries = new JournalDeliveries();
         deliveries.database = database;
-        deliveries.feed = new JournalFeed();
+        deliveries.feed = JournalFixture.feed(journal);
         deliveries.tenants = TenantDirectoryFixture.withFeatures(TENANT);
         deliveries.sinks = List.of(sink);
         deliveries.config = configuration(2);

@@ -1,6 +1,8 @@
 package receivables.impl.journal.internal;
 
+import receivables.impl.fx.internal.FxFixture;
 import receivables.impl.persistence.internal.Database;
+import receivables.impl.tenant.internal.TenantDirectory;
 
 public final class JournalFixture {
 
@@ -10,6 +12,15 @@ public final class JournalFixture {
     public static JournalPostings postings(Database database) {
         JournalPostings postings = new JournalPostings();
         postings.database = database;
+        postings.tenants = new TenantDirectory();
+        postings.rates = FxFixture.rates(database);
         return postings;
+    }
+
+    /** The journal as a stream for delivery, reading through {@code postings}. */
+    public static JournalFeed feed(JournalPostings postings) {
+        JournalFeed feed = new JournalFeed();
+        feed.journal = postings;
+        return feed;
     }
 }
