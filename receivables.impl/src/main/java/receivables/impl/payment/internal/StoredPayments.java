@@ -100,6 +100,9 @@ public class StoredPayments implements Payments {
 
     @Override
     public Payment record(TenantId tenant, PaymentDetails details) {
+        if (details != null && details.valueDate() != null) {
+            YearlyCounter.PAYMENT.prepareYear(database, tenant, details.valueDate().getYear());
+        }
         Recorded recorded;
         try {
             recorded = database.inTransaction(tenant, session -> record(session, tenant, details));
@@ -407,7 +410,7 @@ public class StoredPayments implements Payments {
             rates.requiredRate(session, details.amount().currency(), functional, details.valueDate(), "valueDate");
         }
         int year = details.valueDate().getYear();
-        YearlyCounter.PAYMENT.prepareYear(database, tenant, year);
+        YearlyCounter.PAYMENT.prepareYear(database, session, tenant, year);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<InstallmentEntity> candidates = lockedCandidates(session, details.customerId(),
                 details.amount().currency(), details.allocateTo());

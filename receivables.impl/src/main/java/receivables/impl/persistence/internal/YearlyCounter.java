@@ -23,7 +23,7 @@ public enum YearlyCounter {
 
     /**
      * Creates the year's counter in a transaction of its own, so that the one using a number never fails on it;
-     * call it before that transaction begins, or from inside it (it uses a connection of its own).
+     * call it before that transaction begins (from inside one, see {@link #prepareYear(Database, Session, TenantId, int)}).
      */
     public void prepareYear(Database database, TenantId tenant, int year) {
         try {
@@ -40,6 +40,19 @@ public enum YearlyCounter {
             });
         } catch (ConflictException createdByAnotherAtTheSameTime) {
             // The row exists now, which is all we need.
+        }
+    }
+
+    /**
+     * Makes sure the year's counter exists from inside the caller's transaction: only when it is missing (once per
+     * tenant and year) does it take a second connection for {@link #prepareYear(Database, TenantId, int)}.
+     */
+    public void prepareYear(Database database, Session session, TenantId tenant, int year) {
+        boolean exists = !session.createNativeQuery("select 1 from " + table
+                        + " where tenant_id = :tenant and fiscal_year = :year", Integer.class)
+                .setParameter("tenant", tenant.value()).setParameter("year", year).getResultList().isEmpty();
+        if (!exists) {
+            prepareYear(database, tenant, year);
         }
     }
 
