@@ -12,6 +12,6 @@ class StatementPropertiesH2Test extends StatementPropertiesContract {
 
     @Override
     protected void close(HibernateDatabase database) {
-        database.deactivate();
+        TestDatabases.stop(database);
     }
 }

@@ -21,7 +21,7 @@ class StatementPropertiesPostgresTest extends StatementPropertiesContract {
     protected void close(HibernateDatabase database) {
         try {
             if (database != null) {
-                database.deactivate();
+                TestDatabases.stop(database);
             }
         } finally {
             TestDatabases.dropPostgresSchema(schema);
