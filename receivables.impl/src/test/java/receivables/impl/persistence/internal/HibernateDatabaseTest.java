@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -36,14 +37,19 @@ class HibernateDatabaseTest {
         }
     }
 
-    /** The highest version among the migration scripts and Java migrations, so that the test follows new migrations. */
+    /**
+     * The highest version among the migration scripts and Java migrations, so that the test follows new migrations;
+     * V21_2__... is version 21.2, between 21 and 22.
+     */
     private static String latestMigration() throws Exception {
-        int java = Stream.of(new AuditRecordsAppendOnly(), new PersonalDataSealing(null))
-                .mapToInt(migration -> Integer.parseInt(migration.getVersion().getVersion())).max().orElseThrow();
+        Comparator<String> byVersion = Comparator.comparing((String version) -> Integer.parseInt(version.split("\\.")[0]))
+                .thenComparing(version -> version.contains(".") ? Integer.parseInt(version.split("\\.")[1]) : -1);
         try (var scripts = Files.list(Path.of(HibernateDatabaseTest.class.getResource("/db/migration").toURI()))) {
-            return scripts.map(script -> script.getFileName().toString())
-                    .map(name -> Integer.parseInt(name.substring(1, name.indexOf("__"))))
-                    .reduce(java, Integer::max).toString();
+            return Stream.concat(Stream.of(new AuditRecordsAppendOnly(), new PersonalDataSealing(null))
+                                    .map(migration -> migration.getVersion().getVersion()),
+                            scripts.map(script -> script.getFileName().toString())
+                                    .map(name -> name.substring(1, name.indexOf("__")).replace('_', '.')))
+                    .max(byVersion).orElseThrow();
         }
     }
 

@@ -305,7 +305,8 @@ abstract class CustomerStatementsContract extends OnLedger {
         copy(source, target, "installment", List.of("id", "invoice_id", "sequence_number", "customer_id", "currency",
                 "issue_date", "due_date", "amount", "open_amount", "discount_until", "discount_amount", "version"),
                 List.of("amount", "open_amount", "discount_amount"));
-        copy(source, target, "payment", List.of("id", "idempotency_key", "customer_id", "method", "currency", "amount",
+        copy(source, target, "payment", List.of("id", "payment_number", "idempotency_key", "customer_id", "method",
+                "currency", "amount",
                 "unallocated_amount", "value_date", "payer_reference", "version", "created_at"),
                 List.of("amount", "unallocated_amount"));
         copy(source, target, "allocation", List.of("id", "payment_id", "invoice_id", "installment_id", "amount",
