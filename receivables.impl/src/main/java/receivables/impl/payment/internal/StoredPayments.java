@@ -404,16 +404,11 @@ public class StoredPayments implements Payments {
      * always lock invoices before the tenant's payment counter and never wait on each other in a circle.
      */
     private Recorded recordNew(Session session, TenantId tenant, PaymentDetails details) {
-        String functional = tenants.settings(tenant).functionalCurrency();
-        if (!details.amount().currency().equals(functional)) {
-            // The journal books the money in the functional currency too, at the value date's rate.
-            rates.requiredRate(session, details.amount().currency(), functional, details.valueDate(), "valueDate");
-        }
-        int year = details.valueDate().getYear();
-        YearlyCounter.PAYMENT.prepareYear(database, session, tenant, year);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<InstallmentEntity> candidates = lockedCandidates(session, details.customerId(),
                 details.amount().currency(), details.allocateTo());
+        int year = details.valueDate().getYear();
+        YearlyCounter.PAYMENT.prepareYear(session, tenant, year);
         PaymentEntity payment = new PaymentEntity(details, tenants.settings(tenant).paymentNumber(details.valueDate(),
                 YearlyCounter.PAYMENT.next(session, tenant, year)), now);
         session.persist(payment);
@@ -426,6 +421,11 @@ public class StoredPayments implements Payments {
         }
         if (payment.unallocated().isPositive()) {
             lines.add(JournalLine.credit(Account.CUSTOMER_CREDIT, payment.unallocated()));
+        }
+        String functional = tenants.settings(tenant).functionalCurrency();
+        if (!payment.currency.equals(functional)) {
+            // The journal books the money in the functional currency too, at the value date's rate.
+            rates.requiredRate(session, payment.currency, functional, details.valueDate(), "valueDate");
         }
         journal.post(session, details.valueDate(), JournalEntryKind.PAYMENT_RECEIVED, payment.number, lines);
         allocated.settle().run();

@@ -23,7 +23,7 @@ public enum YearlyCounter {
 
     /**
      * Creates the year's counter in a transaction of its own, so that the one using a number never fails on it;
-     * call it before that transaction begins (from inside one, see {@link #prepareYear(Database, Session, TenantId, int)}).
+     * call it before that transaction begins (from inside one, see {@link #prepareYear(Session, TenantId, int)}).
      */
     public void prepareYear(Database database, TenantId tenant, int year) {
         try {
@@ -44,15 +44,19 @@ public enum YearlyCounter {
     }
 
     /**
-     * Makes sure the year's counter exists from inside the caller's transaction: only when it is missing (once per
-     * tenant and year) does it take a second connection for {@link #prepareYear(Database, TenantId, int)}.
+     * Makes sure the year's counter exists from inside the caller's transaction, without a second connection (a
+     * caller holding locks must never wait for the pool): when it is missing, once per tenant and year, it is
+     * created in that transaction; one created by another transaction at the same moment makes this one a
+     * conflict to retry.
      */
-    public void prepareYear(Database database, Session session, TenantId tenant, int year) {
+    public void prepareYear(Session session, TenantId tenant, int year) {
         boolean exists = !session.createNativeQuery("select 1 from " + table
                         + " where tenant_id = :tenant and fiscal_year = :year", Integer.class)
                 .setParameter("tenant", tenant.value()).setParameter("year", year).getResultList().isEmpty();
         if (!exists) {
-            prepareYear(database, tenant, year);
+            session.createNativeMutationQuery("insert into " + table + " (tenant_id, fiscal_year, last_number)"
+                            + " values (:tenant, :year, 0)")
+                    .setParameter("tenant", tenant.value()).setParameter("year", year).executeUpdate();
         }
     }
 
