@@ -1,5 +1,5 @@
 -- Personal data encrypted at rest: each tenant's data key, sealed by the host key; room for sealed values
--- (migration 19 seals what was stored in clear); a customer's IBAN, sealed, with its keyed hash for lookups.
+-- (migration 20 seals what was stored in clear); a customer's IBAN, sealed, with its keyed hash for lookups.
 create table tenant_data_key (
     tenant_id   varchar(64)  not null,
     wrapped_key varchar(200) not null,

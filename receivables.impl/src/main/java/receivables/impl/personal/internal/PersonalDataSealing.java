@@ -12,7 +12,7 @@ import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
- * Migration 19: seals the personal data stored in clear before migration 18 (tax ids, e-mail addresses, phone
+ * Migration 20: seals the personal data stored in clear before migration 18 (tax ids, e-mail addresses, phone
  * numbers of customers) under each tenant's data key, creating the keys it needs, in the migration's transaction.
  */
 public final class PersonalDataSealing implements JavaMigration {
@@ -25,7 +25,7 @@ public final class PersonalDataSealing implements JavaMigration {
 
     @Override
     public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("19");
+        return MigrationVersion.fromVersion("20");
     }
 
     @Override
