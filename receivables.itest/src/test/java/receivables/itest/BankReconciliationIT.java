@@ -139,11 +139,9 @@ public class BankReconciliationIT {
         JsonNode suspense = fragment(fragments, "bank.suspense-queue");
         assertEquals("payments", upload.get("slot").asText());
         assertEquals("Bank statements", upload.get("title").asText());
-        assertEquals("clerk", upload.get("role").asText());
         assertEquals("bank-reconciliation", upload.get("feature").asText());
         assertEquals("payments", suspense.get("slot").asText());
         assertEquals("Suspense queue", suspense.get("title").asText());
-        assertEquals("clerk", suspense.get("role").asText());
         for (JsonNode fragment : List.of(upload, suspense)) {
             Http.Reply script = http.get(fragment.get("resourcePath").asText(), null, null);
             assertEquals(fragment.toString(), 200, script.status());

@@ -32,7 +32,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * The README's example provider bundle (receivables.payments.paylink, built by this reactor) dropped into deploy/
  * of the running host: offered and usable without a restart; taken away, new intents for it are refused with a
  * problem while existing ones stay readable; put back, those complete. Its secret rests sealed in ConfigAdmin, and
- * the web console offers the account's form with the secrets as a password attribute.
+ * the web console offers the account's form with the secrets as a password attribute. What the provider's own code
+ * throws never becomes a 500: a notification it cannot read is a 400 problem, a start it breaks on is recorded.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -71,6 +72,10 @@ public class ProviderHotSwapIT {
 
             Path deployed = deploy();
             http.await("/api/v1/payment-providers", reply -> reply.body().contains("\"paylink\""), Duration.ofSeconds(30));
+            JsonNode offer = http.get("/api/v1/payment-providers").json().get(0);
+            assertEquals("Pay by link", offer.get("name").asText());
+            assertEquals("[]", offer.get("capabilities").toString());
+            assertEquals("[\"REDIRECT\"]", offer.get("presentations").toString());
             Http.Reply created = http.postWithKey("/api/v1/payment-intents", intent, "swap-1");
             assertEquals(created.body(), 201, created.status());
             String intentId = created.json().get("id").asText();
@@ -93,6 +98,9 @@ public class ProviderHotSwapIT {
             http.await("/api/v1/payment-providers", reply -> reply.body().contains("\"paylink\""), Duration.ofSeconds(30));
             assertProblem(notify(http, paid, sign("forged")), 400, "notification");
             assertEquals("PENDING", http.get("/api/v1/payment-intents/" + intentId).json().get("status").asText());
+            String unreadable = paid.replace("2026-03-10T10:00:00Z", "yesterday");
+            assertProblem(notify(http, unreadable, sign(unreadable)), 400, "notification");
+            assertEquals("PENDING", http.get("/api/v1/payment-intents/" + intentId).json().get("status").asText());
             for (int i = 0; i < 3; i++) {
                 Http.Reply answer = notify(http, paid, sign(paid));
                 assertEquals(answer.body(), 200, answer.status());
@@ -113,6 +121,23 @@ public class ProviderHotSwapIT {
                     .getProperties().get("secrets"));
             assertTrue(stored, stored.startsWith("signingKey={sealed}"));
             assertTrue(!stored.contains(SIGNING_KEY));
+
+            properties.put("settings", new String[] { "pageUrl=https://pay.example/a link with spaces" });
+            account.update(properties);
+            String third = issuedInvoice(http, "SO-SWAP-3");
+            JsonNode broken = null;
+            for (int i = 0; i < 50 && (broken == null || !"CREATED".equals(broken.get("status").asText())); i++) {
+                Thread.sleep(200);
+                Http.Reply reply = http.postWithKey("/api/v1/payment-intents",
+                        "{\"invoiceId\":\"" + third + "\",\"provider\":\"paylink\"}", "swap-3-" + i);
+                // While ConfigAdmin hands the account over again, the tenant has briefly no paylink account (400).
+                if (reply.status() == 201) {
+                    broken = reply.json();
+                }
+            }
+            assertEquals(broken.toString(), "CREATED", broken.get("status").asText());
+            assertEquals("UNKNOWN_OUTCOME: start at paylink failed unexpectedly: java.lang.IllegalArgumentException",
+                    broken.get("lastError").asText());
         } finally {
             account.delete();
         }

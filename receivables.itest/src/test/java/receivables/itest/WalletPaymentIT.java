@@ -53,6 +53,11 @@ public class WalletPaymentIT {
             String customer = created(host, "/api/v1/customers", "{\"name\":\"Scan & Pay Ltd\",\"currency\":\"EUR\"}", null)
                     .get("id").asText();
             awaitWalletOffered(host);
+            JsonNode offer = read(host, "/api/v1/payment-providers").get(0);
+            assertEquals(offer.toString(), "wallet", offer.get("id").asText());
+            assertEquals(offer.toString(), "[\"CANCEL\",\"PARTIAL_REFUND\",\"QUERY\",\"REFUND\"]",
+                    sorted(offer.get("capabilities")));
+            assertEquals(offer.toString(), "[\"QR_CODE\"]", offer.get("presentations").toString());
             assertTrue(read(host, "/api/v1/ui-fragments").toString().contains("/receivables/fragments/wallet/qr.js"));
             HttpResponse<String> script = host.send(HttpRequest.newBuilder(
                     URI.create(host.base() + "/receivables/fragments/wallet/qr.js")).GET());
@@ -88,6 +93,17 @@ public class WalletPaymentIT {
             JsonNode entries = read(host, "/api/v1/journal?reference=" + payment);
             assertEquals(entries.toString(), 1, entries.size());
             assertBalanced(entries.get(0));
+
+            HttpResponse<String> refund = host.send(host.request("/api/v1/payment-intents/" + intentId + "/refunds")
+                    .header("Content-Type", "application/json").header("Idempotency-Key", "wallet-refund-1")
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"amount\":10.00,\"currency\":\"EUR\",\"reason\":\"one box damaged\"}")));
+            assertEquals(refund.body(), 200, refund.statusCode());
+            JsonNode refunded = JSON.readTree(refund.body());
+            assertEquals(refunded.toString(), "PARTIALLY_REFUNDED", refunded.get("status").asText());
+            assertEquals(refunded.toString(), "SUCCEEDED", refunded.at("/refunds/0/status").asText());
+            assertEquals(0, gateway.trade(intentId).orElseThrow().refunded().compareTo(new BigDecimal("10.00")));
+            assertEquals("PARTIALLY_PAID", read(host, "/api/v1/invoices/" + invoice.get("id").asText()).get("status").asText());
 
             JsonNode other = issuedInvoice(host, customer, "SO-WALLET-2");
             String otherIntent = created(host, "/api/v1/payment-intents",
@@ -209,6 +225,13 @@ public class WalletPaymentIT {
             }
         });
         return payments;
+    }
+
+    private static String sorted(JsonNode values) {
+        List<String> texts = new ArrayList<>();
+        values.forEach(value -> texts.add(value.asText()));
+        texts.sort(null);
+        return texts.stream().map(text -> "\"" + text + "\"").collect(java.util.stream.Collectors.joining(",", "[", "]"));
     }
 
     private static void assertBalanced(JsonNode entry) {

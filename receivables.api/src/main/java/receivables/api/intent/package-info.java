@@ -4,7 +4,7 @@
  * history of every transition. A succeeded intent becomes a payment allocated by the ledger's rules.
  */
 @Export
-@Version("1.0.0")
+@Version("2.0.0")
 package receivables.api.intent;
 
 import org.osgi.annotation.bundle.Export;

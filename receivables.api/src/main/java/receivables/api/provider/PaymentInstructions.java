@@ -17,13 +17,20 @@ import java.util.Objects;
 public record PaymentInstructions(Kind kind, String providerReference, String qrPayload, URI redirectUrl,
         BankTransfer bankTransfer, Instant expiresAt) {
 
-    /** The way of paying. */
+    /**
+     * How the payer is shown the payment: a presentation, not a behaviour. A provider declares the kinds it
+     * returns in {@link ProviderDescription#presentations()}; the UI shows each its own way.
+     */
     public enum Kind {
+        /** A code the payer scans with an app: {@code qrPayload}. */
         QR_CODE,
+        /** A page the payer opens: {@code redirectUrl}. */
         REDIRECT,
+        /** Bank details the payer transfers to: {@code bankTransfer}, optionally with an EPC QR {@code qrPayload}. */
         BANK_TRANSFER
     }
 
+    /** @throws NullPointerException when what {@code kind} needs is missing */
     public PaymentInstructions {
         Objects.requireNonNull(kind, "kind");
         switch (kind) {
@@ -33,14 +40,17 @@ public record PaymentInstructions(Kind kind, String providerReference, String qr
         }
     }
 
+    /** A QR code to scan. */
     public static PaymentInstructions qrCode(String providerReference, String qrPayload, Instant expiresAt) {
         return new PaymentInstructions(Kind.QR_CODE, providerReference, qrPayload, null, null, expiresAt);
     }
 
+    /** A page to open. */
     public static PaymentInstructions redirect(String providerReference, URI redirectUrl, Instant expiresAt) {
         return new PaymentInstructions(Kind.REDIRECT, providerReference, null, redirectUrl, null, expiresAt);
     }
 
+    /** A bank transfer to make, with an optional QR payload that carries the same details (or {@code null}). */
     public static PaymentInstructions bankTransfer(BankTransfer transfer, String qrPayload) {
         return new PaymentInstructions(Kind.BANK_TRANSFER, null, qrPayload, null, transfer, null);
     }

@@ -21,15 +21,18 @@ public class ProviderFailure extends Exception {
 
     private final Kind kind;
 
+    /** @param message what went wrong, recorded as the intent's or refund's {@code lastError}; never a secret */
     public ProviderFailure(Kind kind, String message) {
         this(kind, message, null);
     }
 
+    /** The same, with the exception that caused it (logged, never shown to clerks). */
     public ProviderFailure(Kind kind, String message, Throwable cause) {
         super(message, cause);
         this.kind = Objects.requireNonNull(kind, "kind");
     }
 
+    /** Why the call failed. */
     public Kind kind() {
         return kind;
     }

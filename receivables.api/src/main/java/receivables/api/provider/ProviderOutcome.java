@@ -4,6 +4,7 @@ package receivables.api.provider;
 public enum ProviderOutcome {
     /** Not paid yet; the payer may still pay. */
     PENDING,
+    /** Paid: the core records the payment (see {@link ProviderReport} for the amount). */
     SUCCEEDED,
     /** The payment failed and will not succeed. */
     FAILED,
@@ -11,6 +12,9 @@ public enum ProviderOutcome {
     CANCELED,
     /** The payer did not pay in time. */
     EXPIRED,
-    /** The channel does not know the payment (never reached it). */
+    /**
+     * The channel does not know the payment (it never reached it): changes nothing while the intent may still be
+     * paid; a pending intent past its expiry then expires.
+     */
     UNKNOWN
 }

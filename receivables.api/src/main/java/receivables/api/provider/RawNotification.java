@@ -11,7 +11,10 @@ import java.util.TreeMap;
  * A request as the channel sent it to {@code /api/v1/payments/notifications/{provider}}: nothing in it is
  * trusted until the provider has verified it.
  *
+ * @param method  the HTTP method, e.g. {@code POST}
  * @param headers header names in lower case
+ * @param query   the query parameters, including the core's {@code tenant}
+ * @param body    the body as sent, byte for byte (verify signatures over these bytes)
  */
 public record RawNotification(String method, Map<String, List<String>> headers, Map<String, List<String>> query,
         byte[] body) {
@@ -30,11 +33,13 @@ public record RawNotification(String method, Map<String, List<String>> headers, 
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }
 
+    /** A copy of the body's bytes. */
     @Override
     public byte[] body() {
         return body.clone();
     }
 
+    /** The body read as UTF-8. */
     public String bodyText() {
         return new String(body, StandardCharsets.UTF_8);
     }

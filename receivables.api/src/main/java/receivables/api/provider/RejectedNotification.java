@@ -21,11 +21,13 @@ public class RejectedNotification extends Exception {
 
     private final Reason reason;
 
+    /** @param message what was wrong, for the channel's 400 answer and the log; never a secret */
     public RejectedNotification(Reason reason, String message) {
         super(message);
         this.reason = Objects.requireNonNull(reason, "reason");
     }
 
+    /** Why it was rejected. */
     public Reason reason() {
         return reason;
     }

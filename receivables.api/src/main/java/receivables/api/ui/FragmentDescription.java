@@ -1,11 +1,11 @@
 package receivables.api.ui;
 
 /** A fragment as the registry lists it. */
-public record FragmentDescription(String id, String slot, String title, String resourcePath, String feature,
-        String role) {
+public record FragmentDescription(String id, String slot, String title, String resourcePath,
+        String feature) {
 
     public static FragmentDescription of(UiFragment fragment) {
         return new FragmentDescription(fragment.id(), fragment.slot(), fragment.title(), fragment.resourcePath(),
-                fragment.feature(), fragment.role());
+                fragment.feature());
     }
 }

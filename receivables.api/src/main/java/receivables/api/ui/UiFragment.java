@@ -22,7 +22,4 @@ public interface UiFragment {
 
     /** The feature a tenant must have enabled, e.g. {@code provider:wallet}; {@code null} when always shown. */
     String feature();
-
-    /** The role a user needs, e.g. {@code clerk}, {@code collector}, {@code finance}, {@code admin}. */
-    String role();
 }

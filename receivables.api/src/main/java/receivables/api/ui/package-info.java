@@ -3,7 +3,7 @@
  * features a tenant has enabled; the shell loads each from its resource path.
  */
 @Export
-@Version("1.0.0")
+@Version("2.0.0")
 package receivables.api.ui;
 
 import org.osgi.annotation.bundle.Export;

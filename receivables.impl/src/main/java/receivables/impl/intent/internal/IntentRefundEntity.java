@@ -60,6 +60,10 @@ public class IntentRefundEntity extends TenantOwned {
     @Column(name = "requested_at", nullable = false, updatable = false)
     Instant requestedAt;
 
+    /** When the channel took the refund and said it confirms later; from then on it is asked where it stands. */
+    @Column(name = "accepted_at")
+    Instant acceptedAt;
+
     @Version
     long version;
 

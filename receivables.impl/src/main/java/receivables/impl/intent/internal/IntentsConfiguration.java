@@ -33,6 +33,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Attempts", description = "After this many failed starts an intent is FAILED")
     int maxAttempts() default 8;
 
+    @AttributeDefinition(name = "Provider call timeout (milliseconds)",
+            description = "How long a call to a provider (start, query, refund, cancel, verify) may take; then it is "
+                    + "interrupted and counts as an unknown outcome, retried later")
+    int providerCallTimeoutMillis() default 25_000;
+
     @AttributeDefinition(name = "Intent lifetime (minutes)",
             description = "An intent not paid for this long, whose provider gives no expiry of its own, expires")
     int lifetimeMinutes() default 1440;

@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -47,20 +48,24 @@ import receivables.api.payment.Payment;
 import receivables.api.payment.PaymentDetails;
 import receivables.api.payment.RefundDetails;
 import receivables.api.provider.IntentLookup;
+import receivables.api.provider.PaymentCancellation;
 import receivables.api.provider.PaymentInstructions;
-import receivables.api.provider.PaymentProvider;
-import receivables.api.provider.ProviderCapability;
+import receivables.api.provider.PaymentQuery;
+import receivables.api.provider.PaymentRefunds;
 import receivables.api.provider.ProviderContext;
 import receivables.api.provider.ProviderFailure;
 import receivables.api.provider.ProviderOutcome;
 import receivables.api.provider.ProviderReport;
 import receivables.api.provider.RawNotification;
 import receivables.api.provider.RefundInstruction;
+import receivables.api.provider.RefundOutcome;
+import receivables.api.provider.RefundReport;
 import receivables.api.provider.RejectedNotification;
 import receivables.api.provider.VerifiedNotification;
 import receivables.impl.invoice.internal.InvoiceEntity;
 import receivables.impl.payment.internal.StoredPayments;
 import receivables.impl.persistence.internal.Database;
+import receivables.impl.provider.internal.InstalledProvider;
 import receivables.impl.provider.internal.ProviderDirectory;
 import receivables.impl.validation.internal.Violations;
 
@@ -90,6 +95,9 @@ public class StoredPaymentIntents implements PaymentIntents {
 
     @Reference
     StoredPayments payments;
+
+    @Reference
+    ProviderCalls calls;
 
     Clock clock = Clock.systemUTC();
 
@@ -123,7 +131,7 @@ public class StoredPaymentIntents implements PaymentIntents {
     @Override
     public PaymentIntent create(TenantId tenant, IntentRequest request) {
         validate(request);
-        PaymentProvider provider = usable(tenant, request.provider(), "provider");
+        InstalledProvider provider = usable(tenant, request.provider(), "provider");
         String method = method(provider, request.method());
         UUID intentId;
         try {
@@ -156,17 +164,23 @@ public class StoredPaymentIntents implements PaymentIntents {
         if (!intent.status().open()) {
             return intent;
         }
-        Optional<PaymentProvider> provider = providers.installed(intent.provider());
-        if (intent.status() == IntentStatus.PENDING && provider.isPresent()
-                && provider.get().capabilities().contains(ProviderCapability.CANCEL)) {
+        // A provider that cannot close payments is not asked: the intent is canceled here, and money that
+        // still arrives for it is recorded as a late payment.
+        Optional<PaymentCancellation> cancellation = providers.installed(intent.provider())
+                .flatMap(InstalledProvider::cancellation);
+        if (intent.status() == IntentStatus.PENDING && cancellation.isPresent()) {
+            ProviderContext context = context(tenant, intent.provider());
             try {
-                provider.get().cancel(context(tenant, intent.provider()), intent);
+                calls.call(intent.provider(), "cancel", () -> {
+                    cancellation.get().cancel(context, intent);
+                    return null;
+                });
             } catch (ProviderFailure failure) {
                 throw new ConflictException("provider " + intent.provider() + " did not close the payment ("
                         + failure.kind() + ": " + failure.getMessage() + "); the intent stays " + intent.status());
             }
         }
-        apply(tenant, intent.provider(), new ProviderReport(intentId, null, ProviderOutcome.CANCELED, null, null, null),
+        apply(tenant, intent.provider(), new ProviderReport(intentId, null, ProviderOutcome.CANCELED, null, null),
                 "api", "canceled");
         return find(tenant, intentId).orElseThrow();
     }
@@ -190,11 +204,11 @@ public class StoredPaymentIntents implements PaymentIntents {
                 }
                 return earlier.get().id;
             }
-            PaymentProvider provider = usable(tenant, intent.provider, "intent");
+            InstalledProvider provider = usable(tenant, intent.provider, "intent");
             if (!intent.status.paid() || intent.status == IntentStatus.REFUNDED) {
                 throw new ConflictException("intent " + intentId + " is " + intent.status + "; only a paid intent is refunded");
             }
-            if (!provider.capabilities().contains(ProviderCapability.REFUND)) {
+            if (provider.refunds().isEmpty()) {
                 throw new InvalidRequestException(FieldViolation.of("intent", "provider " + intent.provider
                         + " cannot refund"));
             }
@@ -209,7 +223,7 @@ public class StoredPaymentIntents implements PaymentIntents {
                 throw new InvalidRequestException(FieldViolation.of("amount", "must be positive and at most the " + left
                         + " not refunded yet"));
             }
-            if (amount.compareTo(intent.amount()) < 0 && !provider.capabilities().contains(ProviderCapability.PARTIAL_REFUND)) {
+            if (amount.compareTo(intent.amount()) < 0 && !provider.partialRefunds()) {
                 throw new InvalidRequestException(FieldViolation.of("amount", "provider " + intent.provider
                         + " refunds only the whole amount " + intent.amount()));
             }
@@ -224,24 +238,20 @@ public class StoredPaymentIntents implements PaymentIntents {
 
     @Override
     public NotificationAnswer notify(TenantId tenant, String providerId, RawNotification notification) {
-        PaymentProvider provider = providers.installed(providerId)
+        InstalledProvider provider = providers.installed(providerId)
                 .filter(installed -> providers.enabled(tenant, providerId))
                 .orElseThrow(() -> new NotFoundException("payment provider", providerId));
+        ProviderContext context = context(tenant, providerId);
+        IntentLookup intents = lookup(tenant, providerId);
         VerifiedNotification verified;
         try {
-            verified = provider.verify(context(tenant, providerId), notification, lookup(tenant, providerId));
+            verified = calls.verify(providerId, () -> Objects.requireNonNull(
+                    provider.service().verify(context, notification, intents), "verify answered null"));
         } catch (RejectedNotification rejected) {
             LOG.warn("Notification for tenant {} rejected by provider {}: {} ({})", tenant, providerId, rejected.reason(),
                     rejected.getMessage());
             throw new InvalidRequestException(FieldViolation.of("notification", rejected.reason() + ": "
                     + rejected.getMessage()));
-        } catch (RuntimeException unexpected) {
-            // A provider that fails on what it was sent has not verified it: the notification is refused like any
-            // unreadable one, and the provider's failure goes to the log for its vendor, never to the channel.
-            LOG.warn("Notification for tenant {} refused: provider {} failed while verifying it", tenant, providerId,
-                    unexpected);
-            throw new InvalidRequestException(FieldViolation.of("notification", RejectedNotification.Reason.MALFORMED
-                    + ": provider " + providerId + " could not read it"));
         }
         apply(tenant, providerId, verified.report(), "notification", "notified " + verified.report().outcome());
         return new NotificationAnswer(verified.acknowledgement(), verified.acknowledgementType());
@@ -285,14 +295,17 @@ public class StoredPaymentIntents implements PaymentIntents {
 
     void settle(TenantId tenant, UUID intentId) {
         PaymentIntent intent = find(tenant, intentId).orElseThrow();
-        Optional<PaymentProvider> provider = providers.installed(intent.provider());
+        Optional<InstalledProvider> provider = providers.installed(intent.provider());
         if (provider.isEmpty() || !providers.enabled(tenant, intent.provider())) {
             return;
         }
         Instant expiry = expiry(intent);
-        if (provider.get().capabilities().contains(ProviderCapability.QUERY)) {
+        Optional<PaymentQuery> query = provider.get().query();
+        if (query.isPresent()) {
+            ProviderContext context = context(tenant, intent.provider());
             try {
-                ProviderReport report = provider.get().query(context(tenant, intent.provider()), intent);
+                ProviderReport report = calls.call(intent.provider(), "query", () -> Objects.requireNonNull(
+                        query.get().query(context, intent), "query answered null"));
                 if (!report.intentId().equals(intentId)) {
                     LOG.warn("Provider {} answered a query for intent {} about intent {}", intent.provider(), intentId,
                             report.intentId());
@@ -309,7 +322,7 @@ public class StoredPaymentIntents implements PaymentIntents {
             }
         }
         if (!now().isBefore(expiry)) {
-            apply(tenant, intent.provider(), new ProviderReport(intentId, null, ProviderOutcome.EXPIRED, null, null, null),
+            apply(tenant, intent.provider(), new ProviderReport(intentId, null, ProviderOutcome.EXPIRED, null, null),
                     "janitor", "not paid by " + expiry);
         }
     }
@@ -325,12 +338,19 @@ public class StoredPaymentIntents implements PaymentIntents {
         if (intent.status() != IntentStatus.CREATED) {
             return;
         }
-        Optional<PaymentProvider> provider = providers.installed(intent.provider());
+        Optional<InstalledProvider> provider = providers.installed(intent.provider());
         if (provider.isEmpty() || !providers.enabled(tenant, intent.provider())) {
             return;
         }
+        ProviderContext context = context(tenant, intent.provider());
         try {
-            PaymentInstructions instructions = provider.get().start(context(tenant, intent.provider()), intent);
+            PaymentInstructions instructions = calls.call(intent.provider(), "start",
+                    () -> provider.get().service().start(context, intent));
+            if (instructions == null || !provider.get().presentations().contains(instructions.kind())) {
+                throw new ProviderFailure(ProviderFailure.Kind.INVALID_REQUEST, "start at " + intent.provider()
+                        + " answered " + (instructions == null ? "nothing" : instructions.kind() + " instructions")
+                        + "; it presents " + provider.get().presentations());
+            }
             database.inTransaction(tenant, session -> {
                 PaymentIntentEntity stored = locked(session, intentId);
                 if (stored.status == IntentStatus.CREATED) {
@@ -361,33 +381,56 @@ public class StoredPaymentIntents implements PaymentIntents {
         }
     }
 
+    /**
+     * Asks the provider to pay a pending refund back, or, once the channel has taken it, where it stands. The ledger
+     * is changed only when the channel confirms.
+     */
     private void refundAtProvider(TenantId tenant, UUID intentId, UUID refundId) {
         PaymentIntent intent = find(tenant, intentId).orElseThrow();
         IntentRefund refund = intent.refunds().stream().filter(candidate -> candidate.id().equals(refundId)).findFirst()
                 .orElseThrow();
-        Optional<PaymentProvider> provider = providers.installed(intent.provider());
-        if (!refund.status().equals(IntentRefundEntity.PENDING) || provider.isEmpty()
+        Optional<PaymentRefunds> refunds = providers.installed(intent.provider()).flatMap(InstalledProvider::refunds);
+        if (!refund.status().equals(IntentRefundEntity.PENDING) || refunds.isEmpty()
                 || !providers.enabled(tenant, intent.provider())) {
             return;
         }
+        boolean taken = database.inTransaction(tenant, session -> session.find(IntentRefundEntity.class, refundId)
+                .acceptedAt != null);
+        ProviderContext context = context(tenant, intent.provider());
+        RefundInstruction instruction = new RefundInstruction(refundId, refund.amount(), refund.reason());
         try {
-            String reference = provider.get().refund(context(tenant, intent.provider()), intent,
-                    new RefundInstruction(refundId, refund.amount(), refund.reason()));
+            RefundReport report = calls.call(intent.provider(), taken ? "refund status" : "refund",
+                    () -> Objects.requireNonNull(taken ? refunds.get().refundStatus(context, intent, instruction)
+                            : refunds.get().refund(context, intent, instruction), "the refund's report is missing"));
             database.inTransaction(tenant, session -> {
                 PaymentIntentEntity stored = locked(session, intentId);
                 IntentRefundEntity pending = session.find(IntentRefundEntity.class, refundId, LockModeType.PESSIMISTIC_WRITE);
                 if (!pending.status.equals(IntentRefundEntity.PENDING)) {
                     return null;
                 }
-                pending.status = IntentRefundEntity.SUCCEEDED;
-                pending.providerReference = IntentText.clip(reference, 128);
+                if (report.providerReference() != null) {
+                    pending.providerReference = IntentText.clip(report.providerReference(), 128);
+                }
                 pending.lastError = null;
-                pending.nextAttemptAt = null;
-                stored.refunded = stored.refunded().plus(pending.amount()).amount();
-                payments.refund(session, tenant, stored.paymentId, new RefundDetails("intent-refund:" + refundId,
-                        pending.amount(), LocalDate.ofInstant(now(), ZoneOffset.UTC), pending.reason));
-                move(session, stored, stored.refunded().equals(stored.amount()) ? IntentStatus.REFUNDED
-                        : IntentStatus.PARTIALLY_REFUNDED, "api", "refunded " + pending.amount());
+                if (report.outcome() == RefundOutcome.PENDING) {
+                    if (pending.acceptedAt == null) {
+                        pending.acceptedAt = now();
+                    }
+                    pending.nextAttemptAt = now().plusSeconds(config.queryPendingAfterSeconds());
+                } else if (report.outcome() == RefundOutcome.FAILED) {
+                    pending.status = IntentRefundEntity.FAILED;
+                    pending.nextAttemptAt = null;
+                    pending.lastError = IntentText.clip("refused by " + stored.provider
+                            + (report.detail() == null ? "" : ": " + report.detail()), 500);
+                } else {
+                    pending.status = IntentRefundEntity.SUCCEEDED;
+                    pending.nextAttemptAt = null;
+                    stored.refunded = stored.refunded().plus(pending.amount()).amount();
+                    payments.refund(session, tenant, stored.paymentId, new RefundDetails("intent-refund:" + refundId,
+                            pending.amount(), LocalDate.ofInstant(now(), ZoneOffset.UTC), pending.reason));
+                    move(session, stored, stored.refunded().equals(stored.amount()) ? IntentStatus.REFUNDED
+                            : IntentStatus.PARTIALLY_REFUNDED, taken ? "query" : "api", "refunded " + pending.amount());
+                }
                 return null;
             });
         } catch (ProviderFailure failure) {
@@ -398,7 +441,7 @@ public class StoredPaymentIntents implements PaymentIntents {
                 }
                 pending.attempts++;
                 pending.lastError = IntentText.failure(failure);
-                if (failure.retryable() && pending.attempts < config.maxAttempts()) {
+                if (failure.retryable() && (pending.acceptedAt != null || pending.attempts < config.maxAttempts())) {
                     pending.nextAttemptAt = now().plus(backoff(pending.attempts));
                 } else {
                     pending.status = IntentRefundEntity.FAILED;
@@ -526,7 +569,7 @@ public class StoredPaymentIntents implements PaymentIntents {
         });
     }
 
-    private UUID store(Session session, PaymentProvider provider, String method, IntentRequest request) {
+    private UUID store(Session session, InstalledProvider provider, String method, IntentRequest request) {
         Optional<PaymentIntentEntity> earlier = byKey(session, request.idempotencyKey());
         if (earlier.isPresent()) {
             return sameRequest(earlier.get(), request).id;
@@ -571,8 +614,8 @@ public class StoredPaymentIntents implements PaymentIntents {
         return earlier;
     }
 
-    private PaymentProvider usable(TenantId tenant, String providerId, String field) {
-        PaymentProvider provider = providers.installed(providerId).orElseThrow(() -> new InvalidRequestException(
+    private InstalledProvider usable(TenantId tenant, String providerId, String field) {
+        InstalledProvider provider = providers.installed(providerId).orElseThrow(() -> new InvalidRequestException(
                 FieldViolation.of(field, "payment provider " + providerId + " is not installed")));
         if (!providers.enabled(tenant, providerId)) {
             throw new InvalidRequestException(FieldViolation.of(field, "payment provider " + providerId
@@ -581,7 +624,7 @@ public class StoredPaymentIntents implements PaymentIntents {
         return provider;
     }
 
-    private static String method(PaymentProvider provider, String requested) {
+    private static String method(InstalledProvider provider, String requested) {
         if (requested == null || requested.isBlank()) {
             return provider.methods().stream().sorted().findFirst().orElseThrow(() -> new InvalidRequestException(
                     FieldViolation.of("provider", provider.id() + " offers no payment method")));

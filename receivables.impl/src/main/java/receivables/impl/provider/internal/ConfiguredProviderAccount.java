@@ -74,6 +74,9 @@ public class ConfiguredProviderAccount {
         this.enabled = config.enabled();
         Map<String, String> all = new HashMap<>(pairs(config.settings(), "settings"));
         Map<String, String> secretValues = pairs(config.secrets(), "secrets");
+        // A key in both is read from the secrets: a value moved there must not stay readable through an old copy.
+        secretValues.keySet().stream().filter(all::containsKey).sorted().forEach(name -> LOG.warn(
+                "Provider account {}/{}: {} is both a setting and a secret; the secret is used", tenant.value(), provider, name));
         secretValues.forEach((name, value) -> all.put(name, secrets.open(value)));
         this.settings = Map.copyOf(all);
         if (secretValues.values().stream().anyMatch(value -> !secrets.sealed(value))) {
@@ -99,7 +102,7 @@ public class ConfiguredProviderAccount {
         return enabled;
     }
 
-    /** Settings and opened secrets. */
+    /** Settings and opened secrets; a key in both has the secret's value. */
     Map<String, String> settings() {
         return settings;
     }

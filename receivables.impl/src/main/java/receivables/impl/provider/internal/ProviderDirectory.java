@@ -5,9 +5,10 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 import org.osgi.service.component.annotations.Component;
@@ -15,15 +16,19 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import receivables.api.TenantId;
 import receivables.api.intent.ProviderOffer;
 import receivables.api.provider.PaymentProvider;
 import receivables.api.provider.ProviderContext;
+import receivables.api.provider.ProviderDescription;
 
 /**
  * The payment providers installed now and the tenants' accounts with them. Providers come and go with their
- * bundles: a removed provider is simply not found until it is back.
+ * bundles: a removed provider is simply not found until it is back. What a provider is comes from its
+ * {@link ProviderDescription} service properties and the interfaces it implements, never from calling it.
  */
 @Component(service = ProviderDirectory.class)
 public class ProviderDirectory {
@@ -31,16 +36,39 @@ public class ProviderDirectory {
     /** Where channels send notifications, below the host's public address. */
     public static final String NOTIFICATION_PATH = "/api/v1/payments/notifications/";
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    volatile List<PaymentProvider> providers = List.of();
+    private static final Logger LOG = LoggerFactory.getLogger(ProviderDirectory.class);
+    private static final Comparator<InstalledProvider> PREFERRED = Comparator
+            .comparingInt(InstalledProvider::ranking).reversed().thenComparingLong(InstalledProvider::serviceId);
+
+    final List<InstalledProvider> providers = new CopyOnWriteArrayList<>();
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile List<ConfiguredProviderAccount> accounts = List.of();
 
-    public Optional<PaymentProvider> installed(String providerId) {
-        return providers.stream().filter(provider -> provider.id().equals(providerId)).findFirst();
+    @Reference(service = PaymentProvider.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "uninstall",
+            updated = "reinstall")
+    void install(PaymentProvider provider, Map<String, Object> properties) {
+        try {
+            providers.add(InstalledProvider.of(provider, properties));
+        } catch (IllegalArgumentException e) {
+            LOG.warn("Payment provider service {} is not offered: {}", provider.getClass().getName(), e.getMessage());
+        }
+    }
+
+    void uninstall(PaymentProvider provider) {
+        providers.removeIf(installed -> installed.service() == provider);
+    }
+
+    void reinstall(PaymentProvider provider, Map<String, Object> properties) {
+        uninstall(provider);
+        install(provider, properties);
+    }
+
+    /** The provider with this id, when one is installed (of two with one id, the higher-ranked). */
+    public Optional<InstalledProvider> installed(String providerId) {
+        return providers.stream().filter(provider -> provider.id().equals(providerId)).min(PREFERRED);
     }
 
     /** Whether the tenant has an enabled account with the provider (installed or not). */
@@ -50,11 +78,10 @@ public class ProviderDirectory {
 
     /** The providers the tenant may use now: installed, with an enabled account. */
     public List<ProviderOffer> offers(TenantId tenant) {
-        return providers.stream()
-                .filter(provider -> enabled(tenant, provider.id()))
-                .sorted(Comparator.comparing(PaymentProvider::id))
-                .map(provider -> new ProviderOffer(provider.id(), provider.name(), new TreeSet<>(provider.methods()),
-                        new TreeSet<>(provider.currencies()), Set.copyOf(provider.capabilities())))
+        return providers.stream().map(InstalledProvider::id).distinct().sorted()
+                .filter(id -> enabled(tenant, id))
+                .flatMap(id -> installed(id).stream())
+                .map(InstalledProvider::offer)
                 .toList();
     }
 

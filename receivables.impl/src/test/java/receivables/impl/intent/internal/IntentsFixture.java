@@ -12,8 +12,12 @@ public final class IntentsFixture {
     private IntentsFixture() {
     }
 
+    /** Provider calls are given up after this, here: long enough for a busy machine, short enough for a test. */
+    static final int CALL_TIMEOUT_MILLIS = 1_500;
+
     public static StoredPaymentIntents intents(Database database, ProviderDirectory providers, StoredPayments payments, Clock clock) {
         StoredPaymentIntents intents = new StoredPaymentIntents();
+        intents.calls = new ProviderCalls(configuration());
         intents.database = database;
         intents.providers = providers;
         intents.payments = payments;
@@ -57,6 +61,11 @@ public final class IntentsFixture {
             @Override
             public int maxAttempts() {
                 return 3;
+            }
+
+            @Override
+            public int providerCallTimeoutMillis() {
+                return CALL_TIMEOUT_MILLIS;
             }
 
             @Override

@@ -45,6 +45,7 @@ import receivables.api.provider.PaymentInstructions;
 import receivables.api.provider.ProviderFailure;
 import receivables.api.provider.ProviderOutcome;
 import receivables.api.provider.ProviderReport;
+import receivables.api.provider.RefundReport;
 import receivables.impl.ledger.OnLedger;
 import receivables.impl.provider.internal.ProviderDirectory;
 import receivables.impl.provider.internal.ProviderFixture;
@@ -70,10 +71,11 @@ abstract class PaymentIntentsContract extends OnLedger {
     @BeforeEach
     void wireIntents() {
         SealedSecrets secrets = ProviderFixture.secrets();
-        directory = ProviderFixture.directory(List.of(provider), List.of(
-                ProviderFixture.account(secrets, TENANT.value(), provider.id(), true, Map.of(),
+        directory = ProviderFixture.directory(Map.of(provider, ScriptedProvider.DESCRIPTION), List.of(
+                ProviderFixture.account(secrets, TENANT.value(), "scripted", true, Map.of(),
                         Map.of("notificationSecret", SECRET)),
-                ProviderFixture.account(secrets, WITHOUT_PROVIDER.value(), provider.id(), false, Map.of(), Map.of())));
+                ProviderFixture.account(secrets, WITHOUT_PROVIDER.value(), "scripted", false, Map.of(), Map.of()),
+                ProviderFixture.account(secrets, TENANT.value(), "plain", true, Map.of(), Map.of())));
         intents = IntentsFixture.intents(database, directory, payments, clock);
     }
 
@@ -253,9 +255,9 @@ abstract class PaymentIntentsContract extends OnLedger {
         PaymentIntent abandoned = intents.create(TENANT, request("k-expire", unpaid, null));
 
         clock.advance(Duration.ofMinutes(3));
-        provider.queryAnswer = new ProviderReport(quiet.id(), null, ProviderOutcome.SUCCEEDED, eur("119.00"), null, null);
+        provider.queryAnswer = new ProviderReport(quiet.id(), null, ProviderOutcome.SUCCEEDED, eur("119.00"), null);
         intents.settle(TENANT, quiet.id());
-        provider.queryAnswer = new ProviderReport(abandoned.id(), null, ProviderOutcome.PENDING, null, null, null);
+        provider.queryAnswer = new ProviderReport(abandoned.id(), null, ProviderOutcome.PENDING, null, null);
         assertThat(intents.settlePending(TENANT)).as("only the one still pending").isEqualTo(1);
         assertThat(intents.find(TENANT, abandoned.id()).orElseThrow().status()).isEqualTo(IntentStatus.PENDING);
         clock.advance(Duration.ofMinutes(60));
@@ -272,7 +274,7 @@ abstract class PaymentIntentsContract extends OnLedger {
         Invoice next = issued("SO-SWAP-2", "10.00");
         PaymentIntent before = intents.create(TENANT, request("k-swap", invoice, null));
 
-        ProviderFixture.install(directory, List.of());
+        ProviderFixture.install(directory, Map.of());
 
         assertRefused(() -> intents.create(TENANT, request("k-swap-2", next, null)), "provider");
         assertThat(intents.find(TENANT, before.id()).orElseThrow().status()).isEqualTo(IntentStatus.PENDING);
@@ -282,7 +284,7 @@ abstract class PaymentIntentsContract extends OnLedger {
         assertThat(intents.find(TENANT, before.id()).orElseThrow().status()).as("nobody to ask: left alone")
                 .isEqualTo(IntentStatus.PENDING);
 
-        ProviderFixture.install(directory, List.of(provider));
+        ProviderFixture.install(directory, Map.of(provider, ScriptedProvider.DESCRIPTION));
         notify(before, "SUCCEEDED&amount=119.00");
 
         assertThat(intents.find(TENANT, before.id()).orElseThrow().status()).isEqualTo(IntentStatus.SUCCEEDED);
@@ -335,6 +337,136 @@ abstract class PaymentIntentsContract extends OnLedger {
         assertThat(done.refunds()).singleElement().satisfies(refund -> assertThat(refund.status()).isEqualTo("SUCCEEDED"));
         assertThat(provider.refunded).singleElement()
                 .satisfies(refund -> assertThat(refund.refundId()).isEqualTo(done.refunds().get(0).id()));
+    }
+
+    @Test
+    void aRefundTheChannelConfirmsLaterReachesTheLedgerOnlyOnceConfirmed() {
+        Invoice invoice = issued("SO-REFUND-CONFIRM", "100.00");
+        PaymentIntent intent = intents.create(TENANT, request("k-refund-confirm", invoice, null));
+        notify(intent, "SUCCEEDED&amount=119.00");
+        provider.nextRefundAnswers.add(RefundReport.pending("R-LATER"));
+
+        PaymentIntent waiting = intents.refund(TENANT, intent.id(), new RefundRequest("r-confirm", eur("19.00"), "late"));
+
+        assertThat(waiting.status()).isEqualTo(IntentStatus.SUCCEEDED);
+        assertThat(waiting.refunds()).singleElement().satisfies(refund -> {
+            assertThat(refund.status()).isEqualTo("PENDING");
+            assertThat(refund.providerReference()).isEqualTo("R-LATER");
+        });
+        assertThat(invoices.find(TENANT, invoice.id()).orElseThrow().status()).as("the ledger waits")
+                .isEqualTo(InvoiceStatus.PAID);
+        assertThat(intents.retryRefunds(TENANT)).as("not asked before its time").isZero();
+        clock.advance(Duration.ofSeconds(120));
+        assertThat(intents.retryRefunds(TENANT)).isEqualTo(1);
+        assertThat(provider.refundQueries).hasSize(1);
+        assertThat(intents.find(TENANT, intent.id()).orElseThrow().refunds()).singleElement()
+                .satisfies(refund -> assertThat(refund.status()).isEqualTo("PENDING"));
+
+        provider.nextRefundAnswers.add(RefundReport.succeeded("R-LATER"));
+        clock.advance(Duration.ofSeconds(120));
+        intents.retryRefunds(TENANT);
+
+        PaymentIntent done = intents.find(TENANT, intent.id()).orElseThrow();
+        assertThat(done.status()).isEqualTo(IntentStatus.PARTIALLY_REFUNDED);
+        assertThat(done.refunded()).isEqualTo(eur("19.00"));
+        assertThat(provider.refunded).as("paid back once, then only asked").hasSize(1);
+        assertThat(invoices.find(TENANT, invoice.id()).orElseThrow().open()).isEqualTo(eur("19.00"));
+
+        provider.nextRefundAnswers.add(RefundReport.failed(null, "card expired"));
+        PaymentIntent refused = intents.refund(TENANT, intent.id(), new RefundRequest("r-refused", eur("5.00"), "more"));
+        assertThat(refused.refunds()).filteredOn(refund -> refund.amount().equals(eur("5.00"))).singleElement()
+                .satisfies(refund -> assertThat(refund.status()).isEqualTo("FAILED"));
+        assertThat(refused.refunded()).isEqualTo(eur("19.00"));
+        assertThat(refused.lastError()).isNull();
+    }
+
+    @Test
+    void aStartThatDoesNotAnswerInTimeIsGivenUpInterruptedAndStartedAgainLater() throws Exception {
+        Invoice invoice = issued("SO-HANG", "100.00");
+        provider.hangUntil = new CountDownLatch(1);
+
+        long before = System.nanoTime();
+        PaymentIntent waiting = intents.create(TENANT, request("k-hang", invoice, null));
+        Duration took = Duration.ofNanos(System.nanoTime() - before);
+
+        assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(IntentsFixture.CALL_TIMEOUT_MILLIS))
+                .isLessThan(Duration.ofMillis(IntentsFixture.CALL_TIMEOUT_MILLIS + 5_000));
+        assertThat(waiting.status()).isEqualTo(IntentStatus.CREATED);
+        assertThat(waiting.lastError()).startsWith("UNKNOWN_OUTCOME: start at scripted gave no answer within");
+        for (int i = 0; i < 50 && !provider.interrupted; i++) {
+            Thread.sleep(20);
+        }
+        assertThat(provider.interrupted).as("the hanging call was interrupted").isTrue();
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(intents.startDue(TENANT)).isEqualTo(1);
+        assertThat(intents.find(TENANT, waiting.id()).orElseThrow().status()).isEqualTo(IntentStatus.PENDING);
+    }
+
+    @Test
+    void aProvidersOwnBugIsARecordedFailureInStartAndARejectionInVerifyNeverAnEscapedException() {
+        Invoice invoice = issued("SO-BUG", "100.00");
+        provider.nextFailures.add(new NullPointerException("the provider's own bug"));
+
+        PaymentIntent waiting = intents.create(TENANT, request("k-bug", invoice, null));
+
+        assertThat(waiting.status()).isEqualTo(IntentStatus.CREATED);
+        assertThat(waiting.lastError())
+                .isEqualTo("UNKNOWN_OUTCOME: start at scripted failed unexpectedly: java.lang.NullPointerException");
+        clock.advance(Duration.ofSeconds(5));
+        intents.startDue(TENANT);
+        PaymentIntent started = intents.find(TENANT, waiting.id()).orElseThrow();
+        assertThat(started.status()).isEqualTo(IntentStatus.PENDING);
+
+        assertRefused(() -> intents.notify(TENANT, "scripted", ScriptedProvider.notification(SECRET,
+                "intent=" + started.id() + "&outcome=SUCCEEDED&amount=119.00&crash=yes")), "notification");
+        assertThat(intents.find(TENANT, started.id()).orElseThrow().status()).isEqualTo(IntentStatus.PENDING);
+        assertThat(paymentCount()).isZero();
+    }
+
+    @Test
+    void aProviderThatOnlyStartsAndVerifiesIsOfferedAsSuchCanceledWithoutBeingAskedAndNotRefunded() {
+        PlainProvider plain = new PlainProvider();
+        ProviderFixture.install(directory, Map.of(provider, ScriptedProvider.DESCRIPTION, plain, PlainProvider.DESCRIPTION));
+        Invoice invoice = issued("SO-PLAIN", "100.00");
+
+        assertThat(intents.offers(TENANT)).filteredOn(offer -> offer.id().equals("plain")).singleElement()
+                .satisfies(offer -> {
+                    assertThat(offer.capabilities()).isEmpty();
+                    assertThat(offer.presentations()).containsExactly(PaymentInstructions.Kind.REDIRECT);
+                });
+        PaymentIntent intent = intents.create(TENANT, new IntentRequest("k-plain", invoice.id(), "plain", null, null));
+        assertThat(intent.instructions().redirectUrl()).hasToString("https://pay.example/" + intent.id());
+
+        PaymentIntent canceled = intents.cancel(TENANT, intent.id());
+
+        assertThat(canceled.status()).isEqualTo(IntentStatus.CANCELED);
+        assertThat(plain.calls).containsExactly("start");
+        intents.notify(TENANT, "plain", PlainProvider.paid(canceled));
+        PaymentIntent late = intents.find(TENANT, intent.id()).orElseThrow();
+        assertThat(late.status()).as("a late payment is never lost").isEqualTo(IntentStatus.SUCCEEDED);
+        assertRefused(() -> intents.refund(TENANT, late.id(), new RefundRequest("r-plain", null, "no")), "intent");
+
+        Invoice other = issued("SO-PLAIN-QR", "10.00");
+        plain.answerWithQrCode = true;
+        PaymentIntent wrongKind = intents.create(TENANT, new IntentRequest("k-plain-qr", other.id(), "plain", null, null));
+        assertThat(wrongKind.status()).isEqualTo(IntentStatus.FAILED);
+        assertThat(wrongKind.lastError()).contains("QR_CODE instructions").contains("REDIRECT");
+    }
+
+    @Test
+    void aSuccessForLessThanTheIntentRecordsWhatWasPaidAndLeavesTheRestOpen() {
+        Invoice invoice = issued("SO-SHORT", "100.00");
+        PaymentIntent intent = intents.create(TENANT, request("k-short", invoice, null));
+
+        notify(intent, "SUCCEEDED&amount=100.00");
+
+        PaymentIntent paid = intents.find(TENANT, intent.id()).orElseThrow();
+        assertThat(paid.status()).isEqualTo(IntentStatus.SUCCEEDED);
+        assertThat(paid.history()).last().satisfies(step -> assertThat(step.detail()).contains("100.00").contains("119.00"));
+        assertThat(payments.find(TENANT, paid.paymentId()).orElseThrow().amount()).isEqualTo(eur("100.00"));
+        Invoice open = invoices.find(TENANT, invoice.id()).orElseThrow();
+        assertThat(open.status()).isEqualTo(InvoiceStatus.PARTIALLY_PAID);
+        assertThat(open.open()).isEqualTo(eur("19.00"));
     }
 
     @Test

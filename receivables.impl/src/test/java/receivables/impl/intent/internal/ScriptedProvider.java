@@ -10,8 +10,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -19,66 +19,44 @@ import javax.crypto.spec.SecretKeySpec;
 import receivables.api.intent.PaymentIntent;
 import receivables.api.money.Money;
 import receivables.api.provider.IntentLookup;
+import receivables.api.provider.PaymentCancellation;
 import receivables.api.provider.PaymentInstructions;
 import receivables.api.provider.PaymentProvider;
-import receivables.api.provider.ProviderCapability;
+import receivables.api.provider.PaymentQuery;
+import receivables.api.provider.PaymentRefunds;
 import receivables.api.provider.ProviderContext;
 import receivables.api.provider.ProviderFailure;
 import receivables.api.provider.ProviderOutcome;
 import receivables.api.provider.ProviderReport;
 import receivables.api.provider.RawNotification;
 import receivables.api.provider.RefundInstruction;
+import receivables.api.provider.RefundReport;
 import receivables.api.provider.RejectedNotification;
 import receivables.api.provider.VerifiedNotification;
+import receivables.impl.provider.internal.ProviderFixture;
 
 /**
  * A provider whose channel is this test: it signs notifications with HMAC-SHA256 under the tenant's secret
- * {@code notificationSecret}, and fails the next calls as the test scripts them.
+ * {@code notificationSecret}, and fails, throws, blocks or answers the next calls as the test scripts them.
  */
-public final class ScriptedProvider implements PaymentProvider {
+public final class ScriptedProvider implements PaymentProvider, PaymentQuery, PaymentRefunds, PaymentCancellation {
 
-    private final String id;
-    private final String method;
+    static final Map<String, Object> DESCRIPTION = description("scripted", "WALLET_QR");
 
-    final Deque<ProviderFailure> nextFailures = new ArrayDeque<>();
+    final Deque<Exception> nextFailures = new ArrayDeque<>();
+    final Deque<RefundReport> nextRefundAnswers = new ArrayDeque<>();
     final List<UUID> started = new ArrayList<>();
     final List<RefundInstruction> refunded = new ArrayList<>();
+    final List<RefundInstruction> refundQueries = new ArrayList<>();
     volatile ProviderReport queryAnswer;
+    /** When set, the next call waits for it, as a channel that does not answer. */
+    volatile CountDownLatch hangUntil;
+    volatile boolean interrupted;
 
-    ScriptedProvider() {
-        this("scripted", "WALLET_QR");
-    }
-
-    /** A provider named {@code id} offering {@code method}, e.g. one that stands in for bank transfers. */
-    public ScriptedProvider(String id, String method) {
-        this.id = id;
-        this.method = method;
-    }
-
-    @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public String name() {
-        return "Scripted test channel";
-    }
-
-    @Override
-    public Set<String> methods() {
-        return Set.of(method);
-    }
-
-    @Override
-    public Set<String> currencies() {
-        return Set.of("EUR", "USD");
-    }
-
-    @Override
-    public Set<ProviderCapability> capabilities() {
-        return Set.of(ProviderCapability.QR, ProviderCapability.QUERY, ProviderCapability.REFUND,
-                ProviderCapability.PARTIAL_REFUND, ProviderCapability.CANCEL);
+    /** The service properties of a scripted provider named {@code id} offering {@code method}, e.g. for bank transfers. */
+    public static Map<String, Object> description(String id, String method) {
+        return ProviderFixture.description(id, new String[] { method }, new String[] { "EUR", "USD" },
+                PaymentInstructions.Kind.QR_CODE, true);
     }
 
     @Override
@@ -110,8 +88,11 @@ public final class ScriptedProvider implements PaymentProvider {
                 RejectedNotification.Reason.UNKNOWN_INTENT, "no intent " + intentId));
         ProviderOutcome outcome = ProviderOutcome.valueOf(fields.get("outcome"));
         Money amount = fields.containsKey("amount") ? Money.of(fields.get("amount"), intent.amount().currency()) : null;
+        if (fields.containsKey("crash")) {
+            throw new IllegalStateException("the provider's own bug");
+        }
         return new VerifiedNotification(new ProviderReport(intentId, "T-" + intentId, outcome, amount,
-                Instant.parse("2026-03-10T09:30:00Z"), "payer-1"), "OK", "text/plain");
+                Instant.parse("2026-03-10T09:30:00Z")), "OK", "text/plain");
     }
 
     @Override
@@ -121,10 +102,21 @@ public final class ScriptedProvider implements PaymentProvider {
     }
 
     @Override
-    public String refund(ProviderContext context, PaymentIntent intent, RefundInstruction refund) throws ProviderFailure {
+    public RefundReport refund(ProviderContext context, PaymentIntent intent, RefundInstruction refund)
+            throws ProviderFailure {
         failIfScripted();
         refunded.add(refund);
-        return "R-" + refund.refundId();
+        RefundReport scripted = nextRefundAnswers.poll();
+        return scripted != null ? scripted : RefundReport.succeeded("R-" + refund.refundId());
+    }
+
+    @Override
+    public RefundReport refundStatus(ProviderContext context, PaymentIntent intent, RefundInstruction refund)
+            throws ProviderFailure {
+        failIfScripted();
+        refundQueries.add(refund);
+        RefundReport scripted = nextRefundAnswers.poll();
+        return scripted != null ? scripted : RefundReport.pending("R-" + refund.refundId());
     }
 
     @Override
@@ -133,9 +125,22 @@ public final class ScriptedProvider implements PaymentProvider {
     }
 
     private void failIfScripted() throws ProviderFailure {
-        ProviderFailure failure = nextFailures.poll();
-        if (failure != null) {
-            throw failure;
+        CountDownLatch hang = hangUntil;
+        if (hang != null) {
+            hangUntil = null;
+            try {
+                hang.await();
+            } catch (InterruptedException e) {
+                interrupted = true;
+                Thread.currentThread().interrupt();
+            }
+        }
+        Exception failure = nextFailures.poll();
+        if (failure instanceof ProviderFailure providerFailure) {
+            throw providerFailure;
+        }
+        if (failure instanceof RuntimeException bug) {
+            throw bug;
         }
     }
 

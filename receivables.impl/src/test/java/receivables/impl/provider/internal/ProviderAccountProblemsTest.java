@@ -19,7 +19,7 @@ class ProviderAccountProblemsTest {
         ConfiguredProviderAccount broken = activated("acme", "wallet", new String[] { "appId=1" },
                 new String[] { "merchantPrivateKey=" + foreign });
         ConfiguredProviderAccount fine = ProviderFixture.account(secrets, "acme", "paylink", true, Map.of(), Map.of("k", "v"));
-        ProviderDirectory directory = ProviderFixture.directory(List.of(), List.of(broken, fine));
+        ProviderDirectory directory = ProviderFixture.directory(Map.of(), List.of(broken, fine));
 
         assertThat(broken.enabled()).isFalse();
         assertThat(broken.settings()).isEmpty();
@@ -36,7 +36,7 @@ class ProviderAccountProblemsTest {
         ConfiguredProviderAccount noEquals = activated("acme", "wallet", new String[] { "appId" }, new String[0]);
         ConfiguredProviderAccount badTenant = activated("Not A Tenant", "wallet", new String[0], new String[0]);
         ConfiguredProviderAccount badProvider = activated("acme", "Wallet!", new String[0], new String[0]);
-        ProviderDirectory directory = ProviderFixture.directory(List.of(), List.of(noEquals, badTenant, badProvider));
+        ProviderDirectory directory = ProviderFixture.directory(Map.of(), List.of(noEquals, badTenant, badProvider));
 
         assertThat(List.of(noEquals, badTenant, badProvider)).noneMatch(ConfiguredProviderAccount::enabled);
         assertThat(directory.problems(new TenantId("acme"))).hasSize(3)

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import receivables.api.provider.PaymentInstructions;
 import receivables.api.provider.PaymentProvider;
+import receivables.api.provider.ProviderDescription;
 
 public final class ProviderFixture {
 
@@ -32,16 +34,28 @@ public final class ProviderFixture {
         return account;
     }
 
-    public static ProviderDirectory directory(List<PaymentProvider> providers, List<ConfiguredProviderAccount> accounts) {
+    /** A directory with {@code providers} installed, each with its service properties. */
+    public static ProviderDirectory directory(Map<PaymentProvider, Map<String, Object>> providers,
+            List<ConfiguredProviderAccount> accounts) {
         ProviderDirectory directory = new ProviderDirectory();
-        directory.providers = List.copyOf(providers);
         directory.accounts = List.copyOf(accounts);
+        install(directory, providers);
         return directory;
     }
 
     /** Installs or removes providers, as bundles coming and going would. */
-    public static void install(ProviderDirectory directory, List<PaymentProvider> providers) {
-        directory.providers = List.copyOf(providers);
+    public static void install(ProviderDirectory directory, Map<PaymentProvider, Map<String, Object>> providers) {
+        directory.providers.forEach(installed -> directory.uninstall(installed.service()));
+        providers.forEach(directory::install);
+    }
+
+    /** {@link ProviderDescription} properties as DS would register them. */
+    public static Map<String, Object> description(String id, String[] methods, String[] currencies,
+            PaymentInstructions.Kind kind, boolean partialRefunds) {
+        return Map.of(ProviderDescription.ID, id, ProviderDescription.NAME, "Provider " + id,
+                ProviderDescription.METHODS, methods, ProviderDescription.CURRENCIES, currencies,
+                ProviderDescription.PRESENTATIONS, new String[] { kind.name() },
+                ProviderDescription.PARTIAL_REFUNDS, partialRefunds);
     }
 
     static ProviderAccountConfiguration configuration(String tenant, String provider, boolean enabled, String[] settings,

@@ -79,7 +79,7 @@ class SealedSecretsTest {
         SealedSecrets secrets = ProviderFixture.secrets();
         ConfiguredProviderAccount account = ProviderFixture.account(secrets, "acme", "wallet", true,
                 Map.of("appId", "2021000"), Map.of("merchantPrivateKey", "MIIE-private"));
-        ProviderDirectory directory = ProviderFixture.directory(List.of(), List.of(account));
+        ProviderDirectory directory = ProviderFixture.directory(Map.of(), List.of(account));
 
         var context = directory.context(new TenantId("acme"), "wallet", java.net.URI.create("https://ar.example.com/"))
                 .orElseThrow();
@@ -91,6 +91,17 @@ class SealedSecretsTest {
         assertThat(directory.context(new TenantId("other"), "wallet", java.net.URI.create("http://x"))).isEmpty();
         assertThat(ProviderFixture.account(secrets, "acme", "Wallet!", true, Map.of(), Map.of()).problem())
                 .hasValueSatisfying(problem -> assertThat(problem).contains("provider id"));
+    }
+
+    @Test
+    void aKeyThatIsBothASettingAndASecretIsReadFromTheSecrets() {
+        SealedSecrets secrets = ProviderFixture.secrets();
+        ConfiguredProviderAccount account = ProviderFixture.account(secrets, "acme", "paylink", true,
+                Map.of("signingKey", "old-plain-copy", "pageUrl", "https://pay.example/link"),
+                Map.of("signingKey", "sealed-one"));
+
+        assertThat(account.settings()).containsEntry("signingKey", "sealed-one")
+                .containsEntry("pageUrl", "https://pay.example/link").hasSize(2);
     }
 
     private static SecretsConfiguration keyFile(String path, String... previous) {

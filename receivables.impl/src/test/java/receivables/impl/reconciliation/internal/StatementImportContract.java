@@ -83,7 +83,7 @@ abstract class StatementImportContract extends OnLedger {
         started.database = database;
         started.payments = payments;
         intents = IntentsFixture.intents(database, ProviderFixture.directory(
-                List.of(new ScriptedProvider("bank-transfer", ImportedLines.METHOD)),
+                Map.of(new ScriptedProvider(), ScriptedProvider.description("bank-transfer", ImportedLines.METHOD)),
                 List.of(ProviderFixture.account(ProviderFixture.secrets(), TENANT.value(), "bank-transfer", true, Map.of(),
                         Map.of()))), payments, Clock.systemUTC());
         started.intents = intents;

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import receivables.api.FieldViolation;
 import receivables.api.InvalidRequestException;
 import receivables.api.PageRequest;
-import receivables.impl.rest.internal.PaymentResource.PaymentRequest;
+import receivables.impl.rest.internal.PaymentResource.PaymentBody;
 
 class RangeCheckedValuesTest {
 
@@ -25,8 +25,8 @@ class RangeCheckedValuesTest {
 
     @Test
     void amountsComeAsNumbersOrDecimalStringsAndKeepTheirDigits() throws Exception {
-        PaymentRequest read = json.readValue(payment("\"1000.00\"", "\"2026-01-31\"", "\"ref\"", "999999999999999.9999"),
-                PaymentRequest.class);
+        PaymentBody read = json.readValue(payment("\"1000.00\"", "\"2026-01-31\"", "\"ref\"", "999999999999999.9999"),
+                PaymentBody.class);
 
         assertThat(read.amount()).isEqualTo(new BigDecimal("1000.00"));
         assertThat(read.allocateTo().get(0).amount()).isEqualTo(new BigDecimal("999999999999999.9999"));
@@ -75,7 +75,7 @@ class RangeCheckedValuesTest {
                 FieldViolation.of("payerReference", "must not contain an unpaired UTF-16 surrogate"));
         assertThat(refused(payment("1", "null", "\"\\udc00\"", "1"))).extracting(FieldViolation::field)
                 .containsExactly("payerReference");
-        assertThat(json.readValue(payment("1", "null", "\"\\ud83d\\udcb6 ok\"", "1"), PaymentRequest.class).payerReference())
+        assertThat(json.readValue(payment("1", "null", "\"\\ud83d\\udcb6 ok\"", "1"), PaymentBody.class).payerReference())
                 .isEqualTo("\uD83D\uDCB6 ok");
     }
 
@@ -108,7 +108,7 @@ class RangeCheckedValuesTest {
 
     private java.util.List<FieldViolation> refused(String body) {
         try {
-            json.readValue(body, PaymentRequest.class);
+            json.readValue(body, PaymentBody.class);
         } catch (Exception e) {
             Problem problem = ProblemResponses.problem(e);
             assertThat(problem.status()).isEqualTo(400);

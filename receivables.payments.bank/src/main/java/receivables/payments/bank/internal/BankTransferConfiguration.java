@@ -9,9 +9,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 @interface BankTransferConfiguration {
 
     String PID = "receivables.provider.bank-transfer";
-    String DEFAULT_CURRENCIES = "EUR";
+    String DEFAULT_CURRENCY = "EUR";
 
-    @AttributeDefinition(name = "Currencies",
-            description = "ISO 4217 codes, separated by commas, of the currencies payers may transfer")
-    String currencies() default DEFAULT_CURRENCIES;
+    /** The service property {@code receivables.provider.currencies}, which the core reads to offer the provider. */
+    @AttributeDefinition(name = "Currencies", cardinality = 32,
+            description = "ISO 4217 codes of the currencies payers may transfer")
+    String[] receivables_provider_currencies() default DEFAULT_CURRENCY;
 }

@@ -1,6 +1,5 @@
 package receivables.payments.bank.internal;
 
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -18,12 +17,10 @@ import receivables.api.provider.BankTransfer;
 import receivables.api.provider.IntentLookup;
 import receivables.api.provider.PaymentInstructions;
 import receivables.api.provider.PaymentProvider;
-import receivables.api.provider.ProviderCapability;
 import receivables.api.provider.ProviderContext;
+import receivables.api.provider.ProviderDescription;
 import receivables.api.provider.ProviderFailure;
-import receivables.api.provider.ProviderReport;
 import receivables.api.provider.RawNotification;
-import receivables.api.provider.RefundInstruction;
 import receivables.api.provider.RejectedNotification;
 import receivables.api.provider.VerifiedNotification;
 import receivables.api.statement.CreditorReference;
@@ -33,32 +30,54 @@ import receivables.api.statement.CreditorReference;
  * an IBAN, as an EPC QR code. The reference is the invoice's ISO 11649 creditor reference (derived from the
  * intent's description, the invoice number), so that statement matching finds the invoice without doubt.
  * Nothing is opened at a bank, and banks send no notifications: the money is found when the statement is
- * imported.
+ * imported. So it implements no query, refund or cancel: a transfer is the payer's own order to their bank, and
+ * money sent back to a customer is a payment refund booked by the clerk.
  *
- * <p>Tenant settings: {@code beneficiary} (the account holder's name), {@code iban} and {@code bic}, or
- * {@code localAccount} where there is no IBAN.
+ * <p>Tenant settings ({@link Settings}): {@code beneficiary} (the account holder's name), {@code iban} and
+ * {@code bic}, or {@code localAccount} where there is no IBAN.
  */
 @Component(service = PaymentProvider.class, configurationPid = BankTransferConfiguration.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@ProviderDescription(id = BankTransferProvider.ID, name = "Bank transfer", methods = BankTransferProvider.METHOD,
+        currencies = BankTransferConfiguration.DEFAULT_CURRENCY, presentations = PaymentInstructions.Kind.BANK_TRANSFER)
 @Designate(ocd = BankTransferConfiguration.class)
 public class BankTransferProvider implements PaymentProvider {
+
+    /** A tenant's bank account, from its provider account's settings. */
+    public interface Settings {
+        /** The account holder's name. */
+        String beneficiary();
+
+        default String iban() {
+            return "";
+        }
+
+        default String bic() {
+            return "";
+        }
+
+        /** A domestic account number where there is no IBAN. */
+        default String localAccount() {
+            return "";
+        }
+    }
 
     static final String ID = "bank-transfer";
     static final String METHOD = "BANK_TRANSFER";
     private static final Pattern BIC = Pattern.compile("[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?");
 
-    private volatile Set<String> currencies = Set.of(BankTransferConfiguration.DEFAULT_CURRENCIES);
+    private volatile Set<String> currencies = Set.of(BankTransferConfiguration.DEFAULT_CURRENCY);
 
     @Activate
     @Modified
     void configure(BankTransferConfiguration configuration) {
-        currencies = currencies(configuration.currencies());
+        currencies = currencies(configuration.receivables_provider_currencies());
     }
 
     /** The configured codes; refuses the configuration, and so keeps the component from starting, when one is wrong. */
-    static Set<String> currencies(String list) {
+    static Set<String> currencies(String[] list) {
         Set<String> codes = new LinkedHashSet<>();
-        for (String code : (list == null ? "" : list).split(",")) {
+        for (String code : list == null ? new String[0] : list) {
             String trimmed = code.strip().toUpperCase(Locale.ROOT);
             if (!trimmed.isEmpty() && !Money.isCurrency(trimmed)) {
                 throw new IllegalArgumentException("currencies: not an ISO 4217 code: " + code.strip());
@@ -74,41 +93,22 @@ public class BankTransferProvider implements PaymentProvider {
     }
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String name() {
-        return "Bank transfer";
-    }
-
-    @Override
-    public Set<String> methods() {
-        return Set.of(METHOD);
-    }
-
-    @Override
-    public Set<String> currencies() {
-        return currencies;
-    }
-
-    @Override
-    public Set<ProviderCapability> capabilities() {
-        return EnumSet.of(ProviderCapability.BANK_DETAILS, ProviderCapability.QR);
-    }
-
-    @Override
     public PaymentInstructions start(ProviderContext context, PaymentIntent intent) throws ProviderFailure {
         Money amount = intent.amount();
         if (!currencies.contains(amount.currency())) {
             throw new ProviderFailure(ProviderFailure.Kind.INVALID_REQUEST, "bank transfers are taken in "
                     + String.join(", ", currencies.stream().sorted().toList()) + ", not " + amount.currency());
         }
-        String beneficiary = context.requiredSetting("beneficiary");
-        String iban = context.setting("iban").orElse(null);
-        String bic = context.setting("bic").map(value -> value.strip().toUpperCase(Locale.ROOT)).orElse(null);
-        String localAccount = context.setting("localAccount").orElse(null);
+        Settings settings = context.settings(Settings.class);
+        String beneficiary = blankToNull(settings.beneficiary());
+        String iban = blankToNull(settings.iban());
+        String bic = blankToNull(settings.bic());
+        bic = bic == null ? null : bic.toUpperCase(Locale.ROOT);
+        String localAccount = blankToNull(settings.localAccount());
+        if (beneficiary == null) {
+            throw new ProviderFailure(ProviderFailure.Kind.INVALID_REQUEST, "setting beneficiary of tenant "
+                    + context.tenant().value() + " is blank");
+        }
         if (iban == null && localAccount == null) {
             throw new ProviderFailure(ProviderFailure.Kind.INVALID_REQUEST, "setting iban or localAccount is not "
                     + "configured for tenant " + context.tenant().value());
@@ -147,23 +147,7 @@ public class BankTransferProvider implements PaymentProvider {
                 "banks send no notifications: bank transfers are reconciled from imported statements");
     }
 
-    @Override
-    public ProviderReport query(ProviderContext context, PaymentIntent intent) throws ProviderFailure {
-        throw notOffered("query");
-    }
-
-    @Override
-    public String refund(ProviderContext context, PaymentIntent intent, RefundInstruction refund) throws ProviderFailure {
-        throw notOffered("refund");
-    }
-
-    @Override
-    public void cancel(ProviderContext context, PaymentIntent intent) throws ProviderFailure {
-        throw notOffered("cancel");
-    }
-
-    private static ProviderFailure notOffered(String what) {
-        return new ProviderFailure(ProviderFailure.Kind.INVALID_REQUEST, "the bank-transfer provider cannot " + what
-                + ": a transfer is the payer's own order to their bank");
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 }

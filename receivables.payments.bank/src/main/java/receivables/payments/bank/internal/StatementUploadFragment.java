@@ -25,7 +25,6 @@ public class StatementUploadFragment implements UiFragment {
     /** The tenant feature that shows both bank screens. */
     static final String FEATURE = "bank-reconciliation";
     static final String SLOT = "payments";
-    static final String ROLE = "clerk";
 
     @Override
     public String id() {
@@ -50,10 +49,5 @@ public class StatementUploadFragment implements UiFragment {
     @Override
     public String feature() {
         return FEATURE;
-    }
-
-    @Override
-    public String role() {
-        return ROLE;
     }
 }

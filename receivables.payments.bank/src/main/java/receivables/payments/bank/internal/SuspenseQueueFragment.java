@@ -44,9 +44,4 @@ public class SuspenseQueueFragment implements UiFragment {
     public String feature() {
         return StatementUploadFragment.FEATURE;
     }
-
-    @Override
-    public String role() {
-        return StatementUploadFragment.ROLE;
-    }
 }

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import javax.crypto.Mac;
@@ -23,50 +22,40 @@ import receivables.api.money.Money;
 import receivables.api.provider.IntentLookup;
 import receivables.api.provider.PaymentInstructions;
 import receivables.api.provider.PaymentProvider;
-import receivables.api.provider.ProviderCapability;
 import receivables.api.provider.ProviderContext;
+import receivables.api.provider.ProviderDescription;
 import receivables.api.provider.ProviderFailure;
 import receivables.api.provider.ProviderOutcome;
 import receivables.api.provider.ProviderReport;
 import receivables.api.provider.RawNotification;
-import receivables.api.provider.RefundInstruction;
 import receivables.api.provider.RejectedNotification;
 import receivables.api.provider.VerifiedNotification;
 
 /**
- * Pay by link: the payer opens a hosted page at {@code pageUrl?intent=..&amount=..&currency=..&sig=..}; the page
- * reports back with a form {@code intent, status (paid|failed), amount, currency, paid_at} and the header
- * {@code X-Paylink-Signature}: hex HMAC-SHA256 of the body under the tenant's secret {@code signingKey}.
- * It takes no queries and makes no refunds, so it declares neither capability.
+ * Pay by link: the payer opens a hosted page at {@code pageUrl?intent=..&amount=..&currency=..&notify=..&sig=..};
+ * the page reports back with a form {@code intent, status (paid|failed), amount, currency, paid_at, reference} and
+ * the header {@code X-Paylink-Signature}: hex HMAC-SHA256 of the body under the tenant's secret {@code signingKey}.
+ *
+ * <p>The whole of a provider: a DS component described by {@link ProviderDescription} (what the core lists and
+ * checks, without calling it), implementing {@link PaymentProvider} only. A link cannot be asked about, refunded
+ * or closed, so it implements none of {@code PaymentQuery}, {@code PaymentRefunds} or
+ * {@code PaymentCancellation}: the core then settles its intents by notification or expiry, refuses refunds, and
+ * cancels without calling it.
  */
 @Component
+@ProviderDescription(id = "paylink", name = "Pay by link", methods = "PAYLINK",
+        currencies = { "EUR", "USD", "GBP", "CHF" }, presentations = PaymentInstructions.Kind.REDIRECT)
 public class PayLinkProvider implements PaymentProvider {
 
     static final String SIGNATURE_HEADER = "X-Paylink-Signature";
 
-    @Override
-    public String id() {
-        return "paylink";
-    }
+    /** A tenant's settings: {@code settings=["pageUrl=..."]} and {@code secrets=["signingKey=..."]} in its account. */
+    public interface Settings {
+        /** The hosted page, e.g. {@code https://pay.example/link}. */
+        String pageUrl();
 
-    @Override
-    public String name() {
-        return "Pay by link";
-    }
-
-    @Override
-    public Set<String> methods() {
-        return Set.of("PAYLINK");
-    }
-
-    @Override
-    public Set<String> currencies() {
-        return Set.of("EUR", "USD", "GBP", "CHF");
-    }
-
-    @Override
-    public Set<ProviderCapability> capabilities() {
-        return Set.of(ProviderCapability.REDIRECT);
+        /** The secret both sides sign with. */
+        String signingKey();
     }
 
     @Override
@@ -74,9 +63,10 @@ public class PayLinkProvider implements PaymentProvider {
         String query = "intent=" + intent.id() + "&amount=" + intent.amount().amount().toPlainString()
                 + "&currency=" + intent.amount().currency()
                 + "&notify=" + URLEncoder.encode(context.notificationUrl().toString(), StandardCharsets.UTF_8);
-        String link = context.requiredSetting("pageUrl") + "?" + query + "&sig="
-                + sign(context.requiredSetting("signingKey"), query);
-        return PaymentInstructions.redirect(null, URI.create(link), null);
+        Settings settings = context.settings(Settings.class);
+        // A pageUrl that makes no URL throws here; the core records that as the start's failure and tries again.
+        return PaymentInstructions.redirect(null, URI.create(settings.pageUrl() + "?" + query + "&sig="
+                + sign(settings.signingKey(), query)), null);
     }
 
     @Override
@@ -87,7 +77,7 @@ public class PayLinkProvider implements PaymentProvider {
                 RejectedNotification.Reason.BAD_SIGNATURE, "no " + SIGNATURE_HEADER + " header"));
         String key;
         try {
-            key = context.requiredSetting("signingKey");
+            key = context.settings(Settings.class).signingKey();
         } catch (ProviderFailure notConfigured) {
             throw new RejectedNotification(RejectedNotification.Reason.UNKNOWN_INTENT, notConfigured.getMessage());
         }
@@ -119,24 +109,10 @@ public class PayLinkProvider implements PaymentProvider {
                         + intent.amount());
             }
         }
+        // A signed paid_at that is no instant throws; the core rejects the notification as malformed (400).
         Instant paidAt = form.containsKey("paid_at") ? Instant.parse(form.get("paid_at")) : null;
-        return new VerifiedNotification(new ProviderReport(intent.id(), form.get("reference"), outcome, amount, paidAt, null),
+        return new VerifiedNotification(new ProviderReport(intent.id(), form.get("reference"), outcome, amount, paidAt),
                 "ok", "text/plain");
-    }
-
-    @Override
-    public ProviderReport query(ProviderContext context, PaymentIntent intent) throws ProviderFailure {
-        throw new ProviderFailure(ProviderFailure.Kind.INVALID_REQUEST, "pay by link takes no queries");
-    }
-
-    @Override
-    public String refund(ProviderContext context, PaymentIntent intent, RefundInstruction refund) throws ProviderFailure {
-        throw new ProviderFailure(ProviderFailure.Kind.INVALID_REQUEST, "pay by link makes no refunds");
-    }
-
-    @Override
-    public void cancel(ProviderContext context, PaymentIntent intent) throws ProviderFailure {
-        throw new ProviderFailure(ProviderFailure.Kind.INVALID_REQUEST, "a link cannot be closed");
     }
 
     static String sign(String key, String text) {

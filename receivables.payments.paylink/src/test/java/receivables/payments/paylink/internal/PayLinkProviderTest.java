@@ -19,6 +19,7 @@ import receivables.api.intent.PaymentIntent;
 import receivables.api.money.Money;
 import receivables.api.provider.IntentLookup;
 import receivables.api.provider.ProviderContext;
+import receivables.api.provider.ProviderFailure;
 import receivables.api.provider.ProviderOutcome;
 import receivables.api.provider.RawNotification;
 import receivables.api.provider.RejectedNotification;
@@ -68,6 +69,16 @@ class PayLinkProviderTest {
         assertRejected(notification(less, PayLinkProvider.sign("k3y", less)), RejectedNotification.Reason.MISMATCH);
         String unknown = paid.replace(intent.id().toString(), UUID.randomUUID().toString());
         assertRejected(notification(unknown, PayLinkProvider.sign("k3y", unknown)), RejectedNotification.Reason.UNKNOWN_INTENT);
+    }
+
+    @Test
+    void anAccountWithoutItsSettingsIsAnInvalidRequestNamingTheSetting() {
+        ProviderContext noPage = new ProviderContext(new TenantId("acme"), Map.of("signingKey", "k3y"),
+                URI.create("https://ar.example/api/v1/payments/notifications/paylink?tenant=acme"));
+
+        assertThatThrownBy(() -> provider.start(noPage, intent)).isInstanceOfSatisfying(ProviderFailure.class,
+                failure -> assertThat(failure.kind()).isEqualTo(ProviderFailure.Kind.INVALID_REQUEST))
+                .hasMessageContaining("pageUrl").hasMessageNotContaining("k3y");
     }
 
     private void assertRejected(RawNotification notification, RejectedNotification.Reason reason) {

@@ -9,12 +9,8 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import org.osgi.service.component.annotations.Activate;
@@ -27,16 +23,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import receivables.api.intent.PaymentIntent;
 import receivables.api.money.Money;
 import receivables.api.provider.IntentLookup;
+import receivables.api.provider.PaymentCancellation;
 import receivables.api.provider.PaymentInstructions;
 import receivables.api.provider.PaymentProvider;
-import receivables.api.provider.ProviderCapability;
+import receivables.api.provider.PaymentQuery;
+import receivables.api.provider.PaymentRefunds;
 import receivables.api.provider.ProviderContext;
+import receivables.api.provider.ProviderDescription;
 import receivables.api.provider.ProviderFailure;
 import receivables.api.provider.ProviderFailure.Kind;
 import receivables.api.provider.ProviderOutcome;
 import receivables.api.provider.ProviderReport;
 import receivables.api.provider.RawNotification;
 import receivables.api.provider.RefundInstruction;
+import receivables.api.provider.RefundReport;
 import receivables.api.provider.RejectedNotification;
 import receivables.api.provider.RejectedNotification.Reason;
 import receivables.api.provider.VerifiedNotification;
@@ -88,59 +88,31 @@ import receivables.api.provider.VerifiedNotification;
  * currency.
  */
 @Component(service = PaymentProvider.class, configurationPid = WalletConfiguration.PID)
+@ProviderDescription(id = QrWalletProvider.ID, name = "QR wallet", methods = QrWalletProvider.METHOD,
+        currencies = { "CNY", "EUR", "USD" }, presentations = PaymentInstructions.Kind.QR_CODE, partialRefunds = true)
 @Designate(ocd = WalletConfiguration.class)
-public class QrWalletProvider implements PaymentProvider {
+public class QrWalletProvider implements PaymentProvider, PaymentQuery, PaymentRefunds, PaymentCancellation {
 
     static final String ID = "wallet";
     static final String METHOD = "WALLET_QR";
     static final String ACKNOWLEDGEMENT = "success";
 
-    private static final Set<ProviderCapability> CAPABILITIES = EnumSet.of(ProviderCapability.QR,
-            ProviderCapability.QUERY, ProviderCapability.REFUND, ProviderCapability.PARTIAL_REFUND,
-            ProviderCapability.CANCEL);
-
     private final WalletGateway gateway = new WalletGateway(new ObjectMapper(), Clock.systemUTC());
-    private Set<String> currencies;
 
+    /** Refuses a configuration whose currencies the core could not offer, so that the mistake shows at once. */
     @Activate
     void activate(WalletConfiguration config) {
-        Set<String> codes = new LinkedHashSet<>();
-        for (String code : config.currencies() == null ? new String[0] : config.currencies()) {
+        String[] codes = config.receivables_provider_currencies() == null ? new String[0]
+                : config.receivables_provider_currencies();
+        for (String code : codes) {
             if (!Money.isCurrency(code)) {
                 throw new IllegalArgumentException("wallet currency '" + code + "' is not an ISO 4217 code");
             }
-            codes.add(code);
         }
-        if (codes.isEmpty()) {
+        if (codes.length == 0) {
             throw new IllegalArgumentException("the wallet needs at least one currency; configured: "
-                    + Arrays.toString(config.currencies()));
+                    + Arrays.toString(codes));
         }
-        this.currencies = Set.copyOf(codes);
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String name() {
-        return "QR wallet";
-    }
-
-    @Override
-    public Set<String> methods() {
-        return Set.of(METHOD);
-    }
-
-    @Override
-    public Set<String> currencies() {
-        return currencies;
-    }
-
-    @Override
-    public Set<ProviderCapability> capabilities() {
-        return CAPABILITIES;
     }
 
     @Override
@@ -164,7 +136,7 @@ public class QrWalletProvider implements PaymentProvider {
         WalletAccount account = WalletAccount.of(context);
         GatewayAnswer answer = gateway.call(account, "trade.query", trade(intent), intent.id().toString(), null);
         if (answer.refused(GatewayAnswer.TRADE_NOT_EXIST)) {
-            return new ProviderReport(intent.id(), null, ProviderOutcome.UNKNOWN, null, null, null);
+            return new ProviderReport(intent.id(), null, ProviderOutcome.UNKNOWN, null, null);
         }
         answer.orFailure();
         try {
@@ -174,8 +146,10 @@ public class QrWalletProvider implements PaymentProvider {
         }
     }
 
+    /** The gateway refunds at once or refuses; the same {@code out_request_no} again answers the same refund. */
     @Override
-    public String refund(ProviderContext context, PaymentIntent intent, RefundInstruction refund) throws ProviderFailure {
+    public RefundReport refund(ProviderContext context, PaymentIntent intent, RefundInstruction refund)
+            throws ProviderFailure {
         WalletAccount account = WalletAccount.of(context);
         ObjectNode biz = trade(intent)
                 .put("refund_amount", refund.amount().amount().toPlainString())
@@ -186,7 +160,7 @@ public class QrWalletProvider implements PaymentProvider {
         }
         GatewayAnswer answer = gateway.call(account, "trade.refund", biz, intent.id().toString(), null).orFailure();
         // The gateway knows a refund by its out_request_no when it gives no number of its own.
-        return answer.field("refund_no").orElse(refund.refundId().toString());
+        return RefundReport.succeeded(answer.field("refund_no").orElse(refund.refundId().toString()));
     }
 
     @Override
@@ -203,17 +177,18 @@ public class QrWalletProvider implements PaymentProvider {
     public VerifiedNotification verify(ProviderContext context, RawNotification notification, IntentLookup intents)
             throws RejectedNotification {
         Map<String, String> fields = form(notification.bodyText());
+        WalletAccount.NotificationSettings account;
         PublicKey gatewayKey;
         try {
-            gatewayKey = WalletAccount.gatewayKey(context);
+            account = context.settings(WalletAccount.NotificationSettings.class);
+            gatewayKey = WalletAccount.gatewayKey(account.gatewayPublicKey());
         } catch (ProviderFailure e) {
             throw new RejectedNotification(Reason.BAD_SIGNATURE, "cannot check the signature: " + e.getMessage());
         }
         if (!SignedParameters.verify(fields, gatewayKey)) {
             throw new RejectedNotification(Reason.BAD_SIGNATURE, "the notification is not signed with the gateway's key");
         }
-        Optional<String> appId = context.setting(WalletAccount.APP_ID);
-        if (appId.isEmpty() || !appId.get().equals(fields.get("app_id"))) {
+        if (account.appId().isBlank() || !account.appId().equals(fields.get("app_id"))) {
             throw new RejectedNotification(Reason.MISMATCH, "the notification is for app_id " + fields.get("app_id")
                     + ", not this tenant's");
         }
@@ -253,8 +228,7 @@ public class QrWalletProvider implements PaymentProvider {
         Money amount = outcome == ProviderOutcome.SUCCEEDED
                 ? Money.of(decimalField(fields.get("total_amount")), fields.get("currency"))
                 : null;
-        return new ProviderReport(intentId, blankToNull(fields.get("trade_no")), outcome, amount, paidAt,
-                blankToNull(fields.get("buyer_id")));
+        return new ProviderReport(intentId, blankToNull(fields.get("trade_no")), outcome, amount, paidAt);
     }
 
     private static PaymentIntent intent(String outTradeNo, IntentLookup intents) throws RejectedNotification {

@@ -10,7 +10,6 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Optional;
 
 import receivables.api.provider.ProviderContext;
 import receivables.api.provider.ProviderFailure;
@@ -34,19 +33,49 @@ record WalletAccount(String appId, URI gatewayUrl, PrivateKey merchantKey, Publi
     static final long DEFAULT_REQUEST_TIMEOUT_MILLIS = 15_000;
     static final long DEFAULT_QR_LIFETIME_MINUTES = 120;
 
+    /** What a tenant's wallet account needs to check a notification. */
+    public interface NotificationSettings {
+        String appId();
+
+        /** Base64 X.509 of the key the gateway signs with. */
+        String gatewayPublicKey();
+    }
+
+    /** A tenant's wallet account, from its provider account's settings ({@code merchantPrivateKey} a secret). */
+    public interface Settings extends NotificationSettings {
+        String gatewayUrl();
+
+        /** Base64 PKCS#8. */
+        String merchantPrivateKey();
+
+        default long connectTimeoutMillis() {
+            return DEFAULT_CONNECT_TIMEOUT_MILLIS;
+        }
+
+        default long requestTimeoutMillis() {
+            return DEFAULT_REQUEST_TIMEOUT_MILLIS;
+        }
+
+        default long qrLifetimeMinutes() {
+            return DEFAULT_QR_LIFETIME_MINUTES;
+        }
+    }
+
     static WalletAccount of(ProviderContext context) throws ProviderFailure {
-        return new WalletAccount(context.requiredSetting(APP_ID), gatewayUrl(context),
-                merchantKey(context.requiredSetting(MERCHANT_PRIVATE_KEY)), gatewayKey(context),
-                Duration.ofMillis(positive(context, CONNECT_TIMEOUT, DEFAULT_CONNECT_TIMEOUT_MILLIS)),
-                Duration.ofMillis(positive(context, REQUEST_TIMEOUT, DEFAULT_REQUEST_TIMEOUT_MILLIS)),
-                Duration.ofMinutes(positive(context, QR_LIFETIME, DEFAULT_QR_LIFETIME_MINUTES)));
+        Settings settings = context.settings(Settings.class);
+        return new WalletAccount(required(APP_ID, settings.appId()), gatewayUrl(settings.gatewayUrl()),
+                merchantKey(required(MERCHANT_PRIVATE_KEY, settings.merchantPrivateKey())),
+                gatewayKey(settings.gatewayPublicKey()),
+                Duration.ofMillis(positive(CONNECT_TIMEOUT, settings.connectTimeoutMillis())),
+                Duration.ofMillis(positive(REQUEST_TIMEOUT, settings.requestTimeoutMillis())),
+                Duration.ofMinutes(positive(QR_LIFETIME, settings.qrLifetimeMinutes())));
     }
 
     /** The key the gateway signs with; what {@code verify} needs without the rest of the account. */
-    static PublicKey gatewayKey(ProviderContext context) throws ProviderFailure {
-        String encoded = context.requiredSetting(GATEWAY_PUBLIC_KEY);
+    static PublicKey gatewayKey(String encoded) throws ProviderFailure {
         try {
-            return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(decode(encoded)));
+            return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(decode(
+                    required(GATEWAY_PUBLIC_KEY, encoded))));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw invalid(GATEWAY_PUBLIC_KEY + " is not a Base64 X.509 RSA public key");
         }
@@ -60,8 +89,8 @@ record WalletAccount(String appId, URI gatewayUrl, PrivateKey merchantKey, Publi
         }
     }
 
-    private static URI gatewayUrl(ProviderContext context) throws ProviderFailure {
-        String value = context.requiredSetting(GATEWAY_URL);
+    private static URI gatewayUrl(String value) throws ProviderFailure {
+        required(GATEWAY_URL, value);
         try {
             URI url = new URI(value.trim());
             if (!("https".equals(url.getScheme()) || "http".equals(url.getScheme())) || url.getHost() == null) {
@@ -73,21 +102,18 @@ record WalletAccount(String appId, URI gatewayUrl, PrivateKey merchantKey, Publi
         }
     }
 
-    private static long positive(ProviderContext context, String name, long fallback) throws ProviderFailure {
-        Optional<String> value = context.setting(name);
-        if (value.isEmpty()) {
-            return fallback;
+    private static String required(String name, String value) throws ProviderFailure {
+        if (value == null || value.isBlank()) {
+            throw invalid(name + " is blank");
         }
-        long number;
-        try {
-            number = Long.parseLong(value.get().trim());
-        } catch (NumberFormatException e) {
-            number = 0;
+        return value;
+    }
+
+    private static long positive(String name, long value) throws ProviderFailure {
+        if (value <= 0) {
+            throw invalid(name + " must be a positive whole number: " + value);
         }
-        if (number <= 0) {
-            throw invalid(name + " must be a positive whole number: " + value.get());
-        }
-        return number;
+        return value;
     }
 
     // PEM bodies are often pasted with their line breaks.

@@ -15,7 +15,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     String PID = "receivables.payments.wallet";
 
+    /** The service property {@code receivables.provider.currencies}, which the core reads to offer the provider. */
     @AttributeDefinition(name = "Currencies", cardinality = 32,
             description = "ISO 4217 codes of the currencies the gateway settles")
-    String[] currencies() default { "CNY", "EUR", "USD" };
+    String[] receivables_provider_currencies() default { "CNY", "EUR", "USD" };
 }

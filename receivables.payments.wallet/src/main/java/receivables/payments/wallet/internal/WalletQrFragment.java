@@ -40,9 +40,4 @@ public class WalletQrFragment implements UiFragment {
     public String feature() {
         return "provider:" + QrWalletProvider.ID;
     }
-
-    @Override
-    public String role() {
-        return "clerk";
-    }
 }
