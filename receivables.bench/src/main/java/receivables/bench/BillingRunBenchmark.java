@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.UUID;
 
 import receivables.api.TenantId;
-import receivables.api.customer.CustomerDetails;
+import receivables.api.customer.CustomerRequest;
 import receivables.api.invoice.BillingRun;
 import receivables.api.invoice.BillingRunStatus;
 import receivables.api.invoice.SalesOrder;
@@ -175,7 +175,7 @@ final class BillingRunBenchmark {
     private static List<UUID> createCustomers(StoredCustomerAccounts accounts, TenantId tenant, int count) {
         List<UUID> ids = new ArrayList<>(count);
         for (int i = 1; i <= count; i++) {
-            ids.add(accounts.create(tenant, CustomerDetails.of(String.format("C-%06d", i),
+            ids.add(accounts.create(tenant, CustomerRequest.of(String.format("C-%06d", i),
                     String.format("Customer %06d GmbH", i), null, null, "EUR")).id());
         }
         return ids;

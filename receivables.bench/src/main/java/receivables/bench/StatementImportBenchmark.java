@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.UUID;
 
 import receivables.api.TenantId;
-import receivables.api.customer.CustomerDetails;
+import receivables.api.customer.CustomerRequest;
 import receivables.api.invoice.OrderLine;
 import receivables.api.invoice.SalesOrder;
 import receivables.api.statement.ImportStatus;
@@ -178,7 +178,7 @@ final class StatementImportBenchmark {
     private static void invoice(LedgerFixture ledger, TenantId tenant, int count) {
         List<UUID> accounts = new ArrayList<>();
         for (int c = 0; c < CUSTOMERS; c++) {
-            accounts.add(ledger.customers().create(tenant, CustomerDetails.of(null, "Customer " + c, null, null, "EUR"))
+            accounts.add(ledger.customers().create(tenant, CustomerRequest.of(null, "Customer " + c, null, null, "EUR"))
                     .id());
         }
         List<SalesOrder> orders = new ArrayList<>();

@@ -24,7 +24,7 @@ public interface CreditNotes {
      * @throws receivables.api.InvalidRequestException on a missing reason or date, a non-positive amount, one in
      *         another currency or more than is open; nothing is stored
      * @throws receivables.api.NotFoundException when the invoice does not exist
-     * @throws receivables.api.ConflictException when the invoice is a draft, cancelled, or has nothing open
+     * @throws receivables.api.ConflictException when the invoice is a draft, canceled, or has nothing open
      */
     CreditNote issue(TenantId tenant, UUID invoiceId, CreditNoteRequest request);
 

@@ -24,7 +24,7 @@ public interface WriteOffs {
      * @param date   the write-off's date, not before the invoice's issue date
      * @throws receivables.api.InvalidRequestException on a missing reason or date; nothing is stored
      * @throws receivables.api.NotFoundException when the invoice does not exist
-     * @throws receivables.api.ConflictException when the invoice is a draft, cancelled, or has nothing open
+     * @throws receivables.api.ConflictException when the invoice is a draft, canceled, or has nothing open
      */
     WriteOff writeOffBadDebt(TenantId tenant, UUID invoiceId, String reason, LocalDate date);
 

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A customer account as stored; the fields mean what they mean in {@link CustomerDetails}.
+ * A customer account as stored; the fields mean what they mean in {@link CustomerRequest}.
  *
  * @param id        stable identifier, unique across tenants
  * @param version   optimistic-lock version; send it back to update

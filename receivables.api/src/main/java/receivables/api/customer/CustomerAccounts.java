@@ -23,7 +23,7 @@ public interface CustomerAccounts {
      * @throws InvalidRequestException when a field is missing or malformed; nothing is stored
      * @throws ConflictException when the customer number is already taken in the tenant
      */
-    CustomerAccount create(TenantId tenant, CustomerDetails details);
+    CustomerAccount create(TenantId tenant, CustomerRequest details);
 
     Optional<CustomerAccount> find(TenantId tenant, UUID id);
 
@@ -34,7 +34,7 @@ public interface CustomerAccounts {
      * @throws NotFoundException when the tenant has no such account
      * @throws ConflictException when the account changed since {@code expectedVersion}
      */
-    CustomerAccount update(TenantId tenant, UUID id, CustomerDetails details, Long expectedVersion);
+    CustomerAccount update(TenantId tenant, UUID id, CustomerRequest details, Long expectedVersion);
 
     /**
      * Accounts ordered by name regardless of case, then id.

@@ -28,7 +28,7 @@ public interface Invoices {
      * Issues a draft: assigns the next number of the issue year, computes the installments from the payment
      * terms and writes the journal entry. Issuing an issued invoice again changes nothing.
      *
-     * @throws receivables.api.ConflictException when the invoice is cancelled
+     * @throws receivables.api.ConflictException when the invoice is canceled
      */
     Invoice issue(TenantId tenant, UUID invoiceId, LocalDate issueDate);
 

@@ -24,7 +24,7 @@ public interface Payments {
      *         currency or of another customer, or more than is open; nothing is stored
      * @throws receivables.api.ConflictException when the key was used for different details
      */
-    Payment record(TenantId tenant, PaymentDetails details);
+    Payment record(TenantId tenant, PaymentRequest details);
 
     Optional<Payment> find(TenantId tenant, UUID paymentId);
 
@@ -61,7 +61,7 @@ public interface Payments {
      * @throws receivables.api.ConflictException when the key was used for a different refund, or the payment
      *         was reversed
      */
-    PaymentRefund refund(TenantId tenant, UUID paymentId, RefundDetails refund);
+    PaymentRefund refund(TenantId tenant, UUID paymentId, PaymentRefundRequest refund);
 
     List<PaymentRefund> refunds(TenantId tenant, UUID paymentId);
 }

@@ -24,7 +24,7 @@ import receivables.api.money.Money;
  * @param counterpartyIban  the counterparty's IBAN, or its account number as the file gives it when there
  *                          is no IBAN
  * @param bankReference     the account-servicing bank's own reference for the movement
- * @param reversal          whether the line reverses an earlier one (a return or a cancelled booking)
+ * @param reversal          whether the line reverses an earlier one (a return or a canceled booking)
  */
 public record StatementLine(String statementId, int sequence, LocalDate bookingDate, LocalDate valueDate, Money amount,
         Direction direction, String endToEndId, String creditorReference, String remittanceText,

@@ -15,7 +15,7 @@ import receivables.api.TenantId;
 import receivables.api.credit.SettledInstallment;
 import receivables.api.credit.WriteOff;
 import receivables.api.credit.WriteOffKind;
-import receivables.api.customer.CustomerDetails;
+import receivables.api.customer.CustomerRequest;
 import receivables.api.invoice.Invoice;
 import receivables.api.invoice.InvoiceStatus;
 import receivables.api.invoice.OrderLine;
@@ -26,7 +26,7 @@ import receivables.api.journal.JournalLine;
 import receivables.api.money.Money;
 import receivables.api.payment.AllocationTarget;
 import receivables.api.payment.Payment;
-import receivables.api.payment.PaymentDetails;
+import receivables.api.payment.PaymentRequest;
 import receivables.api.report.CustomerStatement;
 import receivables.api.report.StatementMovement;
 import receivables.impl.credit.internal.CreditFixture;
@@ -249,12 +249,12 @@ abstract class EarlyPaymentDiscountContract extends OnLedger {
     }
 
     private UUID customer(String name) {
-        return customers.create(TENANT, CustomerDetails.of(null, name, null, null, "EUR")).id();
+        return customers.create(TENANT, CustomerRequest.of(null, name, null, null, "EUR")).id();
     }
 
-    private static PaymentDetails payment(String key, UUID customer, String amount, LocalDate valueDate,
+    private static PaymentRequest payment(String key, UUID customer, String amount, LocalDate valueDate,
             List<AllocationTarget> targets) {
-        return new PaymentDetails(key, customer, "BANK_TRANSFER", eur(amount), valueDate, null, targets);
+        return new PaymentRequest(key, customer, "BANK_TRANSFER", eur(amount), valueDate, null, targets);
     }
 
     private static Money eur(String amount) {

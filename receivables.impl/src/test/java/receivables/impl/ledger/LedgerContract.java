@@ -22,27 +22,27 @@ import org.junit.jupiter.api.Test;
 import receivables.api.ConflictException;
 import receivables.api.FieldViolation;
 import receivables.api.InvalidRequestException;
+import receivables.api.Page;
 import receivables.api.PageRequest;
 import receivables.api.TenantId;
 import receivables.api.customer.CreditDecision;
 import receivables.api.customer.CreditOutcome;
 import receivables.api.customer.CreditRating;
-import receivables.api.customer.CustomerDetails;
-import receivables.api.Page;
+import receivables.api.customer.CustomerRequest;
+import receivables.api.fx.ExchangeRate;
 import receivables.api.host.OrderSource;
 import receivables.api.invoice.BillingFailure;
 import receivables.api.invoice.BillingRun;
 import receivables.api.invoice.BillingRunStatus;
-import receivables.api.fx.ExchangeRate;
 import receivables.api.invoice.CheckoutRequest;
 import receivables.api.invoice.ImmediatePayment;
 import receivables.api.invoice.Installment;
-import receivables.api.invoice.Receipt;
 import receivables.api.invoice.Invoice;
 import receivables.api.invoice.InvoiceQuery;
 import receivables.api.invoice.InvoiceSort;
 import receivables.api.invoice.InvoiceStatus;
 import receivables.api.invoice.OrderLine;
+import receivables.api.invoice.Receipt;
 import receivables.api.invoice.SalesOrder;
 import receivables.api.journal.Account;
 import receivables.api.journal.JournalEntry;
@@ -51,7 +51,7 @@ import receivables.api.journal.JournalLine;
 import receivables.api.money.Money;
 import receivables.api.payment.AllocationTarget;
 import receivables.api.payment.Payment;
-import receivables.api.payment.PaymentDetails;
+import receivables.api.payment.PaymentRequest;
 import receivables.api.payment.PaymentStatus;
 import receivables.api.report.AgingReport;
 import receivables.api.report.AgingRow;
@@ -235,12 +235,12 @@ abstract class LedgerContract extends OnLedger {
         Invoice invoice = issued("SO-O", customer, "100.00", LocalDate.of(2026, 1, 10));
         Money open = invoice.open();
 
-        assertThatThrownBy(() -> payments.record(TENANT, new PaymentDetails("over-1", customer, "BANK_TRANSFER",
+        assertThatThrownBy(() -> payments.record(TENANT, new PaymentRequest("over-1", customer, "BANK_TRANSFER",
                 Money.of("500.00", "EUR"), LocalDate.of(2026, 2, 1), null,
                 List.of(new AllocationTarget(invoice.id(), null, Money.of("200.00", "EUR"))))))
                 .isInstanceOfSatisfying(InvalidRequestException.class,
                         e -> assertThat(e.violations().get(0).field()).isEqualTo("allocateTo[0].amount"));
-        assertThatThrownBy(() -> payments.record(TENANT, new PaymentDetails("over-2", customer, "BANK_TRANSFER",
+        assertThatThrownBy(() -> payments.record(TENANT, new PaymentRequest("over-2", customer, "BANK_TRANSFER",
                 Money.of("50.00", "USD"), LocalDate.of(2026, 2, 1), null,
                 List.of(new AllocationTarget(invoice.id(), null, null)))))
                 .isInstanceOfSatisfying(InvalidRequestException.class,
@@ -258,7 +258,7 @@ abstract class LedgerContract extends OnLedger {
         Invoice older = issued("SO-E1", customer, "100.00", LocalDate.of(2026, 1, 10));
         Invoice newer = issued("SO-E2", customer, "100.00", LocalDate.of(2026, 2, 10));
 
-        Payment payment = payments.record(TENANT, new PaymentDetails("explicit", customer, "BANK_TRANSFER",
+        Payment payment = payments.record(TENANT, new PaymentRequest("explicit", customer, "BANK_TRANSFER",
                 Money.of("150.00", "EUR"), LocalDate.of(2026, 2, 20), "INV newer",
                 List.of(new AllocationTarget(newer.id(), null, Money.of("119.00", "EUR")))));
 
@@ -274,7 +274,7 @@ abstract class LedgerContract extends OnLedger {
         List<Callable<Payment>> clerks = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             String key = "race-" + i;
-            clerks.add(() -> payments.record(TENANT, new PaymentDetails(key, customer, "BANK_TRANSFER",
+            clerks.add(() -> payments.record(TENANT, new PaymentRequest(key, customer, "BANK_TRANSFER",
                     Money.of("30.00", "EUR"), LocalDate.of(2026, 2, 1), null,
                     List.of(new AllocationTarget(invoice.id(), null, Money.of("30.00", "EUR"))))));
         }
@@ -298,9 +298,9 @@ abstract class LedgerContract extends OnLedger {
         issued("SO-A3", second, "300.00", LocalDate.of(2026, 4, 1));  // due 05-01: 60 days
         issued("SO-A4", second, "400.00", LocalDate.of(2026, 1, 2));  // due 02-01: 149 days
         issued("SO-A5", second, "500.00", LocalDate.of(2026, 7, 2));  // issued after the day: not yet owed
-        payments.record(TENANT, new PaymentDetails("aging-pay", second, "BANK_TRANSFER", Money.of("100.00", "EUR"),
+        payments.record(TENANT, new PaymentRequest("aging-pay", second, "BANK_TRANSFER", Money.of("100.00", "EUR"),
                 LocalDate.of(2026, 6, 1), null, List.of()));
-        payments.record(TENANT, new PaymentDetails("aging-later", first, "BANK_TRANSFER", Money.of("50.00", "EUR"),
+        payments.record(TENANT, new PaymentRequest("aging-later", first, "BANK_TRANSFER", Money.of("50.00", "EUR"),
                 LocalDate.of(2026, 7, 15), null, List.of()));
         invoices.issue(OTHER, invoices.createFromOrder(OTHER, order("SO-A1", customer(OTHER, "Other's"), "EUR", "999.00")).id(),
                 LocalDate.of(2026, 3, 5));
@@ -330,7 +330,7 @@ abstract class LedgerContract extends OnLedger {
 
     @Test
     void theCreditCheckBlocksOrWarnsByTheTenantsPolicy() {
-        UUID limited = customers.create(TENANT, new CustomerDetails(null, "Limited Ltd", null, null, "EUR", null, null,
+        UUID limited = customers.create(TENANT, new CustomerRequest(null, "Limited Ltd", null, null, "EUR", null, null,
                 null, null, null, "NET14", new BigDecimal("150.00"), CreditRating.B, false)).id();
         Invoice fits = invoices.createFromOrder(TENANT, order("SO-L1", limited, "EUR", "100.00"));
         assertThat(fits.termsCode()).isEqualTo("NET14");
@@ -352,7 +352,7 @@ abstract class LedgerContract extends OnLedger {
 
     @Test
     void exposureInOtherCurrenciesCountsInTheCustomersCurrencyOrWarnsWithoutARate() {
-        UUID limited = customers.create(TENANT, new CustomerDetails(null, "Two Currencies Ltd", null, null, "EUR", null,
+        UUID limited = customers.create(TENANT, new CustomerRequest(null, "Two Currencies Ltd", null, null, "EUR", null,
                 null, null, null, null, null, new BigDecimal("150.00"), CreditRating.B, false)).id();
         rates.enter(TENANT, List.of(new ExchangeRate("USD", LocalDate.of(2026, 3, 1), new BigDecimal("0.92"))));
         invoices.issue(TENANT, invoices.createFromOrder(TENANT, order("SO-X-EUR", limited, "EUR", "50.00")).id(),
@@ -372,7 +372,7 @@ abstract class LedgerContract extends OnLedger {
 
     @Test
     void aCustomerOnHoldIsBlockedUnlessTheTenantOnlyWarns() {
-        UUID held = customers.create(TENANT, new CustomerDetails(null, "Held SA", null, null, "EUR", null, null, null, null,
+        UUID held = customers.create(TENANT, new CustomerRequest(null, "Held SA", null, null, "EUR", null, null, null, null,
                 null, null, null, CreditRating.D, true)).id();
         Invoice draft = invoices.createFromOrder(TENANT, order("SO-H", held, "EUR", "10.00"));
 
@@ -423,7 +423,7 @@ abstract class LedgerContract extends OnLedger {
     @Test
     void aBillingRunChecksCreditWithTheBatchsOwnOrdersCountedAndFailsOnlyTheOrdersBeyondTheLimit() throws Exception {
         // A limit of 50.00 lets two invoices of 23.80 through; the third would exceed it within the same batch.
-        UUID limited = customers.create(TENANT, new CustomerDetails(null, "Small Limit Ltd", null, null, "EUR", null, null,
+        UUID limited = customers.create(TENANT, new CustomerRequest(null, "Small Limit Ltd", null, null, "EUR", null, null,
                 null, null, null, null, new BigDecimal("50.00"), CreditRating.B, false)).id();
         UUID free = customer(TENANT, "No Limit Ltd");
         List<SalesOrder> orders = List.of(order("CL-1", limited, "EUR", "20.00"), order("CL-2", free, "EUR", "20.00"),
@@ -474,14 +474,14 @@ abstract class LedgerContract extends OnLedger {
         rates.enter(TENANT, List.of(new ExchangeRate("USD", LocalDate.of(2026, 3, 2), new BigDecimal("0.92")),
                 new ExchangeRate("USD", LocalDate.of(2026, 3, 10), new BigDecimal("0.95")),
                 new ExchangeRate("USD", LocalDate.of(2026, 3, 20), new BigDecimal("0.90"))));
-        UUID customer = customers.create(TENANT, CustomerDetails.of(null, "Yankee Inc", null, null, "USD")).id();
+        UUID customer = customers.create(TENANT, CustomerRequest.of(null, "Yankee Inc", null, null, "USD")).id();
         Invoice invoice = invoices.issue(TENANT, invoices.createFromOrder(TENANT, new SalesOrder("SO-USD", customer, "USD",
                 ORDERED, null, List.of(new OrderLine("ITEM", null, BigDecimal.ONE, new BigDecimal("100.00"), null, null))))
                 .id(), LocalDate.of(2026, 3, 2));
 
-        Payment gain = payments.record(TENANT, new PaymentDetails("usd-1", customer, "BANK_TRANSFER", Money.of("60.00", "USD"),
+        Payment gain = payments.record(TENANT, new PaymentRequest("usd-1", customer, "BANK_TRANSFER", Money.of("60.00", "USD"),
                 LocalDate.of(2026, 3, 10), null, List.of()));
-        Payment loss = payments.record(TENANT, new PaymentDetails("usd-2", customer, "BANK_TRANSFER", Money.of("40.00", "USD"),
+        Payment loss = payments.record(TENANT, new PaymentRequest("usd-2", customer, "BANK_TRANSFER", Money.of("40.00", "USD"),
                 LocalDate.of(2026, 3, 20), null, List.of()));
 
         assertThat(journal.entriesFor(TENANT, gain.id().toString())).extracting(JournalEntry::kind)
@@ -506,13 +506,13 @@ abstract class LedgerContract extends OnLedger {
         assertThat(received.lines()).extracting(JournalLine::functionalDebit).containsExactly(Money.of("57.00", "EUR"),
                 Money.of("0.00", "EUR"));
         assertThat(journal.entriesFor(TENANT, gain.number()).get(1).rate()).isEqualByComparingTo("1");
-        assertRefused(() -> payments.record(TENANT, new PaymentDetails("usd-early", customer, "BANK_TRANSFER",
+        assertRefused(() -> payments.record(TENANT, new PaymentRequest("usd-early", customer, "BANK_TRANSFER",
                 Money.of("1.00", "USD"), LocalDate.of(2026, 3, 1), null, List.of())), "valueDate");
     }
 
     @Test
     void aForeignCurrencyInvoiceNeedsARateOnItsIssueDate() {
-        UUID customer = customers.create(TENANT, CustomerDetails.of(null, "No Rate Ltd", null, null, "GBP")).id();
+        UUID customer = customers.create(TENANT, CustomerRequest.of(null, "No Rate Ltd", null, null, "GBP")).id();
         Invoice draft = invoices.createFromOrder(TENANT, order("SO-GBP", customer, "GBP", "10.00"));
 
         assertThatThrownBy(() -> invoices.issue(TENANT, draft.id(), LocalDate.of(2026, 3, 3)))
@@ -541,7 +541,7 @@ abstract class LedgerContract extends OnLedger {
 
     @Test
     void aCheckoutThatFailsStoresNeitherInvoiceNorPayment() {
-        UUID held = customers.create(TENANT, new CustomerDetails(null, "Held at Till", null, null, "EUR", null, null, null,
+        UUID held = customers.create(TENANT, new CustomerRequest(null, "Held at Till", null, null, "EUR", null, null, null,
                 null, null, null, null, null, true)).id();
         UUID customer = customer(TENANT, "Bad Card");
         LedgerCheckout checkout = CheckoutFixture.checkout(database, invoices, payments);
@@ -662,7 +662,7 @@ abstract class LedgerContract extends OnLedger {
 
         Payment first = payments.record(TENANT, payment("n-1", customer, "1.00"));
         Payment second = payments.record(TENANT, payment("n-2", customer, "1.00"));
-        Payment nextYear = payments.record(TENANT, new PaymentDetails("n-3", customer, "CASH", Money.of("1.00", "EUR"),
+        Payment nextYear = payments.record(TENANT, new PaymentRequest("n-3", customer, "CASH", Money.of("1.00", "EUR"),
                 LocalDate.of(2027, 1, 4), null, List.of()));
         Payment otherTenant = payments.record(OTHER, payment("n-1", elsewhere, "1.00"));
         assertRefused(() -> payments.record(TENANT, payment("n-bad", customer, "-1.00")), "amount");
@@ -683,7 +683,7 @@ abstract class LedgerContract extends OnLedger {
     }
 
     private UUID customer(TenantId tenant, String name) {
-        return customers.create(tenant, CustomerDetails.of(null, name, null, null, "EUR")).id();
+        return customers.create(tenant, CustomerRequest.of(null, name, null, null, "EUR")).id();
     }
 
     private static SalesOrder order(String orderId, UUID customer, String currency, String net) {
@@ -691,8 +691,8 @@ abstract class LedgerContract extends OnLedger {
                 List.of(new OrderLine("ITEM", null, BigDecimal.ONE, new BigDecimal(net), null, new BigDecimal("19"))));
     }
 
-    private static PaymentDetails payment(String key, UUID customer, String amount) {
-        return new PaymentDetails(key, customer, "BANK_TRANSFER", Money.of(amount, "EUR"), LocalDate.of(2026, 3, 1), null,
+    private static PaymentRequest payment(String key, UUID customer, String amount) {
+        return new PaymentRequest(key, customer, "BANK_TRANSFER", Money.of(amount, "EUR"), LocalDate.of(2026, 3, 1), null,
                 List.of());
     }
 

@@ -22,7 +22,7 @@ import receivables.api.ConflictException;
 import receivables.api.InvalidRequestException;
 import receivables.api.TenantId;
 import receivables.api.credit.CreditNoteRequest;
-import receivables.api.customer.CustomerDetails;
+import receivables.api.customer.CustomerRequest;
 import receivables.api.invoice.Invoice;
 import receivables.api.invoice.OrderLine;
 import receivables.api.invoice.SalesOrder;
@@ -30,8 +30,8 @@ import receivables.api.money.Money;
 import receivables.api.payment.Allocation;
 import receivables.api.payment.AllocationTarget;
 import receivables.api.payment.Payment;
-import receivables.api.payment.PaymentDetails;
-import receivables.api.payment.RefundDetails;
+import receivables.api.payment.PaymentRefundRequest;
+import receivables.api.payment.PaymentRequest;
 import receivables.api.report.CustomerStatement;
 import receivables.api.report.OpenItem;
 import receivables.impl.persistence.internal.HibernateDatabase;
@@ -93,7 +93,7 @@ abstract class StatementPropertiesContract {
         TenantId tenant = new TenantId("prop-" + TRIES.incrementAndGet());
         ledger.terms().define(tenant, "SKONTO", "3 % within 14 days, net 30", "3%/14 NET30");
         ledger.terms().define(tenant, "HALVES", "Half now, half in 30 days", "50%@0 50%@30");
-        UUID customer = ledger.customers().create(tenant, CustomerDetails.of(null, "Random GmbH", null, null, "EUR")).id();
+        UUID customer = ledger.customers().create(tenant, CustomerRequest.of(null, "Random GmbH", null, null, "EUR")).id();
         List<Invoice> invoices = new ArrayList<>();
         List<Payment> payments = new ArrayList<>();
         LocalDate day = START;
@@ -129,12 +129,12 @@ abstract class StatementPropertiesContract {
                                 amount.amount(), null, new BigDecimal("19")))));
                 invoices.add(ledger.invoices().issue(tenant, draft.id(), day));
             }
-            case PAY -> payments.add(ledger.payments().record(tenant, new PaymentDetails(key, customer, "BANK_TRANSFER",
+            case PAY -> payments.add(ledger.payments().record(tenant, new PaymentRequest(key, customer, "BANK_TRANSFER",
                     amount, day, null, List.of())));
             case PAY_AS_TOLD -> {
                 if (!invoices.isEmpty()) {
                     Invoice invoice = pick(invoices, operation);
-                    payments.add(ledger.payments().record(tenant, new PaymentDetails(key, customer, "BANK_TRANSFER",
+                    payments.add(ledger.payments().record(tenant, new PaymentRequest(key, customer, "BANK_TRANSFER",
                             amount, day, null, List.of(new AllocationTarget(invoice.id(), null, null)))));
                 }
             }
@@ -158,7 +158,7 @@ abstract class StatementPropertiesContract {
             case REFUND -> {
                 if (!payments.isEmpty()) {
                     ledger.payments().refund(tenant, pick(payments, operation).id(),
-                            new RefundDetails(key, amount, day, "paid twice"));
+                            new PaymentRefundRequest(key, amount, day, "paid twice"));
                 }
             }
             case REVERSE -> {

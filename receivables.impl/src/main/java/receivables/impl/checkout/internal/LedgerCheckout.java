@@ -14,7 +14,7 @@ import receivables.api.invoice.ImmediatePayment;
 import receivables.api.invoice.Invoice;
 import receivables.api.invoice.Receipt;
 import receivables.api.payment.AllocationTarget;
-import receivables.api.payment.PaymentDetails;
+import receivables.api.payment.PaymentRequest;
 import receivables.impl.invoice.internal.StoredInvoices;
 import receivables.impl.payment.internal.StoredPayments;
 import receivables.impl.persistence.internal.Database;
@@ -57,7 +57,7 @@ public class LedgerCheckout implements Checkout {
             StoredPayments.Recorded payment = null;
             ImmediatePayment taken = request.payment();
             if (taken != null) {
-                payment = payments.record(session, tenant, new PaymentDetails(taken.idempotencyKey(),
+                payment = payments.record(session, tenant, new PaymentRequest(taken.idempotencyKey(),
                         request.order().customerId(), taken.method(), taken.amount(), request.issueDate(),
                         taken.payerReference(), List.of(new AllocationTarget(issued.invoiceId(), null, null))));
             }

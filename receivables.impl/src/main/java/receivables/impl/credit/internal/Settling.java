@@ -49,8 +49,8 @@ final class Settling {
             throw new ConflictException("invoice " + invoiceId + " is a draft and owes nothing yet, so it cannot be "
                     + settled + ": change or drop its order instead");
         }
-        if (invoice.status() == InvoiceStatus.CANCELLED) {
-            throw new ConflictException("invoice " + invoice.number() + " is cancelled and cannot be " + settled);
+        if (invoice.status() == InvoiceStatus.CANCELED) {
+            throw new ConflictException("invoice " + invoice.number() + " is canceled and cannot be " + settled);
         }
         if (!invoice.open().isPositive()) {
             throw new ConflictException("invoice " + invoice.number() + " has nothing open that could be " + settled);

@@ -18,9 +18,9 @@ import jakarta.persistence.Version;
 import receivables.api.customer.BillingAddress;
 import receivables.api.customer.CreditRating;
 import receivables.api.customer.CustomerAccount;
-import receivables.api.customer.CustomerDetails;
-import receivables.api.money.Money;
 import receivables.api.customer.CustomerPersonalData;
+import receivables.api.customer.CustomerRequest;
+import receivables.api.money.Money;
 import receivables.impl.audit.internal.Audited;
 import receivables.impl.audit.internal.PersonalData;
 import receivables.impl.persistence.internal.TenantOwned;
@@ -121,13 +121,13 @@ public class CustomerAccountEntity extends TenantOwned {
     protected CustomerAccountEntity() {
     }
 
-    CustomerAccountEntity(UUID id, CustomerDetails details, Instant now, TenantCipher cipher) {
+    CustomerAccountEntity(UUID id, CustomerRequest details, Instant now, TenantCipher cipher) {
         this.id = id;
         this.createdAt = now;
         apply(details, now, cipher);
     }
 
-    void apply(CustomerDetails details, Instant now, TenantCipher cipher) {
+    void apply(CustomerRequest details, Instant now, TenantCipher cipher) {
         this.number = blankToNull(details.number());
         this.name = details.name().trim();
         this.taxId = resealed(cipher, taxId, blankToNull(details.taxId()));

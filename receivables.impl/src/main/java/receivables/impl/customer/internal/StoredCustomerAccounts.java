@@ -19,12 +19,12 @@ import receivables.api.NotFoundException;
 import receivables.api.Page;
 import receivables.api.PageRequest;
 import receivables.api.TenantId;
-import receivables.api.money.Money;
 import receivables.api.customer.BillingAddress;
 import receivables.api.customer.CustomerAccount;
 import receivables.api.customer.CustomerAccounts;
-import receivables.api.customer.CustomerDetails;
 import receivables.api.customer.CustomerPersonalData;
+import receivables.api.customer.CustomerRequest;
+import receivables.api.money.Money;
 import receivables.impl.persistence.internal.Database;
 import receivables.impl.personal.internal.PersonalDataKeys;
 import receivables.impl.personal.internal.TenantCipher;
@@ -53,7 +53,7 @@ public class StoredCustomerAccounts implements CustomerAccounts {
     Clock clock = Clock.systemUTC();
 
     @Override
-    public CustomerAccount create(TenantId tenant, CustomerDetails details) {
+    public CustomerAccount create(TenantId tenant, CustomerRequest details) {
         validate(details);
         return database.inTransaction(tenant, session -> {
             requireNumberFree(session, details.number(), null);
@@ -75,7 +75,7 @@ public class StoredCustomerAccounts implements CustomerAccounts {
     }
 
     @Override
-    public CustomerAccount update(TenantId tenant, UUID id, CustomerDetails details, Long expectedVersion) {
+    public CustomerAccount update(TenantId tenant, UUID id, CustomerRequest details, Long expectedVersion) {
         validate(details);
         return database.inTransaction(tenant, session -> {
             CustomerAccountEntity account = session.find(CustomerAccountEntity.class, id);
@@ -155,7 +155,7 @@ public class StoredCustomerAccounts implements CustomerAccounts {
         return account;
     }
 
-    private static void validate(CustomerDetails details) {
+    private static void validate(CustomerRequest details) {
         if (details == null) {
             new Violations().add("body", "is required").throwIfAny();
         }

@@ -45,8 +45,8 @@ import receivables.api.money.Money;
 import receivables.api.payment.Allocation;
 import receivables.api.payment.AllocationTarget;
 import receivables.api.payment.Payment;
-import receivables.api.payment.PaymentDetails;
-import receivables.api.payment.RefundDetails;
+import receivables.api.payment.PaymentRefundRequest;
+import receivables.api.payment.PaymentRequest;
 import receivables.api.provider.IntentLookup;
 import receivables.api.provider.PaymentCancellation;
 import receivables.api.provider.PaymentInstructions;
@@ -426,7 +426,7 @@ public class StoredPaymentIntents implements PaymentIntents {
                     pending.status = IntentRefundEntity.SUCCEEDED;
                     pending.nextAttemptAt = null;
                     stored.refunded = stored.refunded().plus(pending.amount()).amount();
-                    payments.refund(session, tenant, stored.paymentId, new RefundDetails("intent-refund:" + refundId,
+                    payments.refund(session, tenant, stored.paymentId, new PaymentRefundRequest("intent-refund:" + refundId,
                             pending.amount(), LocalDate.ofInstant(now(), ZoneOffset.UTC), pending.reason));
                     move(session, stored, stored.refunded().equals(stored.amount()) ? IntentStatus.REFUNDED
                             : IntentStatus.PARTIALLY_REFUNDED, taken ? "query" : "api", "refunded " + pending.amount());
@@ -542,7 +542,7 @@ public class StoredPaymentIntents implements PaymentIntents {
                 : List.of();
         Instant paidAt = report.occurredAt() == null ? now() : report.occurredAt();
         String payer = intent.provider + ":" + (intent.providerReference == null ? intent.id : intent.providerReference);
-        StoredPayments.Recorded recorded = payments.record(session, tenant, new PaymentDetails("intent:" + intent.id,
+        StoredPayments.Recorded recorded = payments.record(session, tenant, new PaymentRequest("intent:" + intent.id,
                 intent.customerId, intent.method, paid, LocalDate.ofInstant(paidAt, ZoneOffset.UTC),
                 IntentText.clip(payer, 140), targets));
         intent.paymentId = recorded.payment().id();

@@ -98,7 +98,7 @@ public class InvoiceEntity extends TenantOwned {
 
     /**
      * Lowers what is open by a credit note. Once its credit notes add up to the gross ({@code creditedInAll}),
-     * the invoice is cancelled; a credit that clears what payments left open settles it as paid; otherwise
+     * the invoice is canceled; a credit that clears what payments left open settles it as paid; otherwise
      * the status stays, for a credit is no payment.
      */
     public void credit(Money amount, Money creditedInAll, Instant now) {
@@ -109,7 +109,7 @@ public class InvoiceEntity extends TenantOwned {
         }
         open = remaining.amount();
         if (creditedInAll.equals(gross())) {
-            status = InvoiceStatus.CANCELLED;
+            status = InvoiceStatus.CANCELED;
         } else if (remaining.isZero()) {
             status = InvoiceStatus.PAID;
         }

@@ -357,8 +357,8 @@ public class StoredInvoices implements Invoices {
      */
     private boolean issuable(Session session, TenantId tenant, InvoiceEntity invoice, LocalDate issueDate,
             Runnable writeUnwritten) {
-        if (invoice.status == InvoiceStatus.CANCELLED) {
-            throw new ConflictException("invoice " + invoice.number + " is cancelled and cannot be issued");
+        if (invoice.status == InvoiceStatus.CANCELED) {
+            throw new ConflictException("invoice " + invoice.number + " is canceled and cannot be issued");
         }
         if (invoice.status != InvoiceStatus.DRAFT) {
             return false;

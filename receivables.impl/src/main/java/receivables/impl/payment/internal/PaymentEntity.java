@@ -17,7 +17,7 @@ import jakarta.persistence.Version;
 import receivables.api.money.Money;
 import receivables.api.payment.Allocation;
 import receivables.api.payment.Payment;
-import receivables.api.payment.PaymentDetails;
+import receivables.api.payment.PaymentRequest;
 import receivables.api.payment.PaymentStatus;
 import receivables.impl.audit.internal.Audited;
 import receivables.impl.persistence.internal.TenantOwned;
@@ -76,7 +76,7 @@ public class PaymentEntity extends TenantOwned {
     protected PaymentEntity() {
     }
 
-    PaymentEntity(PaymentDetails details, String number, Instant now) {
+    PaymentEntity(PaymentRequest details, String number, Instant now) {
         this.id = UUID.randomUUID();
         this.number = number;
         this.idempotencyKey = details.idempotencyKey();
@@ -91,7 +91,7 @@ public class PaymentEntity extends TenantOwned {
     }
 
     /** Whether {@code details} say the same as what was recorded under the same key. */
-    boolean sameAs(PaymentDetails details) {
+    boolean sameAs(PaymentRequest details) {
         return customerId.equals(details.customerId()) && method.equals(details.method())
                 && amount().equals(details.amount()) && valueDate.equals(details.valueDate());
     }

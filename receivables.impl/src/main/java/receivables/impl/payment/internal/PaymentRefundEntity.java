@@ -12,7 +12,7 @@ import jakarta.persistence.Table;
 
 import receivables.api.money.Money;
 import receivables.api.payment.PaymentRefund;
-import receivables.api.payment.RefundDetails;
+import receivables.api.payment.PaymentRefundRequest;
 import receivables.impl.audit.internal.Audited;
 import receivables.impl.persistence.internal.TenantOwned;
 
@@ -48,7 +48,7 @@ public class PaymentRefundEntity extends TenantOwned {
     protected PaymentRefundEntity() {
     }
 
-    PaymentRefundEntity(UUID paymentId, RefundDetails refund, Instant now) {
+    PaymentRefundEntity(UUID paymentId, PaymentRefundRequest refund, Instant now) {
         this.id = UUID.randomUUID();
         this.paymentId = paymentId;
         this.idempotencyKey = refund.idempotencyKey();
@@ -63,7 +63,7 @@ public class PaymentRefundEntity extends TenantOwned {
         return Money.of(amount, currency);
     }
 
-    boolean sameAs(UUID payment, RefundDetails refund) {
+    boolean sameAs(UUID payment, PaymentRefundRequest refund) {
         return paymentId.equals(payment) && amount().equals(refund.amount()) && date.equals(refund.date());
     }
 

@@ -36,11 +36,11 @@ import receivables.api.money.Money;
 import receivables.api.payment.Allocation;
 import receivables.api.payment.AllocationTarget;
 import receivables.api.payment.Payment;
-import receivables.api.payment.PaymentDetails;
 import receivables.api.payment.PaymentRefund;
+import receivables.api.payment.PaymentRefundRequest;
+import receivables.api.payment.PaymentRequest;
 import receivables.api.payment.PaymentStatus;
 import receivables.api.payment.Payments;
-import receivables.api.payment.RefundDetails;
 import receivables.impl.credit.internal.StoredWriteOffs;
 import receivables.impl.customer.internal.CustomerAccountEntity;
 import receivables.impl.event.internal.BusinessEvents;
@@ -99,7 +99,7 @@ public class StoredPayments implements Payments {
     }
 
     @Override
-    public Payment record(TenantId tenant, PaymentDetails details) {
+    public Payment record(TenantId tenant, PaymentRequest details) {
         if (details != null && details.valueDate() != null) {
             YearlyCounter.PAYMENT.prepareYear(database, tenant, details.valueDate().getYear());
         }
@@ -119,7 +119,7 @@ public class StoredPayments implements Payments {
      * Records a payment in the caller's session and transaction, for flows that record more in the same
      * transaction; announce the result with {@link #announce} once it is committed.
      */
-    public Recorded record(Session session, TenantId tenant, PaymentDetails details) {
+    public Recorded record(Session session, TenantId tenant, PaymentRequest details) {
         validate(details);
         Optional<PaymentEntity> earlier = byKey(session, details.idempotencyKey());
         if (earlier.isPresent()) {
@@ -177,7 +177,7 @@ public class StoredPayments implements Payments {
                 throw new ConflictException("payment " + paymentId + " has no credit left to apply");
             }
             requireNotBeforeValueDate(payment, date);
-            validate(new PaymentDetails(payment.idempotencyKey, payment.customerId, payment.method, payment.amount(),
+            validate(new PaymentRequest(payment.idempotencyKey, payment.customerId, payment.method, payment.amount(),
                     date, null, wanted));
             applyCredit(session, tenant, payment, wanted, date, clock.instant().truncatedTo(ChronoUnit.MICROS));
             session.flush();
@@ -211,7 +211,7 @@ public class StoredPayments implements Payments {
     }
 
     @Override
-    public PaymentRefund refund(TenantId tenant, UUID paymentId, RefundDetails refund) {
+    public PaymentRefund refund(TenantId tenant, UUID paymentId, PaymentRefundRequest refund) {
         try {
             return database.inTransaction(tenant, session -> refund(session, tenant, paymentId, refund));
         } catch (ConflictException sameKeyRefundedConcurrently) {
@@ -226,7 +226,7 @@ public class StoredPayments implements Payments {
      * the credit lacks comes from its allocations, newest first: they are taken back whole and what was taken
      * back beyond the refund goes again to the same invoices.
      */
-    public PaymentRefund refund(Session session, TenantId tenant, UUID paymentId, RefundDetails refund) {
+    public PaymentRefund refund(Session session, TenantId tenant, UUID paymentId, PaymentRefundRequest refund) {
         validate(refund);
         Optional<PaymentRefundEntity> earlier = refundByKey(session, refund.idempotencyKey());
         if (earlier.isPresent()) {
@@ -300,7 +300,7 @@ public class StoredPayments implements Payments {
                 .setParameter("key", key).uniqueResultOptional();
     }
 
-    private static PaymentRefund replay(PaymentRefundEntity earlier, UUID paymentId, RefundDetails refund) {
+    private static PaymentRefund replay(PaymentRefundEntity earlier, UUID paymentId, PaymentRefundRequest refund) {
         if (!earlier.sameAs(paymentId, refund)) {
             throw new ConflictException("idempotency key " + refund.idempotencyKey()
                     + " was already used for a different refund (" + earlier.id + ")");
@@ -308,7 +308,7 @@ public class StoredPayments implements Payments {
         return earlier.toValue();
     }
 
-    private static void validate(RefundDetails refund) {
+    private static void validate(PaymentRefundRequest refund) {
         Violations violations = new Violations();
         if (refund == null) {
             violations.add("body", "is required").throwIfAny();
@@ -403,7 +403,7 @@ public class StoredPayments implements Payments {
      * Records a new payment. Its number is taken after the invoices it may go to are locked, so that payments
      * always lock invoices before the tenant's payment counter and never wait on each other in a circle.
      */
-    private Recorded recordNew(Session session, TenantId tenant, PaymentDetails details) {
+    private Recorded recordNew(Session session, TenantId tenant, PaymentRequest details) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<InstallmentEntity> candidates = lockedCandidates(session, details.customerId(),
                 details.amount().currency(), details.allocateTo());
@@ -644,7 +644,7 @@ public class StoredPayments implements Payments {
         }
     }
 
-    private static Payment replay(Session session, PaymentEntity earlier, PaymentDetails details) {
+    private static Payment replay(Session session, PaymentEntity earlier, PaymentRequest details) {
         if (!earlier.sameAs(details)) {
             throw new ConflictException("idempotency key " + details.idempotencyKey()
                     + " was already used for a different payment (" + earlier.id + ")");
@@ -676,7 +676,7 @@ public class StoredPayments implements Payments {
         return payment.toValue(values);
     }
 
-    private static void validate(PaymentDetails details) {
+    private static void validate(PaymentRequest details) {
         Violations violations = new Violations();
         if (details == null) {
             violations.add("body", "is required").throwIfAny();

@@ -10,7 +10,7 @@ import org.hibernate.Session;
 
 import receivables.api.money.Money;
 import receivables.api.payment.AllocationTarget;
-import receivables.api.payment.PaymentDetails;
+import receivables.api.payment.PaymentRequest;
 import receivables.api.statement.Direction;
 import receivables.api.statement.MatchCandidate;
 import receivables.api.statement.StatementLine;
@@ -122,12 +122,12 @@ final class ImportedLines {
      * The payment a line is: its key makes the payment's idempotency key, so that no line is ever booked twice,
      * by an import or by a clerk.
      */
-    static PaymentDetails payment(String key, StatementLine line, UUID customerId, List<UUID> invoices, LocalDate today) {
+    static PaymentRequest payment(String key, StatementLine line, UUID customerId, List<UUID> invoices, LocalDate today) {
         LocalDate valueDate = line.valueDate() != null ? line.valueDate()
                 : line.bookingDate() != null ? line.bookingDate() : today;
         String payerReference = line.creditorReference() != null ? line.creditorReference()
                 : line.remittanceText() != null ? line.remittanceText() : line.endToEndId();
-        return new PaymentDetails("bank-line:" + key, customerId, METHOD, line.amount(), valueDate,
+        return new PaymentRequest("bank-line:" + key, customerId, METHOD, line.amount(), valueDate,
                 cut(payerReference, MAX_PAYER_REFERENCE),
                 invoices.stream().map(invoice -> new AllocationTarget(invoice, null, null)).toList());
     }

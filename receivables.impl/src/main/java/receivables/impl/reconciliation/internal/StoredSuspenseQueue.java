@@ -23,7 +23,7 @@ import receivables.api.Page;
 import receivables.api.PageRequest;
 import receivables.api.TenantId;
 import receivables.api.payment.Payment;
-import receivables.api.payment.PaymentDetails;
+import receivables.api.payment.PaymentRequest;
 import receivables.api.statement.MatchCandidate;
 import receivables.api.statement.SuspenseItem;
 import receivables.api.statement.SuspenseQueue;
@@ -136,7 +136,7 @@ public class StoredSuspenseQueue implements SuspenseQueue {
     }
 
     /** What a clerk's match books, and how the item says so. */
-    private record Booking(PaymentDetails payment, String resolution) {
+    private record Booking(PaymentRequest payment, String resolution) {
     }
 
     @FunctionalInterface

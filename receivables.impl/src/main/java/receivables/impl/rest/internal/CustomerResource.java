@@ -35,8 +35,8 @@ import receivables.api.customer.CreditControl;
 import receivables.api.customer.CreditDecision;
 import receivables.api.customer.CustomerAccount;
 import receivables.api.customer.CustomerAccounts;
-import receivables.api.customer.CustomerDetails;
 import receivables.api.customer.CustomerPersonalData;
+import receivables.api.customer.CustomerRequest;
 
 /**
  * {@code /api/v1/customers}: create, read, update and list the tenant's customer accounts. The version
@@ -57,7 +57,7 @@ public class CustomerResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(@Context ContainerRequestContext request, CustomerDetails details) {
+    public Response create(@Context ContainerRequestContext request, CustomerRequest details) {
         CustomerAccount created = customers.create(TenantFilter.tenantOf(request), details);
         return Response.created(URI.create("customers/" + created.id()))
                 .tag(etag(created))
@@ -77,7 +77,7 @@ public class CustomerResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response update(@Context ContainerRequestContext request, @PathParam("id") String id,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, CustomerDetails details) {
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, CustomerRequest details) {
         CustomerAccount updated = customers.update(TenantFilter.tenantOf(request), QueryParameters.pathId("customer", id),
                 details, expectedVersion(ifMatch));
         return Response.ok(updated).tag(etag(updated)).build();

@@ -29,10 +29,10 @@ import receivables.api.NotFoundException;
 import receivables.api.money.Money;
 import receivables.api.payment.AllocationTarget;
 import receivables.api.payment.Payment;
-import receivables.api.payment.PaymentDetails;
 import receivables.api.payment.PaymentRefund;
+import receivables.api.payment.PaymentRefundRequest;
+import receivables.api.payment.PaymentRequest;
 import receivables.api.payment.Payments;
-import receivables.api.payment.RefundDetails;
 import receivables.impl.validation.internal.Violations;
 
 /**
@@ -49,7 +49,7 @@ public class PaymentResource {
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     /** A payment as a client sends it: amounts as plain decimals in the payment's currency. */
-    public record PaymentRequest(UUID customerId, String method, BigDecimal amount, String currency, LocalDate valueDate,
+    public record PaymentBody(UUID customerId, String method, BigDecimal amount, String currency, LocalDate valueDate,
             String payerReference, List<TargetRequest> allocateTo) {
     }
 
@@ -77,7 +77,7 @@ public class PaymentResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response record(@Context ContainerRequestContext request, @HeaderParam(IDEMPOTENCY_KEY) String key,
-            PaymentRequest payment) {
+            PaymentBody payment) {
         Payment recorded = payments.record(TenantFilter.tenantOf(request), details(key, payment));
         return Response.created(URI.create("payments/" + recorded.id())).entity(recorded).build();
     }
@@ -140,7 +140,7 @@ public class PaymentResource {
         violations.throwIfAny();
         var tenant = TenantFilter.tenantOf(request);
         UUID paymentId = QueryParameters.pathId("payment", id);
-        PaymentRefund made = payments.refund(tenant, paymentId, new RefundDetails(key.trim(), amount,
+        PaymentRefund made = payments.refund(tenant, paymentId, new PaymentRefundRequest(key.trim(), amount,
                 dayOr(refund.date()), refund.reason()));
         return Response.created(URI.create("payments/" + id + "/refunds")).entity(made).build();
     }
@@ -155,7 +155,7 @@ public class PaymentResource {
         return date == null ? LocalDate.now(clock) : date;
     }
 
-    static PaymentDetails details(String key, PaymentRequest payment) {
+    static PaymentRequest details(String key, PaymentBody payment) {
         Violations violations = new Violations().required(IDEMPOTENCY_KEY, key);
         if (payment == null) {
             violations.add("body", "is required").throwIfAny();
@@ -165,7 +165,7 @@ public class PaymentResource {
         violations.throwIfAny();
         Money amount = money(violations, "amount", payment.amount(), payment.currency());
         List<AllocationTarget> targets = targets(violations, payment.allocateTo(), payment.currency());
-        return new PaymentDetails(key.trim(), payment.customerId(), payment.method(), amount, payment.valueDate(),
+        return new PaymentRequest(key.trim(), payment.customerId(), payment.method(), amount, payment.valueDate(),
                 payment.payerReference(), targets);
     }
 

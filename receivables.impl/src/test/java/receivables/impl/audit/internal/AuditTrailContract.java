@@ -26,7 +26,7 @@ import receivables.api.audit.AuditRecord;
 import receivables.api.audit.ChainVerification;
 import receivables.api.audit.FieldChange;
 import receivables.api.customer.CustomerAccount;
-import receivables.api.customer.CustomerDetails;
+import receivables.api.customer.CustomerRequest;
 import receivables.impl.customer.internal.CustomersFixture;
 import receivables.impl.customer.internal.StoredCustomerAccounts;
 import receivables.impl.persistence.internal.TestDatabase;
@@ -60,9 +60,9 @@ abstract class AuditTrailContract {
         testDatabase.changes().callers().enter(CLERK);
         CustomerAccount created;
         try {
-            created = customers.create(ALPHA, new CustomerDetails("C-1", "Acme GmbH", "DE123456789", "ap@acme.example",
+            created = customers.create(ALPHA, new CustomerRequest("C-1", "Acme GmbH", "DE123456789", "ap@acme.example",
                     "EUR", null, null, null, null, null, null, null, null, null));
-            customers.update(ALPHA, created.id(), new CustomerDetails("C-1", "Acme AG", "DE123456789", "billing@acme.example",
+            customers.update(ALPHA, created.id(), new CustomerRequest("C-1", "Acme AG", "DE123456789", "billing@acme.example",
                     "EUR", null, null, null, null, null, null, null, null, null), 0L);
         } finally {
             testDatabase.changes().callers().leave();
@@ -220,8 +220,8 @@ abstract class AuditTrailContract {
         });
     }
 
-    static CustomerDetails details(String number) {
-        return CustomerDetails.of(number, "Customer " + number + " " + UUID.randomUUID(), null, null, "EUR");
+    static CustomerRequest details(String number) {
+        return CustomerRequest.of(number, "Customer " + number + " " + UUID.randomUUID(), null, null, "EUR");
     }
 
     static void execute(TestDatabase database, String sql) {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import receivables.api.TenantId;
-import receivables.api.customer.CustomerDetails;
+import receivables.api.customer.CustomerRequest;
 import receivables.api.invoice.BillingRun;
 import receivables.api.invoice.BillingRunStatus;
 import receivables.api.invoice.OrderLine;
@@ -46,7 +46,7 @@ abstract class BillingTakeoverContract extends OnLedger {
 
     @Test
     void aRunLeftByAStoppedNodeIsResumedByAnotherAndBillsEveryOrderOnce() throws InterruptedException {
-        UUID customer = customers.create(TENANT, new CustomerDetails(null, "Takeover GmbH", null, null, "EUR", null,
+        UUID customer = customers.create(TENANT, new CustomerRequest(null, "Takeover GmbH", null, null, "EUR", null,
                 null, null, null, null, null, null, null, null)).id();
         List<SalesOrder> orders = new ArrayList<>();
         for (int i = 0; i < ORDERS; i++) {

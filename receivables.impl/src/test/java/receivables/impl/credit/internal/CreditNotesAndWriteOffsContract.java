@@ -29,7 +29,7 @@ import receivables.api.credit.CreditNoteRequest;
 import receivables.api.credit.SettledInstallment;
 import receivables.api.credit.WriteOff;
 import receivables.api.credit.WriteOffKind;
-import receivables.api.customer.CustomerDetails;
+import receivables.api.customer.CustomerRequest;
 import receivables.api.invoice.Installment;
 import receivables.api.invoice.Invoice;
 import receivables.api.invoice.InvoiceStatus;
@@ -40,17 +40,17 @@ import receivables.api.journal.JournalEntry;
 import receivables.api.journal.JournalEntryKind;
 import receivables.api.journal.JournalLine;
 import receivables.api.money.Money;
+import receivables.api.payment.AllocationTarget;
+import receivables.api.payment.Payment;
+import receivables.api.payment.PaymentRequest;
 import receivables.api.report.CustomerStatement;
 import receivables.api.report.OpenItem;
 import receivables.api.report.StatementMovement;
-import receivables.api.payment.AllocationTarget;
-import receivables.api.payment.Payment;
-import receivables.api.payment.PaymentDetails;
 import receivables.impl.ledger.OnLedger;
-import receivables.impl.report.internal.SqlCustomerStatements;
-import receivables.impl.report.internal.StatementsFixture;
 import receivables.impl.payment.internal.PaymentsFixture;
 import receivables.impl.payment.internal.StoredPayments;
+import receivables.impl.report.internal.SqlCustomerStatements;
+import receivables.impl.report.internal.StatementsFixture;
 import receivables.impl.tenant.internal.TenantDirectory;
 import receivables.impl.tenant.internal.TenantDirectoryFixture;
 
@@ -79,10 +79,10 @@ abstract class CreditNotesAndWriteOffsContract extends OnLedger {
         assertThat(note.full()).isTrue();
         assertThat(note.amount()).isEqualTo(eur("186.92"));
         assertThat(note.invoiceNumber()).isEqualTo(invoice.number());
-        Invoice cancelled = invoices.find(TENANT, invoice.id()).orElseThrow();
-        assertThat(cancelled.status()).isEqualTo(InvoiceStatus.CANCELLED);
-        assertThat(cancelled.open()).isEqualTo(eur("0.00"));
-        assertThat(cancelled.installments()).extracting(Installment::open).containsOnly(eur("0.00"));
+        Invoice canceled = invoices.find(TENANT, invoice.id()).orElseThrow();
+        assertThat(canceled.status()).isEqualTo(InvoiceStatus.CANCELED);
+        assertThat(canceled.open()).isEqualTo(eur("0.00"));
+        assertThat(canceled.installments()).extracting(Installment::open).containsOnly(eur("0.00"));
         assertThat(journal.entriesFor(TENANT, note.number())).singleElement().satisfies(entry -> {
             assertThat(entry.kind()).isEqualTo(JournalEntryKind.CREDIT_NOTE_ISSUED);
             assertThat(entry.lines()).usingRecursiveFieldByFieldElementComparatorIgnoringFields(
@@ -95,7 +95,7 @@ abstract class CreditNotesAndWriteOffsContract extends OnLedger {
         assertThat(aging.report(TENANT, ISSUED.plusDays(1), List.of()).rows()).singleElement()
                 .satisfies(row -> assertThat(row.total()).isEqualTo(eur("186.92")));
         assertThatThrownBy(() -> creditNotes.issue(TENANT, invoice.id(), new CreditNoteRequest(null, "again", ISSUED)))
-                .isInstanceOf(ConflictException.class).hasMessageContaining("cancelled");
+                .isInstanceOf(ConflictException.class).hasMessageContaining("canceled");
         assertThat(payments.record(TENANT, payment("after-cancel", customer, "10.00")).unallocated()).isEqualTo(eur("10.00"));
     }
 
@@ -133,7 +133,7 @@ abstract class CreditNotesAndWriteOffsContract extends OnLedger {
         assertThat(notes.stream().map(CreditNote::net).reduce(Money::plus).orElseThrow()).isEqualTo(eur("100.00"));
         assertThat(notes.stream().map(CreditNote::tax).reduce(Money::plus).orElseThrow()).isEqualTo(eur("19.00"));
         assertThat(notes.get(0).tax()).isEqualTo(eur("5.32"));
-        assertThat(invoices.find(TENANT, invoice.id()).orElseThrow().status()).isEqualTo(InvoiceStatus.CANCELLED);
+        assertThat(invoices.find(TENANT, invoice.id()).orElseThrow().status()).isEqualTo(InvoiceStatus.CANCELED);
         assertThat(creditNotes.forInvoice(TENANT, invoice.id())).extracting(CreditNote::id)
                 .containsExactlyElementsOf(notes.stream().map(CreditNote::id).toList());
     }
@@ -343,7 +343,7 @@ abstract class CreditNotesAndWriteOffsContract extends OnLedger {
                 JournalLine.debit(Account.WRITE_OFF_EXPENSE, eur("0.03")), JournalLine.credit(Account.RECEIVABLE, eur("0.03")));
 
         Invoice shortByTolerance = issued("SO-EXACT", customer, "100.00");
-        tolerant.record(TENANT, new PaymentDetails("exact", customer, "BANK_TRANSFER", eur("118.95"), ISSUED.plusDays(5),
+        tolerant.record(TENANT, new PaymentRequest("exact", customer, "BANK_TRANSFER", eur("118.95"), ISSUED.plusDays(5),
                 null, List.of(new AllocationTarget(shortByTolerance.id(), null, eur("118.95")))));
         assertThat(invoices.find(TENANT, shortByTolerance.id()).orElseThrow().status()).isEqualTo(InvoiceStatus.PAID);
 
@@ -355,7 +355,7 @@ abstract class CreditNotesAndWriteOffsContract extends OnLedger {
         assertThat(writeOffs.forInvoice(TENANT, shortBy10Cents.id())).isEmpty();
 
         Invoice withoutTolerance = issued("SO-NONE", customer, "100.00");
-        payments.record(TENANT, new PaymentDetails("none", customer, "BANK_TRANSFER", eur("118.99"), ISSUED.plusDays(5),
+        payments.record(TENANT, new PaymentRequest("none", customer, "BANK_TRANSFER", eur("118.99"), ISSUED.plusDays(5),
                 null, List.of(new AllocationTarget(withoutTolerance.id(), null, eur("118.99")))));
         assertThat(invoices.find(TENANT, withoutTolerance.id()).orElseThrow().open()).isEqualTo(eur("0.01"));
     }
@@ -409,7 +409,7 @@ abstract class CreditNotesAndWriteOffsContract extends OnLedger {
     }
 
     private UUID customer(TenantId tenant, String name) {
-        return customers.create(tenant, CustomerDetails.of(null, name, null, null, "EUR")).id();
+        return customers.create(tenant, CustomerRequest.of(null, name, null, null, "EUR")).id();
     }
 
     private static SalesOrder order(String orderId, UUID customer, String net) {
@@ -417,8 +417,8 @@ abstract class CreditNotesAndWriteOffsContract extends OnLedger {
                 List.of(new OrderLine("ITEM", null, BigDecimal.ONE, new BigDecimal(net), null, new BigDecimal("19"))));
     }
 
-    private static PaymentDetails payment(String key, UUID customer, String amount) {
-        return new PaymentDetails(key, customer, "BANK_TRANSFER", eur(amount), ISSUED.plusDays(5), null, List.of());
+    private static PaymentRequest payment(String key, UUID customer, String amount) {
+        return new PaymentRequest(key, customer, "BANK_TRANSFER", eur(amount), ISSUED.plusDays(5), null, List.of());
     }
 
     private static Money eur(String amount) {

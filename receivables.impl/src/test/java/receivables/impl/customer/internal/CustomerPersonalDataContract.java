@@ -23,8 +23,8 @@ import receivables.api.audit.AuditQuery;
 import receivables.api.audit.AuditRecord;
 import receivables.api.customer.BillingAddress;
 import receivables.api.customer.CustomerAccount;
-import receivables.api.customer.CustomerDetails;
 import receivables.api.customer.CustomerPersonalData;
+import receivables.api.customer.CustomerRequest;
 import receivables.impl.audit.internal.AuditFixture;
 import receivables.impl.persistence.internal.HibernateDatabase;
 import receivables.impl.persistence.internal.TestDatabase;
@@ -43,7 +43,7 @@ abstract class CustomerPersonalDataContract {
     static final TenantId ALPHA = new TenantId("alpha");
     static final TenantId BETA = new TenantId("beta");
     static final String IBAN = "DE89370400440532013000";
-    static final CustomerDetails PERSONAL = new CustomerDetails("C-1", "Jane Doe Trading", "DE811907980",
+    static final CustomerRequest PERSONAL = new CustomerRequest("C-1", "Jane Doe Trading", "DE811907980",
             "jane.doe@example.org", "EUR", "Jane Doe", "+49 30 1234567",
             new BillingAddress("Hauptstrasse 5", null, "10115", "Berlin", null, "DE"), null, null, null, null, null, null,
             "de89 3704 0044 0532 0130 00");
@@ -78,7 +78,7 @@ abstract class CustomerPersonalDataContract {
     @Test
     void aCustomerIsFoundByIbanWithoutTheIbanStoredInClearAndOnlyInItsTenant() {
         CustomerAccount created = customers.create(ALPHA, PERSONAL);
-        customers.create(ALPHA, CustomerDetails.of("C-2", "Someone else", null, null, "EUR"));
+        customers.create(ALPHA, CustomerRequest.of("C-2", "Someone else", null, null, "EUR"));
 
         assertThat(customers.findByIban(ALPHA, " DE89 3704 0044 0532 0130 00 ")).extracting(CustomerAccount::id)
                 .containsExactly(created.id());
@@ -90,7 +90,7 @@ abstract class CustomerPersonalDataContract {
     @Test
     void anIbanThatFailsItsCheckDigitsIsRefusedNamingTheField() {
         for (String bad : new String[] { "DE89370400440532013001", "DE8937", "not an iban", "ДЕ89370400440532013000" }) {
-            assertThatThrownBy(() -> customers.create(ALPHA, new CustomerDetails(null, "X", null, null, "EUR", null, null,
+            assertThatThrownBy(() -> customers.create(ALPHA, new CustomerRequest(null, "X", null, null, "EUR", null, null,
                     null, null, null, null, null, null, null, bad)))
                     .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.violations())
                             .extracting(FieldViolation::field).containsExactly("iban"));
@@ -102,7 +102,7 @@ abstract class CustomerPersonalDataContract {
     void anUnchangedFieldKeepsItsSealedValueAndTheTrailWithholdsPersonalValues() {
         CustomerAccount created = customers.create(ALPHA, PERSONAL);
         List<String> before = rawColumns(created.id());
-        customers.update(ALPHA, created.id(), new CustomerDetails("C-1", "Jane Doe Trading GmbH", PERSONAL.taxId(),
+        customers.update(ALPHA, created.id(), new CustomerRequest("C-1", "Jane Doe Trading GmbH", PERSONAL.taxId(),
                 "jane@example.org", "EUR", PERSONAL.contactName(), PERSONAL.phone(), PERSONAL.billingAddress(), null,
                 null, null, null, null, null, IBAN), 0L);
 
@@ -173,7 +173,7 @@ abstract class CustomerPersonalDataContract {
     @Test
     void aValueCopiedIntoAnotherTenantsRowDoesNotOpen() {
         CustomerAccount alphas = customers.create(ALPHA, PERSONAL);
-        CustomerAccount betas = customers.create(BETA, CustomerDetails.of("C-1", "Beta's", null, "b@example.org", "EUR"));
+        CustomerAccount betas = customers.create(BETA, CustomerRequest.of("C-1", "Beta's", null, "b@example.org", "EUR"));
         String alphasEmail = rawColumns(alphas.id()).get(1);
         testDatabase.get().inTransaction(BETA, session -> session.createNativeMutationQuery(
                 "update customer_account set email = :email where id = :id").setParameter("email", alphasEmail)

@@ -25,7 +25,7 @@ import receivables.api.Page;
 import receivables.api.PageRequest;
 import receivables.api.TenantId;
 import receivables.api.customer.CustomerAccount;
-import receivables.api.customer.CustomerDetails;
+import receivables.api.customer.CustomerRequest;
 import receivables.impl.persistence.internal.TestDatabase;
 import receivables.impl.terms.internal.TermsFixture;
 
@@ -52,7 +52,7 @@ abstract class StoredCustomerAccountsContract {
     @Test
     void createsAnAccountAndFindsItAgain() {
         CustomerAccount created = customers.create(ALPHA,
-                CustomerDetails.of(" C-1 ", "  Acme GmbH ", "DE123456789", "ap@acme.example", "EUR"));
+                CustomerRequest.of(" C-1 ", "  Acme GmbH ", "DE123456789", "ap@acme.example", "EUR"));
 
         assertThat(created.number()).isEqualTo("C-1");
         assertThat(created.name()).isEqualTo("Acme GmbH");
@@ -74,11 +74,11 @@ abstract class StoredCustomerAccountsContract {
 
     @Test
     void refusesInvalidDetailsNamingEveryFieldAndStoresNothing() {
-        assertThatThrownBy(() -> customers.create(ALPHA, CustomerDetails.of(null, " ", null, "not-mail", "eur")))
+        assertThatThrownBy(() -> customers.create(ALPHA, CustomerRequest.of(null, " ", null, "not-mail", "eur")))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.violations())
                         .extracting(FieldViolation::field)
                         .containsExactly("name", "currency", "email"));
-        assertThatThrownBy(() -> customers.create(ALPHA, CustomerDetails.of(null, "X".repeat(201), null, null, "QQQ")))
+        assertThatThrownBy(() -> customers.create(ALPHA, CustomerRequest.of(null, "X".repeat(201), null, null, "QQQ")))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.violations())
                         .extracting(FieldViolation::field)
                         .containsExactly("name", "currency"));
@@ -165,7 +165,7 @@ abstract class StoredCustomerAccountsContract {
         assertThat(customers.list(ALPHA, null, PageRequest.first()).totalItems()).isEqualTo(1);
     }
 
-    static CustomerDetails details(String number, String name) {
-        return CustomerDetails.of(number, name, null, null, "EUR");
+    static CustomerRequest details(String number, String name) {
+        return CustomerRequest.of(number, name, null, null, "EUR");
     }
 }

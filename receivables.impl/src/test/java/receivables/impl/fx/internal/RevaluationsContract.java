@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import receivables.api.TenantId;
-import receivables.api.customer.CustomerDetails;
+import receivables.api.customer.CustomerRequest;
 import receivables.api.fx.ExchangeRate;
 import receivables.api.fx.Revaluation;
 import receivables.api.fx.RevaluedCurrency;
@@ -25,7 +25,7 @@ import receivables.api.journal.JournalEntryKind;
 import receivables.api.journal.JournalLine;
 import receivables.api.money.Money;
 import receivables.api.payment.AllocationTarget;
-import receivables.api.payment.PaymentDetails;
+import receivables.api.payment.PaymentRequest;
 import receivables.impl.ledger.OnLedger;
 import receivables.impl.tenant.internal.TenantDirectory;
 
@@ -58,7 +58,7 @@ abstract class RevaluationsContract extends OnLedger {
         Invoice dollars = issue("SO-USD", american, "USD", "100.00");
         issue("SO-GBP", customer("Crown Ltd", "GBP"), "GBP", "50.00");
         issue("SO-EUR", customer("Heimat GmbH", "EUR"), "EUR", "70.00");
-        payments.record(TENANT, new PaymentDetails("usd-part", american, "BANK_TRANSFER", Money.of("40.00", "USD"),
+        payments.record(TENANT, new PaymentRequest("usd-part", american, "BANK_TRANSFER", Money.of("40.00", "USD"),
                 ISSUED.plusDays(5), null, List.of(new AllocationTarget(dollars.id(), null, null))));
         rates.enter(TENANT, List.of(new ExchangeRate("USD", MONTH_END, new BigDecimal("0.95")),
                 new ExchangeRate("GBP", MONTH_END.minusDays(3), new BigDecimal("1.10"))));
@@ -109,7 +109,7 @@ abstract class RevaluationsContract extends OnLedger {
     }
 
     private UUID customer(String name, String currency) {
-        return customers.create(TENANT, CustomerDetails.of(null, name, null, null, currency)).id();
+        return customers.create(TENANT, CustomerRequest.of(null, name, null, null, currency)).id();
     }
 
     private static Money eur(String amount) {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import receivables.api.TenantId;
-import receivables.api.customer.CustomerDetails;
+import receivables.api.customer.CustomerRequest;
 import receivables.api.host.JournalSink;
 import receivables.api.invoice.Invoice;
 import receivables.api.invoice.OrderLine;
@@ -23,7 +23,7 @@ import receivables.api.invoice.SalesOrder;
 import receivables.api.journal.JournalEntry;
 import receivables.api.journal.JournalEntryKind;
 import receivables.api.money.Money;
-import receivables.api.payment.PaymentDetails;
+import receivables.api.payment.PaymentRequest;
 import receivables.impl.journal.internal.JournalFixture;
 import receivables.impl.ledger.OnLedger;
 import receivables.impl.tenant.internal.TenantDirectoryFixture;
@@ -55,7 +55,7 @@ abstract class JournalDeliveriesContract extends OnLedger {
     void everyEntryReachesTheSinkOnceInPostingOrderAndOnlyItsTenants() {
         Invoice invoice = issue(TENANT, "SO-GL-1", "100.00");
         UUID customer = invoice.customerId();
-        payments.record(TENANT, new PaymentDetails("gl-pay", customer, "BANK_TRANSFER", Money.of("119.00", "EUR"),
+        payments.record(TENANT, new PaymentRequest("gl-pay", customer, "BANK_TRANSFER", Money.of("119.00", "EUR"),
                 ISSUED.plusDays(3), null, List.of()));
         issue(TENANT, "SO-GL-2", "10.00");
         issue(OTHER, "SO-GL-OTHER", "10.00");
@@ -102,7 +102,7 @@ abstract class JournalDeliveriesContract extends OnLedger {
     }
 
     private Invoice issue(TenantId tenant, String orderId, String net) {
-        UUID customer = customers.create(tenant, CustomerDetails.of(null, "Customer " + orderId, null, null, "EUR")).id();
+        UUID customer = customers.create(tenant, CustomerRequest.of(null, "Customer " + orderId, null, null, "EUR")).id();
         SalesOrder order = new SalesOrder(orderId, customer, "EUR", ISSUED, null,
                 List.of(new OrderLine("ITEM", null, BigDecimal.ONE, new BigDecimal(net), null, new BigDecimal("19"))));
         return invoices.issue(tenant, invoices.createFromOrder(tenant, order).id(), ISSUED);

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import receivables.api.ConflictException;
 
 import receivables.api.TenantId;
-import receivables.api.customer.CustomerDetails;
+import receivables.api.customer.CustomerRequest;
 import receivables.api.fx.ExchangeRate;
 import receivables.api.intent.IntentRequest;
 import receivables.api.intent.IntentStatus;
@@ -39,8 +39,8 @@ import receivables.api.journal.Account;
 import receivables.api.journal.JournalLine;
 import receivables.api.money.Money;
 import receivables.api.payment.Payment;
-import receivables.api.payment.PaymentDetails;
-import receivables.api.payment.RefundDetails;
+import receivables.api.payment.PaymentRefundRequest;
+import receivables.api.payment.PaymentRequest;
 import receivables.api.provider.PaymentInstructions;
 import receivables.api.provider.ProviderFailure;
 import receivables.api.provider.ProviderOutcome;
@@ -473,21 +473,21 @@ abstract class PaymentIntentsContract extends OnLedger {
     void anOverpaymentsCreditIsRefundedOnceAndNeverBeyondWhatIsLeft() {
         UUID customer = customer(TENANT, "Overpaid GmbH");
         issue(TENANT, order("SO-OVER", customer, "100.00"));
-        Payment payment = payments.record(TENANT, new PaymentDetails("p-over", customer, "BANK_TRANSFER", eur("150.00"),
+        Payment payment = payments.record(TENANT, new PaymentRequest("p-over", customer, "BANK_TRANSFER", eur("150.00"),
                 ISSUED.plusDays(3), null, List.of()));
         assertThat(payment.unallocated()).isEqualTo(eur("31.00"));
 
-        payments.refund(TENANT, payment.id(), new RefundDetails("rf-1", eur("31.00"), ISSUED.plusDays(4), "overpaid"));
-        payments.refund(TENANT, payment.id(), new RefundDetails("rf-1", eur("31.00"), ISSUED.plusDays(4), "overpaid"));
+        payments.refund(TENANT, payment.id(), new PaymentRefundRequest("rf-1", eur("31.00"), ISSUED.plusDays(4), "overpaid"));
+        payments.refund(TENANT, payment.id(), new PaymentRefundRequest("rf-1", eur("31.00"), ISSUED.plusDays(4), "overpaid"));
 
         assertThat(payments.refunds(TENANT, payment.id())).singleElement()
                 .satisfies(refund -> assertThat(refund.amount()).isEqualTo(eur("31.00")));
         assertThat(payments.find(TENANT, payment.id()).orElseThrow().unallocated()).isEqualTo(eur("0.00"));
-        assertRefused(() -> payments.refund(TENANT, payment.id(), new RefundDetails("rf-2", eur("119.01"),
+        assertRefused(() -> payments.refund(TENANT, payment.id(), new PaymentRefundRequest("rf-2", eur("119.01"),
                 ISSUED.plusDays(4), "more")), "amount");
-        assertThatThrownBy(() -> payments.refund(TENANT, payment.id(), new RefundDetails("rf-1", eur("1.00"),
+        assertThatThrownBy(() -> payments.refund(TENANT, payment.id(), new PaymentRefundRequest("rf-1", eur("1.00"),
                 ISSUED.plusDays(4), "other"))).isInstanceOf(ConflictException.class);
-        assertRefused(() -> payments.refund(TENANT, payment.id(), new RefundDetails("rf-3", eur("-1.00"),
+        assertRefused(() -> payments.refund(TENANT, payment.id(), new PaymentRefundRequest("rf-3", eur("-1.00"),
                 ISSUED.plusDays(4), "negative")), "amount");
         assertThat(payments.refunds(TENANT, payment.id())).hasSize(1);
     }
@@ -519,7 +519,7 @@ abstract class PaymentIntentsContract extends OnLedger {
     }
 
     private UUID customer(TenantId tenant, String name) {
-        return customers.create(tenant, CustomerDetails.of(null, name, null, null, "EUR")).id();
+        return customers.create(tenant, CustomerRequest.of(null, name, null, null, "EUR")).id();
     }
 
     private static SalesOrder order(String orderId, UUID customer, String net) {

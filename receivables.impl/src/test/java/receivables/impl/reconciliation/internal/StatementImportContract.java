@@ -25,7 +25,7 @@ import receivables.api.ConflictException;
 import receivables.api.NotFoundException;
 import receivables.api.PageRequest;
 import receivables.api.TenantId;
-import receivables.api.customer.CustomerDetails;
+import receivables.api.customer.CustomerRequest;
 import receivables.api.intent.IntentRequest;
 import receivables.api.intent.IntentStatus;
 import receivables.api.intent.IntentTransition;
@@ -581,7 +581,7 @@ abstract class StatementImportContract extends OnLedger {
     }
 
     private UUID customer(String name) {
-        return customers.create(TENANT, CustomerDetails.of(null, name, null, null, "EUR")).id();
+        return customers.create(TENANT, CustomerRequest.of(null, name, null, null, "EUR")).id();
     }
 
     private static Money eur(String amount) {

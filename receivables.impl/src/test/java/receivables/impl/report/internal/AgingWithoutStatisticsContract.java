@@ -15,7 +15,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import receivables.api.TenantId;
-import receivables.api.customer.CustomerDetails;
+import receivables.api.customer.CustomerRequest;
 import receivables.api.invoice.OrderLine;
 import receivables.api.invoice.SalesOrder;
 import receivables.api.money.Money;
@@ -46,7 +46,7 @@ abstract class AgingWithoutStatisticsContract extends OnLedger {
     void agingOverThousandsOfInvoicesLooksAllocationsUpByInstallmentOnTablesNeverAnalyzed() {
         List<UUID> customerIds = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
-            customerIds.add(customers.create(TENANT, new CustomerDetails(null, "Customer " + i, null, null, "EUR", null,
+            customerIds.add(customers.create(TENANT, new CustomerRequest(null, "Customer " + i, null, null, "EUR", null,
                     null, null, null, null, null, null, null, null)).id());
         }
         List<SalesOrder> orders = new ArrayList<>();

@@ -23,14 +23,14 @@ import receivables.api.InvalidRequestException;
 import receivables.api.TenantId;
 import receivables.api.credit.CreditNote;
 import receivables.api.credit.CreditNoteRequest;
-import receivables.api.customer.CustomerDetails;
+import receivables.api.customer.CustomerRequest;
 import receivables.api.fx.ExchangeRate;
 import receivables.api.invoice.Invoice;
 import receivables.api.invoice.OrderLine;
 import receivables.api.invoice.SalesOrder;
 import receivables.api.money.Money;
 import receivables.api.payment.Payment;
-import receivables.api.payment.PaymentDetails;
+import receivables.api.payment.PaymentRequest;
 import receivables.api.report.AgingBucket;
 import receivables.api.report.AgingReport;
 import receivables.api.report.AgingRow;
@@ -325,7 +325,7 @@ abstract class CustomerStatementsContract extends OnLedger {
     }
 
     private UUID customer(TenantId tenant, String name) {
-        return customers.create(tenant, CustomerDetails.of(null, name, null, null, "EUR")).id();
+        return customers.create(tenant, CustomerRequest.of(null, name, null, null, "EUR")).id();
     }
 
     private Invoice issued(TenantId tenant, String orderId, UUID customer, String currency, String net, LocalDate issueDate) {
@@ -335,7 +335,7 @@ abstract class CustomerStatementsContract extends OnLedger {
 
     /** Records a payment allocated oldest due first; the same key again returns it as recorded. */
     private Payment pay(TenantId tenant, String key, UUID customer, String currency, String amount, LocalDate valueDate) {
-        return payments.record(tenant, new PaymentDetails(key, customer, "BANK_TRANSFER", Money.of(amount, currency),
+        return payments.record(tenant, new PaymentRequest(key, customer, "BANK_TRANSFER", Money.of(amount, currency),
                 valueDate, null, List.of()));
     }
 

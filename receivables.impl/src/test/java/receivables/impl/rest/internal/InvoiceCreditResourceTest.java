@@ -25,7 +25,7 @@ import receivables.api.NotFoundException;
 import receivables.api.TenantId;
 import receivables.api.credit.CreditNote;
 import receivables.api.credit.WriteOff;
-import receivables.api.customer.CustomerDetails;
+import receivables.api.customer.CustomerRequest;
 import receivables.api.invoice.Invoice;
 import receivables.api.invoice.OrderLine;
 import receivables.api.invoice.SalesOrder;
@@ -63,7 +63,7 @@ class InvoiceCreditResourceTest extends OnLedger {
         resource.creditNotes = creditNotes;
         resource.writeOffs = writeOffs;
         resource.clock = Clock.fixed(TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
-        UUID customer = customers.create(TENANT, CustomerDetails.of(null, "Rest GmbH", null, null, "EUR")).id();
+        UUID customer = customers.create(TENANT, CustomerRequest.of(null, "Rest GmbH", null, null, "EUR")).id();
         invoice = invoices.issue(TENANT, invoices.createFromOrder(TENANT, new SalesOrder("SO-REST", customer, "EUR",
                 TODAY.minusDays(10), null, List.of(new OrderLine("ITEM", null, BigDecimal.ONE, new BigDecimal("100.00"),
                         null, new BigDecimal("19"))))).id(), TODAY.minusDays(9));

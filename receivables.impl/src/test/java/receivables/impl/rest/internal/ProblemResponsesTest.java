@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.Response;
 import receivables.api.ConflictException;
 import receivables.api.FieldViolation;
 import receivables.api.InvalidRequestException;
-import receivables.api.customer.CustomerDetails;
+import receivables.api.customer.CustomerRequest;
 import receivables.impl.persistence.internal.DatabaseUnavailableException;
 
 class ProblemResponsesTest {
@@ -79,7 +79,7 @@ class ProblemResponsesTest {
 
     private Problem problemReading(String body) {
         try {
-            json.readValue(body, CustomerDetails.class);
+            json.readValue(body, CustomerRequest.class);
         } catch (Exception e) {
             return ProblemResponses.problem(e);
         }

@@ -61,9 +61,9 @@ class RangeCheckedValuesTest {
                 .containsExactly("allocateTo[0].installment");
         assertThat(refused(installment.formatted("1.5"))).extracting(FieldViolation::field)
                 .containsExactly("allocateTo[0].installment");
-        assertThat(json.readValue(installment.formatted("2"), PaymentRequest.class).allocateTo().get(0).installment())
+        assertThat(json.readValue(installment.formatted("2"), PaymentBody.class).allocateTo().get(0).installment())
                 .isEqualTo(2);
-        assertThat(json.readValue(installment.formatted("null"), PaymentRequest.class).allocateTo().get(0).installment())
+        assertThat(json.readValue(installment.formatted("null"), PaymentBody.class).allocateTo().get(0).installment())
                 .isNull();
     }
 

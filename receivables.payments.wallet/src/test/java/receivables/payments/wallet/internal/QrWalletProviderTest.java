@@ -42,22 +42,22 @@ import receivables.api.provider.PaymentInstructions;
 import receivables.api.provider.PaymentQuery;
 import receivables.api.provider.PaymentRefunds;
 import receivables.api.provider.ProviderContext;
-import receivables.api.provider.ProviderFailure;
 import receivables.api.provider.ProviderFailure.Kind;
+import receivables.api.provider.ProviderFailure;
 import receivables.api.provider.ProviderOutcome;
 import receivables.api.provider.ProviderReport;
 import receivables.api.provider.RawNotification;
 import receivables.api.provider.RefundInstruction;
 import receivables.api.provider.RefundOutcome;
 import receivables.api.provider.RefundReport;
-import receivables.api.provider.RejectedNotification;
 import receivables.api.provider.RejectedNotification.Reason;
+import receivables.api.provider.RejectedNotification;
 import receivables.api.provider.VerifiedNotification;
-import receivables.payments.wallet.emulator.WalletGatewayEmulator;
 import receivables.payments.wallet.emulator.WalletGatewayEmulator.Delivery;
 import receivables.payments.wallet.emulator.WalletGatewayEmulator.Misbehaviour;
 import receivables.payments.wallet.emulator.WalletGatewayEmulator.Receipt;
 import receivables.payments.wallet.emulator.WalletGatewayEmulator.Trade;
+import receivables.payments.wallet.emulator.WalletGatewayEmulator;
 
 class QrWalletProviderTest {
 
@@ -180,7 +180,7 @@ class QrWalletProviderTest {
     void aFullRefundAtOnce() throws Exception {
         PaymentIntent intent = paid("25.50", "USD");
 
-        provider.refund(context, intent, new RefundInstruction(UUID.randomUUID(), Money.of("25.50", "USD"), "order cancelled"));
+        provider.refund(context, intent, new RefundInstruction(UUID.randomUUID(), Money.of("25.50", "USD"), "order canceled"));
 
         assertThat(gateway.trade(intent.id().toString()).orElseThrow().refunded()).isEqualByComparingTo("25.50");
     }

@@ -17,10 +17,10 @@ import receivables.api.money.Money;
  * @param payerReference  what the payer wrote, or {@code null}
  * @param allocateTo      explicit targets; empty to allocate to the oldest due installments first
  */
-public record PaymentDetails(String idempotencyKey, UUID customerId, String method, Money amount, LocalDate valueDate,
+public record PaymentRequest(String idempotencyKey, UUID customerId, String method, Money amount, LocalDate valueDate,
         String payerReference, List<AllocationTarget> allocateTo) {
 
-    public PaymentDetails {
+    public PaymentRequest {
         allocateTo = allocateTo == null ? List.of() : List.copyOf(allocateTo);
     }
 }

@@ -11,5 +11,5 @@ import receivables.api.money.Money;
  * @param amount         positive, in the payment's currency
  * @param date           when the money leaves
  */
-public record RefundDetails(String idempotencyKey, Money amount, LocalDate date, String reason) {
+public record PaymentRefundRequest(String idempotencyKey, Money amount, LocalDate date, String reason) {
 }

@@ -26,12 +26,12 @@ import java.math.BigDecimal;
  * <p>{@code taxId}, {@code email}, {@code phone} and {@code iban} are personal data: encrypted at rest, and left out of
  * {@link #toString()} so that no log carries them.
  */
-public record CustomerDetails(String number, String name, String taxId, String email, String currency,
+public record CustomerRequest(String number, String name, String taxId, String email, String currency,
         String contactName, String phone, BillingAddress billingAddress, String salesperson, String segment,
         String paymentTermsCode, BigDecimal creditLimit, CreditRating creditRating, Boolean creditHold, String iban) {
 
     /** The details without an IBAN, as version 1.0 of this package had them. */
-    public CustomerDetails(String number, String name, String taxId, String email, String currency,
+    public CustomerRequest(String number, String name, String taxId, String email, String currency,
             String contactName, String phone, BillingAddress billingAddress, String salesperson, String segment,
             String paymentTermsCode, BigDecimal creditLimit, CreditRating creditRating, Boolean creditHold) {
         this(number, name, taxId, email, currency, contactName, phone, billingAddress, salesperson, segment,
@@ -39,14 +39,14 @@ public record CustomerDetails(String number, String name, String taxId, String e
     }
 
     /** The details with only the fields every customer needs. */
-    public static CustomerDetails of(String number, String name, String taxId, String email, String currency) {
-        return new CustomerDetails(number, name, taxId, email, currency, null, null, null, null, null, null, null, null,
+    public static CustomerRequest of(String number, String name, String taxId, String email, String currency) {
+        return new CustomerRequest(number, name, taxId, email, currency, null, null, null, null, null, null, null, null,
                 null, null);
     }
 
     @Override
     public String toString() {
-        return "CustomerDetails[number=" + number + ", name=" + name + ", currency=" + currency
+        return "CustomerRequest[number=" + number + ", name=" + name + ", currency=" + currency
                 + ", paymentTermsCode=" + paymentTermsCode + ", creditLimit=" + creditLimit + ", creditRating="
                 + creditRating + ", creditHold=" + creditHold + ", personal data withheld]";
     }
