@@ -44,8 +44,9 @@ public record InstalledProvider(String id, String name, Set<String> methods, Set
         }
         Set<String> methods = texts(properties, ProviderDescription.METHODS);
         Set<String> currencies = texts(properties, ProviderDescription.CURRENCIES);
-        currencies.stream().filter(code -> !Money.isCurrency(code)).findFirst().ifPresent(code -> {
-            throw new IllegalArgumentException(ProviderDescription.CURRENCIES + ": '" + code + "' is not an ISO 4217 code");
+        currencies.stream().filter(code -> !Money.isActiveCurrency(code)).findFirst().ifPresent(code -> {
+            throw new IllegalArgumentException(ProviderDescription.CURRENCIES + ": '" + code
+                    + "' is not an active ISO 4217 code");
         });
         Set<PaymentInstructions.Kind> presentations = EnumSet.noneOf(PaymentInstructions.Kind.class);
         for (String kind : texts(properties, ProviderDescription.PRESENTATIONS)) {

@@ -79,7 +79,7 @@ public class BankTransferProvider implements PaymentProvider {
         Set<String> codes = new LinkedHashSet<>();
         for (String code : list == null ? new String[0] : list) {
             String trimmed = code.strip().toUpperCase(Locale.ROOT);
-            if (!trimmed.isEmpty() && !Money.isCurrency(trimmed)) {
+            if (!trimmed.isEmpty() && !Money.isActiveCurrency(trimmed)) {
                 throw new IllegalArgumentException("currencies: not an ISO 4217 code: " + code.strip());
             }
             if (!trimmed.isEmpty()) {

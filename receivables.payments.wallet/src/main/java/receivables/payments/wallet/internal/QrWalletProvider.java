@@ -105,7 +105,7 @@ public class QrWalletProvider implements PaymentProvider, PaymentQuery, PaymentR
         String[] codes = config.receivables_provider_currencies() == null ? new String[0]
                 : config.receivables_provider_currencies();
         for (String code : codes) {
-            if (!Money.isCurrency(code)) {
+            if (!Money.isActiveCurrency(code)) {
                 throw new IllegalArgumentException("wallet currency '" + code + "' is not an ISO 4217 code");
             }
         }
