@@ -87,8 +87,10 @@ public class WalletPaymentIT {
             assertEquals(paid.toString(), "SUCCEEDED", paid.get("status").asText());
             String payment = paid.get("paymentId").asText();
             assertEquals("PAID", read(host, "/api/v1/invoices/" + invoice.get("id").asText()).get("status").asText());
-            assertEquals(List.of(payment), payments(host, customer));
-            assertEquals(0, read(host, "/api/v1/payments/" + payment).at("/amount/amount").decimalValue()
+            JsonNode recorded = read(host, "/api/v1/payments/" + payment);
+            // Statements name a payment by its number (PAY-year-sequence), not by its id.
+            assertEquals(List.of(recorded.get("number").asText()), payments(host, customer));
+            assertEquals(0, recorded.at("/amount/amount").decimalValue()
                     .compareTo(invoice.at("/gross/amount").decimalValue()));
             JsonNode entries = read(host, "/api/v1/journal?reference=" + payment);
             assertEquals(entries.toString(), 1, entries.size());
@@ -119,7 +121,7 @@ public class WalletPaymentIT {
             assertEquals(untouched.toString(), "PENDING", untouched.get("status").asText());
             assertTrue(untouched.get("paymentId").isNull());
             assertEquals("ISSUED", read(host, "/api/v1/invoices/" + other.get("id").asText()).get("status").asText());
-            assertEquals(List.of(payment), payments(host, customer));
+            assertEquals(List.of(recorded.get("number").asText()), payments(host, customer));
         }
     }
 
