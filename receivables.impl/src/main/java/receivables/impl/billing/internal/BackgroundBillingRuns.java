@@ -242,7 +242,7 @@ public class BackgroundBillingRuns implements BillingRuns {
     }
 
     private void record(TenantId tenant, UUID runId, Lease lease, Progress progress, BillingRunStatus finalStatus) {
-        database.inTransaction(tenant, session -> {
+        database.inTransaction(tenant, (session, tx) -> {
             leases.confirm(session, lease);
             BillingRunEntity run = session.find(BillingRunEntity.class, runId);
             run.total = Math.max(run.total, progress.total);
@@ -261,7 +261,6 @@ public class BackgroundBillingRuns implements BillingRuns {
                 session.createNativeMutationQuery("delete from billing_run_batch where tenant_id = :tenant and run_id = :run")
                         .setParameter("tenant", tenant.value()).setParameter("run", runId).executeUpdate();
             }
-            return null;
         });
     }
 

@@ -1,6 +1,10 @@
 package receivables.impl.checkout.internal;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.hibernate.Session;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -11,17 +15,17 @@ import receivables.api.TenantId;
 import receivables.api.invoice.Checkout;
 import receivables.api.invoice.CheckoutRequest;
 import receivables.api.invoice.ImmediatePayment;
-import receivables.api.invoice.Invoice;
 import receivables.api.invoice.Receipt;
 import receivables.api.payment.AllocationTarget;
+import receivables.api.payment.Payment;
 import receivables.api.payment.PaymentRequest;
 import receivables.impl.invoice.internal.StoredInvoices;
 import receivables.impl.payment.internal.StoredPayments;
 import receivables.impl.persistence.internal.Database;
 
 /**
- * Checkout as one transaction over the invoice and payment services' own steps; the host hears of the
- * invoice and the payment only once both are committed.
+ * Checkout as one transaction over the invoice and payment services' own steps, idempotent per order; the
+ * host hears of the invoice and the payment only once both are committed.
  */
 @Component(service = Checkout.class)
 public class LedgerCheckout implements Checkout {
@@ -35,7 +39,20 @@ public class LedgerCheckout implements Checkout {
     @Reference
     StoredPayments payments;
 
-    private record Done(Receipt receipt, boolean issuedNow, StoredPayments.Recorded payment) {
+    /** The receipt of the same checkout done before: the order invoiced and issued, and the payment recorded. */
+    private Optional<Receipt> earlier(Session session, CheckoutRequest request) {
+        return invoices.issuedFor(session, request.order()).flatMap(invoiceId -> {
+            Optional<Payment> payment = request.payment() == null ? Optional.empty()
+                    : payments.earlier(session, payment(request, invoiceId));
+            return request.payment() != null && payment.isEmpty() ? Optional.empty()
+                    : Optional.of(new Receipt(invoices.read(session, invoiceId), payment.orElse(null)));
+        });
+    }
+
+    private static PaymentRequest payment(CheckoutRequest request, UUID invoiceId) {
+        ImmediatePayment taken = request.payment();
+        return new PaymentRequest(taken.idempotencyKey(), request.order().customerId(), taken.method(), taken.amount(),
+                request.issueDate(), taken.payerReference(), List.of(new AllocationTarget(invoiceId, null, null)));
     }
 
     @Override
@@ -51,25 +68,12 @@ public class LedgerCheckout implements Checkout {
             throw new InvalidRequestException(FieldViolation.of("payment.amount", "must be in the order's currency "
                     + request.order().currency()));
         }
-        invoices.prepareIssue(tenant, request.issueDate());
-        Done done = database.inTransaction(tenant, session -> {
-            StoredInvoices.Issued issued = invoices.invoiceAndIssue(session, tenant, request.order(), request.issueDate());
-            StoredPayments.Recorded payment = null;
-            ImmediatePayment taken = request.payment();
-            if (taken != null) {
-                payment = payments.record(session, tenant, new PaymentRequest(taken.idempotencyKey(),
-                        request.order().customerId(), taken.method(), taken.amount(), request.issueDate(),
-                        taken.payerReference(), List.of(new AllocationTarget(issued.invoiceId(), null, null))));
-            }
-            Invoice invoice = invoices.read(session, issued.invoiceId());
-            return new Done(new Receipt(invoice, payment == null ? null : payment.payment()), issued.now(), payment);
-        });
-        if (done.issuedNow()) {
-            invoices.announceIssued(tenant, done.receipt().invoice());
-        }
-        if (done.payment() != null) {
-            payments.announce(tenant, done.payment());
-        }
-        return done.receipt();
+        return database.once(tenant, request.order().orderId(), (session, orderId) -> earlier(session, request),
+                (session, tx) -> {
+                    UUID invoiceId = invoices.invoiceAndIssue(session, tx, tenant, request.order(), request.issueDate());
+                    Payment payment = request.payment() == null ? null
+                            : payments.record(session, tx, tenant, payment(request, invoiceId));
+                    return new Receipt(invoices.read(session, invoiceId), payment);
+                });
     }
 }

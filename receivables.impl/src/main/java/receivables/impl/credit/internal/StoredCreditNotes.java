@@ -33,6 +33,7 @@ import receivables.impl.invoice.internal.InstallmentEntity;
 import receivables.impl.invoice.internal.InvoiceEntity;
 import receivables.impl.journal.internal.JournalPostings;
 import receivables.impl.persistence.internal.Database;
+import receivables.impl.persistence.internal.UnitOfWork;
 import receivables.impl.persistence.internal.YearlyCounter;
 import receivables.impl.tenant.internal.TenantDirectory;
 import receivables.impl.validation.internal.Violations;
@@ -71,31 +72,12 @@ public class StoredCreditNotes implements CreditNotes {
         validate(request);
         new Violations().maxLength("idempotencyKey", idempotencyKey, 128).throwIfAny();
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.trim();
-        YearlyCounter.CREDIT_NOTE.prepareYear(database, tenant, request.date().getYear());
-        Issued issued;
-        try {
-            issued = database.inTransaction(tenant, session -> issuedBefore(session, key, invoiceId, request)
-                    .map(earlier -> new Issued(earlier, false))
-                    .orElseGet(() -> new Issued(issueNew(session, tenant, invoiceId, request, key), true)));
-        } catch (ConflictException sameKeyIssuedConcurrently) {
-            return database.inTransaction(tenant, session -> issuedBefore(session, key, invoiceId, request))
-                    .orElseThrow(() -> sameKeyIssuedConcurrently);
-        }
-        if (issued.now()) {
-            announce(tenant, issued.note());
-        }
-        return issued.note();
-    }
-
-    /** A credit note, and whether this call issued it (rather than found it issued under the same key). */
-    private record Issued(CreditNote note, boolean now) {
+        return database.once(tenant, key, (session, earlierKey) -> issuedBefore(session, earlierKey, invoiceId, request),
+                (session, tx) -> issueNew(session, tx, tenant, invoiceId, request, key));
     }
 
     /** The credit note issued under {@code key} before, provided it was for the same invoice and amount. */
     private static Optional<CreditNote> issuedBefore(Session session, String key, UUID invoiceId, CreditNoteRequest request) {
-        if (key == null) {
-            return Optional.empty();
-        }
         return session.createSelectionQuery("from CreditNote c where c.idempotencyKey = :key", CreditNoteEntity.class)
                 .setParameter("key", key).uniqueResultOptional().map(note -> {
                     if (!note.invoiceId.equals(invoiceId)
@@ -107,7 +89,8 @@ public class StoredCreditNotes implements CreditNotes {
                 });
     }
 
-    private CreditNote issueNew(Session session, TenantId tenant, UUID invoiceId, CreditNoteRequest request, String key) {
+    private CreditNote issueNew(Session session, UnitOfWork tx, TenantId tenant, UUID invoiceId, CreditNoteRequest request,
+            String key) {
         InvoiceEntity invoice = Settling.lockedOpenInvoice(session, invoiceId, "credited");
         Settling.requireNotBeforeIssue(invoice, request.date());
         Money amount = request.amount() == null ? invoice.open() : request.amount();
@@ -118,7 +101,7 @@ public class StoredCreditNotes implements CreditNotes {
         NetAndTax split = NetAndTax.ofCredit(amount, new NetAndTax(invoice.net(), invoice.tax()), credited);
         Money creditedInAll = credited.gross().plus(amount);
         String number = tenants.settings(tenant).creditNoteNumber(request.date(),
-                YearlyCounter.CREDIT_NOTE.next(session, tenant, request.date().getYear()));
+                YearlyCounter.CREDIT_NOTE.reserve(session, tenant, request.date().getYear(), 1));
         CreditNoteEntity note = new CreditNoteEntity(number, invoice, request.date(), split, request.reason().trim(),
                 creditedInAll.equals(invoice.gross()), key, now);
         session.persist(note);
@@ -135,15 +118,13 @@ public class StoredCreditNotes implements CreditNotes {
         invoice.credit(amount, creditedInAll, now);
         journal.post(session, request.date(), JournalEntryKind.CREDIT_NOTE_ISSUED, number, lines(split));
         session.flush();
-        return toValues(session, List.of(note)).get(0);
-    }
-
-    private void announce(TenantId tenant, CreditNote issued) {
-        events.announce(EventTopics.CREDIT_NOTE_ISSUED, Map.of(EventTopics.TENANT, tenant.value(), EventTopics.ID,
+        CreditNote issued = toValues(session, List.of(note)).get(0);
+        events.afterCommit(tx, EventTopics.CREDIT_NOTE_ISSUED, Map.of(EventTopics.TENANT, tenant.value(), EventTopics.ID,
                 issued.id().toString(), EventTopics.CREDIT_NOTE_NUMBER, issued.number(), EventTopics.INVOICE_ID,
                 issued.invoiceId().toString(), EventTopics.INVOICE_NUMBER, issued.invoiceNumber(),
                 EventTopics.CUSTOMER_ID, issued.customerId().toString(), EventTopics.CURRENCY, issued.amount().currency(),
                 EventTopics.AMOUNT, issued.amount().amount().toPlainString()));
+        return issued;
     }
 
     @Override

@@ -32,6 +32,7 @@ import receivables.impl.invoice.internal.InstallmentEntity;
 import receivables.impl.invoice.internal.InvoiceEntity;
 import receivables.impl.journal.internal.JournalPostings;
 import receivables.impl.persistence.internal.Database;
+import receivables.impl.persistence.internal.UnitOfWork;
 import receivables.impl.tenant.internal.TenantDirectory;
 import receivables.impl.tenant.internal.TenantSettings;
 import receivables.impl.validation.internal.Violations;
@@ -64,7 +65,7 @@ public class StoredWriteOffs implements WriteOffs {
                 .maxLength("reason", reason == null ? null : reason.trim(), StoredCreditNotes.MAX_REASON_LENGTH)
                 .required("date", date)
                 .throwIfAny();
-        WriteOff writtenOff = database.inTransaction(tenant, session -> {
+        return database.inTransaction(tenant, (session, tx) -> {
             InvoiceEntity invoice = Settling.lockedOpenInvoice(session, invoiceId, "written off");
             Settling.requireNotBeforeIssue(invoice, date);
             List<InstallmentEntity> open = Settling.lockedOpenInstallments(session, invoice, Settling.EARLIEST_DUE_FIRST);
@@ -80,22 +81,20 @@ public class StoredWriteOffs implements WriteOffs {
                     tenants.settings(tenant).badDebtTaxRelief()
                             ? taxSharingLines(session, Account.BAD_DEBT_EXPENSE, invoice, writeOff) : lines(Account.BAD_DEBT_EXPENSE, writeOff));
             session.flush();
-            return toValues(session, List.of(writeOff)).get(0);
+            return posted(tx, tenant, toValues(session, List.of(writeOff))).get(0);
         });
-        announce(tenant, writtenOff);
-        return writtenOff;
     }
 
     /**
      * Writes off, in the caller's transaction, what a payment's allocations left open on each of
      * {@code allocated} when it is within the tenant's tolerance: one write-off per installment, with its journal
      * entry, settling the installment and its invoice. The caller holds the locks of the installments and of
-     * their {@code invoices}, and announces the write-offs once its transaction has committed.
+     * their {@code invoices}; subscribers hear of the write-offs once its transaction has committed.
      *
      * @return the write-offs made
      */
-    public List<WriteOff> writeOffSmallDifferences(Session session, TenantId tenant, UUID paymentId, LocalDate date,
-            Collection<InstallmentEntity> allocated, Map<UUID, InvoiceEntity> invoices, Instant now) {
+    public List<WriteOff> writeOffSmallDifferences(Session session, UnitOfWork tx, TenantId tenant, UUID paymentId,
+            LocalDate date, Collection<InstallmentEntity> allocated, Map<UUID, InvoiceEntity> invoices, Instant now) {
         TenantSettings settings = tenants.settings(tenant);
         List<WriteOffEntity> writeOffs = new ArrayList<>();
         for (InstallmentEntity installment : allocated) {
@@ -114,20 +113,20 @@ public class StoredWriteOffs implements WriteOffs {
                     lines(Account.WRITE_OFF_EXPENSE, writeOff));
             writeOffs.add(writeOff);
         }
-        return toValues(session, writeOffs);
+        return posted(tx, tenant, toValues(session, writeOffs));
     }
 
     /**
      * Grants, in the caller's transaction, the early-payment discounts a payment earned: one write-off per
      * installment, settling it and its invoice, with its journal entry (cash-discount expense, its tax share
      * off tax payable where the tenant adjusts tax for discounts). The caller holds the locks of the
-     * installments and of their {@code invoices}, and announces the write-offs once its transaction has committed.
+     * installments and of their {@code invoices}; subscribers hear of the write-offs once {@code tx} has committed.
      *
      * @param discounts what each installment earned, in the order the payment went to them
      * @return the write-offs made
      */
-    public List<WriteOff> grantDiscounts(Session session, TenantId tenant, UUID paymentId, LocalDate date,
-            Map<InstallmentEntity, Money> discounts, Map<UUID, InvoiceEntity> invoices, Instant now) {
+    public List<WriteOff> grantDiscounts(Session session, UnitOfWork tx, TenantId tenant, UUID paymentId,
+            LocalDate date, Map<InstallmentEntity, Money> discounts, Map<UUID, InvoiceEntity> invoices, Instant now) {
         boolean adjustTax = tenants.settings(tenant).discountTaxAdjustment();
         List<WriteOffEntity> writeOffs = new ArrayList<>();
         discounts.forEach((installment, discount) -> {
@@ -142,7 +141,7 @@ public class StoredWriteOffs implements WriteOffs {
                     : lines(Account.CASH_DISCOUNT_EXPENSE, writeOff));
             writeOffs.add(writeOff);
         });
-        return toValues(session, writeOffs);
+        return posted(tx, tenant, toValues(session, writeOffs));
     }
 
     /** Of {@code installmentIds}, those that have had their early-payment discount. */
@@ -156,13 +155,14 @@ public class StoredWriteOffs implements WriteOffs {
                 .getResultList());
     }
 
-    /** Tells subscribers about a committed write-off. */
-    public void announce(TenantId tenant, WriteOff writeOff) {
-        events.announce(EventTopics.WRITE_OFF_POSTED, Map.of(EventTopics.TENANT, tenant.value(), EventTopics.ID,
-                writeOff.id().toString(), EventTopics.KIND, writeOff.kind().name(), EventTopics.INVOICE_ID,
+    /** Tells subscribers about {@code writeOffs} once {@code tx} has committed. */
+    private List<WriteOff> posted(UnitOfWork tx, TenantId tenant, List<WriteOff> writeOffs) {
+        writeOffs.forEach(writeOff -> events.afterCommit(tx, EventTopics.WRITE_OFF_POSTED, Map.of(EventTopics.TENANT,
+                tenant.value(), EventTopics.ID, writeOff.id().toString(), EventTopics.KIND, writeOff.kind().name(), EventTopics.INVOICE_ID,
                 writeOff.invoiceId().toString(), EventTopics.INVOICE_NUMBER, writeOff.invoiceNumber(),
                 EventTopics.CUSTOMER_ID, writeOff.customerId().toString(), EventTopics.CURRENCY,
-                writeOff.amount().currency(), EventTopics.AMOUNT, writeOff.amount().amount().toPlainString()));
+                writeOff.amount().currency(), EventTopics.AMOUNT, writeOff.amount().amount().toPlainString())));
+        return writeOffs;
     }
 
     @Override

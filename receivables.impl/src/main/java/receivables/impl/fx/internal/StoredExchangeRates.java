@@ -114,7 +114,7 @@ public class StoredExchangeRates implements ExchangeRates {
     }
 
     private void store(TenantId tenant, List<ExchangeRate> rates) {
-        database.inTransaction(tenant, session -> {
+        database.inTransaction(tenant, (session, tx) -> {
             for (ExchangeRate rate : rates) {
                 ExchangeRateEntity stored = session.find(ExchangeRateEntity.class,
                         new ExchangeRateEntity.Key(rate.currency(), rate.date()));
@@ -124,7 +124,6 @@ public class StoredExchangeRates implements ExchangeRates {
                     stored.rate = rate.rate();
                 }
             }
-            return null;
         });
     }
 

@@ -17,7 +17,6 @@ import org.hibernate.Session;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-import receivables.api.ConflictException;
 import receivables.api.FieldViolation;
 import receivables.api.InvalidRequestException;
 import receivables.api.TenantId;
@@ -64,12 +63,8 @@ public class StoredRevaluations implements Revaluations {
             throw new InvalidRequestException(FieldViolation.of("asOf", "must not be in the future"));
         }
         String functional = tenants.settings(tenant).functionalCurrency();
-        try {
-            return database.inTransaction(tenant, session -> onDay(session, asOf)
-                    .orElseGet(() -> revalueNow(session, tenant, asOf, functional)));
-        } catch (ConflictException revaluedConcurrently) {
-            return database.inTransaction(tenant, session -> onDay(session, asOf)).orElseThrow(() -> revaluedConcurrently);
-        }
+        return database.once(tenant, asOf.toString(), (session, day) -> onDay(session, asOf),
+                (session, tx) -> revalueNow(session, tenant, asOf, functional));
     }
 
     @Override

@@ -124,7 +124,7 @@ public class JournalDeliveries {
                 return delivered;
             }
             try {
-                database.inTransaction(tenant, session -> {
+                database.inTransaction(tenant, (session, tx) -> {
                     Instant now = now();
                     batch.forEach(posted -> session.persist(new JournalDeliveryEntity(sink.id(), posted.entry().id(), now)));
                     Instant latest = batch.get(batch.size() - 1).postedAt();
@@ -133,7 +133,6 @@ public class JournalDeliveries {
                             cursor.postedThrough = latest;
                         }
                     }, () -> session.persist(new JournalDeliveryCursorEntity(sink.id(), latest)));
-                    return null;
                 });
             } catch (ConflictException deliveredByAnotherNodeAtTheSameTime) {
                 return delivered;

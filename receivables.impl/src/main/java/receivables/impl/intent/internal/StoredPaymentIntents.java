@@ -9,7 +9,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -66,6 +65,7 @@ import receivables.impl.invoice.internal.InvoiceEntity;
 import receivables.impl.payment.internal.StoredPayments;
 import receivables.impl.persistence.internal.Database;
 import receivables.impl.provider.internal.InstalledProvider;
+import receivables.impl.persistence.internal.UnitOfWork;
 import receivables.impl.provider.internal.ProviderDirectory;
 import receivables.impl.validation.internal.Violations;
 
@@ -133,14 +133,9 @@ public class StoredPaymentIntents implements PaymentIntents {
         validate(request);
         InstalledProvider provider = usable(tenant, request.provider(), "provider");
         String method = method(provider, request.method());
-        UUID intentId;
-        try {
-            intentId = database.inTransaction(tenant, session -> store(session, provider, method, request));
-        } catch (ConflictException sameKeyCreatedConcurrently) {
-            intentId = database.inTransaction(tenant, session -> byKey(session, request.idempotencyKey())
-                    .map(earlier -> sameRequest(earlier, request).id)
-                    .orElseThrow(() -> sameKeyCreatedConcurrently));
-        }
+        UUID intentId = database.once(tenant, request.idempotencyKey(),
+                (session, key) -> byKey(session, key).map(earlier -> sameRequest(earlier, request).id),
+                (session, tx) -> store(session, provider, method, request));
         start(tenant, intentId, "api");
         return find(tenant, intentId).orElseThrow();
     }
@@ -191,49 +186,48 @@ public class StoredPaymentIntents implements PaymentIntents {
         new Violations().required("idempotencyKey", request.idempotencyKey())
                 .maxLength("idempotencyKey", request.idempotencyKey(), 128)
                 .maxLength("reason", request.reason(), 200).throwIfAny();
-        UUID refundId = database.inTransaction(tenant, session -> {
-            PaymentIntentEntity intent = locked(session, intentId);
-            Optional<IntentRefundEntity> earlier = session.createSelectionQuery(
-                            "from IntentRefund r where r.idempotencyKey = :key", IntentRefundEntity.class)
-                    .setParameter("key", request.idempotencyKey()).uniqueResultOptional();
-            if (earlier.isPresent()) {
-                if (!earlier.get().intentId.equals(intentId)
-                        || (request.amount() != null && !earlier.get().amount().equals(request.amount()))) {
-                    throw new ConflictException("idempotency key " + request.idempotencyKey()
-                            + " was already used for a different refund");
-                }
-                return earlier.get().id;
-            }
-            InstalledProvider provider = usable(tenant, intent.provider, "intent");
-            if (!intent.status.paid() || intent.status == IntentStatus.REFUNDED) {
-                throw new ConflictException("intent " + intentId + " is " + intent.status + "; only a paid intent is refunded");
-            }
-            if (provider.refunds().isEmpty()) {
-                throw new InvalidRequestException(FieldViolation.of("intent", "provider " + intent.provider
-                        + " cannot refund"));
-            }
-            Money pending = refunds(session, intentId).stream().filter(refund -> !refund.status.equals(IntentRefundEntity.FAILED))
-                    .map(IntentRefundEntity::amount).reduce(Money.zero(intent.currency), Money::plus);
-            Money left = intent.amount().minus(pending);
-            Money amount = request.amount() == null ? left : request.amount();
-            if (!amount.currency().equals(intent.currency)) {
-                throw new InvalidRequestException(FieldViolation.of("amount", "must be in the intent's currency " + intent.currency));
-            }
-            if (!amount.isPositive() || amount.compareTo(left) > 0) {
-                throw new InvalidRequestException(FieldViolation.of("amount", "must be positive and at most the " + left
-                        + " not refunded yet"));
-            }
-            if (amount.compareTo(intent.amount()) < 0 && !provider.partialRefunds()) {
-                throw new InvalidRequestException(FieldViolation.of("amount", "provider " + intent.provider
-                        + " refunds only the whole amount " + intent.amount()));
-            }
-            IntentRefundEntity refund = new IntentRefundEntity(intentId, request.idempotencyKey(), amount,
-                    request.reason() == null || request.reason().isBlank() ? "refund" : request.reason().trim(), now());
-            session.persist(refund);
-            return refund.id;
-        });
+        UUID refundId = database.once(tenant, request.idempotencyKey(), (session, key) -> session.createSelectionQuery(
+                        "from IntentRefund r where r.idempotencyKey = :key", IntentRefundEntity.class)
+                .setParameter("key", key).uniqueResultOptional().map(earlier -> {
+                    if (!earlier.intentId.equals(intentId)
+                            || (request.amount() != null && !earlier.amount().equals(request.amount()))) {
+                        throw new ConflictException("idempotency key " + key + " was already used for a different refund");
+                    }
+                    return earlier.id;
+                }), (session, tx) -> newRefund(session, tenant, intentId, request));
         refundAtProvider(tenant, intentId, refundId);
         return find(tenant, intentId).orElseThrow();
+    }
+
+    private UUID newRefund(Session session, TenantId tenant, UUID intentId, RefundRequest request) {
+        PaymentIntentEntity intent = locked(session, intentId);
+        InstalledProvider provider = usable(tenant, intent.provider, "intent");
+        if (!intent.status.paid() || intent.status == IntentStatus.REFUNDED) {
+            throw new ConflictException("intent " + intentId + " is " + intent.status + "; only a paid intent is refunded");
+        }
+        if (provider.refunds().isEmpty()) {
+            throw new InvalidRequestException(FieldViolation.of("intent", "provider " + intent.provider
+                    + " cannot refund"));
+        }
+        Money pending = refunds(session, intentId).stream().filter(refund -> !refund.status.equals(IntentRefundEntity.FAILED))
+                .map(IntentRefundEntity::amount).reduce(Money.zero(intent.currency), Money::plus);
+        Money left = intent.amount().minus(pending);
+        Money amount = request.amount() == null ? left : request.amount();
+        if (!amount.currency().equals(intent.currency)) {
+            throw new InvalidRequestException(FieldViolation.of("amount", "must be in the intent's currency " + intent.currency));
+        }
+        if (!amount.isPositive() || amount.compareTo(left) > 0) {
+            throw new InvalidRequestException(FieldViolation.of("amount", "must be positive and at most the " + left
+                    + " not refunded yet"));
+        }
+        if (amount.compareTo(intent.amount()) < 0 && !provider.partialRefunds()) {
+            throw new InvalidRequestException(FieldViolation.of("amount", "provider " + intent.provider
+                    + " refunds only the whole amount " + intent.amount()));
+        }
+        IntentRefundEntity refund = new IntentRefundEntity(intentId, request.idempotencyKey(), amount,
+                request.reason() == null || request.reason().isBlank() ? "refund" : request.reason().trim(), now());
+        session.persist(refund);
+        return refund.id;
     }
 
     @Override
@@ -351,7 +345,7 @@ public class StoredPaymentIntents implements PaymentIntents {
                         + " answered " + (instructions == null ? "nothing" : instructions.kind() + " instructions")
                         + "; it presents " + provider.get().presentations());
             }
-            database.inTransaction(tenant, session -> {
+            database.inTransaction(tenant, (session, tx) -> {
                 PaymentIntentEntity stored = locked(session, intentId);
                 if (stored.status == IntentStatus.CREATED) {
                     stored.instruct(instructions);
@@ -359,13 +353,12 @@ public class StoredPaymentIntents implements PaymentIntents {
                     stored.nextAttemptAt = null;
                     move(session, stored, IntentStatus.PENDING, source, "started at " + stored.provider);
                 }
-                return null;
             });
         } catch (ProviderFailure failure) {
-            database.inTransaction(tenant, session -> {
+            database.inTransaction(tenant, (session, tx) -> {
                 PaymentIntentEntity stored = locked(session, intentId);
                 if (stored.status != IntentStatus.CREATED) {
-                    return null;
+                    return;
                 }
                 stored.attempts++;
                 stored.lastError = IntentText.failure(failure);
@@ -376,7 +369,6 @@ public class StoredPaymentIntents implements PaymentIntents {
                     stored.nextAttemptAt = null;
                     move(session, stored, IntentStatus.FAILED, source, stored.lastError);
                 }
-                return null;
             });
         }
     }
@@ -402,11 +394,11 @@ public class StoredPaymentIntents implements PaymentIntents {
             RefundReport report = calls.call(intent.provider(), taken ? "refund status" : "refund",
                     () -> Objects.requireNonNull(taken ? refunds.get().refundStatus(context, intent, instruction)
                             : refunds.get().refund(context, intent, instruction), "the refund's report is missing"));
-            database.inTransaction(tenant, session -> {
+            database.inTransaction(tenant, (session, tx) -> {
                 PaymentIntentEntity stored = locked(session, intentId);
                 IntentRefundEntity pending = session.find(IntentRefundEntity.class, refundId, LockModeType.PESSIMISTIC_WRITE);
                 if (!pending.status.equals(IntentRefundEntity.PENDING)) {
-                    return null;
+                    return;
                 }
                 if (report.providerReference() != null) {
                     pending.providerReference = IntentText.clip(report.providerReference(), 128);
@@ -426,18 +418,17 @@ public class StoredPaymentIntents implements PaymentIntents {
                     pending.status = IntentRefundEntity.SUCCEEDED;
                     pending.nextAttemptAt = null;
                     stored.refunded = stored.refunded().plus(pending.amount()).amount();
-                    payments.refund(session, tenant, stored.paymentId, new PaymentRefundRequest("intent-refund:" + refundId,
+                    payments.refund(session, tx, tenant, stored.paymentId, new PaymentRefundRequest("intent-refund:" + refundId,
                             pending.amount(), LocalDate.ofInstant(now(), ZoneOffset.UTC), pending.reason));
                     move(session, stored, stored.refunded().equals(stored.amount()) ? IntentStatus.REFUNDED
                             : IntentStatus.PARTIALLY_REFUNDED, taken ? "query" : "api", "refunded " + pending.amount());
                 }
-                return null;
             });
         } catch (ProviderFailure failure) {
-            database.inTransaction(tenant, session -> {
+            database.inTransaction(tenant, (session, tx) -> {
                 IntentRefundEntity pending = session.find(IntentRefundEntity.class, refundId, LockModeType.PESSIMISTIC_WRITE);
                 if (!pending.status.equals(IntentRefundEntity.PENDING)) {
-                    return null;
+                    return;
                 }
                 pending.attempts++;
                 pending.lastError = IntentText.failure(failure);
@@ -447,7 +438,6 @@ public class StoredPaymentIntents implements PaymentIntents {
                     pending.status = IntentRefundEntity.FAILED;
                     pending.nextAttemptAt = null;
                 }
-                return null;
             });
         }
     }
@@ -457,7 +447,7 @@ public class StoredPaymentIntents implements PaymentIntents {
      * failed, expired or was canceled is still recorded: a payment is never lost.
      */
     void apply(TenantId tenant, String provider, ProviderReport report, String source, String detail) {
-        StoredPayments.Recorded recorded = database.inTransaction(tenant, session -> {
+        database.inTransaction(tenant, (session, tx) -> {
             PaymentIntentEntity intent = session.find(PaymentIntentEntity.class, report.intentId(), LockModeType.PESSIMISTIC_WRITE);
             // A provider reports only about its own intents, whatever its notification named.
             if (intent == null || !intent.provider.equals(provider)) {
@@ -467,14 +457,17 @@ public class StoredPaymentIntents implements PaymentIntents {
             if (report.providerReference() != null && intent.providerReference == null) {
                 intent.providerReference = IntentText.clip(report.providerReference(), 128);
             }
-            return switch (report.outcome()) {
-                case SUCCEEDED -> intent.status.paid() ? null : succeed(session, tenant, intent, report, source, detail);
+            switch (report.outcome()) {
+                case SUCCEEDED -> {
+                    if (!intent.status.paid()) {
+                        succeed(session, tx, tenant, intent, report, source, detail);
+                    }
+                }
                 case FAILED, CANCELED, EXPIRED -> {
                     if (intent.status.open()) {
                         intent.nextAttemptAt = null;
                         move(session, intent, IntentStatus.valueOf(report.outcome().name()), source, detail);
                     }
-                    yield null;
                 }
                 case PENDING -> {
                     if (intent.status == IntentStatus.CREATED) {
@@ -482,14 +475,11 @@ public class StoredPaymentIntents implements PaymentIntents {
                     } else if (intent.status == IntentStatus.PENDING) {
                         intent.updatedAt = now();
                     }
-                    yield null;
                 }
-                case UNKNOWN -> null;
-            };
+                case UNKNOWN -> {
+                }
+            }
         });
-        if (recorded != null) {
-            payments.announce(tenant, recorded);
-        }
     }
 
     /**
@@ -527,7 +517,7 @@ public class StoredPaymentIntents implements PaymentIntents {
         }
     }
 
-    private StoredPayments.Recorded succeed(Session session, TenantId tenant, PaymentIntentEntity intent,
+    private void succeed(Session session, UnitOfWork tx, TenantId tenant, PaymentIntentEntity intent,
             ProviderReport report, String source, String detail) {
         Money paid = report.amount();
         if (!paid.currency().equals(intent.currency)) {
@@ -542,15 +532,14 @@ public class StoredPaymentIntents implements PaymentIntents {
                 : List.of();
         Instant paidAt = report.occurredAt() == null ? now() : report.occurredAt();
         String payer = intent.provider + ":" + (intent.providerReference == null ? intent.id : intent.providerReference);
-        StoredPayments.Recorded recorded = payments.record(session, tenant, new PaymentRequest("intent:" + intent.id,
+        Payment payment = payments.record(session, tx, tenant, new PaymentRequest("intent:" + intent.id,
                 intent.customerId, intent.method, paid, LocalDate.ofInstant(paidAt, ZoneOffset.UTC),
                 IntentText.clip(payer, 140), targets));
-        intent.paymentId = recorded.payment().id();
+        intent.paymentId = payment.id();
         intent.nextAttemptAt = null;
         String moved = paid.equals(intent.amount()) ? detail : detail + "; paid " + paid + " of " + intent.amount();
         move(session, intent, IntentStatus.SUCCEEDED, source, intent.status.open() ? moved
                 : moved + " after the intent was " + intent.status);
-        return recorded;
     }
 
     private void move(Session session, PaymentIntentEntity intent, IntentStatus to, String source, String detail) {
@@ -561,11 +550,10 @@ public class StoredPaymentIntents implements PaymentIntents {
     }
 
     private void touch(TenantId tenant, UUID intentId, String error) {
-        database.inTransaction(tenant, session -> {
+        database.inTransaction(tenant, (session, tx) -> {
             PaymentIntentEntity intent = locked(session, intentId);
             intent.lastError = error;
             intent.updatedAt = now();
-            return null;
         });
     }
 

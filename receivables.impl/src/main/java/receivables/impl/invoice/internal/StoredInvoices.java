@@ -48,6 +48,8 @@ import receivables.impl.event.internal.BusinessEvents;
 import receivables.impl.fx.internal.StoredExchangeRates;
 import receivables.impl.journal.internal.JournalPostings;
 import receivables.impl.persistence.internal.Database;
+import receivables.impl.persistence.internal.YearlyCounter;
+import receivables.impl.persistence.internal.UnitOfWork;
 import receivables.impl.tenant.internal.TenantDirectory;
 import receivables.impl.terms.internal.StoredPaymentTerms;
 
@@ -86,43 +88,46 @@ public class StoredInvoices implements Invoices {
     @Override
     public Invoice createFromOrder(TenantId tenant, SalesOrder order) {
         InvoiceCalculation calculation = InvoiceCalculation.of(order);
-        try {
-            return database.inTransaction(tenant, session -> {
-                InvoiceEntity invoice = draft(session, order, calculation, byOrder(session, order.orderId()));
-                session.flush();
-                return toValue(session, invoice);
-            });
-        } catch (ConflictException sameOrderCreatedConcurrently) {
-            return database.inTransaction(tenant, session -> byOrder(session, order.orderId())
-                    .map(invoice -> toValue(session, sameOrder(invoice, order, calculation)))
-                    .orElseThrow(() -> sameOrderCreatedConcurrently));
-        }
+        return database.once(tenant, order.orderId().trim(),
+                (session, orderId) -> byOrder(session, orderId).map(invoice -> toValue(session, sameOrder(invoice, order,
+                        calculation))),
+                (session, tx) -> {
+                    InvoiceEntity invoice = newDraft(session, order, calculation);
+                    write(session, invoice, calculation);
+                    session.flush();
+                    return toValue(session, invoice);
+                });
     }
 
+    /** Issuing is idempotent per invoice: an invoice issued before is answered as it is. */
     @Override
     public Invoice issue(TenantId tenant, UUID invoiceId, LocalDate issueDate) {
         if (issueDate == null) {
             throw new InvalidRequestException(FieldViolation.of("issueDate", "is required"));
         }
-        InvoiceNumbering.prepareYear(database, tenant, issueDate.getYear());
-        Invoice issued = database.inTransaction(tenant, session -> {
-            InvoiceEntity invoice = session.find(InvoiceEntity.class, invoiceId, LockModeType.PESSIMISTIC_WRITE);
-            if (invoice == null) {
-                throw new NotFoundException("invoice", invoiceId);
-            }
-            if (!issuable(session, tenant, invoice, issueDate)) {
-                return null;
-            }
-            issue(session, tenant, invoice, issueDate, InvoiceNumbering.reserve(session, tenant, issueDate.getYear(), 1),
-                    new HashMap<>());
-            session.flush();
-            return toValue(session, invoice);
-        });
-        if (issued == null) {
-            return find(tenant, invoiceId).orElseThrow(() -> new NotFoundException("invoice", invoiceId));
+        return database.once(tenant, invoiceId.toString(), (session, key) -> issuedBefore(session, invoiceId),
+                (session, tx) -> {
+                    InvoiceEntity invoice = session.find(InvoiceEntity.class, invoiceId, LockModeType.PESSIMISTIC_WRITE);
+                    if (invoice == null) {
+                        throw new NotFoundException("invoice", invoiceId);
+                    }
+                    if (issuable(session, tenant, invoice, issueDate)) {
+                        issue(session, tx, tenant, invoice, issueDate,
+                                YearlyCounter.INVOICE.reserve(session, tenant, issueDate.getYear(), 1), new HashMap<>());
+                        session.flush();
+                    }
+                    return toValue(session, invoice);
+                });
+    }
+
+    /** The invoice if it is past its draft, refusing a canceled one; nothing for a draft. */
+    private static Optional<Invoice> issuedBefore(Session session, UUID invoiceId) {
+        InvoiceEntity invoice = session.find(InvoiceEntity.class, invoiceId);
+        if (invoice == null) {
+            throw new NotFoundException("invoice", invoiceId);
         }
-        announceIssued(tenant, issued.id(), issued.number(), issued.customerId(), issued.gross());
-        return issued;
+        requireNotCanceled(invoice);
+        return invoice.status == InvoiceStatus.DRAFT ? Optional.empty() : Optional.of(toValue(session, invoice));
     }
 
     /**
@@ -136,26 +141,25 @@ public class StoredInvoices implements Invoices {
      * never does, PostgreSQL not without fresh statistics. So a batch is first written as if every order were
      * new; if that fails in any way (the unique key on the order refuses an order invoiced before, or the
      * credit check counted it twice), nothing of it stays and the batch is done again with the look-up, whose
-     * outcome, result or failure, is the one that counts.
+     * outcome, result or failure, is the one that counts. The host hears of the invoices of the batch that commits.
      *
      * @return how many invoices the batch issued
      */
     public int invoiceAndIssue(TenantId tenant, List<SalesOrder> orders, LocalDate issueDate) {
         List<InvoiceCalculation> calculations = orders.stream().map(InvoiceCalculation::of).toList();
-        InvoiceNumbering.prepareYear(database, tenant, issueDate.getYear());
-        List<InvoiceEntity> issued;
         try {
-            issued = database.inTransaction(tenant, session -> invoiceAndIssue(session, tenant, orders, calculations,
-                    issueDate, Map.of()));
+            return database.inTransaction(tenant, (session, tx) -> {
+                return invoiceAndIssue(session, tx, tenant, orders, calculations, issueDate, Map.of());
+            });
         } catch (RuntimeException notAllNew) {
-            issued = database.inTransaction(tenant, session -> invoiceAndIssue(session, tenant, orders, calculations,
-                    issueDate, session.createSelectionQuery("from Invoice v where v.orderId in :orders", InvoiceEntity.class)
-                            .setParameter("orders", orders.stream().map(order -> order.orderId().trim()).toList())
-                            .getResultStream().collect(Collectors.toMap(invoice -> invoice.orderId, invoice -> invoice))));
+            return database.inTransaction(tenant, (session, tx) -> {
+                Map<String, InvoiceEntity> earlier = session.createSelectionQuery("from Invoice v where v.orderId in :orders",
+                                InvoiceEntity.class)
+                        .setParameter("orders", orders.stream().map(order -> order.orderId().trim()).toList())
+                        .getResultStream().collect(Collectors.toMap(invoice -> invoice.orderId, invoice -> invoice));
+                return invoiceAndIssue(session, tx, tenant, orders, calculations, issueDate, earlier);
+            });
         }
-        issued.forEach(invoice -> announceIssued(tenant, invoice.id, invoice.number, invoice.customerId,
-                invoice.money(invoice.gross)));
-        return issued.size();
     }
 
     /**
@@ -164,7 +168,7 @@ public class StoredInvoices implements Invoices {
      * insert and an update. Only a credit check, which reads the customer's drafts from the database, makes the
      * batch's drafts be written before they are issued.
      */
-    private List<InvoiceEntity> invoiceAndIssue(Session session, TenantId tenant, List<SalesOrder> orders,
+    private int invoiceAndIssue(Session session, UnitOfWork tx, TenantId tenant, List<SalesOrder> orders,
             List<InvoiceCalculation> calculations, LocalDate issueDate, Map<String, InvoiceEntity> earlier) {
         // The batch's customers in one query, so that the look-ups by id below find them in the session.
         session.findMultiple(CustomerAccountEntity.class, orders.stream().map(SalesOrder::customerId).distinct().toList());
@@ -188,16 +192,16 @@ public class StoredInvoices implements Invoices {
             }
         }
         if (!drafts.isEmpty()) {
-            long first = InvoiceNumbering.reserve(session, tenant, issueDate.getYear(), drafts.size());
+            long first = YearlyCounter.INVOICE.reserve(session, tenant, issueDate.getYear(), drafts.size());
             Map<String, BigDecimal> fxRates = new HashMap<>();
             for (int i = 0; i < drafts.size(); i++) {
-                issue(session, tenant, drafts.get(i), issueDate, first + i, fxRates);
+                issue(session, tx, tenant, drafts.get(i), issueDate, first + i, fxRates);
             }
             writeUnwritten.run();
         }
         session.flush();
         session.clear();
-        return drafts;
+        return drafts.size();
     }
 
     @Override
@@ -267,35 +271,25 @@ public class StoredInvoices implements Invoices {
     }
 
     /**
-     * Invoices and issues one order in the caller's session and transaction, for flows that record more in
-     * the same transaction; call {@link #prepareIssue} before the transaction and {@link #announceIssued}
-     * after it commits.
+     * Invoices and issues one order in the caller's transaction, for flows that record more in it; the host hears
+     * of the invoice once that transaction has committed, if it was issued now rather than found issued.
      *
-     * @return the invoice, and whether it was issued now (rather than found issued)
+     * @return the invoice's id
      */
-    public Issued invoiceAndIssue(Session session, TenantId tenant, SalesOrder order, LocalDate issueDate) {
+    public UUID invoiceAndIssue(Session session, UnitOfWork tx, TenantId tenant, SalesOrder order, LocalDate issueDate) {
         InvoiceEntity invoice = draft(session, order, InvoiceCalculation.of(order), byOrder(session, order.orderId()));
-        boolean now = issuable(session, tenant, invoice, issueDate);
-        if (now) {
-            issue(session, tenant, invoice, issueDate, InvoiceNumbering.reserve(session, tenant, issueDate.getYear(), 1),
-                    new HashMap<>());
+        if (issuable(session, tenant, invoice, issueDate)) {
+            issue(session, tx, tenant, invoice, issueDate, YearlyCounter.INVOICE.reserve(session, tenant,
+                    issueDate.getYear(), 1), new HashMap<>());
         }
         session.flush();
-        return new Issued(invoice.id, now);
+        return invoice.id;
     }
 
-    /** An invoice a flow issued, or found issued. */
-    public record Issued(UUID invoiceId, boolean now) {
-    }
-
-    /** What must exist before an invoice is issued on {@code issueDate} in a transaction of the caller's. */
-    public void prepareIssue(TenantId tenant, LocalDate issueDate) {
-        InvoiceNumbering.prepareYear(database, tenant, issueDate.getYear());
-    }
-
-    /** Tells the host that {@code invoice} was issued, once the transaction that issued it has committed. */
-    public void announceIssued(TenantId tenant, Invoice invoice) {
-        announceIssued(tenant, invoice.id(), invoice.number(), invoice.customerId(), invoice.gross());
+    /** The id of the invoice issued for {@code order} before, provided the order says the same as then. */
+    public Optional<UUID> issuedFor(Session session, SalesOrder order) {
+        return byOrder(session, order.orderId()).map(invoice -> sameOrder(invoice, order, InvoiceCalculation.of(order)))
+                .filter(invoice -> invoice.status != InvoiceStatus.DRAFT).map(invoice -> requireNotCanceled(invoice).id);
     }
 
     /** The invoice in the caller's session. */
@@ -357,10 +351,7 @@ public class StoredInvoices implements Invoices {
      */
     private boolean issuable(Session session, TenantId tenant, InvoiceEntity invoice, LocalDate issueDate,
             Runnable writeUnwritten) {
-        if (invoice.status == InvoiceStatus.CANCELED) {
-            throw new ConflictException("invoice " + invoice.number + " is canceled and cannot be issued");
-        }
-        if (invoice.status != InvoiceStatus.DRAFT) {
+        if (requireNotCanceled(invoice).status != InvoiceStatus.DRAFT) {
             return false;
         }
         if (issueDate.isBefore(invoice.orderDate)) {
@@ -380,12 +371,19 @@ public class StoredInvoices implements Invoices {
         return true;
     }
 
+    private static InvoiceEntity requireNotCanceled(InvoiceEntity invoice) {
+        if (invoice.status == InvoiceStatus.CANCELED) {
+            throw new ConflictException("invoice " + invoice.number + " is canceled and cannot be issued");
+        }
+        return invoice;
+    }
+
     /**
      * Numbers the draft, schedules its installments from its terms and posts the journal entry; takes the
      * exchange rate from {@code fxRates}, a batch's rates of {@code issueDate} by currency, or adds it there.
      */
-    private void issue(Session session, TenantId tenant, InvoiceEntity invoice, LocalDate issueDate, long sequence,
-            Map<String, BigDecimal> fxRates) {
+    private void issue(Session session, UnitOfWork tx, TenantId tenant, InvoiceEntity invoice, LocalDate issueDate,
+            long sequence, Map<String, BigDecimal> fxRates) {
         String functional = tenants.settings(tenant).functionalCurrency();
         if (!invoice.currency.equals(functional)) {
             invoice.fxRate = fxRates.computeIfAbsent(invoice.currency,
@@ -402,12 +400,10 @@ public class StoredInvoices implements Invoices {
         }
         invoice.dueDate = schedule.get(schedule.size() - 1).dueDate();
         journal.post(session, issueDate, JournalEntryKind.INVOICE_ISSUED, invoice.number, issueLines(invoice));
-    }
-
-    private void announceIssued(TenantId tenant, UUID id, String number, UUID customerId, Money gross) {
-        events.announce(EventTopics.INVOICE_ISSUED, Map.of(EventTopics.TENANT, tenant.value(), EventTopics.ID, id.toString(),
-                EventTopics.INVOICE_NUMBER, number, EventTopics.CUSTOMER_ID, customerId.toString(), EventTopics.CURRENCY,
-                gross.currency(), EventTopics.AMOUNT, gross.amount().toPlainString()));
+        events.afterCommit(tx, EventTopics.INVOICE_ISSUED, Map.of(EventTopics.TENANT, tenant.value(), EventTopics.ID,
+                invoice.id.toString(), EventTopics.INVOICE_NUMBER, invoice.number, EventTopics.CUSTOMER_ID,
+                invoice.customerId.toString(), EventTopics.CURRENCY, invoice.currency, EventTopics.AMOUNT,
+                invoice.money(invoice.gross).amount().toPlainString()));
     }
 
     static List<JournalLine> issueLines(InvoiceEntity invoice) {

@@ -27,7 +27,6 @@ import receivables.api.FieldViolation;
 import receivables.api.InvalidRequestException;
 import receivables.api.NotFoundException;
 import receivables.api.TenantId;
-import receivables.api.credit.WriteOff;
 import receivables.api.invoice.InvoiceStatus;
 import receivables.api.journal.Account;
 import receivables.api.journal.JournalEntryKind;
@@ -50,6 +49,7 @@ import receivables.impl.invoice.internal.InvoiceEntity;
 import receivables.impl.journal.internal.JournalPostings;
 import receivables.impl.persistence.internal.Database;
 import receivables.impl.persistence.internal.YearlyCounter;
+import receivables.impl.persistence.internal.UnitOfWork;
 import receivables.impl.tenant.internal.TenantDirectory;
 import receivables.impl.tenant.internal.TenantSettings;
 import receivables.impl.validation.internal.Violations;
@@ -87,60 +87,25 @@ public class StoredPayments implements Payments {
 
     Clock clock = Clock.systemUTC();
 
-    /**
-     * A payment as a transaction left it; only a transaction that recorded it, and committed, has news to
-     * announce.
-     */
-    public record Recorded(Payment payment, boolean now, List<WriteOff> writeOffs) {
-
-        static Recorded earlier(Payment payment) {
-            return new Recorded(payment, false, List.of());
-        }
-    }
-
     @Override
     public Payment record(TenantId tenant, PaymentRequest details) {
-        if (details != null && details.valueDate() != null) {
-            YearlyCounter.PAYMENT.prepareYear(database, tenant, details.valueDate().getYear());
-        }
-        Recorded recorded;
-        try {
-            recorded = database.inTransaction(tenant, session -> record(session, tenant, details));
-        } catch (ConflictException sameKeyRecordedConcurrently) {
-            recorded = database.inTransaction(tenant, session -> byKey(session, details.idempotencyKey())
-                    .map(earlier -> Recorded.earlier(replay(session, earlier, details)))
-                    .orElseThrow(() -> sameKeyRecordedConcurrently));
-        }
-        announce(tenant, recorded);
-        return recorded.payment();
+        validate(details);
+        return database.once(tenant, details.idempotencyKey(), (session, key) -> earlier(session, details),
+                (session, tx) -> recordNew(session, tx, tenant, details));
     }
 
     /**
-     * Records a payment in the caller's session and transaction, for flows that record more in the same
-     * transaction; announce the result with {@link #announce} once it is committed.
+     * Records a payment in the caller's transaction, for flows that record more in it; the host hears of it once
+     * that transaction has committed.
      */
-    public Recorded record(Session session, TenantId tenant, PaymentRequest details) {
+    public Payment record(Session session, UnitOfWork tx, TenantId tenant, PaymentRequest details) {
         validate(details);
-        Optional<PaymentEntity> earlier = byKey(session, details.idempotencyKey());
-        if (earlier.isPresent()) {
-            return Recorded.earlier(replay(session, earlier.get(), details));
-        }
-        if (session.find(CustomerAccountEntity.class, details.customerId()) == null) {
-            throw new InvalidRequestException(FieldViolation.of("customerId", "is not a customer of this tenant"));
-        }
-        return recordNew(session, tenant, details);
+        return earlier(session, details).orElseGet(() -> recordNew(session, tx, tenant, details));
     }
 
-    /** Tells the host what a committed transaction recorded. */
-    public void announce(TenantId tenant, Recorded recorded) {
-        if (recorded.now()) {
-            Payment payment = recorded.payment();
-            events.announce(EventTopics.PAYMENT_RECEIVED, Map.of(EventTopics.TENANT, tenant.value(), EventTopics.ID,
-                    payment.id().toString(), EventTopics.CUSTOMER_ID, payment.customerId().toString(),
-                    EventTopics.CURRENCY, payment.amount().currency(), EventTopics.AMOUNT,
-                    payment.amount().amount().toPlainString()));
-            recorded.writeOffs().forEach(writeOff -> writeOffs.announce(tenant, writeOff));
-        }
+    /** The payment recorded earlier under the key of {@code details}, provided it was the same payment. */
+    public Optional<Payment> earlier(Session session, PaymentRequest details) {
+        return byKey(session, details.idempotencyKey()).map(earlier -> replay(session, earlier, details));
     }
 
     @Override
@@ -171,7 +136,7 @@ public class StoredPayments implements Payments {
         if (date == null) {
             throw new InvalidRequestException(FieldViolation.of("date", "is required"));
         }
-        return database.inTransaction(tenant, session -> {
+        return database.inTransaction(tenant, (session, tx) -> {
             PaymentEntity payment = lockedPayment(session, paymentId);
             if (payment.status != PaymentStatus.RECEIVED || !payment.unallocated().isPositive()) {
                 throw new ConflictException("payment " + paymentId + " has no credit left to apply");
@@ -179,7 +144,7 @@ public class StoredPayments implements Payments {
             requireNotBeforeValueDate(payment, date);
             validate(new PaymentRequest(payment.idempotencyKey, payment.customerId, payment.method, payment.amount(),
                     date, null, wanted));
-            applyCredit(session, tenant, payment, wanted, date, clock.instant().truncatedTo(ChronoUnit.MICROS));
+            applyCredit(session, tx, tenant, payment, wanted, date, clock.instant().truncatedTo(ChronoUnit.MICROS));
             session.flush();
             return toValue(session, payment);
         });
@@ -212,26 +177,27 @@ public class StoredPayments implements Payments {
 
     @Override
     public PaymentRefund refund(TenantId tenant, UUID paymentId, PaymentRefundRequest refund) {
-        try {
-            return database.inTransaction(tenant, session -> refund(session, tenant, paymentId, refund));
-        } catch (ConflictException sameKeyRefundedConcurrently) {
-            return database.inTransaction(tenant, session -> refundByKey(session, refund.idempotencyKey())
-                    .map(earlier -> replay(earlier, paymentId, refund))
-                    .orElseThrow(() -> sameKeyRefundedConcurrently));
-        }
+        validate(refund);
+        return database.once(tenant, refund.idempotencyKey(), (session, key) -> earlier(session, paymentId, refund),
+                (session, tx) -> refundNew(session, tx, tenant, paymentId, refund));
+    }
+
+    /** Refunds in the caller's transaction, as {@link #refund(TenantId, UUID, PaymentRefundRequest)} does in its own. */
+    public PaymentRefund refund(Session session, UnitOfWork tx, TenantId tenant, UUID paymentId, PaymentRefundRequest refund) {
+        validate(refund);
+        return earlier(session, paymentId, refund).orElseGet(() -> refundNew(session, tx, tenant, paymentId, refund));
+    }
+
+    private static Optional<PaymentRefund> earlier(Session session, UUID paymentId, PaymentRefundRequest refund) {
+        return refundByKey(session, refund.idempotencyKey()).map(earlier -> replay(earlier, paymentId, refund));
     }
 
     /**
-     * Refunds in the caller's session and transaction. The money comes out of the payment's credit first; what
-     * the credit lacks comes from its allocations, newest first: they are taken back whole and what was taken
-     * back beyond the refund goes again to the same invoices.
+     * The money comes out of the payment's credit first; what the credit lacks comes from its allocations, newest
+     * first: they are taken back whole and what was taken back beyond the refund goes again to the same invoices.
      */
-    public PaymentRefund refund(Session session, TenantId tenant, UUID paymentId, PaymentRefundRequest refund) {
-        validate(refund);
-        Optional<PaymentRefundEntity> earlier = refundByKey(session, refund.idempotencyKey());
-        if (earlier.isPresent()) {
-            return replay(earlier.get(), paymentId, refund);
-        }
+    private PaymentRefund refundNew(Session session, UnitOfWork tx, TenantId tenant, UUID paymentId,
+            PaymentRefundRequest refund) {
         PaymentEntity payment = lockedPayment(session, paymentId);
         if (payment.status == PaymentStatus.REVERSED) {
             throw new ConflictException("payment " + paymentId + " was reversed; nothing is left to refund");
@@ -273,7 +239,7 @@ public class StoredPayments implements Payments {
         if (!takenBack.isEmpty() && payment.unallocated().isPositive()) {
             List<AllocationTarget> sameInvoices = takenBack.stream().map(allocation -> allocation.invoiceId).distinct()
                     .map(invoice -> new AllocationTarget(invoice, null, null)).toList();
-            applyCredit(session, tenant, payment, sameInvoices, refund.date(), now);
+            applyCredit(session, tx, tenant, payment, sameInvoices, refund.date(), now);
         }
         session.flush();
         return refunded.toValue();
@@ -325,9 +291,9 @@ public class StoredPayments implements Payments {
         violations.throwIfAny();
     }
 
-    private void applyCredit(Session session, TenantId tenant, PaymentEntity payment, List<AllocationTarget> targets,
-            LocalDate date, Instant now) {
-        Allocated allocated = allocate(session, tenant, payment,
+    private void applyCredit(Session session, UnitOfWork tx, TenantId tenant, PaymentEntity payment,
+            List<AllocationTarget> targets, LocalDate date, Instant now) {
+        Allocated allocated = allocate(session, tx, tenant, payment,
                 lockedCandidates(session, payment.customerId, payment.currency, targets), targets, date, now);
         if (allocated.amount().isPositive()) {
             journal.post(session, date, JournalEntryKind.CREDIT_APPLIED, payment.number, List.of(
@@ -403,17 +369,21 @@ public class StoredPayments implements Payments {
      * Records a new payment. Its number is taken after the invoices it may go to are locked, so that payments
      * always lock invoices before the tenant's payment counter and never wait on each other in a circle.
      */
-    private Recorded recordNew(Session session, TenantId tenant, PaymentRequest details) {
+    private Payment recordNew(Session session, UnitOfWork tx, TenantId tenant, PaymentRequest details) {
+        if (session.find(CustomerAccountEntity.class, details.customerId()) == null) {
+            throw new InvalidRequestException(FieldViolation.of("customerId", "is not a customer of this tenant"));
+        }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<InstallmentEntity> candidates = lockedCandidates(session, details.customerId(),
                 details.amount().currency(), details.allocateTo());
-        int year = details.valueDate().getYear();
-        YearlyCounter.PAYMENT.prepareYear(session, tenant, year);
         PaymentEntity payment = new PaymentEntity(details, tenants.settings(tenant).paymentNumber(details.valueDate(),
-                YearlyCounter.PAYMENT.next(session, tenant, year)), now);
+                YearlyCounter.PAYMENT.reserve(session, tenant, details.valueDate().getYear(), 1)), now);
         session.persist(payment);
-        Allocated allocated = allocate(session, tenant, payment, candidates, details.allocateTo(), details.valueDate(),
-                now);
+        events.afterCommit(tx, EventTopics.PAYMENT_RECEIVED, Map.of(EventTopics.TENANT, tenant.value(), EventTopics.ID,
+                payment.id.toString(), EventTopics.CUSTOMER_ID, payment.customerId.toString(), EventTopics.CURRENCY,
+                payment.currency, EventTopics.AMOUNT, payment.amount().amount().toPlainString()));
+        Allocated allocated = allocate(session, tx, tenant, payment, candidates, details.allocateTo(),
+                details.valueDate(), now);
         List<JournalLine> lines = new ArrayList<>();
         lines.add(JournalLine.debit(Account.CASH, payment.amount()));
         if (allocated.amount().isPositive()) {
@@ -430,18 +400,18 @@ public class StoredPayments implements Payments {
         journal.post(session, details.valueDate(), JournalEntryKind.PAYMENT_RECEIVED, payment.number, lines);
         allocated.settle().run();
         session.flush();
-        return new Recorded(toValue(session, payment), true, allocated.writeOffs());
+        return toValue(session, payment);
     }
 
     /**
      * What allocating did: the amount, and the postings that follow it (exchange differences, small
      * write-offs), to run after the caller's own journal entry so that entries read in the order of events.
      */
-    private record Allocated(Money amount, Runnable settle, List<WriteOff> writeOffs) {
+    private record Allocated(Money amount, Runnable settle) {
     }
 
     /** Allocates the payment to {@code candidates}, the installments {@link #lockedCandidates} locked for it. */
-    private Allocated allocate(Session session, TenantId tenant, PaymentEntity payment,
+    private Allocated allocate(Session session, UnitOfWork tx, TenantId tenant, PaymentEntity payment,
             List<InstallmentEntity> candidates, List<AllocationTarget> targets, LocalDate valueDate, Instant now) {
         Map<UUID, Money> openBefore = new LinkedHashMap<>();
         candidates.forEach(installment -> openBefore.put(installment.id(), installment.open()));
@@ -458,15 +428,12 @@ public class StoredPayments implements Payments {
                 : allocateAsTold(session, payment, targets, candidates, shares);
         List<InstallmentEntity> allocatedTo = candidates.stream()
                 .filter(installment -> !installment.open().equals(openBefore.get(installment.id()))).toList();
-        List<WriteOff> writtenOff = new ArrayList<>();
         Runnable settle = () -> {
             postRealizedExchangeDifference(session, tenant, payment, allocatedTo, openBefore, invoices);
-            writtenOff.addAll(writeOffs.grantDiscounts(session, tenant, payment.id, valueDate, shares.discounts,
-                    invoices, now));
-            writtenOff.addAll(writeOffs.writeOffSmallDifferences(session, tenant, payment.id, valueDate, allocatedTo,
-                    invoices, now));
+            writeOffs.grantDiscounts(session, tx, tenant, payment.id, valueDate, shares.discounts, invoices, now);
+            writeOffs.writeOffSmallDifferences(session, tx, tenant, payment.id, valueDate, allocatedTo, invoices, now);
         };
-        return new Allocated(allocated, settle, writtenOff);
+        return new Allocated(allocated, settle);
     }
 
     /**

@@ -1,9 +1,11 @@
 package receivables.impl.persistence.internal;
 
+import java.util.Optional;
 import java.util.function.Function;
 
 import org.hibernate.Session;
 
+import receivables.api.ConflictException;
 import receivables.api.TenantId;
 
 /**
@@ -13,12 +15,65 @@ import receivables.api.TenantId;
 public interface Database {
 
     /**
-     * Runs {@code work} in one transaction, committed when it returns and rolled back when it
-     * throws; the exception is rethrown as it was.
+     * Work done in one transaction, which may register what follows its commit with {@code tx}. A lambda whose
+     * body is a single method call fits this and {@link Change} alike: give it a block with a {@code return}.
+     */
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Session session, UnitOfWork tx);
+    }
+
+    /** Work done in one transaction for its effects alone. */
+    @FunctionalInterface
+    interface Change {
+        void run(Session session, UnitOfWork tx);
+    }
+
+    /** Finds what an earlier command under the same idempotency key left, refusing a different command. */
+    @FunctionalInterface
+    interface Replay<T> {
+        Optional<T> earlier(Session session, String key);
+    }
+
+    /**
+     * Runs {@code work} in one transaction, committed when it returns and rolled back when it throws; the
+     * exception is rethrown as it was. What the work registers with {@link UnitOfWork#afterCommit} runs after
+     * the commit, and only then.
      *
      * @throws DatabaseUnavailableException when no connection can be had
      */
-    <T> T inTransaction(TenantId tenant, Function<Session, T> work);
+    <T> T inTransaction(TenantId tenant, Work<T> work);
+
+    /** As {@link #inTransaction(TenantId, Work)}, for work that returns nothing. */
+    default void inTransaction(TenantId tenant, Change work) {
+        inTransaction(tenant, (Work<Void>) (session, tx) -> {
+            work.run(session, tx);
+            return null;
+        });
+    }
+
+    /** As {@link #inTransaction(TenantId, Work)}, for work that only reads, or changes nothing anyone hears of. */
+    default <T> T inTransaction(TenantId tenant, Function<Session, T> work) {
+        return inTransaction(tenant, (Work<T>) (session, tx) -> work.apply(session));
+    }
+
+    /**
+     * Runs an idempotent command once per {@code key}: {@code replay} answers with what an earlier command under
+     * the key left (and refuses a different command under it), {@code create} runs only when there is none;
+     * without a key the command always creates. When a concurrent transaction wins a race for the same key, or
+     * for another row both create (a year's number counter), ours conflicts and rolls back, and the command runs
+     * once more on what the other committed: it then reads the other's result, or creates after it. A second
+     * conflict is the caller's.
+     */
+    default <T> T once(TenantId tenant, String key, Replay<T> replay, Work<T> create) {
+        Work<T> command = (session, tx) -> (key == null ? Optional.<T>empty() : replay.earlier(session, key))
+                .orElseGet(() -> create.run(session, tx));
+        try {
+            return inTransaction(tenant, command);
+        } catch (ConflictException concurrent) {
+            return inTransaction(tenant, command);
+        }
+    }
 
     DatabaseStatus status();
 }

@@ -6,11 +6,11 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
@@ -47,6 +47,8 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 import jakarta.persistence.OptimisticLockException;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
 
 import receivables.api.ConflictException;
 import receivables.api.TenantId;
@@ -120,13 +122,15 @@ public class HibernateDatabase implements Database {
     }
 
     @Override
-    public <T> T inTransaction(TenantId tenant, Function<Session, T> work) {
+    public <T> T inTransaction(TenantId tenant, Work<T> work) {
         SessionFactory sessions = connection().sessions();
         try (Session session = sessions.withOptions().tenantIdentifier((Object) tenant.value())
                 .statementInspector((UnaryOperator<String>) HibernateDatabase::restrictToTenant).openSession()) {
             Transaction transaction = session.beginTransaction();
+            AfterCommit afterCommit = new AfterCommit();
+            transaction.registerSynchronization(afterCommit);
             try {
-                T result = work.apply(session);
+                T result = work.run(session, afterCommit);
                 transaction.commit();
                 return result;
             } catch (RuntimeException e) {
@@ -183,6 +187,38 @@ public class HibernateDatabase implements Database {
             }
         }
         return false;
+    }
+
+    /**
+     * What a transaction's work registered to follow its commit, run by Hibernate's transaction synchronization
+     * once the commit is through, and dropped on a rollback.
+     */
+    private static final class AfterCommit implements UnitOfWork, Synchronization {
+
+        private final List<Runnable> actions = new ArrayList<>();
+
+        @Override
+        public void afterCommit(Runnable action) {
+            actions.add(action);
+        }
+
+        @Override
+        public void beforeCompletion() {
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            if (status != Status.STATUS_COMMITTED) {
+                return;
+            }
+            for (Runnable action : actions) {
+                try {
+                    action.run();
+                } catch (RuntimeException e) {
+                    LOG.error("An action after a committed transaction failed; the transaction stays committed", e);
+                }
+            }
+        }
     }
 
     @Override

@@ -42,6 +42,7 @@ import receivables.api.PageRequest;
 import receivables.api.ReceivablesException;
 import receivables.api.TenantId;
 import receivables.api.money.Money;
+import receivables.api.payment.Payment;
 import receivables.api.statement.Direction;
 import receivables.api.statement.ImportNote;
 import receivables.api.statement.ImportStatus;
@@ -63,6 +64,7 @@ import receivables.impl.payment.internal.StoredPayments;
 import receivables.impl.persistence.internal.Database;
 import receivables.impl.persistence.internal.NativeValues;
 import receivables.impl.persistence.internal.TableStatistics;
+import receivables.impl.persistence.internal.UnitOfWork;
 import receivables.impl.reconciliation.internal.ImportedLines.Read;
 import receivables.impl.tenant.internal.TenantDirectory;
 import receivables.impl.validation.internal.ValueRanges;
@@ -342,8 +344,9 @@ public class BackgroundStatementImports implements StatementImports {
      */
     private void importBatch(TenantId tenant, UUID importId, List<Read> batch, Importing importing) {
         try {
-            importing.apply(tenant, database.inTransaction(tenant, session -> importing.importAndRecord(session, batch,
-                    null)));
+            importing.apply(database.inTransaction(tenant, (session, tx) -> {
+                return importing.importAndRecord(session, tx, batch, null);
+            }));
         } catch (LostLeaseException lost) {
             throw lost;
         } catch (RuntimeException batchFailed) {
@@ -352,13 +355,15 @@ public class BackgroundStatementImports implements StatementImports {
             for (Read read : batch) {
                 Imported imported;
                 try {
-                    imported = database.inTransaction(tenant, session -> importing.importAndRecord(session,
-                            List.of(read), null));
+                    imported = database.inTransaction(tenant, (session, tx) -> {
+                        return importing.importAndRecord(session, tx, List.of(read), null);
+                    });
                 } catch (ReceivablesException lineFailed) {
-                    imported = database.inTransaction(tenant, session -> importing.importAndRecord(session,
-                            List.of(read), lineFailed.getMessage()));
+                    imported = database.inTransaction(tenant, (session, tx) -> {
+                        return importing.importAndRecord(session, tx, List.of(read), lineFailed.getMessage());
+                    });
                 }
-                importing.apply(tenant, imported);
+                importing.apply(imported);
             }
         }
     }
@@ -369,8 +374,8 @@ public class BackgroundStatementImports implements StatementImports {
      *
      * @param failure why booking the line failed before, to leave it to a clerk; {@code null} to match it
      */
-    private Imported importLines(Session session, TenantId tenant, UUID importId, List<Read> lines, OpenInvoices open,
-            String failure) {
+    private Imported importLines(Session session, UnitOfWork tx, TenantId tenant, UUID importId, List<Read> lines,
+            OpenInvoices open, String failure) {
         Imported imported = new Imported();
         Set<String> known = new HashSet<>(session.createNativeQuery("select line_key from bank_statement_line"
                         + " where tenant_id = :tenant and line_key in (:keys)", String.class)
@@ -394,14 +399,12 @@ public class BackgroundStatementImports implements StatementImports {
             LineMatch match = LineMatching.match(line, open,
                     payers.getOrDefault(Objects.toString(line.counterpartyIban(), ""), Set.of()));
             if (failure == null && match.sureEnough(matchThreshold)) {
-                StoredPayments.Recorded recorded = payments.record(session, tenant, ImportedLines.payment(read.key(),
-                        line, match.customerId(), match.invoices().stream().map(OpenInvoice::id).toList(),
-                        LocalDate.now(clock)));
-                intents.paidByTransfer(session, recorded.payment(), "statement", "import " + importId);
+                Payment payment = payments.record(session, tx, tenant, ImportedLines.payment(read.key(), line,
+                        match.customerId(), match.invoices().stream().map(OpenInvoice::id).toList(), LocalDate.now(clock)));
+                intents.paidByTransfer(session, payment, "statement", "import " + importId);
                 ImportedLines.insert(session, tenant.value(), lineId, importId, read, ImportedLines.MATCHED,
-                        match.confidence(), match.customerId(), recorded.payment().id());
-                imported.recorded.add(recorded);
-                recorded.payment().allocations().forEach(allocation -> open.allocated(allocation.invoiceId(),
+                        match.confidence(), match.customerId(), payment.id());
+                payment.allocations().forEach(allocation -> open.allocated(allocation.invoiceId(),
                         allocation.amount()));
                 imported.matched++;
             } else {
@@ -663,9 +666,9 @@ public class BackgroundStatementImports implements StatementImports {
         }
 
         /** Imports {@code lines} in the caller's transaction and records the progress they bring with them. */
-        Imported importAndRecord(Session session, List<Read> lines, String failure) {
-            return record(session, tenant, importId, lease, progress, importLines(session, tenant, importId, lines, open,
-                    failure));
+        Imported importAndRecord(Session session, UnitOfWork tx, List<Read> lines, String failure) {
+            return record(session, tenant, importId, lease, progress, importLines(session, tx, tenant, importId, lines,
+                    open, failure));
         }
 
         void flush() {
@@ -675,14 +678,13 @@ public class BackgroundStatementImports implements StatementImports {
             }
         }
 
-        /** Counts what a committed transaction imported and tells the host about its payments. */
-        void apply(TenantId tenant, Imported imported) {
+        /** Counts what a committed transaction imported. */
+        void apply(Imported imported) {
             progress.read += imported.read;
             progress.matched += imported.matched;
             progress.suspended += imported.suspended;
             progress.skipped += imported.skipped;
             progress.duplicates += imported.duplicates;
-            imported.recorded.forEach(recorded -> payments.announce(tenant, recorded));
         }
     }
 
@@ -708,7 +710,6 @@ public class BackgroundStatementImports implements StatementImports {
         long suspended;
         long skipped;
         long duplicates;
-        final List<StoredPayments.Recorded> recorded = new ArrayList<>();
     }
 
     /** What one import has achieved so far, as last committed and then by this node; touched by its runner thread. */

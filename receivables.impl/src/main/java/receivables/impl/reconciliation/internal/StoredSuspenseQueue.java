@@ -145,17 +145,15 @@ public class StoredSuspenseQueue implements SuspenseQueue {
     }
 
     private Payment book(TenantId tenant, UUID itemId, Decision decision) {
-        StoredPayments.Recorded recorded = database.inTransaction(tenant, session -> {
+        return database.inTransaction(tenant, (session, tx) -> {
             Kept line = lockOpen(session, tenant, itemId);
             Booking booking = decision.decide(session, line);
-            StoredPayments.Recorded booked = payments.record(session, tenant, booking.payment());
-            intents.paidByTransfer(session, booked.payment(), "suspense", "suspense item " + itemId);
-            resolve(session, tenant, itemId, line.id(), SuspenseStatus.MATCHED, booking.resolution(),
-                    booked.payment().id(), booking.payment().customerId());
+            Payment booked = payments.record(session, tx, tenant, booking.payment());
+            intents.paidByTransfer(session, booked, "suspense", "suspense item " + itemId);
+            resolve(session, tenant, itemId, line.id(), SuspenseStatus.MATCHED, booking.resolution(), booked.id(),
+                    booking.payment().customerId());
             return booked;
         });
-        payments.announce(tenant, recorded);
-        return recorded.payment();
     }
 
     /** The item's line, once the item is locked and found open. */
