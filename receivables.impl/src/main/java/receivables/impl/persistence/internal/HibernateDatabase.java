@@ -92,7 +92,8 @@ public class HibernateDatabase implements Database {
     PersonalDataKeys personalDataKeys;
 
     private DatabaseSettings settings;
-    private Connected connected;
+    // Read without the lock by every transaction; written only under it, by connecting and deactivating.
+    private volatile Connected connected;
     private String failure = "not started";
     private long lastAttemptNanos;
     private boolean attempted;
@@ -114,10 +115,11 @@ public class HibernateDatabase implements Database {
 
     @Deactivate
     synchronized void deactivate() {
-        if (connected != null) {
-            connected.sessions().close();
-            connected.pool().close();
-            connected = null;
+        Connected closing = connected;
+        connected = null;
+        if (closing != null) {
+            closing.sessions().close();
+            closing.pool().close();
         }
     }
 
@@ -245,14 +247,21 @@ public class HibernateDatabase implements Database {
         }
     }
 
-    private synchronized Connected connection() {
+    /** The open connection; only while there is none do callers take the lock, to connect one at a time. */
+    private Connected connection() {
+        Connected current = connected;
+        return current != null ? current : connectNow();
+    }
+
+    private synchronized Connected connectNow() {
         if (connected == null) {
             connectIfDue();
         }
-        if (connected == null) {
+        Connected current = connected;
+        if (current == null) {
             throw new DatabaseUnavailableException("the database is not available: " + failure, null);
         }
-        return connected;
+        return current;
     }
 
     private void connectIfDue() {

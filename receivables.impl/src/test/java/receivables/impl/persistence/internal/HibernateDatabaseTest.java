@@ -12,6 +12,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -78,6 +80,21 @@ class HibernateDatabaseTest {
 
         assertThat(database.status().up()).isFalse();
         assertThat(database.status().detail()).contains("no JDBC driver bundle accepts jdbc:h2:mem:waiting");
+    }
+
+    @Test
+    void transactionsOnAnOpenConnectionNeverWaitForTheComponentsLock() throws Exception {
+        HibernateDatabase database = TestDatabases.h2();
+        try {
+            // Whoever holds the lock (a reconnect, a status check) does not hold up the work on the open connection.
+            synchronized (database) {
+                CompletableFuture<Integer> work = CompletableFuture.supplyAsync(
+                        () -> database.inTransaction(new TenantId("t"), session -> 1));
+                assertThat(work.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+            }
+        } finally {
+            database.deactivate();
+        }
     }
 
     @Test

@@ -17,6 +17,7 @@ public final class TestDatabase implements BeforeEachCallback, AfterEachCallback
 
     private final boolean postgres;
     private final int poolSize;
+    private StatementRecorder recorder;
     private String schema;
     private HibernateDatabase database;
 
@@ -31,6 +32,12 @@ public final class TestDatabase implements BeforeEachCallback, AfterEachCallback
 
     public static TestDatabase postgres(int poolSize) {
         return new TestDatabase(true, poolSize);
+    }
+
+    /** Records the statements the database prepares, from the start of each test. */
+    public TestDatabase recording(StatementRecorder statements) {
+        this.recorder = statements;
+        return this;
     }
 
     public HibernateDatabase get() {
@@ -51,9 +58,9 @@ public final class TestDatabase implements BeforeEachCallback, AfterEachCallback
         if (postgres) {
             assumeTrue(TestDatabases.postgresReachable(), TestDatabases.POSTGRES_UNREACHABLE);
             schema = TestDatabases.createPostgresSchema();
-            database = TestDatabases.postgres(schema, poolSize);
+            database = TestDatabases.postgres(schema, poolSize, recorder);
         } else {
-            database = TestDatabases.h2();
+            database = TestDatabases.h2(recorder);
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 import org.h2.util.OsgiDataSourceFactory;
+import org.osgi.service.jdbc.DataSourceFactory;
 import org.postgresql.osgi.PGDataSourceFactory;
 
 import receivables.impl.audit.internal.AuditRecordsAppendOnly;
@@ -34,8 +35,12 @@ public final class TestDatabases {
 
     /** A database component on a fresh in-memory H2, migrated and ready. */
     public static HibernateDatabase h2() {
+        return h2(null);
+    }
+
+    static HibernateDatabase h2(StatementRecorder recorder) {
         String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-        return start(new DatabaseSettings(url, "", "", 4));
+        return start(new DatabaseSettings(url, "", "", 4), recorder);
     }
 
     public static boolean postgresReachable() {
@@ -58,12 +63,23 @@ public final class TestDatabases {
     }
 
     public static HibernateDatabase postgres(String schema, int poolSize) {
-        return start(new DatabaseSettings(POSTGRES_URL + "?currentSchema=" + schema, POSTGRES_USER, "", poolSize));
+        return postgres(schema, poolSize, null);
+    }
+
+    static HibernateDatabase postgres(String schema, int poolSize, StatementRecorder recorder) {
+        return start(new DatabaseSettings(POSTGRES_URL + "?currentSchema=" + schema, POSTGRES_USER, "", poolSize),
+                recorder);
     }
 
     public static HibernateDatabase start(DatabaseSettings settings) {
+        return start(settings, null);
+    }
+
+    /** A database component whose statements {@code recorder} records, unless it is {@code null}. */
+    static HibernateDatabase start(DatabaseSettings settings, StatementRecorder recorder) {
         HibernateDatabase database = new HibernateDatabase();
-        database.dataSourceFactories = List.of(new OsgiDataSourceFactory(new org.h2.Driver()), new PGDataSourceFactory());
+        List<DataSourceFactory> drivers = List.of(new OsgiDataSourceFactory(new org.h2.Driver()), new PGDataSourceFactory());
+        database.dataSourceFactories = recorder == null ? drivers : drivers.stream().map(recorder::recording).toList();
         database.changes = new ChangeRecorder(new CallerScope());
         byte[] hostKey = new byte[32];
         new SecureRandom().nextBytes(hostKey);
