@@ -10,6 +10,6 @@ import receivables.api.money.Money;
  *
  * @param status {@code PENDING} while the provider has not confirmed it, then {@code SUCCEEDED} or {@code FAILED}
  */
-public record IntentRefund(UUID id, Money amount, String reason, String status, String providerReference,
+public record IntentRefund(UUID id, Money amount, String reason, IntentRefundStatus status, String providerReference,
         Instant requestedAt) {
 }

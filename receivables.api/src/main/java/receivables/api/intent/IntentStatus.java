@@ -3,7 +3,12 @@ package receivables.api.intent;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** Where an intent stands. Moves only forward: CREATED → PENDING → a final state, then refunds. */
+/**
+ * Where an intent stands: CREATED → PENDING → SUCCEEDED, FAILED, EXPIRED or CANCELED, then refunds. FAILED,
+ * EXPIRED and CANCELED are final but for one move: money that arrives for such an intent (a late payment) is
+ * still recorded, and the intent becomes SUCCEEDED, for a payment is never lost. The core keeps the whole
+ * table of moves in one place.
+ */
 public enum IntentStatus {
     /** Stored; the provider has not confirmed the start yet (or its answer was lost). */
     CREATED,

@@ -34,6 +34,7 @@ import receivables.api.invoice.SalesOrder;
 import receivables.impl.background.internal.Lease;
 import receivables.impl.background.internal.LeasedRuns;
 import receivables.impl.background.internal.Leases;
+import receivables.impl.background.internal.RunLifecycle;
 import receivables.impl.invoice.internal.StoredInvoices;
 import receivables.impl.persistence.internal.Database;
 import receivables.impl.persistence.internal.TableStatistics;
@@ -256,7 +257,7 @@ public class BackgroundBillingRuns implements BillingRuns {
             }
             progress.failures.clear();
             if (finalStatus != null) {
-                run.status = finalStatus;
+                run.status = RunLifecycle.BILLING_RUNS.move(run.status, finalStatus);
                 run.finishedAt = now();
                 session.createNativeMutationQuery("delete from billing_run_batch where tenant_id = :tenant and run_id = :run")
                         .setParameter("tenant", tenant.value()).setParameter("run", runId).executeUpdate();

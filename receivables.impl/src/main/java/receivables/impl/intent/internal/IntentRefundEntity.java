@@ -5,12 +5,16 @@ import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import receivables.api.intent.IntentRefund;
+import receivables.api.intent.IntentRefundStatus;
 import receivables.api.money.Money;
 import receivables.impl.audit.internal.Audited;
 import receivables.impl.persistence.internal.TenantOwned;
@@ -19,10 +23,6 @@ import receivables.impl.persistence.internal.TenantOwned;
 @Entity(name = "IntentRefund")
 @Table(name = "intent_refund")
 public class IntentRefundEntity extends TenantOwned {
-
-    static final String PENDING = "PENDING";
-    static final String SUCCEEDED = "SUCCEEDED";
-    static final String FAILED = "FAILED";
 
     @Id
     UUID id;
@@ -42,20 +42,15 @@ public class IntentRefundEntity extends TenantOwned {
     @Column(length = 200)
     String reason;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
-    String status;
+    IntentRefundStatus status;
 
     @Column(name = "provider_reference", length = 128)
     String providerReference;
 
-    @Column(nullable = false)
-    int attempts;
-
-    @Column(name = "next_attempt_at")
-    Instant nextAttemptAt;
-
-    @Column(name = "last_error", length = 500)
-    String lastError;
+    @Embedded
+    Retry retry;
 
     @Column(name = "requested_at", nullable = false, updatable = false)
     Instant requestedAt;
@@ -77,8 +72,8 @@ public class IntentRefundEntity extends TenantOwned {
         this.currency = amount.currency();
         this.amount = amount.amount();
         this.reason = reason;
-        this.status = PENDING;
-        this.nextAttemptAt = now;
+        this.status = IntentRefundStatus.PENDING;
+        this.retry = Retry.due(now);
         this.requestedAt = now;
     }
 

@@ -9,6 +9,7 @@ import java.util.UUID;
 import jakarta.persistence.Column;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -97,14 +98,8 @@ public class PaymentIntentEntity extends TenantOwned {
     @Column(name = "payment_id")
     UUID paymentId;
 
-    @Column(nullable = false)
-    int attempts;
-
-    @Column(name = "next_attempt_at")
-    Instant nextAttemptAt;
-
-    @Column(name = "last_error", length = 500)
-    String lastError;
+    @Embedded
+    Retry retry;
 
     @Column(name = "created_at", nullable = false, updatable = false)
     Instant createdAt;
@@ -131,7 +126,7 @@ public class PaymentIntentEntity extends TenantOwned {
         this.refunded = BigDecimal.ZERO;
         this.description = description;
         this.status = IntentStatus.CREATED;
-        this.nextAttemptAt = now;
+        this.retry = Retry.due(now);
         this.createdAt = now;
         this.updatedAt = now;
     }
@@ -174,6 +169,7 @@ public class PaymentIntentEntity extends TenantOwned {
 
     PaymentIntent toValue(List<IntentTransition> history, List<IntentRefund> refunds) {
         return new PaymentIntent(id, invoiceId, customerId, provider, method, amount(), description, status,
-                providerReference, instructions(), paymentId, refunded(), lastError, createdAt, updatedAt, history, refunds);
+                providerReference, instructions(), paymentId, refunded(), retry.lastError(), createdAt, updatedAt, history,
+                refunds);
     }
 }

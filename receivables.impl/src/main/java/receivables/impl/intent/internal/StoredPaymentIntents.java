@@ -32,6 +32,7 @@ import receivables.api.InvalidRequestException;
 import receivables.api.NotFoundException;
 import receivables.api.TenantId;
 import receivables.api.intent.IntentRefund;
+import receivables.api.intent.IntentRefundStatus;
 import receivables.api.intent.IntentRequest;
 import receivables.api.intent.IntentStatus;
 import receivables.api.intent.IntentTransition;
@@ -209,7 +210,7 @@ public class StoredPaymentIntents implements PaymentIntents {
             throw new InvalidRequestException(FieldViolation.of("intent", "provider " + intent.provider
                     + " cannot refund"));
         }
-        Money pending = refunds(session, intentId).stream().filter(refund -> !refund.status.equals(IntentRefundEntity.FAILED))
+        Money pending = refunds(session, intentId).stream().filter(refund -> refund.status != IntentRefundStatus.FAILED)
                 .map(IntentRefundEntity::amount).reduce(Money.zero(intent.currency), Money::plus);
         Money left = intent.amount().minus(pending);
         Money amount = request.amount() == null ? left : request.amount();
@@ -254,7 +255,8 @@ public class StoredPaymentIntents implements PaymentIntents {
     /** Starts intents whose start is due (never started, or failed and waiting for its retry). */
     int startDue(TenantId tenant) {
         List<UUID> due = database.inTransaction(tenant, session -> session.createSelectionQuery(
-                        "from PaymentIntent p where p.status = :status and p.nextAttemptAt <= :now order by p.nextAttemptAt",
+                        "from PaymentIntent p where p.status = :status and p.retry.nextAttemptAt <= :now"
+                                + " order by p.retry.nextAttemptAt",
                         PaymentIntentEntity.class)
                 .setParameter("status", IntentStatus.CREATED).setParameter("now", now()).setMaxResults(DUE_BATCH)
                 .getResultStream().map(intent -> intent.id).toList());
@@ -279,9 +281,10 @@ public class StoredPaymentIntents implements PaymentIntents {
     /** Retries refunds the provider has not confirmed. */
     int retryRefunds(TenantId tenant) {
         List<IntentRefundEntity> due = database.inTransaction(tenant, session -> session.createSelectionQuery(
-                        "from IntentRefund r where r.status = :status and r.nextAttemptAt <= :now order by r.nextAttemptAt",
+                        "from IntentRefund r where r.status = :status and r.retry.nextAttemptAt <= :now"
+                                + " order by r.retry.nextAttemptAt",
                         IntentRefundEntity.class)
-                .setParameter("status", IntentRefundEntity.PENDING).setParameter("now", now())
+                .setParameter("status", IntentRefundStatus.PENDING).setParameter("now", now())
                 .setMaxResults(DUE_BATCH).getResultList());
         due.forEach(refund -> refundAtProvider(tenant, refund.intentId, refund.id));
         return due.size();
@@ -349,8 +352,7 @@ public class StoredPaymentIntents implements PaymentIntents {
                 PaymentIntentEntity stored = locked(session, intentId);
                 if (stored.status == IntentStatus.CREATED) {
                     stored.instruct(instructions);
-                    stored.lastError = null;
-                    stored.nextAttemptAt = null;
+                    stored.retry = stored.retry.done();
                     move(session, stored, IntentStatus.PENDING, source, "started at " + stored.provider);
                 }
             });
@@ -360,14 +362,12 @@ public class StoredPaymentIntents implements PaymentIntents {
                 if (stored.status != IntentStatus.CREATED) {
                     return;
                 }
-                stored.attempts++;
-                stored.lastError = IntentText.failure(failure);
-                if (failure.retryable() && stored.attempts < config.maxAttempts()) {
-                    stored.nextAttemptAt = now().plus(backoff(stored.attempts));
-                    stored.updatedAt = now();
+                stored.retry = stored.retry.failed(IntentText.failure(failure), failure.retryable(),
+                        Retry.Backoff.of(config), now());
+                if (stored.retry.givenUp()) {
+                    move(session, stored, IntentStatus.FAILED, source, stored.retry.lastError());
                 } else {
-                    stored.nextAttemptAt = null;
-                    move(session, stored, IntentStatus.FAILED, source, stored.lastError);
+                    stored.updatedAt = now();
                 }
             });
         }
@@ -382,7 +382,7 @@ public class StoredPaymentIntents implements PaymentIntents {
         IntentRefund refund = intent.refunds().stream().filter(candidate -> candidate.id().equals(refundId)).findFirst()
                 .orElseThrow();
         Optional<PaymentRefunds> refunds = providers.installed(intent.provider()).flatMap(InstalledProvider::refunds);
-        if (!refund.status().equals(IntentRefundEntity.PENDING) || refunds.isEmpty()
+        if (refund.status() != IntentRefundStatus.PENDING || refunds.isEmpty()
                 || !providers.enabled(tenant, intent.provider())) {
             return;
         }
@@ -397,26 +397,24 @@ public class StoredPaymentIntents implements PaymentIntents {
             database.inTransaction(tenant, (session, tx) -> {
                 PaymentIntentEntity stored = locked(session, intentId);
                 IntentRefundEntity pending = session.find(IntentRefundEntity.class, refundId, LockModeType.PESSIMISTIC_WRITE);
-                if (!pending.status.equals(IntentRefundEntity.PENDING)) {
+                if (pending.status != IntentRefundStatus.PENDING) {
                     return;
                 }
                 if (report.providerReference() != null) {
                     pending.providerReference = IntentText.clip(report.providerReference(), 128);
                 }
-                pending.lastError = null;
                 if (report.outcome() == RefundOutcome.PENDING) {
                     if (pending.acceptedAt == null) {
                         pending.acceptedAt = now();
                     }
-                    pending.nextAttemptAt = now().plusSeconds(config.queryPendingAfterSeconds());
+                    pending.retry = pending.retry.askAgainAt(now().plusSeconds(config.queryPendingAfterSeconds()));
                 } else if (report.outcome() == RefundOutcome.FAILED) {
-                    pending.status = IntentRefundEntity.FAILED;
-                    pending.nextAttemptAt = null;
-                    pending.lastError = IntentText.clip("refused by " + stored.provider
-                            + (report.detail() == null ? "" : ": " + report.detail()), 500);
+                    pending.status = IntentLifecycle.REFUNDS.move(pending.status, IntentRefundStatus.FAILED);
+                    pending.retry = pending.retry.done().noting(IntentText.clip("refused by " + stored.provider
+                            + (report.detail() == null ? "" : ": " + report.detail()), 500));
                 } else {
-                    pending.status = IntentRefundEntity.SUCCEEDED;
-                    pending.nextAttemptAt = null;
+                    pending.status = IntentLifecycle.REFUNDS.move(pending.status, IntentRefundStatus.SUCCEEDED);
+                    pending.retry = pending.retry.done();
                     stored.refunded = stored.refunded().plus(pending.amount()).amount();
                     payments.refund(session, tx, tenant, stored.paymentId, new PaymentRefundRequest("intent-refund:" + refundId,
                             pending.amount(), LocalDate.ofInstant(now(), ZoneOffset.UTC), pending.reason));
@@ -427,16 +425,15 @@ public class StoredPaymentIntents implements PaymentIntents {
         } catch (ProviderFailure failure) {
             database.inTransaction(tenant, (session, tx) -> {
                 IntentRefundEntity pending = session.find(IntentRefundEntity.class, refundId, LockModeType.PESSIMISTIC_WRITE);
-                if (!pending.status.equals(IntentRefundEntity.PENDING)) {
+                if (pending.status != IntentRefundStatus.PENDING) {
                     return;
                 }
-                pending.attempts++;
-                pending.lastError = IntentText.failure(failure);
-                if (failure.retryable() && (pending.acceptedAt != null || pending.attempts < config.maxAttempts())) {
-                    pending.nextAttemptAt = now().plus(backoff(pending.attempts));
-                } else {
-                    pending.status = IntentRefundEntity.FAILED;
-                    pending.nextAttemptAt = null;
+                // A refund the channel has taken is asked about until it answers: the money may be on its way.
+                Retry.Backoff backoff = Retry.Backoff.of(config);
+                pending.retry = pending.retry.failed(IntentText.failure(failure), failure.retryable(),
+                        pending.acceptedAt == null ? backoff : backoff.unlimited(), now());
+                if (pending.retry.givenUp()) {
+                    pending.status = IntentLifecycle.REFUNDS.move(pending.status, IntentRefundStatus.FAILED);
                 }
             });
         }
@@ -465,7 +462,7 @@ public class StoredPaymentIntents implements PaymentIntents {
                 }
                 case FAILED, CANCELED, EXPIRED -> {
                     if (intent.status.open()) {
-                        intent.nextAttemptAt = null;
+                        intent.retry = intent.retry.done();
                         move(session, intent, IntentStatus.valueOf(report.outcome().name()), source, detail);
                     }
                 }
@@ -510,7 +507,7 @@ public class StoredPaymentIntents implements PaymentIntents {
             Money paid = payment.allocations().stream().filter(allocation -> allocation.invoiceId().equals(intent.invoiceId))
                     .map(Allocation::amount).reduce(Money::plus).orElseThrow();
             intent.paymentId = payment.id();
-            intent.nextAttemptAt = null;
+            intent.retry = intent.retry.done();
             String detail = "bank transfer " + payment.id() + " booked " + paid + " to the invoice (" + where + ")";
             move(session, intent, IntentStatus.SUCCEEDED, source, intent.status.open() ? detail
                     : detail + " after the intent was " + intent.status);
@@ -536,23 +533,25 @@ public class StoredPaymentIntents implements PaymentIntents {
                 intent.customerId, intent.method, paid, LocalDate.ofInstant(paidAt, ZoneOffset.UTC),
                 IntentText.clip(payer, 140), targets));
         intent.paymentId = payment.id();
-        intent.nextAttemptAt = null;
+        intent.retry = intent.retry.done();
         String moved = paid.equals(intent.amount()) ? detail : detail + "; paid " + paid + " of " + intent.amount();
         move(session, intent, IntentStatus.SUCCEEDED, source, intent.status.open() ? moved
                 : moved + " after the intent was " + intent.status);
     }
 
+    /** The one way an intent's status changes: by {@link IntentLifecycle#INTENTS}, with its transition kept. */
     private void move(Session session, PaymentIntentEntity intent, IntentStatus to, String source, String detail) {
         Instant now = now();
-        session.persist(new IntentTransitionEntity(intent.id, intent.status, to, now, source, detail));
-        intent.status = to;
+        IntentStatus from = intent.status;
+        intent.status = IntentLifecycle.INTENTS.move(intent.status, to);
+        session.persist(new IntentTransitionEntity(intent.id, from, to, now, source, detail));
         intent.updatedAt = now;
     }
 
     private void touch(TenantId tenant, UUID intentId, String error) {
         database.inTransaction(tenant, (session, tx) -> {
             PaymentIntentEntity intent = locked(session, intentId);
-            intent.lastError = error;
+            intent.retry = intent.retry.noting(error);
             intent.updatedAt = now();
         });
     }
@@ -646,11 +645,6 @@ public class StoredPaymentIntents implements PaymentIntents {
                         .setMaxResults(1).uniqueResultOptional().map(intent -> toValue(session, intent)));
             }
         };
-    }
-
-    private Duration backoff(int attempts) {
-        long seconds = (long) config.firstRetrySeconds() << Math.min(attempts - 1, 20);
-        return Duration.ofSeconds(Math.min(seconds, config.maxRetrySeconds()));
     }
 
     private static PaymentIntentEntity locked(Session session, UUID intentId) {

@@ -92,7 +92,8 @@ public class InvoiceEntity extends TenantOwned {
             throw new IllegalStateException("invoice " + number + " would be overpaid by " + remaining.negate());
         }
         open = remaining.amount();
-        status = remaining.isZero() ? InvoiceStatus.PAID : InvoiceStatus.PARTIALLY_PAID;
+        status = InvoiceLifecycle.TRANSITIONS.move(status,
+                remaining.isZero() ? InvoiceStatus.PAID : InvoiceStatus.PARTIALLY_PAID);
         updatedAt = now;
     }
 
@@ -109,9 +110,9 @@ public class InvoiceEntity extends TenantOwned {
         }
         open = remaining.amount();
         if (creditedInAll.equals(gross())) {
-            status = InvoiceStatus.CANCELED;
+            status = InvoiceLifecycle.TRANSITIONS.move(status, InvoiceStatus.CANCELED);
         } else if (remaining.isZero()) {
-            status = InvoiceStatus.PAID;
+            status = InvoiceLifecycle.TRANSITIONS.move(status, InvoiceStatus.PAID);
         }
         updatedAt = now;
     }
@@ -119,14 +120,15 @@ public class InvoiceEntity extends TenantOwned {
     /** Writes off what is still open as bad debt: nothing is left to collect. */
     public void writeOff(Instant now) {
         open = BigDecimal.ZERO;
-        status = InvoiceStatus.WRITTEN_OFF;
+        status = InvoiceLifecycle.TRANSITIONS.move(status, InvoiceStatus.WRITTEN_OFF);
         updatedAt = now;
     }
 
     /** Opens {@code amount} again after an allocation was taken back. */
     public void reopen(Money amount, Instant now) {
         open = money(open).plus(amount).amount();
-        status = money(open).compareTo(money(gross)) < 0 ? InvoiceStatus.PARTIALLY_PAID : InvoiceStatus.ISSUED;
+        status = InvoiceLifecycle.TRANSITIONS.move(status,
+                money(open).compareTo(money(gross)) < 0 ? InvoiceStatus.PARTIALLY_PAID : InvoiceStatus.ISSUED);
         updatedAt = now;
     }
 

@@ -391,7 +391,7 @@ public class StoredInvoices implements Invoices {
         }
         invoice.number = tenants.settings(tenant).invoiceNumber(issueDate, sequence);
         invoice.issueDate = issueDate;
-        invoice.status = InvoiceStatus.ISSUED;
+        invoice.status = InvoiceLifecycle.TRANSITIONS.move(invoice.status, InvoiceStatus.ISSUED);
         invoice.updatedAt = now();
         List<ScheduledInstallment> schedule = terms(session, invoice.termsCode).schedule(invoice.money(invoice.gross), issueDate);
         for (ScheduledInstallment scheduled : schedule) {

@@ -59,6 +59,7 @@ import receivables.impl.background.internal.Lease;
 import receivables.impl.background.internal.LeasedRuns;
 import receivables.impl.background.internal.Leases;
 import receivables.impl.background.internal.LostLeaseException;
+import receivables.impl.background.internal.RunLifecycle;
 import receivables.impl.intent.internal.StoredPaymentIntents;
 import receivables.impl.payment.internal.StoredPayments;
 import receivables.impl.persistence.internal.Database;
@@ -467,19 +468,21 @@ public class BackgroundStatementImports implements StatementImports {
     /** Ends the import with {@code status}; the file it kept is no longer needed. */
     private void finish(TenantId tenant, UUID importId, Lease lease, Progress progress, ImportStatus status,
             String location, String problem) {
-        database.inTransaction(tenant, session -> {
+        database.inTransaction(tenant, (session, tx) -> {
             record(session, tenant, importId, lease, progress, new Imported());
+            ImportStatus current = ImportStatus.valueOf(session.createNativeQuery(
+                            "select status from bank_statement_import where tenant_id = :tenant and id = :id", String.class)
+                    .setParameter("tenant", tenant.value()).setParameter("id", importId).getSingleResult());
             session.createNativeMutationQuery("update bank_statement_import"
                             + " set status = :status, location = :location, problem = :problem, finished_at = :now"
                             + " where tenant_id = :tenant and id = :id")
-                    .setParameter("status", status.name())
+                    .setParameter("status", RunLifecycle.STATEMENT_IMPORTS.move(current, status).name())
                     .setParameter("location", ImportedLines.cut(location, 200), String.class)
                     .setParameter("problem", ImportedLines.cut(problem, 1000), String.class)
                     .setParameter("now", now())
                     .setParameter("tenant", tenant.value()).setParameter("id", importId)
                     .executeUpdate();
             StatementUploads.forget(session, tenant, importId);
-            return null;
         });
     }
 

@@ -27,6 +27,7 @@ import receivables.api.TenantId;
 import receivables.api.customer.CustomerRequest;
 import receivables.api.fx.ExchangeRate;
 import receivables.api.intent.IntentRequest;
+import receivables.api.intent.IntentRefundStatus;
 import receivables.api.intent.IntentStatus;
 import receivables.api.intent.IntentTransition;
 import receivables.api.intent.PaymentIntent;
@@ -329,12 +330,14 @@ abstract class PaymentIntentsContract extends OnLedger {
         PaymentIntent waiting = intents.refund(TENANT, intent.id(), new RefundRequest("r-later", null, "returned"));
 
         assertThat(waiting.status()).isEqualTo(IntentStatus.SUCCEEDED);
-        assertThat(waiting.refunds()).singleElement().satisfies(refund -> assertThat(refund.status()).isEqualTo("PENDING"));
+        assertThat(waiting.refunds()).singleElement()
+                .satisfies(refund -> assertThat(refund.status()).isEqualTo(IntentRefundStatus.PENDING));
         clock.advance(Duration.ofSeconds(5));
         assertThat(intents.retryRefunds(TENANT)).isEqualTo(1);
         PaymentIntent done = intents.find(TENANT, intent.id()).orElseThrow();
         assertThat(done.status()).isEqualTo(IntentStatus.REFUNDED);
-        assertThat(done.refunds()).singleElement().satisfies(refund -> assertThat(refund.status()).isEqualTo("SUCCEEDED"));
+        assertThat(done.refunds()).singleElement()
+                .satisfies(refund -> assertThat(refund.status()).isEqualTo(IntentRefundStatus.SUCCEEDED));
         assertThat(provider.refunded).singleElement()
                 .satisfies(refund -> assertThat(refund.refundId()).isEqualTo(done.refunds().get(0).id()));
     }
@@ -350,7 +353,7 @@ abstract class PaymentIntentsContract extends OnLedger {
 
         assertThat(waiting.status()).isEqualTo(IntentStatus.SUCCEEDED);
         assertThat(waiting.refunds()).singleElement().satisfies(refund -> {
-            assertThat(refund.status()).isEqualTo("PENDING");
+            assertThat(refund.status()).isEqualTo(IntentRefundStatus.PENDING);
             assertThat(refund.providerReference()).isEqualTo("R-LATER");
         });
         assertThat(invoices.find(TENANT, invoice.id()).orElseThrow().status()).as("the ledger waits")
@@ -360,7 +363,7 @@ abstract class PaymentIntentsContract extends OnLedger {
         assertThat(intents.retryRefunds(TENANT)).isEqualTo(1);
         assertThat(provider.refundQueries).hasSize(1);
         assertThat(intents.find(TENANT, intent.id()).orElseThrow().refunds()).singleElement()
-                .satisfies(refund -> assertThat(refund.status()).isEqualTo("PENDING"));
+                .satisfies(refund -> assertThat(refund.status()).isEqualTo(IntentRefundStatus.PENDING));
 
         provider.nextRefundAnswers.add(RefundReport.succeeded("R-LATER"));
         clock.advance(Duration.ofSeconds(120));
@@ -375,7 +378,7 @@ abstract class PaymentIntentsContract extends OnLedger {
         provider.nextRefundAnswers.add(RefundReport.failed(null, "card expired"));
         PaymentIntent refused = intents.refund(TENANT, intent.id(), new RefundRequest("r-refused", eur("5.00"), "more"));
         assertThat(refused.refunds()).filteredOn(refund -> refund.amount().equals(eur("5.00"))).singleElement()
-                .satisfies(refund -> assertThat(refund.status()).isEqualTo("FAILED"));
+                .satisfies(refund -> assertThat(refund.status()).isEqualTo(IntentRefundStatus.FAILED));
         assertThat(refused.refunded()).isEqualTo(eur("19.00"));
         assertThat(refused.lastError()).isNull();
     }

@@ -13,13 +13,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import receivables.api.TenantId;
 import receivables.api.customer.CustomerAccount;
-import receivables.api.customer.CustomerDetails;
+import receivables.api.customer.CustomerRequest;
 import receivables.api.fx.ExchangeRate;
 import receivables.api.invoice.Invoice;
 import receivables.api.invoice.OrderLine;
 import receivables.api.invoice.SalesOrder;
 import receivables.api.money.Money;
-import receivables.api.payment.PaymentDetails;
+import receivables.api.payment.PaymentRequest;
 import receivables.impl.invoice.internal.InvoiceLineEntity;
 import receivables.impl.ledger.LedgerFixture;
 
@@ -46,16 +46,16 @@ public abstract class TenantClauseContract {
     void updatesAndDeletesOfEntitiesReachTheDatabaseRestrictedByAPlainTenantCondition() {
         HibernateDatabase database = testDatabase.get();
         LedgerFixture ledger = LedgerFixture.on(database);
-        CustomerAccount customer = ledger.customers().create(TENANT, CustomerDetails.of(null, "Guard AG", null, null, "EUR"));
+        CustomerAccount customer = ledger.customers().create(TENANT, CustomerRequest.of(null, "Guard AG", null, null, "EUR"));
         Invoice invoice = ledger.invoices().createFromOrder(TENANT, new SalesOrder("SO-GUARD", customer.id(), "EUR", DAY,
                 null, List.of(new OrderLine("ITEM", null, BigDecimal.ONE, new BigDecimal("100.00"), null, BigDecimal.TEN))));
         ledger.rates().enter(TENANT, List.of(new ExchangeRate("USD", DAY, new BigDecimal("0.9"))));
         statements.clear();
 
-        ledger.customers().update(TENANT, customer.id(), CustomerDetails.of(null, "Guard AG & Co", null, null, "EUR"),
+        ledger.customers().update(TENANT, customer.id(), CustomerRequest.of(null, "Guard AG & Co", null, null, "EUR"),
                 customer.version());
         ledger.invoices().issue(TENANT, invoice.id(), DAY);
-        ledger.payments().record(TENANT, new PaymentDetails("guard-1", customer.id(), "BANK_TRANSFER",
+        ledger.payments().record(TENANT, new PaymentRequest("guard-1", customer.id(), "BANK_TRANSFER",
                 Money.of("50.00", "EUR"), DAY, null, List.of()));
         database.inTransaction(TENANT, (session, tx) -> {
             session.createSelectionQuery("from InvoiceLine l where l.invoiceId = :invoice", InvoiceLineEntity.class)
