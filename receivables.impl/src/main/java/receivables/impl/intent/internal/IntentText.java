@@ -1,18 +1,15 @@
 package receivables.impl.intent.internal;
 
 import receivables.api.provider.ProviderFailure;
+import receivables.impl.persistence.internal.NativeValues;
 
-/** Texts stored about intents: clipped to their columns. */
+/** What is stored of a provider's failure: its kind and message, clipped to the column. */
 final class IntentText {
 
     private IntentText() {
     }
 
-    static String clip(String text, int length) {
-        return text == null || text.length() <= length ? text : text.substring(0, length);
-    }
-
     static String failure(ProviderFailure failure) {
-        return clip(failure.kind() + ": " + failure.getMessage(), 500);
+        return NativeValues.clip(failure.kind() + ": " + failure.getMessage(), 500);
     }
 }

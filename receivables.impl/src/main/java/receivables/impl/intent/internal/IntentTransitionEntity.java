@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
 
 import receivables.api.intent.IntentStatus;
 import receivables.api.intent.IntentTransition;
+import receivables.impl.persistence.internal.NativeValues;
 import receivables.impl.persistence.internal.TenantOwned;
 
 @Entity(name = "IntentTransition")
@@ -51,7 +52,7 @@ public class IntentTransitionEntity extends TenantOwned {
         this.to = to;
         this.at = at;
         this.source = source;
-        this.detail = IntentText.clip(detail, 500);
+        this.detail = NativeValues.clip(detail, 500);
     }
 
     IntentTransition toValue() {

@@ -65,8 +65,9 @@ import receivables.api.provider.VerifiedNotification;
 import receivables.impl.invoice.internal.InvoiceEntity;
 import receivables.impl.payment.internal.StoredPayments;
 import receivables.impl.persistence.internal.Database;
-import receivables.impl.provider.internal.InstalledProvider;
+import receivables.impl.persistence.internal.NativeValues;
 import receivables.impl.persistence.internal.UnitOfWork;
+import receivables.impl.provider.internal.InstalledProvider;
 import receivables.impl.provider.internal.ProviderDirectory;
 import receivables.impl.validation.internal.Violations;
 
@@ -401,7 +402,7 @@ public class StoredPaymentIntents implements PaymentIntents {
                     return;
                 }
                 if (report.providerReference() != null) {
-                    pending.providerReference = IntentText.clip(report.providerReference(), 128);
+                    pending.providerReference = NativeValues.clip(report.providerReference(), 128);
                 }
                 if (report.outcome() == RefundOutcome.PENDING) {
                     if (pending.acceptedAt == null) {
@@ -410,7 +411,7 @@ public class StoredPaymentIntents implements PaymentIntents {
                     pending.retry = pending.retry.askAgainAt(now().plusSeconds(config.queryPendingAfterSeconds()));
                 } else if (report.outcome() == RefundOutcome.FAILED) {
                     pending.status = IntentLifecycle.REFUNDS.move(pending.status, IntentRefundStatus.FAILED);
-                    pending.retry = pending.retry.done().noting(IntentText.clip("refused by " + stored.provider
+                    pending.retry = pending.retry.done().noting(NativeValues.clip("refused by " + stored.provider
                             + (report.detail() == null ? "" : ": " + report.detail()), 500));
                 } else {
                     pending.status = IntentLifecycle.REFUNDS.move(pending.status, IntentRefundStatus.SUCCEEDED);
@@ -452,7 +453,7 @@ public class StoredPaymentIntents implements PaymentIntents {
                         + provider));
             }
             if (report.providerReference() != null && intent.providerReference == null) {
-                intent.providerReference = IntentText.clip(report.providerReference(), 128);
+                intent.providerReference = NativeValues.clip(report.providerReference(), 128);
             }
             switch (report.outcome()) {
                 case SUCCEEDED -> {
@@ -531,7 +532,7 @@ public class StoredPaymentIntents implements PaymentIntents {
         String payer = intent.provider + ":" + (intent.providerReference == null ? intent.id : intent.providerReference);
         Payment payment = payments.record(session, tx, tenant, new PaymentRequest("intent:" + intent.id,
                 intent.customerId, intent.method, paid, LocalDate.ofInstant(paidAt, ZoneOffset.UTC),
-                IntentText.clip(payer, 140), targets));
+                NativeValues.clip(payer, 140), targets));
         intent.paymentId = payment.id();
         intent.retry = intent.retry.done();
         String moved = paid.equals(intent.amount()) ? detail : detail + "; paid " + paid + " of " + intent.amount();
@@ -583,7 +584,7 @@ public class StoredPaymentIntents implements PaymentIntents {
                     + invoice.open() + " open"));
         }
         PaymentIntentEntity intent = new PaymentIntentEntity(request.idempotencyKey(), invoice.id(), invoice.customerId(),
-                provider.id(), method, amount, IntentText.clip(invoice.number(), 140), now());
+                provider.id(), method, amount, NativeValues.clip(invoice.number(), 140), now());
         session.persist(intent);
         session.persist(new IntentTransitionEntity(intent.id, null, IntentStatus.CREATED, intent.createdAt, "api",
                 "for invoice " + invoice.number()));

@@ -34,6 +34,8 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import jakarta.persistence.Tuple;
+
 import receivables.api.FieldViolation;
 import receivables.api.InvalidRequestException;
 import receivables.api.NotFoundException;
@@ -63,6 +65,7 @@ import receivables.impl.background.internal.RunLifecycle;
 import receivables.impl.intent.internal.StoredPaymentIntents;
 import receivables.impl.payment.internal.StoredPayments;
 import receivables.impl.persistence.internal.Database;
+import receivables.impl.persistence.internal.NativeRow;
 import receivables.impl.persistence.internal.NativeValues;
 import receivables.impl.persistence.internal.TableStatistics;
 import receivables.impl.persistence.internal.UnitOfWork;
@@ -204,16 +207,14 @@ public class BackgroundStatementImports implements StatementImports {
         return database.inTransaction(tenant, session -> {
             long total = session.createNativeQuery("select count(*) from bank_statement_import where tenant_id = :tenant",
                     Long.class).setParameter("tenant", tenant.value()).getSingleResult();
-            List<Object[]> rows = session.createNativeQuery("select " + IMPORT_COLUMNS
+            List<NativeRow> rows = NativeRow.list(session.createNativeQuery("select " + IMPORT_COLUMNS
                             + " from bank_statement_import where tenant_id = :tenant order by started_at desc, id",
-                            Object[].class)
+                            Tuple.class)
                     .setParameter("tenant", tenant.value())
-                    .setFirstResult(request.offset()).setMaxResults(request.size())
-                    .getResultList();
-            Map<UUID, List<ImportNote>> notes = notes(session, tenant,
-                    rows.stream().map(row -> NativeValues.uuid(row[0])).toList());
+                    .setFirstResult(request.offset()).setMaxResults(request.size()));
+            Map<UUID, List<ImportNote>> notes = notes(session, tenant, rows.stream().map(row -> row.uuid("id")).toList());
             List<StatementImport> items = rows.stream()
-                    .map(row -> statementImport(row, notes.getOrDefault(NativeValues.uuid(row[0]), List.of()))).toList();
+                    .map(row -> statementImport(row, notes.getOrDefault(row.uuid("id"), List.of()))).toList();
             return new Page<>(items, request.page(), request.size(), total);
         });
     }
@@ -229,16 +230,17 @@ public class BackgroundStatementImports implements StatementImports {
                             + " and import_id = :import", Long.class)
                     .setParameter("tenant", tenant.value()).setParameter("import", importId)
                     .getSingleResult();
-            List<ImportedStatement> items = session.createNativeQuery("select statement_number, statement_id, account,"
-                            + " currency, opening_currency, opening_balance, closing_currency, closing_balance, from_date,"
-                            + " to_date, line_count, interim from bank_statement where tenant_id = :tenant"
-                            + " and import_id = :import order by statement_number", Object[].class)
+            List<ImportedStatement> items = NativeRow.list(session.createNativeQuery("select statement_number,"
+                            + " statement_id, account, currency, opening_currency, opening_balance, closing_currency,"
+                            + " closing_balance, from_date, to_date, line_count, interim from bank_statement"
+                            + " where tenant_id = :tenant and import_id = :import order by statement_number", Tuple.class)
                     .setParameter("tenant", tenant.value()).setParameter("import", importId)
-                    .setFirstResult(request.offset()).setMaxResults(request.size())
-                    .getResultStream()
-                    .map(row -> new ImportedStatement(((Number) row[0]).intValue(), (String) row[1], (String) row[2],
-                            (String) row[3], money(row[4], row[5]), money(row[6], row[7]), ImportedLines.date(row[8]),
-                            ImportedLines.date(row[9]), number(row[10]), Boolean.TRUE.equals(row[11])))
+                    .setFirstResult(request.offset()).setMaxResults(request.size()))
+                    .stream()
+                    .map(row -> new ImportedStatement(row.integer("statement_number"), row.text("statement_id"),
+                            row.text("account"), row.text("currency"), row.money("opening_currency", "opening_balance"),
+                            row.money("closing_currency", "closing_balance"), row.date("from_date"), row.date("to_date"),
+                            row.number("line_count"), row.flag("interim")))
                     .toList();
             return new Page<>(items, request.page(), request.size(), total);
         });
@@ -248,18 +250,18 @@ public class BackgroundStatementImports implements StatementImports {
             + " skipped, duplicates, rejected, announced, location, problem, started_at, finished_at";
 
     private static Optional<StatementImport> find(Session session, TenantId tenant, UUID importId) {
-        return session.createNativeQuery("select " + IMPORT_COLUMNS + " from bank_statement_import"
-                        + " where tenant_id = :tenant and id = :id", Object[].class)
-                .setParameter("tenant", tenant.value()).setParameter("id", importId)
-                .getResultStream().findFirst()
+        return NativeRow.list(session.createNativeQuery("select " + IMPORT_COLUMNS + " from bank_statement_import"
+                        + " where tenant_id = :tenant and id = :id", Tuple.class)
+                .setParameter("tenant", tenant.value()).setParameter("id", importId))
+                .stream().findFirst()
                 .map(row -> statementImport(row, notes(session, tenant, List.of(importId)).getOrDefault(importId, List.of())));
     }
 
-    private static StatementImport statementImport(Object[] row, List<ImportNote> notes) {
-        return new StatementImport(NativeValues.uuid(row[0]), ImportStatus.valueOf((String) row[1]), (String) row[2],
-                number(row[3]), number(row[4]), number(row[5]), number(row[6]), number(row[7]), number(row[8]),
-                number(row[9]), number(row[10]), (String) row[11], (String) row[12], ImportedLines.instant(row[13]),
-                ImportedLines.instant(row[14]), notes);
+    private static StatementImport statementImport(NativeRow row, List<ImportNote> notes) {
+        return new StatementImport(row.uuid("id"), ImportStatus.valueOf(row.text("status")), row.text("format"),
+                row.number("file_size"), row.number("lines_read"), row.number("matched"), row.number("suspended"),
+                row.number("skipped"), row.number("duplicates"), row.number("rejected"), row.number("announced"),
+                row.text("location"), row.text("problem"), row.instant("started_at"), row.instant("finished_at"), notes);
     }
 
     /** The notes of the imports, in one query, each import's in their order. */
@@ -268,18 +270,14 @@ public class BackgroundStatementImports implements StatementImports {
         if (importIds.isEmpty()) {
             return notes;
         }
-        session.createNativeQuery("select import_id, kind, location, message from bank_statement_note"
+        NativeRow.list(session.createNativeQuery("select import_id, kind, location, message from bank_statement_note"
                         + " where tenant_id = :tenant and import_id in (:imports) order by import_id, note_number",
-                        Object[].class)
-                .setParameter("tenant", tenant.value()).setParameterList("imports", importIds)
-                .getResultStream()
-                .forEach(row -> notes.computeIfAbsent(NativeValues.uuid(row[0]), id -> new ArrayList<>()).add(
-                        new ImportNote(ImportNote.Kind.valueOf((String) row[1]), (String) row[2], (String) row[3])));
+                        Tuple.class)
+                .setParameter("tenant", tenant.value()).setParameterList("imports", importIds))
+                .forEach(row -> notes.computeIfAbsent(row.uuid("import_id"), id -> new ArrayList<>()).add(
+                        new ImportNote(ImportNote.Kind.valueOf(row.text("kind")), row.text("location"),
+                                row.text("message"))));
         return notes;
-    }
-
-    private static Money money(Object currency, Object amount) {
-        return currency == null || amount == null ? null : Money.of(NativeValues.decimal(amount), (String) currency);
     }
 
     static InvalidRequestException unreadable(IOException e) {
@@ -432,14 +430,13 @@ public class BackgroundStatementImports implements StatementImports {
         if (ibans.isEmpty()) {
             return payers;
         }
-        session.createNativeQuery("select distinct counterparty_iban, customer_id from bank_statement_line"
+        NativeRow.list(session.createNativeQuery("select distinct counterparty_iban, customer_id from bank_statement_line"
                         + " where tenant_id = :tenant and counterparty_iban in (:ibans) and customer_id is not null",
-                        Object[].class)
+                        Tuple.class)
                 .setParameter("tenant", tenant.value())
-                .setParameterList("ibans", ibans)
-                .getResultStream()
-                .forEach(row -> payers.computeIfAbsent((String) row[0], iban -> new HashSet<>())
-                        .add(NativeValues.uuid(row[1])));
+                .setParameterList("ibans", ibans))
+                .forEach(row -> payers.computeIfAbsent(row.text("counterparty_iban"), iban -> new HashSet<>())
+                        .add(row.uuid("customer_id")));
         return payers;
     }
 
@@ -477,8 +474,8 @@ public class BackgroundStatementImports implements StatementImports {
                             + " set status = :status, location = :location, problem = :problem, finished_at = :now"
                             + " where tenant_id = :tenant and id = :id")
                     .setParameter("status", RunLifecycle.STATEMENT_IMPORTS.move(current, status).name())
-                    .setParameter("location", ImportedLines.cut(location, 200), String.class)
-                    .setParameter("problem", ImportedLines.cut(problem, 1000), String.class)
+                    .setParameter("location", NativeValues.clip(location, 200), String.class)
+                    .setParameter("problem", NativeValues.clip(problem, 1000), String.class)
                     .setParameter("now", now())
                     .setParameter("tenant", tenant.value()).setParameter("id", importId)
                     .executeUpdate();
@@ -488,10 +485,6 @@ public class BackgroundStatementImports implements StatementImports {
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static long number(Object value) {
-        return ((Number) value).longValue();
     }
 
     /** The first reading: only whether the file keeps its format to the end. */
@@ -599,8 +592,8 @@ public class BackgroundStatementImports implements StatementImports {
                             + " :opening, :closingCurrency, :closing, :from, :to, :lines, :interim)")
                     .setParameter("tenant", tenant.value()).setParameter("import", importId)
                     .setParameter("number", number)
-                    .setParameter("statement", ImportedLines.cut(header.statementId(), 140), String.class)
-                    .setParameter("account", ImportedLines.cut(header.accountIban(), 70), String.class)
+                    .setParameter("statement", NativeValues.clip(header.statementId(), 140), String.class)
+                    .setParameter("account", NativeValues.clip(header.accountIban(), 70), String.class)
                     .setParameter("currency", currency(header.accountCurrency()), String.class)
                     .setParameter("openingCurrency", opening == null ? null : opening.currency(), String.class)
                     .setParameter("opening", opening == null ? null : opening.amount(), BigDecimal.class)
@@ -655,8 +648,8 @@ public class BackgroundStatementImports implements StatementImports {
                             + " :number, :kind, :location, :message)")
                     .setParameter("tenant", tenant.value()).setParameter("import", importId)
                     .setParameter("number", number).setParameter("kind", kind.name())
-                    .setParameter("location", ImportedLines.cut(location, 200), String.class)
-                    .setParameter("message", ImportedLines.cut(message, 1000), String.class)
+                    .setParameter("location", NativeValues.clip(location, 200), String.class)
+                    .setParameter("message", NativeValues.clip(message, 1000), String.class)
                     .executeUpdate());
         }
 

@@ -2,18 +2,17 @@ package receivables.impl.reconciliation.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
 import org.hibernate.Session;
 
-import receivables.api.money.Money;
 import receivables.api.payment.AllocationTarget;
 import receivables.api.payment.PaymentRequest;
 import receivables.api.statement.Direction;
 import receivables.api.statement.MatchCandidate;
 import receivables.api.statement.StatementLine;
+import receivables.impl.persistence.internal.NativeRow;
 import receivables.impl.persistence.internal.NativeValues;
 
 /**
@@ -52,19 +51,19 @@ final class ImportedLines {
                 .setParameter("id", id)
                 .setParameter("key", read.key())
                 .setParameter("import", importId)
-                .setParameter("account", cut(read.account(), 70))
-                .setParameter("statement", cut(line.statementId(), 140))
+                .setParameter("account", NativeValues.clip(read.account(), 70))
+                .setParameter("statement", NativeValues.clip(line.statementId(), 140))
                 .setParameter("sequence", line.sequence())
                 .setParameter("booked", line.bookingDate(), LocalDate.class)
                 .setParameter("value", line.valueDate(), LocalDate.class)
                 .setParameter("currency", line.amount().currency())
                 .setParameter("amount", line.amount().amount())
-                .setParameter("endToEnd", cut(line.endToEndId(), 140))
-                .setParameter("reference", cut(line.creditorReference(), 140))
-                .setParameter("text", cut(line.remittanceText(), 2000))
-                .setParameter("name", cut(line.counterpartyName(), 140))
-                .setParameter("iban", cut(line.counterpartyIban(), 70))
-                .setParameter("bankReference", cut(line.bankReference(), 140))
+                .setParameter("endToEnd", NativeValues.clip(line.endToEndId(), 140))
+                .setParameter("reference", NativeValues.clip(line.creditorReference(), 140))
+                .setParameter("text", NativeValues.clip(line.remittanceText(), 2000))
+                .setParameter("name", NativeValues.clip(line.counterpartyName(), 140))
+                .setParameter("iban", NativeValues.clip(line.counterpartyIban(), 70))
+                .setParameter("bankReference", NativeValues.clip(line.bankReference(), 140))
                 .setParameter("reversal", line.reversal())
                 .setParameter("outcome", outcome)
                 .setParameter("confidence", confidence)
@@ -93,30 +92,34 @@ final class ImportedLines {
                     .setParameter("item", itemId)
                     .setParameter("rank", rank + 1)
                     .setParameter("invoice", candidate.invoiceId(), UUID.class)
-                    .setParameter("number", cut(candidate.invoiceNumber(), 40))
+                    .setParameter("number", NativeValues.clip(candidate.invoiceNumber(), 40))
                     .setParameter("customer", candidate.customerId(), UUID.class)
                     .setParameter("confidence", candidate.confidence())
-                    .setParameter("reason", cut(candidate.reason(), 200))
+                    .setParameter("reason", NativeValues.clip(candidate.reason(), 200))
                     .executeUpdate();
         }
     }
 
-    /** A line as stored, to book it by hand. */
-    static Kept read(Object[] row, int from) {
-        String currency = (String) row[from + 8];
-        StatementLine line = new StatementLine((String) row[from + 4], ((Number) row[from + 5]).intValue(),
-                date(row[from + 6]), date(row[from + 7]), Money.of(NativeValues.decimal(row[from + 9]), currency), Direction.CREDIT, (String) row[from + 10],
-                (String) row[from + 11], (String) row[from + 12], (String) row[from + 13], (String) row[from + 14],
-                (String) row[from + 15], Boolean.TRUE.equals(row[from + 16]));
-        return new Kept(NativeValues.uuid(row[from]),
-                NativeValues.uuid(row[from + 1]), (String) row[from + 2],
-                (String) row[from + 3], line);
+    /** A line as stored, to book it by hand, from a row with the {@link #COLUMNS}. */
+    static Kept read(NativeRow row) {
+        StatementLine line = new StatementLine(row.text("line_statement_id"), row.integer("line_sequence_number"),
+                row.date("line_booking_date"), row.date("line_value_date"), row.money("line_currency", "line_amount"),
+                Direction.CREDIT, row.text("line_end_to_end_id"), row.text("line_creditor_reference"),
+                row.text("line_remittance_text"), row.text("line_counterparty_name"), row.text("line_counterparty_iban"),
+                row.text("line_bank_reference"), row.flag("line_reversal"));
+        return new Kept(row.uuid("line_id"), row.uuid("line_import_id"), row.text("line_key"), row.text("line_account"),
+                line);
     }
 
-    /** The columns {@link #read} takes, in its order, of the line table aliased {@code l}. */
-    static final String COLUMNS = "l.id, l.import_id, l.line_key, l.account, l.statement_id, l.sequence_number,"
-            + " l.booking_date, l.value_date, l.currency, l.amount, l.end_to_end_id, l.creditor_reference,"
-            + " l.remittance_text, l.counterparty_name, l.counterparty_iban, l.bank_reference, l.reversal";
+    /** The columns {@link #read} takes of the line table aliased {@code l}, named apart from any other table's. */
+    static final String COLUMNS = "l.id as line_id, l.import_id as line_import_id, l.line_key,"
+            + " l.account as line_account, l.statement_id as line_statement_id,"
+            + " l.sequence_number as line_sequence_number, l.booking_date as line_booking_date,"
+            + " l.value_date as line_value_date, l.currency as line_currency, l.amount as line_amount,"
+            + " l.end_to_end_id as line_end_to_end_id, l.creditor_reference as line_creditor_reference,"
+            + " l.remittance_text as line_remittance_text, l.counterparty_name as line_counterparty_name,"
+            + " l.counterparty_iban as line_counterparty_iban, l.bank_reference as line_bank_reference,"
+            + " l.reversal as line_reversal";
 
     /**
      * The payment a line is: its key makes the payment's idempotency key, so that no line is ever booked twice,
@@ -128,46 +131,7 @@ final class ImportedLines {
         String payerReference = line.creditorReference() != null ? line.creditorReference()
                 : line.remittanceText() != null ? line.remittanceText() : line.endToEndId();
         return new PaymentRequest("bank-line:" + key, customerId, METHOD, line.amount(), valueDate,
-                cut(payerReference, MAX_PAYER_REFERENCE),
+                NativeValues.clip(payerReference, MAX_PAYER_REFERENCE),
                 invoices.stream().map(invoice -> new AllocationTarget(invoice, null, null)).toList());
-    }
-
-    static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime dateTime) {
-            return dateTime.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        return OffsetDateTime.parse(value.toString()).toInstant();
-    }
-
-    static LocalDate date(Object value) {
-        if (value == null || value instanceof LocalDate) {
-            return (LocalDate) value;
-        }
-        if (value instanceof java.sql.Date date) {
-            return date.toLocalDate();
-        }
-        return LocalDate.parse(value.toString());
-    }
-
-    /**
-     * {@code text} as a column of {@code length} characters keeps it: cut to that length, and every control
-     * character (a NUL, which PostgreSQL refuses, or what a wrong code page made of a letter) replaced by U+FFFD,
-     * so that what a bank file carries is never stored as control characters, whichever reader read it.
-     */
-    static String cut(String text, int length) {
-        if (text == null) {
-            return null;
-        }
-        String cut = text.length() <= length ? text : text.substring(0, length);
-        return cut.chars().anyMatch(Character::isISOControl) ? cut.replaceAll("\\p{Cc}", "\uFFFD") : cut;
     }
 }

@@ -11,10 +11,12 @@ import java.util.UUID;
 
 import org.hibernate.Session;
 
+import jakarta.persistence.Tuple;
+
 import receivables.api.TenantId;
 import receivables.api.money.Money;
 import receivables.api.statement.CreditorReference;
-import receivables.impl.persistence.internal.NativeValues;
+import receivables.impl.persistence.internal.NativeRow;
 
 /**
  * The tenant's open invoices, indexed the ways matching looks for them: by the letters and digits of their
@@ -33,16 +35,15 @@ final class OpenInvoices {
 
     static OpenInvoices load(Session session, TenantId tenant) {
         OpenInvoices invoices = new OpenInvoices();
-        session.createNativeQuery("select i.id, i.invoice_number, i.customer_id, c.name, i.currency, i.open_amount"
-                        + " from invoice i join customer_account c on c.tenant_id = i.tenant_id and c.id = i.customer_id"
+        NativeRow.stream(session.createNativeQuery("select i.id, i.invoice_number, i.customer_id, c.name,"
+                        + " i.currency, i.open_amount from invoice i"
+                        + " join customer_account c on c.tenant_id = i.tenant_id and c.id = i.customer_id"
                         + " where i.tenant_id = :tenant and i.status in ('ISSUED', 'PARTIALLY_PAID') and i.open_amount > 0",
-                        Object[].class)
+                        Tuple.class)
                 .setParameter("tenant", tenant.value())
-                .setFetchSize(1000)
-                .getResultStream()
-                .forEach(row -> invoices.add(new OpenInvoice(NativeValues.uuid(row[0]), (String) row[1],
-                        NativeValues.uuid(row[2]), (String) row[3],
-                        Money.of(NativeValues.decimal(row[5]), (String) row[4]))));
+                .setFetchSize(1000))
+                .forEach(row -> invoices.add(new OpenInvoice(row.uuid("id"), row.text("invoice_number"),
+                        row.uuid("customer_id"), row.text("name"), row.money("currency", "open_amount"))));
         return invoices;
     }
 

@@ -15,6 +15,8 @@ import org.hibernate.Session;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import jakarta.persistence.Tuple;
+
 import receivables.api.ConflictException;
 import receivables.api.FieldViolation;
 import receivables.api.InvalidRequestException;
@@ -33,6 +35,7 @@ import receivables.impl.intent.internal.StoredPaymentIntents;
 import receivables.impl.invoice.internal.InvoiceEntity;
 import receivables.impl.payment.internal.StoredPayments;
 import receivables.impl.persistence.internal.Database;
+import receivables.impl.persistence.internal.NativeRow;
 import receivables.impl.persistence.internal.NativeValues;
 import receivables.impl.reconciliation.internal.ImportedLines.Kept;
 import receivables.impl.validation.internal.Violations;
@@ -48,7 +51,6 @@ public class StoredSuspenseQueue implements SuspenseQueue {
 
     private static final String ITEM_COLUMNS = "s.id, s.import_id, s.status, s.resolution, s.payment_id, s.created_at,"
             + " s.resolved_at, " + ImportedLines.COLUMNS;
-    private static final int LINE_AT = 7;
 
     @Reference
     Database database;
@@ -70,7 +72,8 @@ public class StoredSuspenseQueue implements SuspenseQueue {
                     + filter, Long.class).setParameter("tenant", tenant.value());
             var rows = session.createNativeQuery("select " + ITEM_COLUMNS + " from suspense_item s join"
                             + " bank_statement_line l on l.tenant_id = s.tenant_id and l.id = s.line_id"
-                            + " where s.tenant_id = :tenant" + filter + " order by s.created_at, l.import_id, l.statement_id, l.sequence_number, s.id", Object[].class)
+                            + " where s.tenant_id = :tenant" + filter
+                            + " order by s.created_at, l.import_id, l.statement_id, l.sequence_number, s.id", Tuple.class)
                     .setParameter("tenant", tenant.value())
                     .setFirstResult(request.offset()).setMaxResults(request.size());
             if (status != null) {
@@ -78,9 +81,9 @@ public class StoredSuspenseQueue implements SuspenseQueue {
                 rows.setParameter("status", status.name());
             }
             long total = count.getSingleResult().longValue();
-            List<Object[]> found = rows.getResultList();
+            List<NativeRow> found = NativeRow.list(rows);
             Map<UUID, List<MatchCandidate>> candidates = candidates(session, tenant,
-                    found.stream().map(row -> NativeValues.uuid(row[0])).toList());
+                    found.stream().map(row -> row.uuid("id")).toList());
             return new Page<>(found.stream().map(row -> item(row, candidates)).toList(), request.page(), request.size(),
                     total);
         });
@@ -158,18 +161,17 @@ public class StoredSuspenseQueue implements SuspenseQueue {
 
     /** The item's line, once the item is locked and found open. */
     private static Kept lockOpen(Session session, TenantId tenant, UUID itemId) {
-        Object[] row = session.createNativeQuery("select s.status, s.line_id from suspense_item s"
-                        + " where s.tenant_id = :tenant and s.id = :id for update", Object[].class)
-                .setParameter("tenant", tenant.value()).setParameter("id", itemId)
-                .getResultStream().findFirst()
+        NativeRow item = NativeRow.list(session.createNativeQuery("select s.status, s.line_id from suspense_item s"
+                        + " where s.tenant_id = :tenant and s.id = :id for update", Tuple.class)
+                .setParameter("tenant", tenant.value()).setParameter("id", itemId))
+                .stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("suspense item", itemId));
-        if (!SuspenseStatus.OPEN.name().equals(row[0])) {
-            throw new ConflictException("suspense item " + itemId + " is " + row[0] + " already");
+        if (!SuspenseStatus.OPEN.name().equals(item.text("status"))) {
+            throw new ConflictException("suspense item " + itemId + " is " + item.text("status") + " already");
         }
-        return ImportedLines.read(session.createNativeQuery("select " + ImportedLines.COLUMNS
-                        + " from bank_statement_line l where l.tenant_id = :tenant and l.id = :id", Object[].class)
-                .setParameter("tenant", tenant.value()).setParameter("id", NativeValues.uuid(row[1]))
-                .getSingleResult(), 0);
+        return ImportedLines.read(NativeRow.list(session.createNativeQuery("select " + ImportedLines.COLUMNS
+                        + " from bank_statement_line l where l.tenant_id = :tenant and l.id = :id", Tuple.class)
+                .setParameter("tenant", tenant.value()).setParameter("id", item.uuid("line_id"))).get(0));
     }
 
     private void resolve(Session session, TenantId tenant, UUID itemId, UUID lineId, SuspenseStatus status,
@@ -178,7 +180,7 @@ public class StoredSuspenseQueue implements SuspenseQueue {
         session.createNativeMutationQuery("update suspense_item set status = :status, resolution = :resolution,"
                         + " payment_id = :payment, resolved_at = :now where tenant_id = :tenant and id = :id")
                 .setParameter("status", status.name())
-                .setParameter("resolution", ImportedLines.cut(resolution, 200))
+                .setParameter("resolution", NativeValues.clip(resolution, 200))
                 .setParameter("payment", paymentId, UUID.class)
                 .setParameter("now", now)
                 .setParameter("tenant", tenant.value()).setParameter("id", itemId)
@@ -194,11 +196,12 @@ public class StoredSuspenseQueue implements SuspenseQueue {
     }
 
     private static Optional<SuspenseItem> find(Session session, TenantId tenant, UUID itemId) {
-        return session.createNativeQuery("select " + ITEM_COLUMNS + " from suspense_item s join bank_statement_line l"
+        return NativeRow.list(session.createNativeQuery("select " + ITEM_COLUMNS
+                        + " from suspense_item s join bank_statement_line l"
                         + " on l.tenant_id = s.tenant_id and l.id = s.line_id where s.tenant_id = :tenant and s.id = :id",
-                        Object[].class)
-                .setParameter("tenant", tenant.value()).setParameter("id", itemId)
-                .getResultStream().findFirst()
+                        Tuple.class)
+                .setParameter("tenant", tenant.value()).setParameter("id", itemId))
+                .stream().findFirst()
                 .map(row -> item(row, candidates(session, tenant, List.of(itemId))));
     }
 
@@ -207,23 +210,21 @@ public class StoredSuspenseQueue implements SuspenseQueue {
         if (items.isEmpty()) {
             return candidates;
         }
-        session.createNativeQuery("select suspense_id, invoice_id, invoice_number, customer_id, confidence, reason"
-                        + " from suspense_candidate where tenant_id = :tenant and suspense_id in (:items)"
-                        + " order by suspense_id, rank_number", Object[].class)
-                .setParameter("tenant", tenant.value()).setParameterList("items", items)
-                .getResultStream()
-                .forEach(row -> candidates.computeIfAbsent(NativeValues.uuid(row[0]), id -> new ArrayList<>())
-                        .add(new MatchCandidate(row[1] == null ? null : NativeValues.uuid(row[1]), (String) row[2],
-                                row[3] == null ? null : NativeValues.uuid(row[3]), ((Number) row[4]).intValue(),
-                                (String) row[5])));
+        NativeRow.list(session.createNativeQuery("select suspense_id, invoice_id, invoice_number, customer_id,"
+                        + " confidence, reason from suspense_candidate where tenant_id = :tenant and suspense_id in (:items)"
+                        + " order by suspense_id, rank_number", Tuple.class)
+                .setParameter("tenant", tenant.value()).setParameterList("items", items))
+                .forEach(row -> candidates.computeIfAbsent(row.uuid("suspense_id"), id -> new ArrayList<>())
+                        .add(new MatchCandidate(row.uuid("invoice_id"), row.text("invoice_number"),
+                                row.uuid("customer_id"), row.integer("confidence"), row.text("reason"))));
         return candidates;
     }
 
-    private static SuspenseItem item(Object[] row, Map<UUID, List<MatchCandidate>> candidates) {
-        UUID id = NativeValues.uuid(row[0]);
-        Kept line = ImportedLines.read(row, LINE_AT);
-        return new SuspenseItem(id, NativeValues.uuid(row[1]), SuspenseStatus.valueOf((String) row[2]), line.account(),
-                line.line(), candidates.getOrDefault(id, List.of()), row[4] == null ? null : NativeValues.uuid(row[4]),
-                (String) row[3], ImportedLines.instant(row[5]), ImportedLines.instant(row[6]));
+    private static SuspenseItem item(NativeRow row, Map<UUID, List<MatchCandidate>> candidates) {
+        UUID id = row.uuid("id");
+        Kept line = ImportedLines.read(row);
+        return new SuspenseItem(id, row.uuid("import_id"), SuspenseStatus.valueOf(row.text("status")), line.account(),
+                line.line(), candidates.getOrDefault(id, List.of()), row.uuid("payment_id"), row.text("resolution"),
+                row.instant("created_at"), row.instant("resolved_at"));
     }
 }
