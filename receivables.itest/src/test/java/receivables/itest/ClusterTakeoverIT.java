@@ -67,7 +67,25 @@ public class ClusterTakeoverIT {
             }
         }
         if (schema != null) {
-            execute("drop schema if exists " + schema + " cascade");
+            dropSchema();
+        }
+    }
+
+    /**
+     * A killed host's last statement (the ANALYZE after its bulk work) may still run on the server; the drop can then
+     * deadlock with it, and PostgreSQL gives one of them up. Once that statement has ended, the drop goes through.
+     */
+    private void dropSchema() throws SQLException, InterruptedException {
+        for (int attempt = 1;; attempt++) {
+            try {
+                execute("drop schema if exists " + schema + " cascade");
+                return;
+            } catch (SQLException e) {
+                if (!"40P01".equals(e.getSQLState()) || attempt == 10) {
+                    throw e;
+                }
+                Thread.sleep(1_000);
+            }
         }
     }
 
