@@ -57,11 +57,11 @@ import receivables.api.report.AgingReport;
 import receivables.api.report.AgingRow;
 import receivables.impl.billing.internal.BackgroundBillingRuns;
 import receivables.impl.billing.internal.BillingFixture;
-import receivables.impl.checkout.internal.CheckoutFixture;
-import receivables.impl.checkout.internal.LedgerCheckout;
 import receivables.impl.customer.internal.CustomersFixture;
-import receivables.impl.invoice.internal.InvoicesFixture;
-import receivables.impl.invoice.internal.StoredInvoices;
+import receivables.impl.ledger.internal.CheckoutFixture;
+import receivables.impl.ledger.internal.InvoicesFixture;
+import receivables.impl.ledger.internal.LedgerCheckout;
+import receivables.impl.ledger.internal.StoredInvoices;
 import receivables.impl.tenant.internal.TenantDirectoryFixture;
 
 /**

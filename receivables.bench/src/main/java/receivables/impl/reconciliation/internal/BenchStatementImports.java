@@ -5,7 +5,7 @@ import java.util.List;
 import receivables.api.statement.StatementFormat;
 import receivables.impl.background.internal.LeasesFixture;
 import receivables.impl.intent.internal.StoredPaymentIntents;
-import receivables.impl.payment.internal.StoredPayments;
+import receivables.impl.ledger.internal.StoredPayments;
 import receivables.impl.persistence.internal.Database;
 import receivables.impl.persistence.internal.TableStatistics;
 import receivables.impl.tenant.internal.TenantDirectory;

@@ -35,7 +35,7 @@ import receivables.impl.background.internal.Lease;
 import receivables.impl.background.internal.LeasedRuns;
 import receivables.impl.background.internal.Leases;
 import receivables.impl.background.internal.RunLifecycle;
-import receivables.impl.invoice.internal.StoredInvoices;
+import receivables.impl.ledger.internal.StoredInvoices;
 import receivables.impl.persistence.internal.Database;
 import receivables.impl.persistence.internal.TableStatistics;
 import receivables.impl.tenant.internal.TenantDirectory;

@@ -27,7 +27,7 @@ import receivables.api.journal.Account;
 import receivables.api.journal.JournalEntryKind;
 import receivables.api.journal.JournalLine;
 import receivables.api.money.Money;
-import receivables.impl.journal.internal.JournalPostings;
+import receivables.impl.ledger.internal.JournalPostings;
 import receivables.impl.persistence.internal.Database;
 import receivables.impl.tenant.internal.TenantDirectory;
 
@@ -38,7 +38,6 @@ import receivables.impl.tenant.internal.TenantDirectory;
  */
 @Component(service = { Revaluations.class, StoredRevaluations.class })
 public class StoredRevaluations implements Revaluations {
-
 
     @Reference
     Database database;

@@ -28,7 +28,7 @@ import receivables.api.TenantId;
 import receivables.api.host.JournalSink;
 import receivables.impl.background.internal.BackgroundThreads;
 import receivables.impl.background.internal.Leases;
-import receivables.impl.journal.internal.JournalFeed;
+import receivables.impl.ledger.internal.JournalFeed;
 import receivables.impl.persistence.internal.Database;
 import receivables.impl.tenant.internal.TenantDirectory;
 

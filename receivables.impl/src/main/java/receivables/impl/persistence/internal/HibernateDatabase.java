@@ -378,7 +378,7 @@ public class HibernateDatabase implements Database {
                 .build();
         try {
             MetadataSources sources = new MetadataSources(registry);
-            MappedEntities.ALL.forEach(sources::addAnnotatedClass);
+            MappedEntities.in(HibernateDatabase.class.getClassLoader()).forEach(sources::addAnnotatedClass);
             return sources.buildMetadata().buildSessionFactory();
         } catch (RuntimeException e) {
             StandardServiceRegistryBuilder.destroy(registry);

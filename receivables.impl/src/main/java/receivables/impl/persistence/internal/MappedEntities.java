@@ -1,44 +1,61 @@
 package receivables.impl.persistence.internal;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
-
-import receivables.impl.billing.internal.BillingFailureEntity;
-import receivables.impl.billing.internal.BillingRunEntity;
-import receivables.impl.credit.internal.CreditNoteEntity;
-import receivables.impl.credit.internal.SettlementEntity;
-import receivables.impl.credit.internal.WriteOffEntity;
-import receivables.impl.customer.internal.CustomerAccountEntity;
-import receivables.impl.fx.internal.ExchangeRateEntity;
-import receivables.impl.fx.internal.RevaluationEntity;
-import receivables.impl.fx.internal.RevaluationLineEntity;
-import receivables.impl.host.internal.JournalDeliveryCursorEntity;
-import receivables.impl.host.internal.JournalDeliveryEntity;
-import receivables.impl.intent.internal.IntentRefundEntity;
-import receivables.impl.intent.internal.IntentTransitionEntity;
-import receivables.impl.intent.internal.PaymentIntentEntity;
-import receivables.impl.invoice.internal.InstallmentEntity;
-import receivables.impl.invoice.internal.InvoiceEntity;
-import receivables.impl.invoice.internal.InvoiceLineEntity;
-import receivables.impl.journal.internal.JournalEntryEntity;
-import receivables.impl.journal.internal.JournalLineEntity;
-import receivables.impl.payment.internal.AllocationEntity;
-import receivables.impl.payment.internal.PaymentEntity;
-import receivables.impl.payment.internal.PaymentRefundEntity;
-import receivables.impl.terms.internal.PaymentTermsEntity;
+import java.util.Set;
+import java.util.jar.Manifest;
 
 /**
- * Every entity class Hibernate maps. Listed, not scanned: scanning a bundle is fragile and slow.
+ * The entity classes Hibernate maps: every class of this bundle annotated {@code @Entity}. Each feature package
+ * contributes its own by annotating them, so persistence imports no feature package. bnd finds them when it builds
+ * the bundle and names them in the manifest header {@value #HEADER} (see bnd.bnd): a list made at build time,
+ * since scanning a bundle at run time is fragile and slow.
+ *
+ * <p>Read from the manifests the class loader sees, which is this bundle's own inside the framework and
+ * {@code target/classes} or the jar outside it (tests, benchmarks).
  */
 final class MappedEntities {
 
-    static final List<Class<?>> ALL = List.of(CustomerAccountEntity.class, InvoiceEntity.class, InvoiceLineEntity.class,
-            InstallmentEntity.class, PaymentEntity.class, AllocationEntity.class, JournalEntryEntity.class,
-            JournalLineEntity.class, PaymentTermsEntity.class, BillingRunEntity.class, BillingFailureEntity.class,
-            ExchangeRateEntity.class, CreditNoteEntity.class, WriteOffEntity.class, SettlementEntity.class,
-            PaymentRefundEntity.class, PaymentIntentEntity.class, IntentTransitionEntity.class, IntentRefundEntity.class,
-            JournalDeliveryEntity.class, JournalDeliveryCursorEntity.class, RevaluationEntity.class,
-            RevaluationLineEntity.class);
+    static final String HEADER = "Receivables-Entities";
 
     private MappedEntities() {
+    }
+
+    static List<Class<?>> in(ClassLoader loader) {
+        // A set: outside the framework the bundle's manifest may be seen twice (its jar and its test jar).
+        Set<String> names = new LinkedHashSet<>();
+        List<Class<?>> entities = new ArrayList<>();
+        try {
+            for (URL manifest : Collections.list(loader.getResources("META-INF/MANIFEST.MF"))) {
+                names.addAll(named(manifest));
+            }
+            for (String name : names) {
+                entities.add(loader.loadClass(name));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("The manifest names an entity class that is not there", e);
+        }
+        if (entities.isEmpty()) {
+            throw new IllegalStateException("No manifest names entity classes in " + HEADER + ": was the bundle built by bnd?");
+        }
+        return entities;
+    }
+
+    private static List<String> named(URL manifest) throws IOException {
+        try (InputStream in = manifest.openStream()) {
+            String header = new Manifest(in).getMainAttributes().getValue(HEADER);
+            if (header == null || header.isBlank()) {
+                return List.of();
+            }
+            return List.of(header.trim().split("\\s*,\\s*"));
+        }
     }
 }

@@ -63,7 +63,7 @@ import receivables.impl.background.internal.Leases;
 import receivables.impl.background.internal.LostLeaseException;
 import receivables.impl.background.internal.RunLifecycle;
 import receivables.impl.intent.internal.StoredPaymentIntents;
-import receivables.impl.payment.internal.StoredPayments;
+import receivables.impl.ledger.internal.StoredPayments;
 import receivables.impl.persistence.internal.Database;
 import receivables.impl.persistence.internal.NativeRow;
 import receivables.impl.persistence.internal.NativeValues;

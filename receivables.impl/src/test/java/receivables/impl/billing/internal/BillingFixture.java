@@ -4,7 +4,7 @@ import java.util.List;
 
 import receivables.api.host.OrderSource;
 import receivables.impl.background.internal.LeasesFixture;
-import receivables.impl.invoice.internal.StoredInvoices;
+import receivables.impl.ledger.internal.StoredInvoices;
 import receivables.impl.persistence.internal.Database;
 import receivables.impl.persistence.internal.TableStatistics;
 import receivables.impl.tenant.internal.TenantDirectory;

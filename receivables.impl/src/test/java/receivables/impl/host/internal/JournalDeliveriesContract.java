@@ -24,8 +24,8 @@ import receivables.api.journal.JournalEntry;
 import receivables.api.journal.JournalEntryKind;
 import receivables.api.money.Money;
 import receivables.api.payment.PaymentRequest;
-import receivables.impl.journal.internal.JournalFixture;
 import receivables.impl.ledger.OnLedger;
+import receivables.impl.ledger.internal.JournalFixture;
 import receivables.impl.tenant.internal.TenantDirectoryFixture;
 
 /**

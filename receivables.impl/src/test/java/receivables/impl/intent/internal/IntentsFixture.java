@@ -3,7 +3,7 @@ package receivables.impl.intent.internal;
 import java.lang.annotation.Annotation;
 import java.time.Clock;
 
-import receivables.impl.payment.internal.StoredPayments;
+import receivables.impl.ledger.internal.StoredPayments;
 import receivables.impl.persistence.internal.Database;
 import receivables.impl.provider.internal.ProviderDirectory;
 

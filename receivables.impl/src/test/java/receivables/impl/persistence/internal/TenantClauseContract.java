@@ -19,8 +19,8 @@ import receivables.api.invoice.OrderLine;
 import receivables.api.invoice.SalesOrder;
 import receivables.api.money.Money;
 import receivables.api.payment.PaymentRequest;
-import receivables.impl.invoice.internal.InvoiceLineEntity;
 import receivables.impl.ledger.LedgerFixture;
+import receivables.impl.ledger.internal.InvoiceLineEntity;
 
 /**
  * The guard for {@link HibernateDatabase#restrictToTenant}: Hibernate restricts every update and delete of an

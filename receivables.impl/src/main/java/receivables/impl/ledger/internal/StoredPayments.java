@@ -1,0 +1,680 @@
+package receivables.impl.ledger.internal;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.hibernate.Session;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import jakarta.persistence.LockModeType;
+
+import receivables.api.ConflictException;
+import receivables.api.EventTopics;
+import receivables.api.FieldViolation;
+import receivables.api.InvalidRequestException;
+import receivables.api.NotFoundException;
+import receivables.api.TenantId;
+import receivables.api.invoice.InvoiceStatus;
+import receivables.api.journal.Account;
+import receivables.api.journal.JournalEntryKind;
+import receivables.api.journal.JournalLine;
+import receivables.api.money.Money;
+import receivables.api.payment.Allocation;
+import receivables.api.payment.AllocationTarget;
+import receivables.api.payment.Payment;
+import receivables.api.payment.PaymentRefund;
+import receivables.api.payment.PaymentRefundRequest;
+import receivables.api.payment.PaymentRequest;
+import receivables.api.payment.PaymentStatus;
+import receivables.api.payment.Payments;
+import receivables.impl.customer.internal.CustomerAccountEntity;
+import receivables.impl.event.internal.BusinessEvents;
+import receivables.impl.fx.internal.StoredExchangeRates;
+import receivables.impl.persistence.internal.Database;
+import receivables.impl.persistence.internal.UnitOfWork;
+import receivables.impl.persistence.internal.YearlyCounter;
+import receivables.impl.tenant.internal.TenantDirectory;
+import receivables.impl.tenant.internal.TenantSettings;
+import receivables.impl.validation.internal.Violations;
+
+/**
+ * Records payments and allocates them. The invoices concerned are locked (in id order, so that two
+ * payments never wait on each other in a circle) before anything is read from them: two clerks or two
+ * nodes paying the same invoice take turns, and the second sees what the first left open. What an allocation
+ * leaves open on an installment within the tenant's tolerance is written off in the same transaction.
+ */
+@Component(service = { Payments.class, StoredPayments.class })
+public class StoredPayments implements Payments {
+
+    private static final Pattern METHOD = Pattern.compile("[A-Z][A-Z0-9_]{0,31}");
+    private static final Comparator<InstallmentEntity> OLDEST_DUE_FIRST = Comparator.comparing(InstallmentEntity::dueDate)
+            .thenComparing(InstallmentEntity::invoiceId).thenComparing(InstallmentEntity::sequence);
+
+    @Reference
+    Database database;
+
+    @Reference
+    JournalPostings journal;
+
+    @Reference
+    BusinessEvents events;
+
+    @Reference
+    StoredExchangeRates rates;
+
+    @Reference
+    TenantDirectory tenants;
+
+    @Reference
+    StoredWriteOffs writeOffs;
+
+    Clock clock = Clock.systemUTC();
+
+    @Override
+    public Payment record(TenantId tenant, PaymentRequest details) {
+        validate(details);
+        return database.once(tenant, details.idempotencyKey(), (session, key) -> earlier(session, details),
+                (session, tx) -> recordNew(session, tx, tenant, details));
+    }
+
+    /**
+     * Records a payment in the caller's transaction, for flows that record more in it; the host hears of it once
+     * that transaction has committed.
+     */
+    public Payment record(Session session, UnitOfWork tx, TenantId tenant, PaymentRequest details) {
+        validate(details);
+        return earlier(session, details).orElseGet(() -> recordNew(session, tx, tenant, details));
+    }
+
+    /** The payment recorded earlier under the key of {@code details}, provided it was the same payment. */
+    public Optional<Payment> earlier(Session session, PaymentRequest details) {
+        return byKey(session, details.idempotencyKey()).map(earlier -> replay(session, earlier, details));
+    }
+
+    @Override
+    public Optional<Payment> find(TenantId tenant, UUID paymentId) {
+        return database.inTransaction(tenant, session -> Optional.ofNullable(session.find(PaymentEntity.class, paymentId))
+                .map(payment -> toValue(session, payment)));
+    }
+
+    @Override
+    public Payment unallocate(TenantId tenant, UUID paymentId, UUID allocationId, String reason, LocalDate date) {
+        requireReason(reason, date);
+        return database.inTransaction(tenant, session -> {
+            PaymentEntity payment = lockedPayment(session, paymentId);
+            requireNotBeforeValueDate(payment, date);
+            AllocationEntity allocation = session.find(AllocationEntity.class, allocationId);
+            if (allocation == null || !paymentId.equals(allocation.paymentId) || allocation.reversesId != null) {
+                throw new NotFoundException("allocation", allocationId);
+            }
+            takeBack(session, payment, List.of(allocation), reason.trim(), date);
+            session.flush();
+            return toValue(session, payment);
+        });
+    }
+
+    @Override
+    public Payment applyCredit(TenantId tenant, UUID paymentId, List<AllocationTarget> targets, LocalDate date) {
+        List<AllocationTarget> wanted = targets == null ? List.of() : targets;
+        if (date == null) {
+            throw new InvalidRequestException(FieldViolation.of("date", "is required"));
+        }
+        return database.inTransaction(tenant, (session, tx) -> {
+            PaymentEntity payment = lockedPayment(session, paymentId);
+            if (payment.status != PaymentStatus.RECEIVED || !payment.unallocated().isPositive()) {
+                throw new ConflictException("payment " + paymentId + " has no credit left to apply");
+            }
+            requireNotBeforeValueDate(payment, date);
+            validate(new PaymentRequest(payment.idempotencyKey, payment.customerId, payment.method, payment.amount(),
+                    date, null, wanted));
+            applyCredit(session, tx, tenant, payment, wanted, date, clock.instant().truncatedTo(ChronoUnit.MICROS));
+            session.flush();
+            return toValue(session, payment);
+        });
+    }
+
+    @Override
+    public Payment reverse(TenantId tenant, UUID paymentId, String reason, LocalDate date) {
+        requireReason(reason, date);
+        return database.inTransaction(tenant, session -> {
+            PaymentEntity payment = lockedPayment(session, paymentId);
+            if (payment.status == PaymentStatus.REVERSED) {
+                return toValue(session, payment);
+            }
+            requireNotBeforeValueDate(payment, date);
+            takeBack(session, payment, liveAllocations(session, paymentId), reason.trim(), date);
+            // What refunds paid back already is not reversed again.
+            Money left = payment.unallocated();
+            if (left.isPositive()) {
+                journal.post(session, date, JournalEntryKind.PAYMENT_REVERSED, payment.number, List.of(
+                        JournalLine.debit(Account.CUSTOMER_CREDIT, left), JournalLine.credit(Account.CASH, left)));
+            }
+            payment.unallocated = BigDecimal.ZERO;
+            payment.status = PaymentStatus.REVERSED;
+            payment.reversedOn = date;
+            payment.reversalReason = reason.trim();
+            session.flush();
+            return toValue(session, payment);
+        });
+    }
+
+    @Override
+    public PaymentRefund refund(TenantId tenant, UUID paymentId, PaymentRefundRequest refund) {
+        validate(refund);
+        return database.once(tenant, refund.idempotencyKey(), (session, key) -> earlier(session, paymentId, refund),
+                (session, tx) -> refundNew(session, tx, tenant, paymentId, refund));
+    }
+
+    /** Refunds in the caller's transaction, as {@link #refund(TenantId, UUID, PaymentRefundRequest)} does in its own. */
+    public PaymentRefund refund(Session session, UnitOfWork tx, TenantId tenant, UUID paymentId, PaymentRefundRequest refund) {
+        validate(refund);
+        return earlier(session, paymentId, refund).orElseGet(() -> refundNew(session, tx, tenant, paymentId, refund));
+    }
+
+    private static Optional<PaymentRefund> earlier(Session session, UUID paymentId, PaymentRefundRequest refund) {
+        return refundByKey(session, refund.idempotencyKey()).map(earlier -> replay(earlier, paymentId, refund));
+    }
+
+    /**
+     * The money comes out of the payment's credit first; what the credit lacks comes from its allocations, newest
+     * first: they are taken back whole and what was taken back beyond the refund goes again to the same invoices.
+     */
+    private PaymentRefund refundNew(Session session, UnitOfWork tx, TenantId tenant, UUID paymentId,
+            PaymentRefundRequest refund) {
+        PaymentEntity payment = lockedPayment(session, paymentId);
+        if (payment.status == PaymentStatus.REVERSED) {
+            throw new ConflictException("payment " + paymentId + " was reversed; nothing is left to refund");
+        }
+        if (!refund.amount().currency().equals(payment.currency)) {
+            throw new InvalidRequestException(FieldViolation.of("amount", "must be in the payment's currency "
+                    + payment.currency));
+        }
+        requireNotBeforeValueDate(payment, refund.date());
+        Money refundedBefore = refunds(session, paymentId).stream().map(PaymentRefund::amount)
+                .reduce(Money.zero(payment.currency), Money::plus);
+        Money left = payment.amount().minus(refundedBefore);
+        if (refund.amount().compareTo(left) > 0) {
+            throw new InvalidRequestException(FieldViolation.of("amount", "is more than the " + left
+                    + " left of the payment"));
+        }
+        Money shortfall = refund.amount().minus(payment.unallocated());
+        List<AllocationEntity> takenBack = new ArrayList<>();
+        if (shortfall.isPositive()) {
+            Money covered = Money.zero(payment.currency);
+            for (AllocationEntity allocation : liveAllocations(session, paymentId).stream()
+                    .sorted(Comparator.comparing((AllocationEntity allocation) -> allocation.allocatedAt).reversed())
+                    .toList()) {
+                if (covered.compareTo(shortfall) >= 0) {
+                    break;
+                }
+                takenBack.add(allocation);
+                covered = covered.plus(Money.of(allocation.amount, payment.currency));
+            }
+            takeBack(session, payment, takenBack, "refund: " + refund.reason().trim(), refund.date());
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        PaymentRefundEntity refunded = new PaymentRefundEntity(paymentId, refund, now);
+        session.persist(refunded);
+        payment.allocate(refund.amount());
+        journal.post(session, refund.date(), JournalEntryKind.PAYMENT_REFUNDED, payment.number, List.of(
+                JournalLine.debit(Account.CUSTOMER_CREDIT, refund.amount()),
+                JournalLine.credit(Account.CASH, refund.amount())));
+        if (!takenBack.isEmpty() && payment.unallocated().isPositive()) {
+            List<AllocationTarget> sameInvoices = takenBack.stream().map(allocation -> allocation.invoiceId).distinct()
+                    .map(invoice -> new AllocationTarget(invoice, null, null)).toList();
+            applyCredit(session, tx, tenant, payment, sameInvoices, refund.date(), now);
+        }
+        session.flush();
+        return refunded.toValue();
+    }
+
+    @Override
+    public List<PaymentRefund> refunds(TenantId tenant, UUID paymentId) {
+        return database.inTransaction(tenant, session -> {
+            if (session.find(PaymentEntity.class, paymentId) == null) {
+                throw new NotFoundException("payment", paymentId);
+            }
+            return refunds(session, paymentId);
+        });
+    }
+
+    private static List<PaymentRefund> refunds(Session session, UUID paymentId) {
+        return session.createSelectionQuery("from PaymentRefund r where r.paymentId = :payment order by r.createdAt",
+                        PaymentRefundEntity.class)
+                .setParameter("payment", paymentId).getResultStream().map(PaymentRefundEntity::toValue).toList();
+    }
+
+    private static Optional<PaymentRefundEntity> refundByKey(Session session, String key) {
+        return session.createSelectionQuery("from PaymentRefund r where r.idempotencyKey = :key", PaymentRefundEntity.class)
+                .setParameter("key", key).uniqueResultOptional();
+    }
+
+    private static PaymentRefund replay(PaymentRefundEntity earlier, UUID paymentId, PaymentRefundRequest refund) {
+        if (!earlier.sameAs(paymentId, refund)) {
+            throw new ConflictException("idempotency key " + refund.idempotencyKey()
+                    + " was already used for a different refund (" + earlier.id + ")");
+        }
+        return earlier.toValue();
+    }
+
+    private static void validate(PaymentRefundRequest refund) {
+        Violations violations = new Violations();
+        if (refund == null) {
+            violations.add("body", "is required").throwIfAny();
+        }
+        violations.required("idempotencyKey", refund.idempotencyKey())
+                .maxLength("idempotencyKey", refund.idempotencyKey(), 128)
+                .required("amount", refund.amount())
+                .required("date", refund.date())
+                .required("reason", refund.reason())
+                .maxLength("reason", refund.reason(), 200);
+        if (refund.amount() != null && !refund.amount().isPositive()) {
+            violations.add("amount", "must be positive");
+        }
+        violations.throwIfAny();
+    }
+
+    private void applyCredit(Session session, UnitOfWork tx, TenantId tenant, PaymentEntity payment,
+            List<AllocationTarget> targets, LocalDate date, Instant now) {
+        Allocated allocated = allocate(session, tx, tenant, payment,
+                lockedCandidates(session, payment.customerId, payment.currency, targets), targets, date, now);
+        if (allocated.amount().isPositive()) {
+            journal.post(session, date, JournalEntryKind.CREDIT_APPLIED, payment.number, List.of(
+                    JournalLine.debit(Account.CUSTOMER_CREDIT, allocated.amount()),
+                    JournalLine.credit(Account.RECEIVABLE, allocated.amount())));
+        }
+        allocated.settle().run();
+    }
+
+    /** The payment's allocations that were not taken back. */
+    private static List<AllocationEntity> liveAllocations(Session session, UUID paymentId) {
+        List<UUID> takenBack = session.createSelectionQuery("select a.reversesId from Allocation a"
+                        + " where a.paymentId = :payment and a.reversesId is not null", UUID.class)
+                .setParameter("payment", paymentId).getResultList();
+        return session.createSelectionQuery(
+                        "from Allocation a where a.paymentId = :payment and a.reversesId is null", AllocationEntity.class)
+                .setParameter("payment", paymentId).getResultStream()
+                .filter(allocation -> !takenBack.contains(allocation.id)).toList();
+    }
+
+    /**
+     * Takes {@code allocations} back: each installment and invoice opens again (locked invoices first, in id
+     * order, as allocating locks them), each reversal is recorded, and the money returns to the payment's credit.
+     */
+    private void takeBack(Session session, PaymentEntity payment, List<AllocationEntity> allocations, String reason,
+            LocalDate date) {
+        if (allocations.isEmpty()) {
+            return;
+        }
+        boolean reversedBefore = !session.createSelectionQuery(
+                        "select a.id from Allocation a where a.reversesId in :ids", UUID.class)
+                .setParameter("ids", allocations.stream().map(allocation -> allocation.id).toList()).getResultList().isEmpty();
+        if (reversedBefore) {
+            throw new ConflictException("an allocation of payment " + payment.id + " was taken back already");
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Map<UUID, InvoiceEntity> invoices = new LinkedHashMap<>();
+        allocations.stream().map(allocation -> allocation.invoiceId).distinct().sorted()
+                .forEach(id -> invoices.put(id, session.find(InvoiceEntity.class, id, LockModeType.PESSIMISTIC_WRITE)));
+        Money total = Money.zero(payment.currency);
+        for (AllocationEntity allocation : allocations) {
+            Money amount = Money.of(allocation.amount, payment.currency);
+            session.find(InstallmentEntity.class, allocation.installmentId, LockModeType.PESSIMISTIC_WRITE).reopen(amount);
+            invoices.get(allocation.invoiceId).reopen(amount, now);
+            session.persist(allocation.reversal(reason, date, now));
+            total = total.plus(amount);
+        }
+        payment.allocate(total.negate());
+        journal.post(session, date, JournalEntryKind.ALLOCATION_REVERSED, payment.number, List.of(
+                JournalLine.debit(Account.RECEIVABLE, total), JournalLine.credit(Account.CUSTOMER_CREDIT, total)));
+    }
+
+    private static void requireNotBeforeValueDate(PaymentEntity payment, LocalDate date) {
+        if (date.isBefore(payment.valueDate)) {
+            throw new InvalidRequestException(FieldViolation.of("date", "must not be before the payment's value date "
+                    + payment.valueDate));
+        }
+    }
+
+    private static PaymentEntity lockedPayment(Session session, UUID paymentId) {
+        PaymentEntity payment = session.find(PaymentEntity.class, paymentId, LockModeType.PESSIMISTIC_WRITE);
+        if (payment == null) {
+            throw new NotFoundException("payment", paymentId);
+        }
+        return payment;
+    }
+
+    private static void requireReason(String reason, LocalDate date) {
+        new Violations().required("reason", reason).maxLength("reason", reason, 200).required("date", date).throwIfAny();
+    }
+
+    /**
+     * Records a new payment. Its number is taken after the invoices it may go to are locked, so that payments
+     * always lock invoices before the tenant's payment counter and never wait on each other in a circle.
+     */
+    private Payment recordNew(Session session, UnitOfWork tx, TenantId tenant, PaymentRequest details) {
+        if (session.find(CustomerAccountEntity.class, details.customerId()) == null) {
+            throw new InvalidRequestException(FieldViolation.of("customerId", "is not a customer of this tenant"));
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        List<InstallmentEntity> candidates = lockedCandidates(session, details.customerId(),
+                details.amount().currency(), details.allocateTo());
+        PaymentEntity payment = new PaymentEntity(details, tenants.settings(tenant).paymentNumber(details.valueDate(),
+                YearlyCounter.PAYMENT.reserve(session, tenant, details.valueDate().getYear(), 1)), now);
+        session.persist(payment);
+        events.afterCommit(tx, EventTopics.PAYMENT_RECEIVED, Map.of(EventTopics.TENANT, tenant.value(), EventTopics.ID,
+                payment.id.toString(), EventTopics.CUSTOMER_ID, payment.customerId.toString(), EventTopics.CURRENCY,
+                payment.currency, EventTopics.AMOUNT, payment.amount().amount().toPlainString()));
+        Allocated allocated = allocate(session, tx, tenant, payment, candidates, details.allocateTo(),
+                details.valueDate(), now);
+        List<JournalLine> lines = new ArrayList<>();
+        lines.add(JournalLine.debit(Account.CASH, payment.amount()));
+        if (allocated.amount().isPositive()) {
+            lines.add(JournalLine.credit(Account.RECEIVABLE, allocated.amount()));
+        }
+        if (payment.unallocated().isPositive()) {
+            lines.add(JournalLine.credit(Account.CUSTOMER_CREDIT, payment.unallocated()));
+        }
+        String functional = tenants.settings(tenant).functionalCurrency();
+        if (!payment.currency.equals(functional)) {
+            // The journal books the money in the functional currency too, at the value date's rate.
+            rates.requiredRate(session, payment.currency, functional, details.valueDate(), "valueDate");
+        }
+        journal.post(session, details.valueDate(), JournalEntryKind.PAYMENT_RECEIVED, payment.number, lines);
+        allocated.settle().run();
+        session.flush();
+        return toValue(session, payment);
+    }
+
+    /**
+     * What allocating did: the amount, and the postings that follow it (exchange differences, small
+     * write-offs), to run after the caller's own journal entry so that entries read in the order of events.
+     */
+    private record Allocated(Money amount, Runnable settle) {
+    }
+
+    /** Allocates the payment to {@code candidates}, the installments {@link #lockedCandidates} locked for it. */
+    private Allocated allocate(Session session, UnitOfWork tx, TenantId tenant, PaymentEntity payment,
+            List<InstallmentEntity> candidates, List<AllocationTarget> targets, LocalDate valueDate, Instant now) {
+        Map<UUID, Money> openBefore = new LinkedHashMap<>();
+        candidates.forEach(installment -> openBefore.put(installment.id(), installment.open()));
+        Map<UUID, InvoiceEntity> invoices = new LinkedHashMap<>();
+        for (InstallmentEntity installment : candidates) {
+            invoices.computeIfAbsent(installment.invoiceId(), id -> session.find(InvoiceEntity.class, id));
+        }
+        Shares shares = new Shares(session, payment, invoices, tenants.settings(tenant), valueDate, now,
+                writeOffs.discounted(session, candidates.stream()
+                        .filter(installment -> installment.discountOn(valueDate).isPositive())
+                        .map(InstallmentEntity::id).toList()));
+        Money allocated = targets.isEmpty()
+                ? allocateOldestFirst(payment, candidates, shares)
+                : allocateAsTold(session, payment, targets, candidates, shares);
+        List<InstallmentEntity> allocatedTo = candidates.stream()
+                .filter(installment -> !installment.open().equals(openBefore.get(installment.id()))).toList();
+        Runnable settle = () -> {
+            postRealizedExchangeDifference(session, tenant, payment, allocatedTo, openBefore, invoices);
+            writeOffs.grantDiscounts(session, tx, tenant, payment.id, valueDate, shares.discounts, invoices, now);
+            writeOffs.writeOffSmallDifferences(session, tx, tenant, payment.id, valueDate, allocatedTo, invoices, now);
+        };
+        return new Allocated(allocated, settle);
+    }
+
+    /**
+     * Gives installments their share of a payment and keeps the early-payment discounts they earn. A payment
+     * with its value date inside an installment's discount window earns the discount when it covers what is
+     * open less the discount, or falls short of that by at most the tenant's write-off tolerance (the shortfall
+     * is then written off as a small difference); otherwise the installment takes what it can without discount.
+     * An installment earns its discount once.
+     */
+    private static final class Shares {
+
+        final Session session;
+        final PaymentEntity payment;
+        final Map<UUID, InvoiceEntity> invoices;
+        final TenantSettings settings;
+        final LocalDate valueDate;
+        final Instant now;
+        final Set<UUID> discountedBefore;
+        final Map<InstallmentEntity, Money> discounts = new LinkedHashMap<>();
+
+        Shares(Session session, PaymentEntity payment, Map<UUID, InvoiceEntity> invoices, TenantSettings settings,
+                LocalDate valueDate, Instant now, Set<UUID> discountedBefore) {
+            this.session = session;
+            this.payment = payment;
+            this.invoices = invoices;
+            this.settings = settings;
+            this.valueDate = valueDate;
+            this.now = now;
+            this.discountedBefore = discountedBefore;
+        }
+
+        /** Allocates to {@code installment} what it takes of {@code available}, and returns that amount. */
+        Money allocate(InstallmentEntity installment, Money available) {
+            Money open = installment.open();
+            Money amount = open.min(available);
+            Money discount = discountedBefore.contains(installment.id()) ? Money.zero(open.currency())
+                    : installment.discountOn(valueDate);
+            if (discount.isPositive()) {
+                Money discounted = open.minus(discount);
+                Money covered = discounted.min(available);
+                if (covered.isPositive() && settings.withinTolerance(discounted.minus(covered))) {
+                    amount = covered;
+                    discounts.put(installment, discount);
+                }
+            }
+            if (amount.isPositive()) {
+                InvoiceEntity invoice = invoices.get(installment.invoiceId());
+                installment.settle(amount);
+                invoice.settle(amount, now);
+                payment.allocate(amount);
+                session.persist(new AllocationEntity(payment.id, invoice.id(), installment.id(), amount, valueDate, now));
+            }
+            return amount;
+        }
+    }
+
+    /**
+     * The open installments the payment may go to, locked: the customer's own, in the payment's currency,
+     * of the targeted invoices if the payer named any. Invoices are locked first, in id order.
+     */
+    private static List<InstallmentEntity> lockedCandidates(Session session, UUID customerId, String currency,
+            List<AllocationTarget> targets) {
+        List<UUID> targeted = targets.stream().map(AllocationTarget::invoiceId).distinct().toList();
+        String invoiceFilter = targeted.isEmpty() ? "" : " and v.id in :targeted";
+        var invoiceQuery = session.createSelectionQuery("from Invoice v where v.customerId = :customer and v.currency = :currency"
+                        + " and v.status in (:open)" + invoiceFilter + " order by v.id", InvoiceEntity.class)
+                .setParameter("customer", customerId)
+                .setParameter("currency", currency)
+                .setParameter("open", List.of(InvoiceStatus.ISSUED, InvoiceStatus.PARTIALLY_PAID))
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE);
+        if (!targeted.isEmpty()) {
+            invoiceQuery.setParameter("targeted", targeted);
+        }
+        List<UUID> invoiceIds = invoiceQuery.getResultStream().map(InvoiceEntity::id).toList();
+        if (invoiceIds.isEmpty()) {
+            return List.of();
+        }
+        return session.createSelectionQuery("from Installment i where i.invoiceId in :invoices and i.open > 0",
+                        InstallmentEntity.class)
+                .setParameter("invoices", invoiceIds)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().sorted(OLDEST_DUE_FIRST).toList();
+    }
+
+    private static Money allocateOldestFirst(PaymentEntity payment, List<InstallmentEntity> candidates, Shares shares) {
+        Money allocated = Money.zero(payment.currency);
+        for (InstallmentEntity installment : candidates) {
+            if (!payment.unallocated().isPositive()) {
+                break;
+            }
+            allocated = allocated.plus(shares.allocate(installment, payment.unallocated()));
+        }
+        return allocated;
+    }
+
+    private static Money allocateAsTold(Session session, PaymentEntity payment, List<AllocationTarget> targets,
+            List<InstallmentEntity> candidates, Shares shares) {
+        Money allocated = Money.zero(payment.currency);
+        for (int i = 0; i < targets.size(); i++) {
+            AllocationTarget target = targets.get(i);
+            String field = "allocateTo[" + i + "]";
+            InvoiceEntity invoice = shares.invoices.get(target.invoiceId());
+            if (invoice == null) {
+                throw new InvalidRequestException(FieldViolation.of(field + ".invoiceId", "is not an open invoice of this "
+                        + "customer in " + payment.currency));
+            }
+            List<InstallmentEntity> open = candidates.stream()
+                    .filter(installment -> installment.invoiceId().equals(target.invoiceId()))
+                    .filter(installment -> target.installment() == null || installment.sequence() == target.installment())
+                    .sorted(Comparator.comparing(InstallmentEntity::sequence))
+                    .toList();
+            if (open.isEmpty()) {
+                throw new InvalidRequestException(FieldViolation.of(field + ".installment", hasInstallment(session,
+                        invoice, target.installment()) ? "is already settled on invoice " + invoice.number()
+                        : "is not an installment of invoice " + invoice.number()));
+            }
+            Money openThere = open.stream().map(InstallmentEntity::open).reduce(Money.zero(payment.currency), Money::plus);
+            if (target.amount() != null && target.amount().compareTo(openThere) > 0) {
+                throw new InvalidRequestException(FieldViolation.of(field + ".amount", "is more than the " + openThere
+                        + " open there"));
+            }
+            if (target.amount() != null && target.amount().compareTo(payment.unallocated()) > 0) {
+                throw new InvalidRequestException(FieldViolation.of(field + ".amount", "is more than the "
+                        + payment.unallocated() + " of the payment left to allocate"));
+            }
+            Money left = target.amount() == null ? payment.unallocated() : target.amount();
+            for (InstallmentEntity installment : open) {
+                if (!left.isPositive()) {
+                    break;
+                }
+                Money share = shares.allocate(installment, left);
+                left = left.minus(share);
+                allocated = allocated.plus(share);
+            }
+        }
+        return allocated;
+    }
+
+    private static boolean hasInstallment(Session session, InvoiceEntity invoice, int sequence) {
+        return session.createSelectionQuery("select count(i) from Installment i where i.invoiceId = :invoice"
+                        + " and i.sequence = :sequence", Long.class)
+                .setParameter("invoice", invoice.id()).setParameter("sequence", sequence).getSingleResult() > 0;
+    }
+
+    /**
+     * Posts, in the functional currency, what the allocated part of a foreign-currency invoice gained or lost
+     * between the rate it was issued at and the rate on the payment's value date.
+     */
+    private void postRealizedExchangeDifference(Session session, TenantId tenant, PaymentEntity payment,
+            List<InstallmentEntity> allocatedTo, Map<UUID, Money> openBefore, Map<UUID, InvoiceEntity> invoices) {
+        String functional = tenants.settings(tenant).functionalCurrency();
+        if (payment.currency.equals(functional)) {
+            return;
+        }
+        BigDecimal settledAt = null;
+        Money difference = Money.zero(functional);
+        for (InstallmentEntity installment : allocatedTo) {
+            BigDecimal issuedAt = invoices.get(installment.invoiceId()).fxRate();
+            if (issuedAt == null) {
+                continue;
+            }
+            if (settledAt == null) {
+                settledAt = rates.requiredRate(session, payment.currency, functional, payment.valueDate, "valueDate");
+            }
+            Money allocated = openBefore.get(installment.id()).minus(installment.open());
+            difference = difference.plus(Money.rounded(allocated.amount().multiply(settledAt.subtract(issuedAt)), functional));
+        }
+        if (difference.isPositive()) {
+            journal.post(session, payment.valueDate, JournalEntryKind.FX_REALIZED, payment.number, List.of(
+                    JournalLine.debit(Account.RECEIVABLE, difference), JournalLine.credit(Account.FX_GAIN, difference)));
+        } else if (difference.isNegative()) {
+            journal.post(session, payment.valueDate, JournalEntryKind.FX_REALIZED, payment.number, List.of(
+                    JournalLine.debit(Account.FX_LOSS, difference.negate()),
+                    JournalLine.credit(Account.RECEIVABLE, difference.negate())));
+        }
+    }
+
+    private static Payment replay(Session session, PaymentEntity earlier, PaymentRequest details) {
+        if (!earlier.sameAs(details)) {
+            throw new ConflictException("idempotency key " + details.idempotencyKey()
+                    + " was already used for a different payment (" + earlier.id + ")");
+        }
+        return toValue(session, earlier);
+    }
+
+    private static Optional<PaymentEntity> byKey(Session session, String key) {
+        return session.createSelectionQuery("from Payment p where p.idempotencyKey = :key", PaymentEntity.class)
+                .setParameter("key", key).uniqueResultOptional();
+    }
+
+    private static Payment toValue(Session session, PaymentEntity payment) {
+        List<AllocationEntity> allocations = session.createSelectionQuery(
+                        "from Allocation a where a.paymentId = :payment", AllocationEntity.class)
+                .setParameter("payment", payment.id).getResultList();
+        Map<UUID, InstallmentEntity> installments = new LinkedHashMap<>();
+        if (!allocations.isEmpty()) {
+            session.createSelectionQuery("from Installment i where i.id in :ids", InstallmentEntity.class)
+                    .setParameter("ids", allocations.stream().map(allocation -> allocation.installmentId).toList())
+                    .getResultStream().forEach(installment -> installments.put(installment.id(), installment));
+        }
+        // Allocations of one payment share their timestamp; they were made oldest due first.
+        Comparator<AllocationEntity> made = Comparator.comparing((AllocationEntity allocation) -> allocation.allocatedAt)
+                .thenComparing(allocation -> installments.get(allocation.installmentId), OLDEST_DUE_FIRST);
+        List<Allocation> values = allocations.stream().sorted(made)
+                .map(allocation -> allocation.toValue(payment.currency, installments.get(allocation.installmentId).sequence()))
+                .toList();
+        return payment.toValue(values);
+    }
+
+    private static void validate(PaymentRequest details) {
+        Violations violations = new Violations();
+        if (details == null) {
+            violations.add("body", "is required").throwIfAny();
+        }
+        violations.required("idempotencyKey", details.idempotencyKey())
+                .maxLength("idempotencyKey", details.idempotencyKey(), 128)
+                .required("customerId", details.customerId())
+                .required("method", details.method())
+                .required("amount", details.amount())
+                .required("valueDate", details.valueDate())
+                .maxLength("payerReference", details.payerReference(), 140);
+        if (details.method() != null && !METHOD.matcher(details.method()).matches()) {
+            violations.add("method", "must be upper case letters, digits and _, e.g. BANK_TRANSFER");
+        }
+        if (details.amount() != null && !details.amount().isPositive()) {
+            violations.add("amount", "must be positive");
+        }
+        for (int i = 0; i < details.allocateTo().size(); i++) {
+            AllocationTarget target = details.allocateTo().get(i);
+            String field = "allocateTo[" + i + "]";
+            if (target == null || target.invoiceId() == null) {
+                violations.add(field + ".invoiceId", "is required");
+                continue;
+            }
+            if (target.installment() != null && target.installment() < 1) {
+                violations.add(field + ".installment", "must be 1 or more");
+            }
+            if (target.amount() != null && details.amount() != null) {
+                if (!target.amount().currency().equals(details.amount().currency())) {
+                    violations.add(field + ".amount", "must be in the payment's currency " + details.amount().currency());
+                } else if (!target.amount().isPositive()) {
+                    violations.add(field + ".amount", "must be positive");
+                }
+            }
+        }
+        violations.throwIfAny();
+    }
+}
