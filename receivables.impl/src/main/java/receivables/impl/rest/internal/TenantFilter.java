@@ -2,16 +2,27 @@ package receivables.impl.rest.internal;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtension;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -25,16 +36,22 @@ import jakarta.ws.rs.core.Response;
 
 import receivables.api.TenantId;
 import receivables.api.audit.Actor;
+import receivables.api.people.AuthenticationVerdict;
+import receivables.api.people.Caller;
+import receivables.api.people.CallerAuthentication;
+import receivables.api.people.PresentedCredentials;
+import receivables.api.people.Principal;
 import receivables.impl.audit.internal.CallerContext;
 import receivables.impl.audit.internal.CallerScope;
-import receivables.impl.audit.internal.ConfigurationAudit;
 import receivables.impl.tenant.internal.TenantDirectory;
 
 /**
  * Decides who may call the resource that matched the request, by what that resource declares, never by its
- * path: exactly one tenant, authenticated by one of its API keys, unless the resource is
- * {@link CredentialsOptional}; and only a tenant that has the feature a {@link RequiresFeature} resource names.
- * Refuses with 401, 403, or 429 once a client address has failed to authenticate too often.
+ * path: exactly one tenant's caller, authenticated by one of the registered {@link CallerAuthentication}s (asked
+ * in order of service ranking, highest first), unless the resource is {@link CredentialsOptional}; and only a
+ * tenant that has the feature a {@link RequiresFeature} resource names. Refuses with 401, 403, or 429 once a
+ * client address has failed to authenticate too often. The caller is kept for the resource
+ * ({@link #callerOf}) and for the audit trail ({@link CallerScope}).
  */
 @Component(service = { ContainerRequestFilter.class, ContainerResponseFilter.class })
 @JakartarsExtension
@@ -42,13 +59,14 @@ import receivables.impl.tenant.internal.TenantDirectory;
 @JakartarsApplicationSelect(RestApplication.SELECT)
 public class TenantFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
-    static final String TENANT_HEADER = "X-Tenant";
+    static final String TENANT_HEADER = PresentedCredentials.TENANT_HEADER;
     static final String TENANT_PROPERTY = "receivables.tenant";
+    static final String CALLER_PROPERTY = "receivables.caller";
     static final String REQUEST_ID_HEADER = "X-Request-Id";
     private static final String REQUEST_ID_PROPERTY = "receivables.requestId";
     private static final Pattern ACCEPTABLE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
-    private static final String BEARER = "Bearer ";
     private static final Actor ANONYMOUS = Actor.system("unauthenticated");
+    private static final Logger LOG = LoggerFactory.getLogger(TenantFilter.class);
 
     @Reference
     TenantDirectory authenticator;
@@ -58,6 +76,11 @@ public class TenantFilter implements ContainerRequestFilter, ContainerResponseFi
 
     @Reference
     CallerScope callers;
+
+    /** Each with its service properties, to be asked in ranking order. */
+    @Reference(service = CallerAuthentication.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile List<Map.Entry<Map<String, Object>, CallerAuthentication>> authentications = List.of();
 
     @Context
     ResourceInfo resource;
@@ -69,22 +92,22 @@ public class TenantFilter implements ContainerRequestFilter, ContainerResponseFi
     public void filter(ContainerRequestContext request) {
         String requestId = requestId(request.getHeaderString(REQUEST_ID_HEADER));
         request.setProperty(REQUEST_ID_PROPERTY, requestId);
-        callers.enter(new CallerContext(ANONYMOUS, servletRequest.getRemoteAddr(), requestId));
-        boolean optional = declared(CredentialsOptional.class) != null;
-        String tenantHeader = request.getHeaderString(TENANT_HEADER);
-        String key = bearerKey(request.getHeaderString(HttpHeaders.AUTHORIZATION));
-        if (optional && tenantHeader == null && key == null) {
-            return;
-        }
         String client = servletRequest.getRemoteAddr();
-        OptionalLong refused = throttles.authenticationRefused(client);
-        if (refused.isPresent()) {
-            request.abortWith(tooManyFailures(refused.getAsLong()));
-            return;
+        callers.enter(new CallerContext(ANONYMOUS, client, requestId));
+        boolean optional = declared(CredentialsOptional.class) != null;
+        PresentedCredentials presented = presented(request, client);
+        boolean claims = presented.tenant().isPresent() || presented.header(HttpHeaders.AUTHORIZATION).isPresent();
+        if (!optional || claims) {
+            OptionalLong refused = throttles.authenticationRefused(client);
+            if (refused.isPresent()) {
+                request.abortWith(tooManyFailures(refused.getAsLong()));
+                return;
+            }
         }
-        Optional<TenantId> tenant = authenticator.authenticate(tenantHeader, key);
-        if (tenant.isEmpty()) {
-            OptionalLong exhausted = throttles.failedAuthentication(client);
+        Optional<Principal> principal = authenticate(presented);
+        if (principal.isEmpty()) {
+            boolean failed = !optional || claims;
+            OptionalLong exhausted = failed ? throttles.failedAuthentication(client) : OptionalLong.empty();
             if (exhausted.isPresent()) {
                 request.abortWith(tooManyFailures(exhausted.getAsLong()));
             } else if (!optional) {
@@ -92,13 +115,68 @@ public class TenantFilter implements ContainerRequestFilter, ContainerResponseFi
             }
             return;
         }
-        request.setProperty(TENANT_PROPERTY, tenant.get());
-        callers.enter(callers.current().withActor(Actor.credential(ConfigurationAudit.credentialId(key))));
+        callers.enter(callers.current().withActor(principal.get().actor()));
+        if (!(principal.get() instanceof Caller caller)) {
+            if (!optional) {
+                request.abortWith(ProblemResponses.response(new Problem(Problem.TYPE_PREFIX + "outside-tenants",
+                        "Forbidden", 403, "Platform administrators manage tenants from outside them and act for no tenant.",
+                        null)));
+            }
+            return;
+        }
+        request.setProperty(TENANT_PROPERTY, caller.tenant());
+        request.setProperty(CALLER_PROPERTY, caller);
         RequiresFeature feature = declared(RequiresFeature.class);
-        if (feature != null && !authenticator.features(tenant.get()).contains(feature.value())) {
+        if (feature != null && !authenticator.features(caller.tenant()).contains(feature.value())) {
             request.abortWith(ProblemResponses.response(new Problem(Problem.TYPE_PREFIX + "feature-not-enabled",
                     "Forbidden", 403, "The feature '" + feature.value() + "' is not enabled for this tenant.", null)));
         }
+    }
+
+    /**
+     * The principal of the first authentication, in ranking order, that accepts the request; empty when none does,
+     * or when the request names a tenant its caller does not act for.
+     */
+    private Optional<Principal> authenticate(PresentedCredentials presented) {
+        List<Map.Entry<Map<String, Object>, CallerAuthentication>> ordered = new ArrayList<>(authentications);
+        ordered.sort(Comparator.comparing((Map.Entry<Map<String, Object>, CallerAuthentication> entry) -> ranking(entry.getKey()))
+                .reversed()
+                .thenComparing(entry -> serviceId(entry.getKey())));
+        for (Map.Entry<Map<String, Object>, CallerAuthentication> authentication : ordered) {
+            AuthenticationVerdict verdict;
+            try {
+                verdict = authentication.getValue().authenticate(presented);
+            } catch (RuntimeException e) {
+                LOG.warn("The authentication {} failed; the request is not authenticated by it",
+                        authentication.getValue().getClass().getName(), e);
+                continue;
+            }
+            if (verdict instanceof AuthenticationVerdict.Authenticated accepted) {
+                Principal principal = accepted.principal();
+                boolean otherTenant = principal instanceof Caller caller && presented.tenant()
+                        .filter(named -> !named.equals(caller.tenant().value())).isPresent();
+                return otherTenant ? Optional.empty() : Optional.of(principal);
+            }
+            if (verdict instanceof AuthenticationVerdict.Rejected rejected) {
+                LOG.debug("{} rejected a request: {}", authentication.getValue().getClass().getName(), rejected.reason());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static int ranking(Map<String, Object> properties) {
+        return properties.get(Constants.SERVICE_RANKING) instanceof Integer ranking ? ranking : 0;
+    }
+
+    private static long serviceId(Map<String, Object> properties) {
+        return properties.get(Constants.SERVICE_ID) instanceof Long id ? id : Long.MAX_VALUE;
+    }
+
+    private PresentedCredentials presented(ContainerRequestContext request, String client) {
+        Map<String, String> cookies = new HashMap<>();
+        request.getCookies().forEach((name, cookie) -> cookies.put(name, cookie.getValue()));
+        return new PresentedCredentials(request.getMethod(), request.getUriInfo().getPath(), client,
+                request.getHeaders(), cookies);
     }
 
     /** Echoes the request's id, and forgets its caller: the thread serves another request next. */
@@ -124,6 +202,15 @@ public class TenantFilter implements ContainerRequestFilter, ContainerResponseFi
         throw new IllegalStateException("the tenant filter did not run for " + request.getUriInfo().getPath());
     }
 
+    /** The caller this filter authenticated for the request. */
+    static Caller callerOf(ContainerRequestContext request) {
+        Object caller = request.getProperty(CALLER_PROPERTY);
+        if (caller instanceof Caller known) {
+            return known;
+        }
+        throw new IllegalStateException("the tenant filter did not run for " + request.getUriInfo().getPath());
+    }
+
     /** The tenant of a request to a {@link CredentialsOptional} resource, when it presented valid credentials. */
     static Optional<TenantId> authenticatedTenant(ContainerRequestContext request) {
         return request.getProperty(TENANT_PROPERTY) instanceof TenantId id ? Optional.of(id) : Optional.empty();
@@ -137,16 +224,11 @@ public class TenantFilter implements ContainerRequestFilter, ContainerResponseFi
         return onMethod != null ? onMethod : owner == null ? null : owner.getAnnotation(type);
     }
 
-    private static String bearerKey(String authorization) {
-        return authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                ? authorization.substring(BEARER.length()).trim()
-                : null;
-    }
-
     private static Response unauthenticated() {
         return Response.fromResponse(ProblemResponses.response(new Problem(Problem.TYPE_PREFIX + "unauthenticated",
-                        "Unauthorized", 401, "Name the tenant in the X-Tenant header and present one of its API keys as "
-                                + "'Authorization: Bearer <key>'.", null)))
+                        "Unauthorized", 401, "Present credentials: name the tenant in the X-Tenant header and present "
+                                + "one of its API keys or credentials as 'Authorization: Bearer <key>', or an access token "
+                                + "or session the installation accepts.", null)))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"receivables\"")
                 .build();
     }

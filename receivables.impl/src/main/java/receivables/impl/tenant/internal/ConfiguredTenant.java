@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -16,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import receivables.api.TenantId;
+import receivables.api.people.Role;
 
 /**
  * One tenant from a factory configuration. Its configuration should hold only hashes of its API keys (see
@@ -37,6 +40,7 @@ public class ConfiguredTenant {
     private List<ApiKeyHash> keyHashes;
     private TenantSettings settings;
     private Set<String> features;
+    private Set<Role> keyRoles;
 
     @Activate
     void activate(TenantConfiguration config) {
@@ -46,6 +50,7 @@ public class ConfiguredTenant {
         }
         this.id = new TenantId(config.id());
         this.keyHashes = keyHashes(config.apiKeys() == null ? new String[0] : config.apiKeys());
+        this.keyRoles = keyRoles(config.apiKeyRoles());
         this.name = config.name().isBlank() ? config.id() : config.name();
         this.enabled = config.enabled();
         this.settings = new TenantSettings(id, config.invoiceNumberPattern(), config.functionalCurrency(),
@@ -78,6 +83,21 @@ public class ConfiguredTenant {
         return List.copyOf(hashes);
     }
 
+    private Set<Role> keyRoles(String[] roles) {
+        EnumSet<Role> held = EnumSet.noneOf(Role.class);
+        for (String role : roles == null ? new String[0] : roles) {
+            if (role != null && !role.isBlank()) {
+                try {
+                    held.add(Role.valueOf(role.trim().toUpperCase(Locale.ROOT)));
+                } catch (IllegalArgumentException unknown) {
+                    throw new IllegalArgumentException("tenant " + id.value() + " gives its API keys the role '" + role
+                            + "', which is none of " + Arrays.toString(Role.values()));
+                }
+            }
+        }
+        return Set.copyOf(held);
+    }
+
     private static BigDecimal tolerance(TenantConfiguration config) {
         String tolerance = config.writeOffTolerance() == null || config.writeOffTolerance().isBlank()
                 ? TenantSettings.DEFAULT_WRITE_OFF_TOLERANCE : config.writeOffTolerance().trim();
@@ -95,6 +115,10 @@ public class ConfiguredTenant {
 
     Set<String> features() {
         return features;
+    }
+
+    Set<Role> keyRoles() {
+        return keyRoles;
     }
 
     boolean enabled() {

@@ -25,6 +25,12 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
                     + "downtime.")
     String[] apiKeys();
 
+    @AttributeDefinition(name = "Roles of the API keys", cardinality = 5,
+            description = "What the keys above may do: CLERK, COLLECTOR, FINANCE_MANAGER, TENANT_ADMIN, AUDITOR. By "
+                    + "default they hold every role, as they did before there were roles; narrow them, or issue named "
+                    + "credentials with their own roles over REST instead.")
+    String[] apiKeyRoles() default { "CLERK", "COLLECTOR", "FINANCE_MANAGER", "TENANT_ADMIN", "AUDITOR" };
+
     @AttributeDefinition(name = "Enabled", description = "A disabled tenant's requests are refused")
     boolean enabled() default true;
 

@@ -10,6 +10,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 
 import receivables.api.TenantId;
+import receivables.api.people.Role;
 
 /**
  * The tenants of this installation: resolves the one tenant a request acts for from the tenant it names
@@ -32,6 +33,15 @@ public class TenantDirectory {
                 .filter(candidate -> candidate.accepts(apiKey))
                 .map(ConfiguredTenant::id)
                 .findFirst();
+    }
+
+    /** The roles the keys in the tenant's configuration hold. */
+    public Set<Role> keyRoles(TenantId tenant) {
+        return tenants.stream()
+                .filter(candidate -> candidate.id().equals(tenant))
+                .map(ConfiguredTenant::keyRoles)
+                .findFirst()
+                .orElse(Set.of());
     }
 
     /** The tenant's settings, or the defaults for a tenant without configuration of its own. */

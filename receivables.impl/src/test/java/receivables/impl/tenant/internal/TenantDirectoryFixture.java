@@ -99,6 +99,11 @@ public final class TenantDirectoryFixture {
             }
 
             @Override
+            public String[] apiKeyRoles() {
+                return new String[] { "CLERK", "COLLECTOR", "FINANCE_MANAGER", "TENANT_ADMIN", "AUDITOR" };
+            }
+
+            @Override
             public boolean enabled() {
                 return enabled;
             }

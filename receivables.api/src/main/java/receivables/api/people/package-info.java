@@ -1,0 +1,12 @@
+/**
+ * People and machines that act for a tenant: the {@link receivables.api.people.Role roles} that grant them
+ * rights, the {@link receivables.api.people.Caller caller} a request acts as once authenticated, and the
+ * host port {@link receivables.api.people.CallerAuthentication} through which a platform authenticates
+ * requests its own way (its single sign-on, a gateway's headers, client certificates).
+ */
+@Export
+@Version("1.0.0")
+package receivables.api.people;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
