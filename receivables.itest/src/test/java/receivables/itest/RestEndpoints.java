@@ -13,6 +13,7 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.jar.JarEntry;
@@ -35,6 +36,8 @@ final class RestEndpoints {
     private static final Pattern RESOURCE_COMPONENT = Pattern.compile(
             "name=\"osgi\\.jakartars\\.resource\"[^>]*value=\"true\"", Pattern.DOTALL);
     private static final Pattern IMPLEMENTATION = Pattern.compile("<implementation class=\"([^\"]+)\"");
+    private static final String PERMITTED = "receivables.impl.rest.internal.Permitted";
+    private static final String CREDENTIALS_OPTIONAL = "receivables.impl.rest.internal.CredentialsOptional";
     private static final List<String> HTTP_METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS");
 
     /** One parameter of an endpoint as the client sends it. */
@@ -46,9 +49,12 @@ final class RestEndpoints {
     /**
      * One resource method.
      *
-     * @param consumes the media types it takes, empty when it declares none
+     * @param consumes            the media types it takes, empty when it declares none
+     * @param permitted           the roles its {@code @Permitted} names, empty when it names none
+     * @param credentialsOptional whether it answers callers without credentials
      */
-    record Endpoint(String httpMethod, String path, List<Slot> slots, List<String> consumes) {
+    record Endpoint(String httpMethod, String path, List<Slot> slots, List<String> consumes, List<String> permitted,
+            boolean credentialsOptional) {
 
         @Override
         public String toString() {
@@ -122,7 +128,10 @@ final class RestEndpoints {
                 }
             }
             List<String> consumes = consumesOf(method.getAnnotations());
-            endpoints.add(new Endpoint(httpMethod, path, List.copyOf(slots), consumes.isEmpty() ? classConsumes : consumes));
+            boolean optional = annotated(resource.getAnnotations(), CREDENTIALS_OPTIONAL)
+                    || annotated(method.getAnnotations(), CREDENTIALS_OPTIONAL);
+            endpoints.add(new Endpoint(httpMethod, path, List.copyOf(slots), consumes.isEmpty() ? classConsumes : consumes,
+                    permittedOf(method.getAnnotations()), optional));
         }
         return endpoints;
     }
@@ -158,6 +167,29 @@ final class RestEndpoints {
             }
         }
         return null;
+    }
+
+    private static boolean annotated(Annotation[] annotations, String type) {
+        for (Annotation annotation : annotations) {
+            if (annotation.annotationType().getName().equals(type)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<String> permittedOf(Annotation[] annotations) {
+        for (Annotation annotation : annotations) {
+            if (annotation.annotationType().getName().equals(PERMITTED)) {
+                try {
+                    Object[] roles = (Object[]) annotation.annotationType().getMethod("value").invoke(annotation);
+                    return Arrays.stream(roles).map(role -> ((Enum<?>) role).name()).toList();
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(annotation + " has no roles", e);
+                }
+            }
+        }
+        return List.of();
     }
 
     private static String pathOf(Annotation[] annotations) {

@@ -44,6 +44,23 @@ public interface CustomerAccounts {
     Page<CustomerAccount> list(TenantId tenant, String nameContains, PageRequest page);
 
     /**
+     * The accounts assigned to one collector, ordered as {@link #list(TenantId, String, PageRequest)}; the count is
+     * theirs alone.
+     *
+     * @param collector the collector's actor id
+     */
+    Page<CustomerAccount> listAssigned(TenantId tenant, String collector, String nameContains, PageRequest page);
+
+    /**
+     * Assigns the account to a collector, who then reads it; {@code null} leaves it unassigned.
+     *
+     * @param collector the collector's actor id (a user's or credential's), at most 200 characters
+     * @throws InvalidRequestException when the collector id is blank, too long or holds control characters
+     * @throws NotFoundException when the tenant has no such account
+     */
+    CustomerAccount assignCollector(TenantId tenant, UUID id, String collector);
+
+    /**
      * The accounts that pay from {@code iban} (spaces and case do not matter), found through a keyed hash of it: the
      * IBAN itself is stored encrypted.
      */

@@ -2,7 +2,7 @@
  * Customer accounts: who owes the money, in which currency, and how to reach them.
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package receivables.api.customer;
 
 import org.osgi.annotation.bundle.Export;

@@ -2,10 +2,11 @@
  * People and machines that act for a tenant: the {@link receivables.api.people.Role roles} that grant them
  * rights, the {@link receivables.api.people.Caller caller} a request acts as once authenticated, and the
  * host port {@link receivables.api.people.CallerAuthentication} through which a platform authenticates
- * requests its own way (its single sign-on, a gateway's headers, client certificates).
+ * requests its own way (its single sign-on, a gateway's headers, client certificates); and the tenant's
+ * {@link receivables.api.people.MachineCredentials machine credentials}.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package receivables.api.people;
 
 import org.osgi.annotation.bundle.Export;

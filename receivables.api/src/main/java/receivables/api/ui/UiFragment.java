@@ -1,6 +1,10 @@
 package receivables.api.ui;
 
+import java.util.Set;
+
 import org.osgi.annotation.versioning.ConsumerType;
+
+import receivables.api.people.Role;
 
 /**
  * A screen a bundle contributes, registered as a service. The bundle serves the fragment's script itself
@@ -22,4 +26,7 @@ public interface UiFragment {
 
     /** The feature a tenant must have enabled, e.g. {@code provider:wallet}; {@code null} when always shown. */
     String feature();
+
+    /** The roles that see it: a caller sees it when they hold one of them. Empty: nobody sees it. */
+    Set<Role> roles();
 }

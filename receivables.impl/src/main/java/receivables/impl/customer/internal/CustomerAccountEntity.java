@@ -98,6 +98,9 @@ public class CustomerAccountEntity extends TenantOwned {
     @Column(name = "payment_terms_code", length = 32)
     private String paymentTermsCode;
 
+    @Column(length = 200)
+    private String collector;
+
     @Column(name = "credit_limit", precision = 19, scale = 4)
     private BigDecimal creditLimit;
 
@@ -219,7 +222,12 @@ public class CustomerAccountEntity extends TenantOwned {
         return new CustomerAccount(id, number, name, cipher.open(taxId), cipher.open(email), currency, contactName,
                 cipher.open(phone), address(), salesperson, segment, paymentTermsCode,
                 creditLimit == null ? null : Money.of(creditLimit, currency).amount(), creditRating(), creditHold, version,
-                createdAt, updatedAt, cipher.open(iban));
+                createdAt, updatedAt, cipher.open(iban), collector);
+    }
+
+    void assignCollector(String collector, Instant now) {
+        this.collector = collector;
+        this.updatedAt = now;
     }
 
     private BillingAddress address() {

@@ -2,6 +2,7 @@ package receivables.impl.customer.internal;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -97,17 +98,57 @@ public class StoredCustomerAccounts implements CustomerAccounts {
 
     @Override
     public Page<CustomerAccount> list(TenantId tenant, String nameContains, PageRequest page) {
+        return page(tenant, null, nameContains, page);
+    }
+
+    @Override
+    public Page<CustomerAccount> listAssigned(TenantId tenant, String collector, String nameContains, PageRequest page) {
+        return page(tenant, Objects.requireNonNull(collector, "collector"), nameContains, page);
+    }
+
+    @Override
+    public CustomerAccount assignCollector(TenantId tenant, UUID id, String collector) {
+        String assigned = collector == null ? null : collector.strip();
+        if (assigned != null && (assigned.isEmpty() || assigned.length() > 200
+                || assigned.codePoints().anyMatch(Character::isISOControl))) {
+            throw new InvalidRequestException(FieldViolation.of("collector",
+                    "is a collector's id of 1 to 200 characters without control characters, or null to unassign"));
+        }
+        return database.inTransaction(tenant, session -> {
+            CustomerAccountEntity account = session.find(CustomerAccountEntity.class, id);
+            if (account == null) {
+                throw new NotFoundException("customer", id);
+            }
+            account.assignCollector(assigned, clock.instant().truncatedTo(ChronoUnit.MICROS));
+            session.flush();
+            return account.toValue(personalDataKeys.cipher(session));
+        });
+    }
+
+    /** A page of the accounts, of one collector's when {@code collector} is given, with their count. */
+    private Page<CustomerAccount> page(TenantId tenant, String collector, String nameContains, PageRequest page) {
         String pattern = nameContains == null || nameContains.isBlank()
                 ? null
                 : "%" + escapeLike(nameContains.trim().toLowerCase()) + "%";
+        List<String> conditions = new ArrayList<>();
+        if (pattern != null) {
+            conditions.add("lower(c.name) like :pattern escape '\\'");
+        }
+        if (collector != null) {
+            conditions.add("c.collector = :collector");
+        }
+        String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
         return database.inTransaction(tenant, session -> {
-            String where = pattern == null ? "" : " where lower(c.name) like :pattern escape '\\'";
             var items = session.createSelectionQuery("from CustomerAccount c" + where + " order by lower(c.name), c.id",
                     CustomerAccountEntity.class);
             var count = session.createSelectionQuery("select count(*) from CustomerAccount c" + where, Long.class);
             if (pattern != null) {
                 items.setParameter("pattern", pattern);
                 count.setParameter("pattern", pattern);
+            }
+            if (collector != null) {
+                items.setParameter("collector", collector);
+                count.setParameter("collector", collector);
             }
             TenantCipher cipher = personalDataKeys.cipher(session);
             var values = items.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList()

@@ -1,5 +1,8 @@
 package receivables.impl.rest.internal;
 
+import static receivables.api.people.Role.AUDITOR;
+import static receivables.api.people.Role.TENANT_ADMIN;
+
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.IOException;
@@ -57,6 +60,7 @@ public class AuditResource {
     @Reference
     AuditTrail trail;
 
+    @Permitted({ TENANT_ADMIN, AUDITOR })
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Page<AuditRecord> list(@Context ContainerRequestContext request, @QueryParam("entityType") String entityType,
@@ -68,6 +72,7 @@ public class AuditResource {
         return trail.find(TenantFilter.tenantOf(request), query, slice);
     }
 
+    @Permitted({ TENANT_ADMIN, AUDITOR })
     @GET
     @Path("export")
     @Produces(CSV)
@@ -92,6 +97,7 @@ public class AuditResource {
                 .build();
     }
 
+    @Permitted({ TENANT_ADMIN, AUDITOR })
     @GET
     @Path("verification")
     @Produces(MediaType.APPLICATION_JSON)

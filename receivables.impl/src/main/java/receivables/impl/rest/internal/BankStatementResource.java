@@ -1,5 +1,9 @@
 package receivables.impl.rest.internal;
 
+import static receivables.api.people.Role.AUDITOR;
+import static receivables.api.people.Role.CLERK;
+import static receivables.api.people.Role.FINANCE_MANAGER;
+
 import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
@@ -53,6 +57,7 @@ public class BankStatementResource {
     @Reference
     StatementImports imports;
 
+    @Permitted({ CLERK })
     @POST
     @Upload
     @Consumes({ MediaType.APPLICATION_OCTET_STREAM, MediaType.APPLICATION_XML, MediaType.TEXT_XML, MediaType.TEXT_PLAIN })
@@ -65,6 +70,7 @@ public class BankStatementResource {
      * Any other media type: a 415 that names the ones taken (the generic answer would ask for JSON, which a
      * statement file never is); a body without a media type is taken as the raw file.
      */
+    @Permitted({ CLERK })
     @POST
     @Upload
     @Consumes(MediaType.WILDCARD)
@@ -79,12 +85,14 @@ public class BankStatementResource {
                 List.of(FieldViolation.of("Content-Type", "must be one of " + accepted))));
     }
 
+    @Permitted({ CLERK, FINANCE_MANAGER, AUDITOR })
     @GET
     public Page<StatementImport> list(@Context ContainerRequestContext request, @QueryParam("page") String page,
             @QueryParam("size") String size) {
         return imports.list(TenantFilter.tenantOf(request), pageRequest(page, size));
     }
 
+    @Permitted({ CLERK, FINANCE_MANAGER, AUDITOR })
     @GET
     @Path("{id}")
     public StatementImport read(@Context ContainerRequestContext request, @PathParam("id") String id) {
@@ -92,6 +100,7 @@ public class BankStatementResource {
                 .orElseThrow(() -> new NotFoundException("bank statement", id));
     }
 
+    @Permitted({ CLERK, FINANCE_MANAGER, AUDITOR })
     @GET
     @Path("{id}/statements")
     public Page<ImportedStatement> statements(@Context ContainerRequestContext request, @PathParam("id") String id,

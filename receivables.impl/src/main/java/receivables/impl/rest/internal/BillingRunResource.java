@@ -1,5 +1,9 @@
 package receivables.impl.rest.internal;
 
+import static receivables.api.people.Role.AUDITOR;
+import static receivables.api.people.Role.CLERK;
+import static receivables.api.people.Role.FINANCE_MANAGER;
+
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -46,6 +50,7 @@ public class BillingRunResource {
 
     Clock clock = Clock.systemUTC();
 
+    @Permitted({ CLERK })
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response start(@Context ContainerRequestContext request, BillingRunRequest body) {
@@ -54,6 +59,7 @@ public class BillingRunResource {
         return Response.accepted(run).location(URI.create("billing-runs/" + run.id())).build();
     }
 
+    @Permitted({ CLERK, FINANCE_MANAGER, AUDITOR })
     @GET
     @Path("{id}")
     public BillingRun read(@Context ContainerRequestContext request, @PathParam("id") String id) {

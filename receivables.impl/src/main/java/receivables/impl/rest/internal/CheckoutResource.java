@@ -1,5 +1,7 @@
 package receivables.impl.rest.internal;
 
+import static receivables.api.people.Role.CLERK;
+
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
@@ -53,6 +55,7 @@ public class CheckoutResource {
 
     Clock clock = Clock.systemUTC();
 
+    @Permitted({ CLERK })
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response checkout(@Context ContainerRequestContext request,

@@ -1,5 +1,10 @@
 package receivables.impl.rest.internal;
 
+import static receivables.api.people.Role.AUDITOR;
+import static receivables.api.people.Role.CLERK;
+import static receivables.api.people.Role.COLLECTOR;
+import static receivables.api.people.Role.FINANCE_MANAGER;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -55,12 +60,13 @@ public class CustomerStatementResource {
      * in the customer's own currency; without {@code to} it ends today; without {@code from} it covers the year
      * up to {@code to} (from the same day a year before, plus one).
      */
+    @Permitted({ CLERK, COLLECTOR, FINANCE_MANAGER, AUDITOR })
     @GET
     @Path("{id}/statement")
     public CustomerStatement statement(@Context ContainerRequestContext request, @PathParam("id") String id,
             @QueryParam("currency") String currency, @QueryParam("from") String from, @QueryParam("to") String to) {
         TenantId tenant = TenantFilter.tenantOf(request);
-        CustomerAccount customer = customer(tenant, id);
+        CustomerAccount customer = ReadableCustomers.customer(customers, request, id);
         LocalDate fromDay = QueryParameters.date("from", from);
         LocalDate toDay = QueryParameters.date("to", to);
         LocalDate end = toDay != null ? toDay : LocalDate.now(clock);
@@ -70,18 +76,14 @@ public class CustomerStatementResource {
     }
 
     /** The installments still open on {@code asOf}, today by default, ordered by due date. */
+    @Permitted({ CLERK, COLLECTOR, FINANCE_MANAGER, AUDITOR })
     @GET
     @Path("{id}/open-items")
     public List<OpenItem> openItems(@Context ContainerRequestContext request, @PathParam("id") String id,
             @QueryParam("asOf") String asOf) {
         TenantId tenant = TenantFilter.tenantOf(request);
         LocalDate day = QueryParameters.date("asOf", asOf);
-        return statements.openItems(tenant, customer(tenant, id).id(), day == null ? LocalDate.now(clock) : day);
-    }
-
-    /** The customer named in the path; like any unknown id in a path, one the tenant does not have is a 404. */
-    private CustomerAccount customer(TenantId tenant, String id) {
-        return customers.find(tenant, QueryParameters.pathId("customer", id))
-                .orElseThrow(() -> new NotFoundException("customer", id));
+        return statements.openItems(tenant, ReadableCustomers.customer(customers, request, id).id(),
+                day == null ? LocalDate.now(clock) : day);
     }
 }

@@ -1,5 +1,9 @@
 package receivables.impl.rest.internal;
 
+import static receivables.api.people.Role.AUDITOR;
+import static receivables.api.people.Role.CLERK;
+import static receivables.api.people.Role.FINANCE_MANAGER;
+
 import java.io.Reader;
 import java.time.LocalDate;
 import java.util.List;
@@ -39,6 +43,7 @@ public class ExchangeRateResource {
     @Reference
     ExchangeRates rates;
 
+    @Permitted({ FINANCE_MANAGER })
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, Integer> enter(@Context ContainerRequestContext request, List<ExchangeRate> entered) {
@@ -46,6 +51,7 @@ public class ExchangeRateResource {
         return Map.of("stored", entered.size());
     }
 
+    @Permitted({ FINANCE_MANAGER })
     @POST
     @Upload
     @Path("import")
@@ -54,6 +60,7 @@ public class ExchangeRateResource {
         return Map.of("stored", rates.importCsv(TenantFilter.tenantOf(request), csv));
     }
 
+    @Permitted({ CLERK, FINANCE_MANAGER, AUDITOR })
     @GET
     public List<ExchangeRate> list(@Context ContainerRequestContext request, @QueryParam("currency") String currency,
             @QueryParam("from") String from, @QueryParam("to") String to) {

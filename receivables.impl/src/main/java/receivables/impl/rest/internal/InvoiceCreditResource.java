@@ -1,5 +1,9 @@
 package receivables.impl.rest.internal;
 
+import static receivables.api.people.Role.AUDITOR;
+import static receivables.api.people.Role.CLERK;
+import static receivables.api.people.Role.FINANCE_MANAGER;
+
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
@@ -70,6 +74,7 @@ public class InvoiceCreditResource {
 
     Clock clock = Clock.systemUTC();
 
+    @Permitted({ FINANCE_MANAGER })
     @POST
     @Path("{id}/credit-notes")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -86,12 +91,14 @@ public class InvoiceCreditResource {
         return Response.created(URI.create("invoices/" + invoiceId + "/credit-notes/" + note.id())).entity(note).build();
     }
 
+    @Permitted({ CLERK, FINANCE_MANAGER, AUDITOR })
     @GET
     @Path("{id}/credit-notes")
     public List<CreditNote> creditNotes(@Context ContainerRequestContext request, @PathParam("id") String id) {
         return creditNotes.forInvoice(TenantFilter.tenantOf(request), QueryParameters.pathId("invoice", id));
     }
 
+    @Permitted({ CLERK, FINANCE_MANAGER, AUDITOR })
     @GET
     @Path("{id}/credit-notes/{creditNoteId}")
     public CreditNote creditNote(@Context ContainerRequestContext request, @PathParam("id") String id,
@@ -102,6 +109,7 @@ public class InvoiceCreditResource {
                 .orElseThrow(() -> new NotFoundException("credit note", creditNoteId));
     }
 
+    @Permitted({ FINANCE_MANAGER })
     @POST
     @Path("{id}/write-off")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -117,12 +125,14 @@ public class InvoiceCreditResource {
                 .build();
     }
 
+    @Permitted({ CLERK, FINANCE_MANAGER, AUDITOR })
     @GET
     @Path("{id}/write-offs")
     public List<WriteOff> writeOffs(@Context ContainerRequestContext request, @PathParam("id") String id) {
         return writeOffs.forInvoice(TenantFilter.tenantOf(request), QueryParameters.pathId("invoice", id));
     }
 
+    @Permitted({ CLERK, FINANCE_MANAGER, AUDITOR })
     @GET
     @Path("{id}/write-offs/{writeOffId}")
     public WriteOff writeOff(@Context ContainerRequestContext request, @PathParam("id") String id,

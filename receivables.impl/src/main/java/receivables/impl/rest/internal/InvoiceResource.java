@@ -1,5 +1,9 @@
 package receivables.impl.rest.internal;
 
+import static receivables.api.people.Role.AUDITOR;
+import static receivables.api.people.Role.CLERK;
+import static receivables.api.people.Role.FINANCE_MANAGER;
+
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -54,6 +58,7 @@ public class InvoiceResource {
 
     Clock clock = Clock.systemUTC();
 
+    @Permitted({ CLERK })
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response createFromOrder(@Context ContainerRequestContext request, SalesOrder order) {
@@ -61,6 +66,7 @@ public class InvoiceResource {
         return Response.created(URI.create("invoices/" + invoice.id())).entity(invoice).build();
     }
 
+    @Permitted({ CLERK })
     @POST
     @Path("{id}/issue")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -69,6 +75,7 @@ public class InvoiceResource {
         return invoices.issue(TenantFilter.tenantOf(request), QueryParameters.pathId("invoice", id), issueDate);
     }
 
+    @Permitted({ CLERK, FINANCE_MANAGER, AUDITOR })
     @GET
     @Path("{id}")
     public Invoice read(@Context ContainerRequestContext request, @PathParam("id") String id) {
@@ -85,6 +92,7 @@ public class InvoiceResource {
                 "sort", "must be one of " + Arrays.stream(InvoiceSort.values()).map(InvoiceSort::parameter).toList())));
     }
 
+    @Permitted({ CLERK, FINANCE_MANAGER, AUDITOR })
     @GET
     public Page<Invoice> list(@Context ContainerRequestContext request, @QueryParam("status") String status,
             @QueryParam("customerId") String customerId, @QueryParam("overdueOn") String overdueOn,

@@ -1,5 +1,8 @@
 package receivables.impl.rest.internal;
 
+import static receivables.api.people.Role.AUDITOR;
+import static receivables.api.people.Role.FINANCE_MANAGER;
+
 import java.util.List;
 
 import org.osgi.service.component.annotations.Component;
@@ -34,6 +37,7 @@ public class JournalResource {
     @Reference
     Journal journal;
 
+    @Permitted({ FINANCE_MANAGER, AUDITOR })
     @GET
     public List<JournalEntry> entries(@Context ContainerRequestContext request, @QueryParam("reference") String reference) {
         if (reference == null || reference.isBlank()) {

@@ -1,5 +1,9 @@
 package receivables.impl.rest.internal;
 
+import static receivables.api.people.Role.AUDITOR;
+import static receivables.api.people.Role.CLERK;
+import static receivables.api.people.Role.FINANCE_MANAGER;
+
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
@@ -53,6 +57,7 @@ public class PaymentIntentResource {
     @Reference
     PaymentIntents intents;
 
+    @Permitted({ CLERK })
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@Context ContainerRequestContext request,
@@ -67,12 +72,14 @@ public class PaymentIntentResource {
         return Response.created(URI.create("payment-intents/" + intent.id())).entity(intent).build();
     }
 
+    @Permitted({ CLERK, FINANCE_MANAGER, AUDITOR })
     @GET
     public List<PaymentIntent> forInvoice(@Context ContainerRequestContext request, @QueryParam("invoiceId") String invoiceId) {
         new Violations().required("invoiceId", invoiceId).throwIfAny();
         return intents.forInvoice(TenantFilter.tenantOf(request), QueryParameters.pathId("invoiceId", invoiceId));
     }
 
+    @Permitted({ CLERK, FINANCE_MANAGER, AUDITOR })
     @GET
     @Path("{id}")
     public PaymentIntent read(@Context ContainerRequestContext request, @PathParam("id") String id) {
@@ -80,12 +87,14 @@ public class PaymentIntentResource {
                 .orElseThrow(() -> new NotFoundException("payment intent", id));
     }
 
+    @Permitted({ CLERK })
     @POST
     @Path("{id}/cancel")
     public PaymentIntent cancel(@Context ContainerRequestContext request, @PathParam("id") String id) {
         return intents.cancel(TenantFilter.tenantOf(request), QueryParameters.pathId("payment intent", id));
     }
 
+    @Permitted({ FINANCE_MANAGER })
     @POST
     @Path("{id}/refunds")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,10 @@
 package receivables.impl.rest.internal;
 
+import static receivables.api.people.Role.AUDITOR;
+import static receivables.api.people.Role.CLERK;
+import static receivables.api.people.Role.FINANCE_MANAGER;
+import static receivables.api.people.Role.TENANT_ADMIN;
+
 import java.util.List;
 
 import org.osgi.service.component.annotations.Component;
@@ -28,6 +33,7 @@ public class PaymentProviderResource {
     @Reference
     PaymentIntents intents;
 
+    @Permitted({ CLERK, FINANCE_MANAGER, TENANT_ADMIN, AUDITOR })
     @GET
     public List<ProviderOffer> list(@Context ContainerRequestContext request) {
         return intents.offers(TenantFilter.tenantOf(request));

@@ -1,5 +1,9 @@
 package receivables.impl.rest.internal;
 
+import static receivables.api.people.Role.AUDITOR;
+import static receivables.api.people.Role.CLERK;
+import static receivables.api.people.Role.FINANCE_MANAGER;
+
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
@@ -74,6 +78,7 @@ public class PaymentResource {
 
     Clock clock = Clock.systemUTC();
 
+    @Permitted({ CLERK })
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response record(@Context ContainerRequestContext request, @HeaderParam(IDEMPOTENCY_KEY) String key,
@@ -82,6 +87,7 @@ public class PaymentResource {
         return Response.created(URI.create("payments/" + recorded.id())).entity(recorded).build();
     }
 
+    @Permitted({ CLERK, FINANCE_MANAGER, AUDITOR })
     @GET
     @Path("{id}")
     public Payment read(@Context ContainerRequestContext request, @PathParam("id") String id) {
@@ -90,6 +96,7 @@ public class PaymentResource {
     }
 
     /** Takes one allocation back; the money returns to the customer's credit. */
+    @Permitted({ CLERK })
     @POST
     @Path("{id}/allocations/{allocationId}/reversal")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -101,6 +108,7 @@ public class PaymentResource {
     }
 
     /** Applies what is left of the payment to open invoices. */
+    @Permitted({ CLERK })
     @POST
     @Path("{id}/credit-applications")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -115,6 +123,7 @@ public class PaymentResource {
     }
 
     /** Reverses the payment: its money went back. */
+    @Permitted({ CLERK })
     @POST
     @Path("{id}/reversal")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -125,6 +134,7 @@ public class PaymentResource {
     }
 
     /** Pays money back to the customer out of the payment: its credit first, then its newest allocations. */
+    @Permitted({ FINANCE_MANAGER })
     @POST
     @Path("{id}/refunds")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -145,6 +155,7 @@ public class PaymentResource {
         return Response.created(URI.create("payments/" + id + "/refunds")).entity(made).build();
     }
 
+    @Permitted({ CLERK, FINANCE_MANAGER, AUDITOR })
     @GET
     @Path("{id}/refunds")
     public List<PaymentRefund> refunds(@Context ContainerRequestContext request, @PathParam("id") String id) {

@@ -1,5 +1,10 @@
 package receivables.impl.rest.internal;
 
+import static receivables.api.people.Role.AUDITOR;
+import static receivables.api.people.Role.CLERK;
+import static receivables.api.people.Role.FINANCE_MANAGER;
+import static receivables.api.people.Role.TENANT_ADMIN;
+
 import java.util.List;
 
 import org.osgi.service.component.annotations.Component;
@@ -49,11 +54,13 @@ public class PaymentTermsResource {
     @Reference
     PaymentTermsCatalog catalog;
 
+    @Permitted({ CLERK, FINANCE_MANAGER, AUDITOR })
     @GET
     public List<TermsView> list(@Context ContainerRequestContext request) {
         return catalog.list(TenantFilter.tenantOf(request)).stream().map(TermsView::of).toList();
     }
 
+    @Permitted({ CLERK, FINANCE_MANAGER, AUDITOR })
     @GET
     @Path("{code}")
     public TermsView read(@Context ContainerRequestContext request, @PathParam("code") String code) {
@@ -61,6 +68,7 @@ public class PaymentTermsResource {
                 .orElseThrow(() -> new NotFoundException("payment terms", code));
     }
 
+    @Permitted({ FINANCE_MANAGER, TENANT_ADMIN })
     @PUT
     @Path("{code}")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,8 @@
 package receivables.impl.rest.internal;
 
+import static receivables.api.people.Role.AUDITOR;
+import static receivables.api.people.Role.FINANCE_MANAGER;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -36,6 +39,7 @@ public class ReportResource {
     Clock clock = Clock.systemUTC();
 
     /** Aging as of {@code asOf} (today by default) with bucket limits such as {@code 30,60,90}. */
+    @Permitted({ FINANCE_MANAGER, AUDITOR })
     @GET
     @Path("aging")
     public AgingReport aging(@Context ContainerRequestContext request, @QueryParam("asOf") String asOf,

@@ -1,5 +1,8 @@
 package receivables.impl.rest.internal;
 
+import static receivables.api.people.Role.AUDITOR;
+import static receivables.api.people.Role.FINANCE_MANAGER;
+
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
@@ -40,6 +43,7 @@ public class RevaluationResource {
     @Reference
     Revaluations revaluations;
 
+    @Permitted({ FINANCE_MANAGER })
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response revalue(@Context ContainerRequestContext request, RevaluationBody body) {
@@ -52,11 +56,13 @@ public class RevaluationResource {
         return Response.created(URI.create("fx-revaluations/" + revaluation.id())).entity(revaluation).build();
     }
 
+    @Permitted({ FINANCE_MANAGER, AUDITOR })
     @GET
     public List<Revaluation> list(@Context ContainerRequestContext request) {
         return revaluations.list(TenantFilter.tenantOf(request));
     }
 
+    @Permitted({ FINANCE_MANAGER, AUDITOR })
     @GET
     @Path("{id}")
     public Revaluation read(@Context ContainerRequestContext request, @PathParam("id") String id) {

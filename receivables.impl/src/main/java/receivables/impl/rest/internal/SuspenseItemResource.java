@@ -1,5 +1,9 @@
 package receivables.impl.rest.internal;
 
+import static receivables.api.people.Role.AUDITOR;
+import static receivables.api.people.Role.CLERK;
+import static receivables.api.people.Role.FINANCE_MANAGER;
+
 import java.util.UUID;
 
 import org.osgi.service.component.annotations.Component;
@@ -50,6 +54,7 @@ public class SuspenseItemResource {
     @Reference
     SuspenseQueue queue;
 
+    @Permitted({ CLERK, FINANCE_MANAGER, AUDITOR })
     @GET
     public Page<SuspenseItem> list(@Context ContainerRequestContext request, @QueryParam("status") String status,
             @QueryParam("page") String page, @QueryParam("size") String size) {
@@ -58,6 +63,7 @@ public class SuspenseItemResource {
                         QueryParameters.integer("size", size, PageRequest.DEFAULT_SIZE)));
     }
 
+    @Permitted({ CLERK, FINANCE_MANAGER, AUDITOR })
     @GET
     @Path("{id}")
     public SuspenseItem read(@Context ContainerRequestContext request, @PathParam("id") String id) {
@@ -66,6 +72,7 @@ public class SuspenseItemResource {
     }
 
     /** Books the line as a payment: to the invoice (its customer pays), or to the customer. */
+    @Permitted({ CLERK })
     @POST
     @Path("{id}/match")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -80,6 +87,7 @@ public class SuspenseItemResource {
                 : queue.matchToCustomer(TenantFilter.tenantOf(request), itemId, body.customerId());
     }
 
+    @Permitted({ CLERK })
     @POST
     @Path("{id}/dismiss")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Component;
@@ -41,15 +43,18 @@ import receivables.api.people.Caller;
 import receivables.api.people.CallerAuthentication;
 import receivables.api.people.PresentedCredentials;
 import receivables.api.people.Principal;
+import receivables.api.people.Role;
 import receivables.impl.audit.internal.CallerContext;
 import receivables.impl.audit.internal.CallerScope;
+import receivables.impl.persistence.internal.DatabaseUnavailableException;
 import receivables.impl.tenant.internal.TenantDirectory;
 
 /**
  * Decides who may call the resource that matched the request, by what that resource declares, never by its
  * path: exactly one tenant's caller, authenticated by one of the registered {@link CallerAuthentication}s (asked
  * in order of service ranking, highest first), unless the resource is {@link CredentialsOptional}; and only a
- * tenant that has the feature a {@link RequiresFeature} resource names. Refuses with 401, 403, or 429 once a
+ * tenant that has the feature a {@link RequiresFeature} resource names; and only a caller who holds a role the
+ * resource method is {@link Permitted} to (403 naming the missing permission otherwise). Refuses with 401, 403, or 429 once a
  * client address has failed to authenticate too often. The caller is kept for the resource
  * ({@link #callerOf}) and for the audit trail ({@link CallerScope}).
  */
@@ -62,6 +67,7 @@ public class TenantFilter implements ContainerRequestFilter, ContainerResponseFi
     static final String TENANT_HEADER = PresentedCredentials.TENANT_HEADER;
     static final String TENANT_PROPERTY = "receivables.tenant";
     static final String CALLER_PROPERTY = "receivables.caller";
+    private static final String ASSIGNED_ONLY_PROPERTY = "receivables.assignedOnly";
     static final String REQUEST_ID_HEADER = "X-Request-Id";
     private static final String REQUEST_ID_PROPERTY = "receivables.requestId";
     private static final Pattern ACCEPTABLE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
@@ -126,11 +132,46 @@ public class TenantFilter implements ContainerRequestFilter, ContainerResponseFi
         }
         request.setProperty(TENANT_PROPERTY, caller.tenant());
         request.setProperty(CALLER_PROPERTY, caller);
+        if (!optional) {
+            Optional<EndpointPermission> permission = EndpointPermission.of(resource.getResourceClass(),
+                    resource.getResourceMethod());
+            if (permission.isEmpty() || !permission.get().grants(caller)) {
+                request.abortWith(forbidden(permission, caller));
+                return;
+            }
+            request.setProperty(ASSIGNED_ONLY_PROPERTY, permission.get().onlyAsCollector(caller));
+        }
         RequiresFeature feature = declared(RequiresFeature.class);
         if (feature != null && !authenticator.features(caller.tenant()).contains(feature.value())) {
             request.abortWith(ProblemResponses.response(new Problem(Problem.TYPE_PREFIX + "feature-not-enabled",
                     "Forbidden", 403, "The feature '" + feature.value() + "' is not enabled for this tenant.", null)));
         }
+    }
+
+    /** The 403 that names the permission the caller lacks and the roles that have it. */
+    private static Response forbidden(Optional<EndpointPermission> permission, Caller caller) {
+        return forbidden(permission.orElseGet(() -> new EndpointPermission("this endpoint", Set.of())), caller);
+    }
+
+    /** The 403 that names the permission the caller lacks and the roles that have it. */
+    static Response forbidden(EndpointPermission permission, Caller caller) {
+        String grantedTo = permission.roles().isEmpty() ? "no role is granted it"
+                : "it is granted to " + names(permission.roles());
+        return ProblemResponses.response(new Problem(Problem.TYPE_PREFIX + "permission-missing", "Forbidden", 403,
+                "The permission '" + permission.endpoint() + "' is missing: " + grantedTo + ", and the caller holds "
+                        + (caller.roles().isEmpty() ? "no role" : names(caller.roles())) + ".", null));
+    }
+
+    private static String names(Set<Role> roles) {
+        return roles.stream().sorted().map(Role::name).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * Whether the request reaches its endpoint only as a collector, so that it may see only the customers assigned to
+     * its caller; a resource that serves customers' data answers 404 for the others.
+     */
+    static boolean assignedOnly(ContainerRequestContext request) {
+        return Boolean.TRUE.equals(request.getProperty(ASSIGNED_ONLY_PROPERTY));
     }
 
     /**
@@ -146,6 +187,8 @@ public class TenantFilter implements ContainerRequestFilter, ContainerResponseFi
             AuthenticationVerdict verdict;
             try {
                 verdict = authentication.getValue().authenticate(presented);
+            } catch (DatabaseUnavailableException e) {
+                throw e;
             } catch (RuntimeException e) {
                 LOG.warn("The authentication {} failed; the request is not authenticated by it",
                         authentication.getValue().getClass().getName(), e);

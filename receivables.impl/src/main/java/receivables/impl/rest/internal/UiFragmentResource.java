@@ -1,5 +1,11 @@
 package receivables.impl.rest.internal;
 
+import static receivables.api.people.Role.AUDITOR;
+import static receivables.api.people.Role.CLERK;
+import static receivables.api.people.Role.COLLECTOR;
+import static receivables.api.people.Role.FINANCE_MANAGER;
+import static receivables.api.people.Role.TENANT_ADMIN;
+
 import java.util.List;
 
 import org.osgi.service.component.annotations.Component;
@@ -17,7 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 import receivables.api.ui.FragmentDescription;
 import receivables.api.ui.UiFragments;
 
-/** {@code /api/v1/ui-fragments}: the screens of the features the tenant has, for the web UI's shell. */
+/** {@code /api/v1/ui-fragments}: the screens of the tenant's features that the caller's roles see, for the web UI's shell. */
 @Component(service = UiFragmentResource.class)
 @JakartarsResource
 @JakartarsApplicationSelect(RestApplication.SELECT)
@@ -28,8 +34,9 @@ public class UiFragmentResource {
     @Reference
     UiFragments fragments;
 
+    @Permitted({ CLERK, COLLECTOR, FINANCE_MANAGER, TENANT_ADMIN, AUDITOR })
     @GET
     public List<FragmentDescription> list(@Context ContainerRequestContext request) {
-        return fragments.forTenant(TenantFilter.tenantOf(request));
+        return fragments.forCaller(TenantFilter.callerOf(request));
     }
 }

@@ -11,7 +11,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
-import receivables.api.TenantId;
+import receivables.api.people.Caller;
 import receivables.api.ui.FragmentDescription;
 import receivables.api.ui.UiFragment;
 import receivables.api.ui.UiFragments;
@@ -19,8 +19,8 @@ import receivables.impl.provider.internal.ProviderDirectory;
 import receivables.impl.tenant.internal.TenantDirectory;
 
 /**
- * The fragments installed now, offered to a tenant when their feature is one it has: switched on in its
- * configuration, or a provider it may use ({@code provider:<id>}).
+ * The fragments installed now, offered to a caller when their feature is one the caller's tenant has (switched on
+ * in its configuration, or a provider it may use, {@code provider:<id>}) and the caller holds a role they name.
  */
 @Component(service = UiFragments.class)
 public class InstalledFragments implements UiFragments {
@@ -36,13 +36,14 @@ public class InstalledFragments implements UiFragments {
     ProviderDirectory providers;
 
     @Override
-    public List<FragmentDescription> forTenant(TenantId tenant) {
-        Set<String> features = new HashSet<>(tenants.features(tenant));
-        features.addAll(providers.features(tenant));
+    public List<FragmentDescription> forCaller(Caller caller) {
+        Set<String> features = new HashSet<>(tenants.features(caller.tenant()));
+        features.addAll(providers.features(caller.tenant()));
         return fragments.stream()
                 .map(FragmentDescription::of)
                 .filter(fragment -> fragment.feature() == null || fragment.feature().isBlank()
                         || features.contains(fragment.feature()))
+                .filter(fragment -> fragment.roles().stream().anyMatch(caller::holds))
                 .sorted(Comparator.comparing(FragmentDescription::slot).thenComparing(FragmentDescription::id))
                 .toList();
     }

@@ -1,8 +1,12 @@
 package receivables.payments.bank.internal;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardResource;
 
+import receivables.api.people.Role;
 import receivables.api.ui.UiFragment;
 
 /**
@@ -49,5 +53,10 @@ public class StatementUploadFragment implements UiFragment {
     @Override
     public String feature() {
         return FEATURE;
+    }
+
+    @Override
+    public Set<Role> roles() {
+        return EnumSet.of(Role.CLERK);
     }
 }

@@ -1,8 +1,12 @@
 package receivables.payments.bank.internal;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardResource;
 
+import receivables.api.people.Role;
 import receivables.api.ui.UiFragment;
 
 /**
@@ -43,5 +47,10 @@ public class SuspenseQueueFragment implements UiFragment {
     @Override
     public String feature() {
         return StatementUploadFragment.FEATURE;
+    }
+
+    @Override
+    public Set<Role> roles() {
+        return EnumSet.of(Role.CLERK, Role.FINANCE_MANAGER, Role.AUDITOR);
     }
 }

@@ -1,8 +1,12 @@
 package receivables.payments.wallet.internal;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardResource;
 
+import receivables.api.people.Role;
 import receivables.api.ui.UiFragment;
 
 /**
@@ -39,5 +43,10 @@ public class WalletQrFragment implements UiFragment {
     @Override
     public String feature() {
         return "provider:" + QrWalletProvider.ID;
+    }
+
+    @Override
+    public Set<Role> roles() {
+        return EnumSet.of(Role.CLERK, Role.COLLECTOR, Role.FINANCE_MANAGER);
     }
 }
