@@ -164,11 +164,12 @@ public class ReferenceHostIT {
         assertEquals(200, http.put("/api/v1/payment-terms/HALVES", "{\"name\":\"Half now, half in 30 days\","
                 + "\"notation\":\"50%@0 50%@30\"}", null).status());
         String order = "{\"orderId\":\"SO-HTTP-1\",\"customerId\":\"" + customer + "\",\"currency\":\"EUR\","
-                + "\"orderDate\":\"2026-03-01\",\"termsCode\":\"HALVES\",\"lines\":[{\"product\":\"BOX\","
-                + "\"quantity\":3,\"unitPrice\":33.33,\"taxRate\":19}]}";
+                + "\"orderDate\":\"2026-03-01\",\"termsCode\":\"HALVES\",\"salesperson\":\"Lee Seller\","
+                + "\"lines\":[{\"product\":\"BOX\",\"quantity\":3,\"unitPrice\":33.33,\"taxRate\":19}]}";
 
         Http.Reply draft = http.post("/api/v1/invoices", order);
         assertEquals(draft.body(), 201, draft.status());
+        assertEquals("Lee Seller", draft.json().get("salesperson").asText());
         String invoice = draft.json().get("id").asText();
         assertEquals(invoice, http.post("/api/v1/invoices", order).json().get("id").asText());
 

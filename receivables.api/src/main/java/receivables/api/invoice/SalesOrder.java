@@ -14,7 +14,15 @@ import java.util.UUID;
  * @param orderDate  when the order was confirmed
  * @param termsCode  payment terms; {@code null} for the customer's default, else NET30
  * @param lines      at least one
+ * @param salesperson who sold the order, at most 100 characters; {@code null} for the customer's salesperson.
+ *                    Carried onto the invoice, so that reports group receivables and collections by it
  */
 public record SalesOrder(String orderId, UUID customerId, String currency, LocalDate orderDate, String termsCode,
-        List<OrderLine> lines) {
+        List<OrderLine> lines, String salesperson) {
+
+    /** An order sold by the customer's own salesperson, as version 2.0 of this package had it. */
+    public SalesOrder(String orderId, UUID customerId, String currency, LocalDate orderDate, String termsCode,
+            List<OrderLine> lines) {
+        this(orderId, customerId, currency, orderDate, termsCode, lines, null);
+    }
 }

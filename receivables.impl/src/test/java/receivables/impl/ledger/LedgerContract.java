@@ -93,6 +93,39 @@ abstract class LedgerContract extends OnLedger {
     }
 
     @Test
+    void theSalespersonComesFromTheOrderElseFromTheCustomerAlsoInABillingRun() throws Exception {
+        UUID customer = customers.create(TENANT, new CustomerRequest(null, "Sold To AG", null, null, "EUR", null, null,
+                null, "Mia Account", null, null, null, null, null)).id();
+        UUID unassigned = customer(TENANT, "Nobody's GmbH");
+        List<OrderLine> lines = order("SO-0", customer, "EUR", "10.00").lines();
+
+        Invoice sold = invoices.createFromOrder(TENANT, new SalesOrder("SO-S1", customer, "EUR", ORDERED, null, lines,
+                " Lee Seller "));
+        Invoice defaulted = invoices.createFromOrder(TENANT, new SalesOrder("SO-S2", customer, "EUR", ORDERED, null, lines,
+                " "));
+        Invoice neither = invoices.createFromOrder(TENANT, order("SO-S3", unassigned, "EUR", "10.00"));
+
+        assertThat(sold.salesperson()).isEqualTo("Lee Seller");
+        assertThat(defaulted.salesperson()).isEqualTo("Mia Account");
+        assertThat(neither.salesperson()).isNull();
+        assertThat(invoices.find(TENANT, sold.id()).orElseThrow().salesperson()).isEqualTo("Lee Seller");
+        assertRefused(() -> invoices.createFromOrder(TENANT, new SalesOrder("SO-S4", customer, "EUR", ORDERED, null, lines,
+                "x".repeat(101))), "salesperson");
+
+        // A billing run keeps its orders as JSON between batches: the salesperson survives the trip.
+        BackgroundBillingRuns runs = BillingFixture.runs(database, invoices);
+        try {
+            finished(runs, runs.start(TENANT, List.of(new SalesOrder("SO-S5", customer, "EUR", ORDERED, null, lines,
+                    "Kai Field")), LocalDate.of(2026, 4, 1)));
+            assertThat(invoices.list(TENANT, new InvoiceQuery(InvoiceStatus.ISSUED, customer, null, null, null),
+                    PageRequest.first()).items()).extracting(Invoice::orderId, Invoice::salesperson)
+                    .containsExactly(tuple("SO-S5", "Kai Field"));
+        } finally {
+            BillingFixture.stop(runs);
+        }
+    }
+
+    @Test
     void theSameOrderTwiceGivesOneInvoice() {
         UUID customer = customer(TENANT, "Twice Ltd");
         SalesOrder order = order("SO-TWICE", customer, "EUR", "100.00");

@@ -165,6 +165,10 @@ public class CustomerAccountEntity extends TenantOwned {
         return currency;
     }
 
+    public String salesperson() {
+        return salesperson;
+    }
+
     public String paymentTermsCode() {
         return paymentTermsCode;
     }

@@ -61,7 +61,8 @@ record InvoiceCalculation(List<InvoiceLine> lines, Money net, Money tax, Money g
                 .required("currency", order.currency())
                 .currency("currency", order.currency())
                 .required("orderDate", order.orderDate())
-                .maxLength("termsCode", order.termsCode(), 32);
+                .maxLength("termsCode", order.termsCode(), 32)
+                .maxLength("salesperson", order.salesperson(), 100);
         if (order.lines() == null || order.lines().isEmpty()) {
             violations.add("lines", "must hold at least one line");
         } else if (order.lines().size() > MAX_LINES) {

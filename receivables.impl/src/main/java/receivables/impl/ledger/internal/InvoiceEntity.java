@@ -66,6 +66,9 @@ public class InvoiceEntity extends TenantOwned {
     @Column(name = "open_amount", nullable = false, precision = 19, scale = 4)
     BigDecimal open;
 
+    @Column(length = 100)
+    String salesperson;
+
     @Column(name = "fx_rate", precision = 20, scale = 10)
     BigDecimal fxRate;
 

@@ -325,6 +325,8 @@ public class StoredInvoices implements Invoices {
         invoice.status = InvoiceStatus.DRAFT;
         invoice.termsCode = termsCode;
         invoice.orderDate = order.orderDate();
+        invoice.salesperson = order.salesperson() != null && !order.salesperson().isBlank() ? order.salesperson().trim()
+                : customer.salesperson();
         invoice.net = calculation.net().amount();
         invoice.tax = calculation.tax().amount();
         invoice.gross = calculation.gross().amount();
@@ -460,6 +462,6 @@ public class StoredInvoices implements Invoices {
                 invoice.money(invoice.net), invoice.money(invoice.tax), invoice.money(invoice.gross), invoice.money(invoice.open),
                 lines.getOrDefault(invoice.id, List.of()).stream().map(line -> line.toValue(invoice.currency)).toList(),
                 installments.getOrDefault(invoice.id, List.of()).stream().map(InstallmentEntity::toValue).toList(),
-                invoice.version)).toList();
+                invoice.version, invoice.salesperson)).toList();
     }
 }
