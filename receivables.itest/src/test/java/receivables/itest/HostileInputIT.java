@@ -155,6 +155,21 @@ class HostileInputIT {
         assertRefused(host, "GET", "/api/v1/customers?name=a%00b", null, "name");
         assertRefused(host, "GET", "/api/v1/reports/aging?asOf=%2B10000-01-01", null, "asOf");
         assertRefused(host, "GET", "/api/v1/reports/aging?buckets=30,2147483647", null, "buckets");
+        assertRefused(host, "GET", "/api/v1/reports/receivables?by=region", null, "by");
+        assertRefused(host, "GET", "/api/v1/reports/receivables?by=product&format=pdf", null, "format");
+        assertRefused(host, "GET", "/api/v1/reports/receivables?asOf=2026-02-30&format=xlsx", null, "asOf");
+        assertRefused(host, "GET", "/api/v1/reports/receivables?buckets=90,30&format=csv", null, "buckets");
+        assertRefused(host, "GET", "/api/v1/reports/collections?from=2026-03-01&to=2026-02-01", null, "to");
+        assertRefused(host, "GET", "/api/v1/reports/collections?from=1900-01-01&to=2026-02-01", null, "to");
+        assertRefused(host, "GET", "/api/v1/reports/collections?from=%27%3B--&to=2026-02-01", null, "from");
+        assertRefused(host, "GET", "/api/v1/reports/kpis?months=2147483648", null, "months");
+        assertRefused(host, "GET", "/api/v1/reports/kpis?months=0", null, "months");
+        assertRefused(host, "GET", "/api/v1/reports/cash-forecast?asOf=31.03.2026", null, "asOf");
+        assertRefused(host, "GET", "/api/v1/reports/cash-forecast?format=json%00", null, "format");
+        assertRefused(host, "GET", "/api/v1/reports/cash-forecast/back-test?asOf=9999-12-31", null, "asOf");
+        assertRefused(host, "POST", "/api/v1/gl-exports", "{\"sink\":\"sap\",\"period\":\"0000-12\"}", "period");
+        assertRefused(host, "POST", "/api/v1/gl-exports", "{\"sink\":\"sap\",\"period\":\"2026-13\"}", "period");
+        assertRefused(host, "POST", "/api/v1/gl-exports", "{\"sink\":\"../etc\",\"period\":\"2026-01\"}", "sink");
         assertRefused(host, "POST", "/api/v1/customers", "{\"name\":\"Acme\",\"currency\":\"XXX\"}", "currency");
         assertRefused(host, "POST", "/api/v1/customers", "{\"name\":\"A\\u0000\",\"currency\":\"EUR\"}", "name");
         HttpResponse<String> creditLimit = send(host, "POST", "/api/v1/customers",

@@ -199,6 +199,30 @@ public class ReferenceHostIT {
         assertEquals("current", aging.at("/buckets/0/label").asText());
         assertTrue(aging.toString(), aging.get("rows").toString().contains("Cash Flow GmbH"));
 
+        // The reports by dimension see the order's salesperson, as JSON, CSV and XLSX.
+        JsonNode bySalesperson = http.get("/api/v1/reports/receivables?asOf=2026-03-05&by=salesperson").json();
+        assertTrue(bySalesperson.toString(), bySalesperson.get("rows").toString()
+                .contains("\"key\":\"Lee Seller\",\"label\":\"Lee Seller\",\"currency\":\"EUR\""));
+        Http.Reply csv = http.get("/api/v1/reports/receivables?asOf=2026-03-05&by=salesperson&format=csv");
+        assertEquals(csv.body(), 200, csv.status());
+        assertTrue(csv.contentType(), csv.contentType().startsWith("text/csv"));
+        assertTrue(csv.body(), csv.body().startsWith("salesperson,label,currency,current,1-30,31-60,61-90,over 90,total\r\n"));
+        assertTrue(csv.body(), csv.body().contains("Lee Seller,Lee Seller,EUR,"));
+        Http.Reply xlsx = http.get("/api/v1/reports/kpis?asOf=2026-03-31&months=2&format=xlsx");
+        assertEquals(xlsx.body(), 200, xlsx.status());
+        assertTrue(xlsx.body(), xlsx.body().startsWith("PK"));
+        JsonNode collected = http.get("/api/v1/reports/collections?from=2026-03-01&to=2026-03-31&by=salesperson").json();
+        assertTrue(collected.toString(), collected.get("rows").toString().contains("\"key\":\"Lee Seller\""));
+        assertEquals(200, http.get("/api/v1/reports/cash-forecast?asOf=2026-03-05").status());
+        assertEquals(200, http.get("/api/v1/reports/cash-forecast/back-test?asOf=2026-03-05").status());
+        Http.Reply exported = http.post("/api/v1/gl-exports", "{\"sink\":\"it-ledger\",\"period\":\"2026-03\"}");
+        assertEquals(exported.body(), 201, exported.status());
+        assertEquals(exported.json().get("id").asText(), http.post("/api/v1/gl-exports",
+                "{\"sink\":\"it-ledger\",\"period\":\"2026-03\"}").json().get("id").asText());
+        Http.Reply journalCsv = http.get("/api/v1/gl-exports/" + exported.json().get("id").asText() + "?format=csv");
+        assertEquals(journalCsv.body(), 200, journalCsv.status());
+        assertTrue(journalCsv.body(), journalCsv.body().contains(",INVOICE_ISSUED," + issued.get("number").asText() + ","));
+
         String overpay = "{\"customerId\":\"" + customer + "\",\"method\":\"CASH\",\"amount\":10.00,"
                 + "\"currency\":\"EUR\",\"valueDate\":\"2026-03-11\",\"allocateTo\":[{\"invoiceId\":\"" + invoice
                 + "\",\"amount\":5.00}]}";

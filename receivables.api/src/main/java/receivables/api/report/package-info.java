@@ -1,8 +1,10 @@
 /**
- * Reports aggregated in the database: aging of open installments, customer statements and open items.
+ * Reports aggregated in the database: aging of open installments, customer statements and open items, open
+ * receivables and collections by dimension, the collection KPIs (DSO, best possible DSO, days delinquent, CEI), and
+ * the cash forecast with its back-test.
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package receivables.api.report;
 
 import org.osgi.annotation.bundle.Export;

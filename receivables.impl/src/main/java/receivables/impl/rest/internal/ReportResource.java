@@ -6,6 +6,8 @@ import static receivables.api.people.Role.FINANCE_MANAGER;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -18,13 +20,22 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 
+import receivables.api.TenantId;
 import receivables.api.report.Aging;
 import receivables.api.report.AgingReport;
+import receivables.api.report.CashForecasts;
+import receivables.api.report.ForecastBackTest;
+import receivables.api.report.ReceivablesReports;
+import receivables.api.report.ReportDimension;
 
 /**
- * {@code /api/v1/reports}: reports for finance, aggregated in the database.
+ * {@code /api/v1/reports}: reports for finance, aggregated in the database; the reports by dimension and the KPIs
+ * also as CSV or XLSX ({@code format=csv|xlsx}).
  */
 @Component(service = ReportResource.class)
 @JakartarsResource
@@ -33,8 +44,19 @@ import receivables.api.report.AgingReport;
 @Produces(MediaType.APPLICATION_JSON)
 public class ReportResource {
 
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /** The months of a KPI trend when none are asked for. */
+    static final int DEFAULT_MONTHS = 12;
+
     @Reference
     Aging aging;
+
+    @Reference
+    ReceivablesReports reports;
+
+    @Reference
+    CashForecasts forecasts;
 
     Clock clock = Clock.systemUTC();
 
@@ -44,8 +66,102 @@ public class ReportResource {
     @Path("aging")
     public AgingReport aging(@Context ContainerRequestContext request, @QueryParam("asOf") String asOf,
             @QueryParam("buckets") String buckets) {
-        LocalDate day = QueryParameters.date("asOf", asOf);
         List<Integer> limits = QueryParameters.integers("buckets", buckets);
-        return aging.report(TenantFilter.tenantOf(request), day == null ? LocalDate.now(clock) : day, limits);
+        return aging.report(TenantFilter.tenantOf(request), day("asOf", asOf), limits);
+    }
+
+    /** Open receivables and their aging as of {@code asOf} (today by default) by {@code by} (customer by default). */
+    @GET
+    @Path("receivables")
+    @Permitted({ FINANCE_MANAGER, AUDITOR })
+    @Produces({ MediaType.APPLICATION_JSON, AuditResource.CSV, XLSX })
+    public Response receivables(@Context ContainerRequestContext request, @QueryParam("asOf") String asOf,
+            @QueryParam("by") String by, @QueryParam("buckets") String buckets, @QueryParam("format") String format) {
+        Format chosen = Format.of(format);
+        var report = reports.receivables(TenantFilter.tenantOf(request), day("asOf", asOf), dimension(by),
+                QueryParameters.integers("buckets", buckets));
+        return chosen.respond(report, () -> ReportTable.of(report));
+    }
+
+    /** What was collected from {@code from} to {@code to} (the month so far by default) by {@code by}. */
+    @GET
+    @Path("collections")
+    @Permitted({ FINANCE_MANAGER, AUDITOR })
+    @Produces({ MediaType.APPLICATION_JSON, AuditResource.CSV, XLSX })
+    public Response collections(@Context ContainerRequestContext request, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("by") String by, @QueryParam("format") String format) {
+        Format chosen = Format.of(format);
+        LocalDate end = day("to", to);
+        LocalDate start = QueryParameters.date("from", from);
+        var report = reports.collections(TenantFilter.tenantOf(request), start == null ? end.withDayOfMonth(1) : start,
+                end, dimension(by));
+        return chosen.respond(report, () -> ReportTable.of(report));
+    }
+
+    /** DSO, best possible DSO, average days delinquent and CEI as of {@code asOf}, with a trend of {@code months}. */
+    @GET
+    @Path("kpis")
+    @Permitted({ FINANCE_MANAGER, AUDITOR })
+    @Produces({ MediaType.APPLICATION_JSON, AuditResource.CSV, XLSX })
+    public Response kpis(@Context ContainerRequestContext request, @QueryParam("asOf") String asOf,
+            @QueryParam("months") String months, @QueryParam("format") String format) {
+        Format chosen = Format.of(format);
+        TenantId tenant = TenantFilter.tenantOf(request);
+        var kpis = reports.kpis(tenant, day("asOf", asOf), QueryParameters.integer("months", months, DEFAULT_MONTHS));
+        return chosen.respond(kpis, () -> ReportTable.of(kpis));
+    }
+
+    /** Expected receipts per day and week for the 13 weeks after {@code asOf} (today by default). */
+    @GET
+    @Path("cash-forecast")
+    @Permitted({ FINANCE_MANAGER, AUDITOR })
+    @Produces({ MediaType.APPLICATION_JSON, AuditResource.CSV, XLSX })
+    public Response cashForecast(@Context ContainerRequestContext request, @QueryParam("asOf") String asOf,
+            @QueryParam("format") String format) {
+        Format chosen = Format.of(format);
+        var forecast = forecasts.forecast(TenantFilter.tenantOf(request), day("asOf", asOf));
+        return chosen.respond(forecast, () -> ReportTable.of(forecast));
+    }
+
+    /** The forecast as of a past day against what came in, week by week. */
+    @GET
+    @Path("cash-forecast/back-test")
+    @Permitted({ FINANCE_MANAGER, AUDITOR })
+    public ForecastBackTest cashForecastBackTest(@Context ContainerRequestContext request, @QueryParam("asOf") String asOf) {
+        LocalDate day = QueryParameters.date("asOf", asOf);
+        return forecasts.backTest(TenantFilter.tenantOf(request), day == null ? LocalDate.now(clock).minusDays(
+                CashForecasts.WEEKS * 7L) : day);
+    }
+
+    private LocalDate day(String name, String value) {
+        LocalDate day = QueryParameters.date(name, value);
+        return day == null ? LocalDate.now(clock) : day;
+    }
+
+    private static ReportDimension dimension(String by) {
+        ReportDimension dimension = QueryParameters.choice("by", by, ReportDimension.class);
+        return dimension == null ? ReportDimension.CUSTOMER : dimension;
+    }
+
+    /** How a report goes out: as JSON, or as a download of its table. */
+    enum Format {
+        JSON, CSV, XLSX;
+
+        static Format of(String format) {
+            Format chosen = QueryParameters.choice("format", format, Format.class);
+            return chosen == null ? JSON : chosen;
+        }
+
+        Response respond(Object report, Supplier<ReportTable> table) {
+            if (this == JSON) {
+                return Response.ok(report, MediaType.APPLICATION_JSON).build();
+            }
+            ReportTable sheet = table.get();
+            StreamingOutput body = this == CSV ? sheet::writeCsv : sheet::writeXlsx;
+            String extension = name().toLowerCase(Locale.ROOT);
+            return Response.ok(body, this == CSV ? AuditResource.CSV + "; charset=utf-8" : ReportResource.XLSX)
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + sheet.name() + "." + extension + "\"")
+                    .build();
+        }
     }
 }
