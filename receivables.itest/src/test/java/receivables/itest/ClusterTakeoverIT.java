@@ -38,7 +38,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public class ClusterTakeoverIT {
 
-    private static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/test";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int ORDERS = 8_000;
     private static final int LINES = 20_000;
@@ -50,9 +49,8 @@ public class ClusterTakeoverIT {
 
     @Before
     public void twoHostsOnOnePostgres() throws Exception {
-        assumeTrue("PostgreSQL at 127.0.0.1:5432 is not reachable", postgresReachable());
-        schema = "rcv_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        execute("create schema " + schema);
+        assumeTrue(TestPostgres.UNREACHABLE, TestPostgres.reachable());
+        schema = TestPostgres.createSchema();
         first = host("first");
         second = host("second");
         first.start();
@@ -67,25 +65,7 @@ public class ClusterTakeoverIT {
             }
         }
         if (schema != null) {
-            dropSchema();
-        }
-    }
-
-    /**
-     * A killed host's last statement (the ANALYZE after its bulk work) may still run on the server; the drop can then
-     * deadlock with it, and PostgreSQL gives one of them up. Once that statement has ended, the drop goes through.
-     */
-    private void dropSchema() throws SQLException, InterruptedException {
-        for (int attempt = 1;; attempt++) {
-            try {
-                execute("drop schema if exists " + schema + " cascade");
-                return;
-            } catch (SQLException e) {
-                if (!"40P01".equals(e.getSQLState()) || attempt == 10) {
-                    throw e;
-                }
-                Thread.sleep(1_000);
-            }
+            TestPostgres.dropSchema(schema);
         }
     }
 
@@ -159,8 +139,8 @@ public class ClusterTakeoverIT {
     private HostProcess host(String name) throws IOException {
         Path directory = Files.createDirectories(Path.of("target", "it", "cluster-" + name + "-" + UUID.randomUUID())
                 .toAbsolutePath());
-        HostProcess host = new HostProcess(directory, Map.of("RECEIVABLES_DB_URL", POSTGRES + "?currentSchema=" + schema,
-                "RECEIVABLES_DB_USER", "postgres"));
+        HostProcess host = new HostProcess(directory, Map.of("RECEIVABLES_DB_URL", TestPostgres.url(schema),
+                "RECEIVABLES_DB_USER", TestPostgres.USER));
         Files.writeString(directory.resolve("etc/receivables.background.cfg"),
                 "leaseSeconds=4\nheartbeatSeconds=1\nnodeName=" + name + "\n");
         Files.writeString(directory.resolve("etc/receivables.limits.cfg"), "maxBodyBytes=16777216\n");
@@ -191,7 +171,7 @@ public class ClusterTakeoverIT {
     }
 
     private List<Long> longs(String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(POSTGRES + "?currentSchema=" + schema, "postgres", "");
+        try (Connection connection = DriverManager.getConnection(TestPostgres.url(schema), TestPostgres.USER, "");
                 Statement statement = connection.createStatement();
                 ResultSet row = statement.executeQuery(sql)) {
             assertTrue(row.next());
@@ -200,21 +180,6 @@ public class ClusterTakeoverIT {
                 values.add(row.getLong(i));
             }
             return values;
-        }
-    }
-
-    private static boolean postgresReachable() {
-        try (Connection connection = DriverManager.getConnection(POSTGRES, "postgres", "")) {
-            return connection.isValid(2);
-        } catch (SQLException e) {
-            return false;
-        }
-    }
-
-    private static void execute(String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(POSTGRES, "postgres", "");
-                Statement statement = connection.createStatement()) {
-            statement.execute(sql);
         }
     }
 }

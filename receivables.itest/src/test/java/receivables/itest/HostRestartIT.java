@@ -8,10 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -28,7 +24,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public class HostRestartIT {
 
-    private static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/test";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
@@ -43,31 +38,31 @@ public class HostRestartIT {
 
     @Test
     public void onPostgresConfiguredInEtcACustomerOutlivesARestart() throws Exception {
-        assumeTrue("PostgreSQL at 127.0.0.1:5432 is not reachable", postgresReachable());
-        String schema = createSchema();
+        assumeTrue(TestPostgres.UNREACHABLE, TestPostgres.reachable());
+        String schema = TestPostgres.createSchema();
         Path directory = workDirectory("pg-etc");
         try (HostProcess host = new HostProcess(directory, Map.of())) {
             Files.writeString(directory.resolve("etc/receivables.database.cfg"),
-                    "url=" + POSTGRES + "?currentSchema=" + schema + "\nuser=postgres\n");
+                    "url=" + TestPostgres.url(schema) + "\nuser=" + TestPostgres.USER + "\n");
             JsonNode health = restartKeepsCustomer(host);
             assertTrue(health.at("/database/product").asText().startsWith("PostgreSQL"));
             assertTrue("nothing written to the embedded database", !Files.exists(directory.resolve("data/receivables.mv.db")));
         } finally {
-            dropSchema(schema);
+            TestPostgres.dropSchema(schema);
         }
     }
 
     @Test
     public void onPostgresNamedInTheEnvironmentACustomerOutlivesARestart() throws Exception {
-        assumeTrue("PostgreSQL at 127.0.0.1:5432 is not reachable", postgresReachable());
-        String schema = createSchema();
+        assumeTrue(TestPostgres.UNREACHABLE, TestPostgres.reachable());
+        String schema = TestPostgres.createSchema();
         Path directory = workDirectory("pg-env");
-        try (HostProcess host = new HostProcess(directory, Map.of("RECEIVABLES_DB_URL", POSTGRES + "?currentSchema=" + schema,
-                "RECEIVABLES_DB_USER", "postgres"))) {
+        try (HostProcess host = new HostProcess(directory, Map.of("RECEIVABLES_DB_URL", TestPostgres.url(schema),
+                "RECEIVABLES_DB_USER", TestPostgres.USER))) {
             JsonNode health = restartKeepsCustomer(host);
             assertTrue(health.at("/database/product").asText().startsWith("PostgreSQL"));
         } finally {
-            dropSchema(schema);
+            TestPostgres.dropSchema(schema);
         }
     }
 
@@ -94,28 +89,4 @@ public class HostRestartIT {
         return Files.createDirectories(Path.of("target", "it", "host-" + name + "-" + UUID.randomUUID()).toAbsolutePath());
     }
 
-    private static boolean postgresReachable() {
-        try (Connection connection = DriverManager.getConnection(POSTGRES, "postgres", "")) {
-            return connection.isValid(2);
-        } catch (SQLException e) {
-            return false;
-        }
-    }
-
-    private static String createSchema() throws SQLException {
-        String schema = "rcv_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        execute("create schema " + schema);
-        return schema;
-    }
-
-    private static void dropSchema(String schema) throws SQLException {
-        execute("drop schema if exists " + schema + " cascade");
-    }
-
-    private static void execute(String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(POSTGRES, "postgres", "");
-                Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
-    }
 }

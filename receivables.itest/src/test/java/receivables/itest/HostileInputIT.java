@@ -10,10 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +50,6 @@ import receivables.itest.RestEndpoints.Endpoint;
 class HostileInputIT {
 
     private static final int TRIES = 4000;
-    private static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/test";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final List<Endpoint> ENDPOINTS = RestEndpoints.of(
@@ -69,8 +65,7 @@ class HostileInputIT {
 
         @Override
         public SkipResult shouldBeSkipped(LifecycleContext context) {
-            return postgresReachable() ? SkipResult.doNotSkip()
-                    : SkipResult.skip("PostgreSQL at 127.0.0.1:5432 is not reachable");
+            return TestPostgres.reachable() ? SkipResult.doNotSkip() : SkipResult.skip(TestPostgres.UNREACHABLE);
         }
     }
 
@@ -116,7 +111,7 @@ class HostileInputIT {
         for (RunningHost host : HOSTS.values()) {
             host.process().stop();
             if (host.schema() != null) {
-                execute("drop schema if exists " + host.schema() + " cascade");
+                TestPostgres.dropSchema(host.schema());
             }
         }
         HOSTS.clear();
@@ -214,10 +209,9 @@ class HostileInputIT {
             String schema = null;
             Map<String, String> environment = Map.of();
             if (database.equals("postgres")) {
-                schema = "rcv_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-                execute("create schema " + schema);
-                environment = Map.of("RECEIVABLES_DB_URL", POSTGRES + "?currentSchema=" + schema,
-                        "RECEIVABLES_DB_USER", "postgres");
+                schema = TestPostgres.createSchema();
+                environment = Map.of("RECEIVABLES_DB_URL", TestPostgres.url(schema), "RECEIVABLES_DB_USER",
+                        TestPostgres.USER);
             }
             HostProcess process = new HostProcess(directory, environment);
             process.start();
@@ -285,18 +279,4 @@ class HostileInputIT {
         }
     }
 
-    private static boolean postgresReachable() {
-        try (Connection connection = DriverManager.getConnection(POSTGRES, "postgres", "")) {
-            return connection.isValid(2);
-        } catch (SQLException e) {
-            return false;
-        }
-    }
-
-    private static void execute(String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(POSTGRES, "postgres", "");
-                Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
-    }
 }
