@@ -22,6 +22,7 @@ import receivables.api.audit.Actor;
 import receivables.api.audit.AuditOperation;
 import receivables.api.audit.AuditRecord;
 import receivables.api.audit.FieldChange;
+import receivables.impl.persistence.internal.SchemaMigration;
 
 /**
  * A tenant's audit records as a hash chain: each record's hash is SHA-256 over the previous record's hash and its
@@ -94,7 +95,7 @@ final class AuditChain {
         if (head != null) {
             return head;
         }
-        boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+        boolean postgres = SchemaMigration.postgres(connection);
         try (PreparedStatement create = connection.prepareStatement("insert into audit_chain_head (tenant_id, "
                 + "last_sequence, last_hash) values (?, 0, ?)" + (postgres ? " on conflict do nothing" : ""))) {
             create.setString(1, tenant);

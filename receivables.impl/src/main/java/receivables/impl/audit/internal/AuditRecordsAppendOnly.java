@@ -2,40 +2,24 @@ package receivables.impl.audit.internal;
 
 import java.sql.Statement;
 
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
+
+import receivables.impl.persistence.internal.SchemaMigration;
 
 /**
  * Migration 17: on PostgreSQL, a trigger refuses every update and delete of an audit record, whoever asks. H2
  * runs triggers only as Java classes on its own class path, which an OSGi bundle cannot offer it; there the
  * trail is append-only because no code path changes it, and the hash chain shows it if someone does.
  */
-public final class AuditRecordsAppendOnly implements JavaMigration {
+public final class AuditRecordsAppendOnly extends SchemaMigration {
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("17");
-    }
-
-    @Override
-    public String getDescription() {
-        return "audit records append only";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    public AuditRecordsAppendOnly() {
+        super("17", "audit records append only");
     }
 
     @Override
     public void migrate(Context context) throws Exception {
-        if (!context.getConnection().getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")) {
+        if (!postgres(context.getConnection())) {
             return;
         }
         try (Statement statement = context.getConnection().createStatement()) {

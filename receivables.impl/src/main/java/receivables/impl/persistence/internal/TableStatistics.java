@@ -40,7 +40,7 @@ public class TableStatistics {
         try {
             database.inTransaction(tenant, session -> {
                 session.doWork(connection -> {
-                    boolean postgres = connection.getMetaData().getDatabaseProductName().startsWith("PostgreSQL");
+                    boolean postgres = SchemaMigration.postgres(connection);
                     try (Statement statement = connection.createStatement()) {
                         if (postgres) {
                             statement.execute("analyze " + String.join(", ", tables));

@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -17,6 +16,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import receivables.impl.persistence.internal.SchemaMigration;
 import receivables.impl.provider.internal.SealedSecrets;
 
 /**
@@ -60,7 +60,7 @@ public class PersonalDataKeys {
         if (!stored) {
             byte[] fresh = new byte[32];
             random.nextBytes(fresh);
-            boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+            boolean postgres = SchemaMigration.postgres(connection);
             try (PreparedStatement insert = connection.prepareStatement("insert into tenant_data_key (tenant_id, "
                     + "wrapped_key, created_at) values (?, ?, ?)" + (postgres ? " on conflict do nothing" : ""))) {
                 insert.setString(1, tenant);

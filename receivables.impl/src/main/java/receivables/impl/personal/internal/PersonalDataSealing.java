@@ -7,40 +7,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
+
+import receivables.impl.persistence.internal.SchemaMigration;
 
 /**
  * Migration 20: seals the personal data stored in clear before migration 18 (tax ids, e-mail addresses, phone
  * numbers of customers) under each tenant's data key, creating the keys it needs, in the migration's transaction.
  */
-public final class PersonalDataSealing implements JavaMigration {
+public final class PersonalDataSealing extends SchemaMigration {
 
     private final PersonalDataKeys keys;
 
     public PersonalDataSealing(PersonalDataKeys keys) {
+        super("20", "personal data sealed");
         this.keys = keys;
-    }
-
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("20");
-    }
-
-    @Override
-    public String getDescription() {
-        return "personal data sealed";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
     }
 
     @Override
