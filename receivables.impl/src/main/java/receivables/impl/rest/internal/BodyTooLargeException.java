@@ -8,7 +8,14 @@ final class BodyTooLargeException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    private final long limit;
+
     BodyTooLargeException(long limit) {
         super("The request body is larger than " + limit + " bytes.");
+        this.limit = limit;
+    }
+
+    long limit() {
+        return limit;
     }
 }

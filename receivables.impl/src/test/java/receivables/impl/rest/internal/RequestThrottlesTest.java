@@ -89,6 +89,23 @@ class RequestThrottlesTest {
         assertThat(ProblemResponses.problem(new IllegalStateException(new BodyTooLargeException(100))).status()).isEqualTo(413);
     }
 
+    @Test
+    void whatAResourceLeftUnreadIsDrainedUpToTheLimit() throws Exception {
+        ByteArrayInputStream within = new ByteArrayInputStream(new byte[100]);
+        RequestBodyLimit.LimitedBody head = new RequestBodyLimit.LimitedBody(within, 100);
+        head.readNBytes(10);
+        head.drain();
+        assertThat(within.available()).isZero();
+
+        ByteArrayInputStream beyond = new ByteArrayInputStream(new byte[100_000]);
+        RequestBodyLimit.LimitedBody cut = new RequestBodyLimit.LimitedBody(beyond, 100);
+        cut.readNBytes(10);
+        assertThatThrownBy(cut::drain).isInstanceOfSatisfying(BodyTooLargeException.class,
+                e -> assertThat(e.limit()).isEqualTo(100));
+        assertThat(beyond.available()).as("read no further than the limit and one buffer")
+                .isGreaterThanOrEqualTo(100_000 - 100 - 8_192);
+    }
+
     /** A clock the test moves by whole seconds. */
     private static final class ManualTime implements TimeMeter {
 
