@@ -34,7 +34,7 @@ public final class BenchStatementImports {
         imports.leases = LeasesFixture.node(database, "bench");
         imports.tenants = new TenantDirectory();
         imports.statistics = new TableStatistics(database);
-        imports.activate(StatementImportContract.configuration(ReconciliationConfiguration.DEFAULT_MATCH_THRESHOLD));
+        imports.activate(ImportsFixture.configuration(ReconciliationConfiguration.DEFAULT_MATCH_THRESHOLD));
         return imports;
     }
 

@@ -54,7 +54,7 @@ public class BackgroundBillingRuns implements BillingRuns {
     static final int MAX_ORDERS = 100_000;
     /** What a billing run fills: their statistics are brought up to date when it ends. */
     static final List<String> BILLED_TABLES = List.of("invoice", "invoice_line", "installment", "journal_entry",
-            "journal_line");
+            "journal_line", "audit_record");
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundBillingRuns.class);
 
     @Reference
@@ -169,8 +169,8 @@ public class BackgroundBillingRuns implements BillingRuns {
                 }
             }
             if (!stopped(lease)) {
-                record(tenant, runId, lease, progress, BillingRunStatus.COMPLETED);
                 statistics.analyze(tenant, BILLED_TABLES);
+                record(tenant, runId, lease, progress, BillingRunStatus.COMPLETED);
             }
         } catch (RuntimeException e) {
             if (stopped(lease)) {

@@ -30,8 +30,12 @@ public class TableStatistics {
         this.database = database;
     }
 
-    /** Analyzes {@code tables} (names of ours, never input). */
-    public void analyze(TenantId tenant, List<String> tables) {
+    /**
+     * Analyzes {@code tables} (names of ours, never input).
+     *
+     * @return whether it did; a failure was logged
+     */
+    public boolean analyze(TenantId tenant, List<String> tables) {
         for (String table : tables) {
             if (!TABLE.matcher(table).matches()) {
                 throw new IllegalArgumentException("not a table name: " + table);
@@ -53,8 +57,10 @@ public class TableStatistics {
                 });
                 return null;
             });
+            return true;
         } catch (RuntimeException e) {
             LOG.warn("Could not analyze {}; queries may run on stale statistics until autovacuum does", tables, e);
+            return false;
         }
     }
 }

@@ -96,8 +96,8 @@ public class BackgroundStatementImports implements StatementImports {
     static final int BATCH_SIZE = 500;
     static final int HEAD_BYTES = 8192;
     /** What an import fills: their statistics are brought up to date when it ends. */
-    static final List<String> IMPORTED_TABLES = List.of("bank_statement_line", "suspense_item", "payment", "allocation",
-            "journal_entry", "journal_line");
+    static final List<String> IMPORTED_TABLES = List.of("bank_statement_line", "suspense_item", "suspense_candidate",
+            "payment", "allocation", "journal_entry", "journal_line", "audit_record");
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundStatementImports.class);
 
     @Reference
@@ -313,8 +313,8 @@ public class BackgroundStatementImports implements StatementImports {
             importing.flush();
             importing.noteWhatWasLeftOut();
             if (!stopped(lease)) {
-                finish(tenant, importId, lease, progress, ImportStatus.COMPLETED, null, null);
                 statistics.analyze(tenant, IMPORTED_TABLES);
+                finish(tenant, importId, lease, progress, ImportStatus.COMPLETED, null, null);
             }
         } catch (MalformedStatementException e) {
             if (progress.read == 0) {

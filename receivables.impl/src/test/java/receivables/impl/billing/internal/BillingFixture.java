@@ -16,13 +16,19 @@ public final class BillingFixture {
 
     /** Started billing runs; stop them with {@link #stop}. */
     public static BackgroundBillingRuns runs(Database database, StoredInvoices invoices, OrderSource... sources) {
+        return runs(database, invoices, new TableStatistics(database), sources);
+    }
+
+    /** Started billing runs that bring statistics up to date through {@code statistics}. */
+    public static BackgroundBillingRuns runs(Database database, StoredInvoices invoices, TableStatistics statistics,
+            OrderSource... sources) {
         BackgroundBillingRuns runs = new BackgroundBillingRuns();
         runs.database = database;
         runs.invoices = invoices;
         runs.orderSources = List.of(sources);
         runs.leases = LeasesFixture.node(database, "billing-node");
         runs.tenants = new TenantDirectory();
-        runs.statistics = new TableStatistics(database);
+        runs.statistics = statistics;
         runs.activate();
         return runs;
     }

@@ -9,12 +9,8 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
@@ -44,14 +40,9 @@ import receivables.api.statement.MatchCandidate;
 import receivables.api.statement.StatementImport;
 import receivables.api.statement.SuspenseItem;
 import receivables.api.statement.SuspenseStatus;
-import receivables.impl.background.internal.LeasesFixture;
-import receivables.impl.intent.internal.IntentsFixture;
-import receivables.impl.intent.internal.ScriptedProvider;
 import receivables.impl.intent.internal.StoredPaymentIntents;
 import receivables.impl.ledger.OnLedger;
 import receivables.impl.persistence.internal.TableStatistics;
-import receivables.impl.provider.internal.ProviderFixture;
-import receivables.impl.tenant.internal.TenantDirectory;
 
 /**
  * Statement import and matching on every database we support, through the real camt.053 and MT940 readers:
@@ -79,24 +70,9 @@ abstract class StatementImportContract extends OnLedger {
 
     @BeforeEach
     void wireTheImport() {
-        BackgroundStatementImports started = new BackgroundStatementImports();
-        started.database = database;
-        started.payments = payments;
-        intents = IntentsFixture.intents(database, ProviderFixture.directory(
-                Map.of(new ScriptedProvider(), ScriptedProvider.description("bank-transfer", ImportedLines.METHOD)),
-                List.of(ProviderFixture.account(ProviderFixture.secrets(), TENANT.value(), "bank-transfer", true, Map.of(),
-                        Map.of()))), payments, Clock.systemUTC());
-        started.intents = intents;
-        started.formats = BankStatementReaders.all();
-        started.leases = LeasesFixture.node(database, "import-node");
-        started.tenants = new TenantDirectory();
-        started.statistics = new TableStatistics(database);
-        started.activate(configuration(80));
-        imports = started;
-        queue = new StoredSuspenseQueue();
-        queue.database = database;
-        queue.payments = payments;
-        queue.intents = started.intents;
+        intents = ImportsFixture.bankTransferIntents(database, payments, TENANT);
+        imports = ImportsFixture.imports(database, payments, intents, new TableStatistics(database), 80);
+        queue = ImportsFixture.queue(database, payments, intents);
         acme = customer("Acme GmbH");
         beta = customer("Beta Ltd.");
         gamma = customer("Gamma AG");
@@ -110,8 +86,7 @@ abstract class StatementImportContract extends OnLedger {
     @AfterEach
     void stopTheImport() throws InterruptedException {
         if (imports != null) {
-            imports.deactivate();
-            LeasesFixture.stop(imports.leases);
+            ImportsFixture.stop(imports);
         }
     }
 
@@ -272,13 +247,13 @@ abstract class StatementImportContract extends OnLedger {
 
     @Test
     void theThresholdDecidesWhatIsBookedWithoutAClerk() {
-        imports.configure(configuration(70));
+        imports.configure(ImportsFixture.configuration(70));
 
         StatementImport done = importAndWait(statement());
 
         assertThat(done.matched()).isEqualTo(5);
         assertThat(invoice(byAmountAndPayer).status()).isEqualTo(InvoiceStatus.PAID);
-        assertThatThrownBy(() -> imports.configure(configuration(101))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> imports.configure(ImportsFixture.configuration(101))).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -532,21 +507,9 @@ abstract class StatementImportContract extends OnLedger {
     StatementImport importAndWait(byte[] file) {
         StatementImport started = imports.start(TENANT, new ByteArrayInputStream(file));
         assertThat(started.status()).isEqualTo(ImportStatus.RUNNING);
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (Instant.now().isBefore(deadline)) {
-            StatementImport now = imports.find(TENANT, started.id()).orElseThrow();
-            if (now.status() != ImportStatus.RUNNING) {
-                assertThat(now.finishedAt()).isNotNull();
-                return now;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
-            }
-        }
-        throw new AssertionError("import " + started.id() + " did not finish in time");
+        StatementImport done = ImportsFixture.ended(imports, TENANT, started);
+        assertThat(done.finishedAt()).isNotNull();
+        return done;
     }
 
     private Payment paymentFor(String bankReference) {
@@ -586,19 +549,5 @@ abstract class StatementImportContract extends OnLedger {
 
     private static Money eur(String amount) {
         return Money.of(amount, "EUR");
-    }
-
-    static ReconciliationConfiguration configuration(int threshold) {
-        return new ReconciliationConfiguration() {
-            @Override
-            public Class<? extends java.lang.annotation.Annotation> annotationType() {
-                return ReconciliationConfiguration.class;
-            }
-
-            @Override
-            public int matchThreshold() {
-                return threshold;
-            }
-        };
     }
 }
