@@ -48,6 +48,7 @@ import receivables.impl.event.internal.BusinessEvents;
 import receivables.impl.fx.internal.StoredExchangeRates;
 import receivables.impl.persistence.internal.Database;
 import receivables.impl.persistence.internal.UnitOfWork;
+import receivables.impl.persistence.internal.WholeTenantReads;
 import receivables.impl.persistence.internal.YearlyCounter;
 import receivables.impl.tenant.internal.TenantDirectory;
 import receivables.impl.terms.internal.StoredPaymentTerms;
@@ -241,10 +242,14 @@ public class StoredInvoices implements Invoices {
             where.append(" and v.dueDate < :dueBefore");
         }
         if (filter.overdueOn() != null) {
-            where.append(" and exists (select 1 from Installment i where i.invoiceId = v.id and i.open > 0"
-                    + " and i.dueDate < :overdueOn)");
+            where.append(" and exists (select 1 from Installment i where i.invoiceId = v.id and i.customerId = v.customerId"
+                    + " and i.open > 0 and i.dueDate < :overdueOn)");
         }
         return database.inTransaction(tenant, session -> {
+            if (filter.overdueOn() != null) {
+                // a semi-join over the tenant's installments, hashed; a customer filter reaches them by customerId
+                WholeTenantReads.hashed(session);
+            }
             var items = session.createSelectionQuery("from Invoice v" + where + orderBy(filter.sort()), InvoiceEntity.class);
             var count = session.createSelectionQuery("select count(*) from Invoice v" + where, Long.class);
             for (var selection : List.of(items, count)) {

@@ -493,17 +493,19 @@ public class StoredPayments implements Payments {
     private static List<InstallmentEntity> lockedCandidates(Session session, UUID customerId, String currency,
             List<AllocationTarget> targets) {
         List<UUID> targeted = targets.stream().map(AllocationTarget::invoiceId).distinct().toList();
-        String invoiceFilter = targeted.isEmpty() ? "" : " and v.id in :targeted";
-        var invoiceQuery = session.createSelectionQuery("from Invoice v where v.customerId = :customer and v.currency = :currency"
-                        + " and v.status in (:open)" + invoiceFilter + " order by v.id", InvoiceEntity.class)
-                .setParameter("customer", customerId)
-                .setParameter("currency", currency)
-                .setParameter("open", List.of(InvoiceStatus.ISSUED, InvoiceStatus.PARTIALLY_PAID))
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE);
-        if (!targeted.isEmpty()) {
-            invoiceQuery.setParameter("targeted", targeted);
-        }
-        List<UUID> invoiceIds = invoiceQuery.getResultStream().map(InvoiceEntity::id).toList();
+        List<InvoiceStatus> open = List.of(InvoiceStatus.ISSUED, InvoiceStatus.PARTIALLY_PAID);
+        // Targeted invoices are found by their key alone, and then checked: with the customer in the query, a
+        // database without statistics may walk all the customer's invoices to find the one named.
+        var invoiceQuery = targeted.isEmpty()
+                ? session.createSelectionQuery("from Invoice v where v.customerId = :customer and v.currency = :currency"
+                                + " and v.status in (:open) order by v.id", InvoiceEntity.class)
+                        .setParameter("customer", customerId).setParameter("currency", currency).setParameter("open", open)
+                : session.createSelectionQuery("from Invoice v where v.id in :targeted order by v.id", InvoiceEntity.class)
+                        .setParameter("targeted", targeted);
+        List<UUID> invoiceIds = invoiceQuery.setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream()
+                .filter(invoice -> invoice.customerId().equals(customerId) && invoice.currency().equals(currency)
+                        && open.contains(invoice.status()))
+                .map(InvoiceEntity::id).toList();
         if (invoiceIds.isEmpty()) {
             return List.of();
         }

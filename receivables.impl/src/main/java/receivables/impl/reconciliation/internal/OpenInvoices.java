@@ -17,6 +17,7 @@ import receivables.api.TenantId;
 import receivables.api.money.Money;
 import receivables.api.statement.CreditorReference;
 import receivables.impl.persistence.internal.NativeRow;
+import receivables.impl.persistence.internal.WholeTenantReads;
 
 /**
  * The tenant's open invoices, indexed the ways matching looks for them: by the letters and digits of their
@@ -35,6 +36,7 @@ final class OpenInvoices {
 
     static OpenInvoices load(Session session, TenantId tenant) {
         OpenInvoices invoices = new OpenInvoices();
+        WholeTenantReads.hashed(session);
         NativeRow.stream(session.createNativeQuery("select i.id, i.invoice_number, i.customer_id, c.name,"
                         + " i.currency, i.open_amount from invoice i"
                         + " join customer_account c on c.tenant_id = i.tenant_id and c.id = i.customer_id"

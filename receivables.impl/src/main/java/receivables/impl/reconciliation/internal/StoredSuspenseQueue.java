@@ -37,6 +37,7 @@ import receivables.impl.ledger.internal.StoredPayments;
 import receivables.impl.persistence.internal.Database;
 import receivables.impl.persistence.internal.NativeRow;
 import receivables.impl.persistence.internal.NativeValues;
+import receivables.impl.persistence.internal.WholeTenantReads;
 import receivables.impl.reconciliation.internal.ImportedLines.Kept;
 import receivables.impl.validation.internal.Violations;
 
@@ -51,6 +52,13 @@ public class StoredSuspenseQueue implements SuspenseQueue {
 
     private static final String ITEM_COLUMNS = "s.id, s.import_id, s.status, s.resolution, s.payment_id, s.created_at,"
             + " s.resolved_at, " + ImportedLines.COLUMNS;
+    /**
+     * An item with its line, the line named by its key: joined only by the item, PostgreSQL without statistics may
+     * scan all the tenant's lines for it.
+     */
+    private static final String ITEM_WITH_LINE = "suspense_item s join bank_statement_line l"
+            + " on l.tenant_id = s.tenant_id and l.id = s.line_id where s.tenant_id = :tenant and s.id = :id"
+            + " and l.id = (select i.line_id from suspense_item i where i.tenant_id = :tenant and i.id = :id)";
 
     @Reference
     Database database;
@@ -68,6 +76,8 @@ public class StoredSuspenseQueue implements SuspenseQueue {
         PageRequest request = page == null ? PageRequest.first() : page;
         String filter = status == null ? "" : " and s.status = :status";
         return database.inTransaction(tenant, session -> {
+            // the page is sorted by the lines' order: the tenant's items joined to their lines, hashed
+            WholeTenantReads.hashed(session);
             var count = session.createNativeQuery("select count(*) from suspense_item s where s.tenant_id = :tenant"
                     + filter, Long.class).setParameter("tenant", tenant.value());
             var rows = session.createNativeQuery("select " + ITEM_COLUMNS + " from suspense_item s join"
@@ -196,9 +206,7 @@ public class StoredSuspenseQueue implements SuspenseQueue {
     }
 
     private static Optional<SuspenseItem> find(Session session, TenantId tenant, UUID itemId) {
-        return NativeRow.list(session.createNativeQuery("select " + ITEM_COLUMNS
-                        + " from suspense_item s join bank_statement_line l"
-                        + " on l.tenant_id = s.tenant_id and l.id = s.line_id where s.tenant_id = :tenant and s.id = :id",
+        return NativeRow.list(session.createNativeQuery("select " + ITEM_COLUMNS + " from " + ITEM_WITH_LINE,
                         Tuple.class)
                 .setParameter("tenant", tenant.value()).setParameter("id", itemId))
                 .stream().findFirst()
