@@ -1,16 +1,18 @@
 // Bank statements: upload a statement file (camt.052/053/054, MT940 or MT942) and follow its import until it
-// ends, with the reader's warnings, the lines it rejected and each statement's opening and closing balance.
-// Every text is in English and Simplified Chinese; the browser's language chooses.
+// ends: a progress bar for the upload, then the lines read with what became of them (matched, suspended,
+// skipped, duplicates, rejected, announced) as a bar with counts, the reader's warnings, the lines it rejected and
+// each statement's opening and closing balance.
 //
-// Contract with the shell: it calls render(container, api) with an empty element to fill and
-// api = { fetch(path, init) }, which works as the browser's fetch for a path of this host (e.g.
-// '/api/v1/bank-statements') with the tenant's credentials added, and resolves to the Response. The fragment
-// sets no credentials itself and keeps nothing outside the container; it stops polling once the container
-// has left the page.
+// Contract with the shell: it calls render(container, api) with an empty element to fill and the shell's context
+// as api: api.fetch(path, init) works as the browser's fetch for a path of this host with the session's
+// credentials added, api.upload(path, body, onProgress) sends a file reporting the bytes sent, api.t translates
+// this module's messages, api.format formats. The fragment keeps nothing outside the container and stops polling
+// once the container has left the page.
 
 const POLL_MILLIS = 1000;
-const TEXTS = {
+export const messages = {
   en: {
+    title: 'Bank statements',
     linesRead: 'Lines read',
     matched: 'Matched and booked',
     suspended: 'Left in the suspense queue',
@@ -40,8 +42,16 @@ const TEXTS = {
     intro: 'Upload a camt.052, camt.053, camt.054, MT940 or MT942 file. Lines that pay an invoice are booked, the others wait in the suspense queue; a file imported twice books nothing twice.',
     uploading: 'Uploading',
     noAnswer: 'No answer',
+    uploaded: 'Uploaded {sent} of {total}',
+    read: 'Lines read so far: {count}',
+    share: 'Lines by outcome',
+    RUNNING: 'Running',
+    COMPLETED: 'Completed',
+    REJECTED: 'Rejected',
+    FAILED: 'Failed',
   },
-  zh: {
+  'zh-CN': {
+    title: '银行对账单',
     linesRead: '已读取行数',
     matched: '已匹配并入账',
     suspended: '留在待处理队列',
@@ -71,77 +81,91 @@ const TEXTS = {
     intro: '上传 camt.052、camt.053、camt.054、MT940 或 MT942 文件。能对应发票的行会入账，其余的在待处理队列中等待处理；同一文件导入两次不会重复入账。',
     uploading: '正在上传',
     noAnswer: '无响应',
+    uploaded: '已上传 {sent} / {total}',
+    read: '目前已读取 {count} 行',
+    share: '各结果的行数',
+    RUNNING: '进行中',
+    COMPLETED: '已完成',
+    REJECTED: '已拒绝',
+    FAILED: '失败',
   },
 };
-const T = (navigator.language || 'en').toLowerCase().startsWith('zh') ? TEXTS.zh : TEXTS.en;
 const COUNTS = ['linesRead', 'matched', 'suspended', 'skipped', 'duplicates', 'rejected', 'announced'];
-
-const element = (tag, properties = {}, ...children) => {
-  const node = Object.assign(document.createElement(tag), properties);
-  node.append(...children);
-  return node;
-};
-
-// What an RFC 9457 problem says, with the fields at fault; the status line when the body is none.
-async function problem(response) {
-  const body = await response.json().catch(() => null);
-  if (!body) return `${response.status} ${response.statusText}`;
-  const fields = (body.errors || []).map((error) => `${error.field}: ${error.message}`);
-  return [body.detail || body.title, ...fields].join('\n');
-}
-
-const table = (rows) => element('table', {}, ...rows.map(([label, value]) => element('tr', {},
-  element('th', { scope: 'row', textContent: label }), element('td', { textContent: String(value ?? '') }))));
-
-const money = (amount) => (amount ? `${amount.amount} ${amount.currency}` : '—');
-
-function progress(statementImport) {
-  const rows = [
-    [T.status, statementImport.status],
-    [T.format, statementImport.format],
-    [T.size, `${statementImport.size} ${T.bytes}`],
-    ...COUNTS.map((key) => [T[key], statementImport[key]]),
-  ];
-  if (statementImport.location) rows.push([T.location, statementImport.location]);
-  if (statementImport.problem) rows.push([T.problem, statementImport.problem]);
-  if (statementImport.finishedAt) rows.push([T.finished, new Date(statementImport.finishedAt).toLocaleString()]);
-  const parts = [table(rows)];
-  if ((statementImport.notes || []).length > 0) {
-    parts.push(element('h4', { textContent: T.notes }), element('ul', {}, ...statementImport.notes.map((note) =>
-      element('li', { textContent: `${T[note.kind] || note.kind} · ${note.location || ''}: ${note.message}` }))));
-  }
-  return element('div', {}, ...parts);
-}
-
-// The statements of a finished import with their balances, as the bank stated them.
-function balances(page) {
-  return element('div', {}, element('h4', { textContent: T.statements }), ...page.items.map((statement) =>
-    table([
-      [T.statement, `${statement.number} · ${statement.statementId || ''}${statement.interim ? ` (${T.interim})` : ''}`],
-      [T.account, statement.account],
-      [T.period, `${statement.from || ''} – ${statement.to || ''}`],
-      [T.opening, money(statement.openingBalance)],
-      [T.closing, money(statement.closingBalance)],
-      [T.linesRead, statement.lines],
-    ])));
-}
+// The outcomes a read line ends in, drawn as the parts of one bar.
+const OUTCOMES = ['matched', 'suspended', 'skipped', 'duplicates', 'rejected', 'announced'];
 
 export function render(container, api) {
-  const file = element('input', { type: 'file', required: true, accept: '.xml,.txt,.sta,.mt940,.940,.942' });
-  const send = element('button', { type: 'submit', textContent: T.send });
-  const status = element('div', { role: 'status' });
-  const form = element('form', {}, element('label', {}, T.file, file), ' ', send);
-  container.replaceChildren(element('p', { textContent: T.intro }), form, status);
+  const { h, t, format } = api;
+
+  const table = (rows) => h('table', { className: 'facts' }, rows.map(([label, value]) => h('tr', {},
+    h('th', { scope: 'row', textContent: label }), h('td', { textContent: String(value ?? '') }))));
+
+  function bar(statementImport) {
+    const total = Math.max(1, OUTCOMES.reduce((sum, key) => sum + statementImport[key], 0));
+    return h('div', { className: 'outcomes' },
+      h('div', { className: 'stacked', role: 'img', 'aria-label': t('share') },
+        OUTCOMES.filter((key) => statementImport[key] > 0).map((key) => h('span', {
+          className: `part ${key}`, style: `flex-grow:${statementImport[key] / total}`,
+          title: `${t(key)}: ${format.number(statementImport[key])}`,
+        }))),
+      h('ul', { className: 'legend' }, OUTCOMES.map((key) => h('li', {},
+        h('span', { className: `swatch ${key}` }), `${t(key)}: ${format.number(statementImport[key])}`))));
+  }
+
+  function progress(statementImport) {
+    const running = statementImport.status === 'RUNNING';
+    const rows = [
+      [t('status'), t(statementImport.status)],
+      [t('format'), statementImport.format],
+      [t('size'), `${format.number(statementImport.size)} ${t('bytes')}`],
+      ...COUNTS.map((key) => [t(key), format.number(statementImport[key])]),
+    ];
+    if (statementImport.location) rows.push([t('location'), statementImport.location]);
+    if (statementImport.problem) rows.push([t('problem'), statementImport.problem]);
+    if (statementImport.finishedAt) rows.push([t('finished'), format.instant(statementImport.finishedAt)]);
+    const parts = [
+      running ? h('p', {}, h('progress', { 'aria-label': t('read', { count: statementImport.linesRead }) }), ' ',
+        t('read', { count: format.number(statementImport.linesRead) })) : null,
+      bar(statementImport),
+      table(rows),
+    ];
+    if ((statementImport.notes || []).length > 0) {
+      parts.push(h('h4', { textContent: t('notes') }), h('ul', {}, statementImport.notes.map((note) =>
+        h('li', { textContent: `${note.kind === 'WARNING' || note.kind === 'LINE_REJECTED' ? t(note.kind) : note.kind} · ${note.location || ''}: ${note.message}` }))));
+    }
+    return h('div', { className: 'import' }, parts);
+  }
+
+  // The statements of a finished import with their balances, as the bank stated them.
+  function balances(page) {
+    return h('div', {}, h('h4', { textContent: t('statements') }), page.items.map((statement) =>
+      table([
+        [t('statement'), `${statement.number} · ${statement.statementId || ''}${statement.interim ? ` (${t('interim')})` : ''}`],
+        [t('account'), statement.account],
+        [t('period'), `${format.day(statement.from)} – ${format.day(statement.to)}`],
+        [t('opening'), format.money(statement.openingBalance)],
+        [t('closing'), format.money(statement.closingBalance)],
+        [t('linesRead'), format.number(statement.lines)],
+      ])));
+  }
+
+  const file = h('input', { type: 'file', required: true, accept: '.xml,.txt,.sta,.mt940,.940,.942' });
+  const send = h('button', { type: 'submit', className: 'primary', textContent: t('send') });
+  const status = h('div', { role: 'status', className: 'import-status' });
+  const form = h('form', { className: 'inline' }, api.field(t('file'), file), send);
+  container.replaceChildren(h('h1', { textContent: t('title') }), h('p', { textContent: t('intro') }), form, status);
+
+  const problemText = async (response) => (await api.problemOf(response)).message;
 
   async function follow(id) {
     if (!container.isConnected) return;
     const response = await api.fetch(`/api/v1/bank-statements/${encodeURIComponent(id)}`);
     if (!response.ok) {
-      status.replaceChildren(element('p', { className: 'problem', textContent: await problem(response) }));
+      status.replaceChildren(h('p', { className: 'problem', textContent: await problemText(response) }));
       send.disabled = false;
       return;
     }
-    const statementImport = await response.json();
+    const statementImport = api.readJson(await response.text());
     status.replaceChildren(progress(statementImport));
     if (statementImport.status === 'RUNNING') {
       setTimeout(() => follow(id).catch(failed), POLL_MILLIS);
@@ -149,11 +173,11 @@ export function render(container, api) {
     }
     send.disabled = false;
     const statements = await api.fetch(`/api/v1/bank-statements/${encodeURIComponent(id)}/statements?size=50`);
-    if (statements.ok) status.append(balances(await statements.json()));
+    if (statements.ok) status.append(balances(api.readJson(await statements.text())));
   }
 
   function failed(error) {
-    status.replaceChildren(element('p', { className: 'problem', textContent: `${T.noAnswer}: ${error.message}` }));
+    status.replaceChildren(h('p', { className: 'problem', textContent: `${t('noAnswer')}: ${error.message}` }));
     send.disabled = false;
   }
 
@@ -162,21 +186,22 @@ export function render(container, api) {
     const chosen = file.files[0];
     if (!chosen) return;
     send.disabled = true;
-    status.textContent = `${T.uploading} ${chosen.name}…`;
+    const uploadBar = h('progress', { max: chosen.size || 1, value: 0 });
+    const uploadText = h('span', { textContent: `${t('uploading')} ${chosen.name}…` });
+    status.replaceChildren(h('p', {}, uploadBar, ' ', uploadText));
     try {
-      const response = await api.fetch('/api/v1/bank-statements', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/octet-stream', Accept: 'application/json' },
-        body: chosen,
+      const answer = await api.upload('/api/v1/bank-statements', chosen, (sent, total) => {
+        uploadBar.max = total;
+        uploadBar.value = sent;
+        uploadText.textContent = t('uploaded', { sent: format.number(sent), total: format.number(total) });
       });
-      if (response.status !== 202) {
-        status.replaceChildren(element('p', { className: 'problem', textContent: await problem(response) }));
+      if (answer.status !== 202) {
+        status.replaceChildren(h('p', { className: 'problem', textContent: answer.problem.message }));
         send.disabled = false;
         return;
       }
-      const started = await response.json();
-      status.replaceChildren(progress(started));
-      await follow(started.id);
+      status.replaceChildren(progress(answer.body));
+      await follow(answer.body.id);
     } catch (error) {
       failed(error);
     }

@@ -2,132 +2,153 @@
 // found; the clerk books a line to a candidate invoice (or to a customer recognised as the payer), or dismisses
 // it with a reason. Resolving is final: a line another clerk resolved first answers 409, shown as such.
 //
-// Contract with the shell: it calls render(container, api) with an empty element to fill and
-// api = { fetch(path, init) }, which works as the browser's fetch for a path of this host (e.g.
-// '/api/v1/suspense-items') with the tenant's credentials added, and resolves to the Response. The fragment
-// sets no credentials itself and keeps nothing outside the container.
+// Contract with the shell: it calls render(container, api) with an empty element to fill and the shell's context
+// as api: api.fetch/api.json reach this host's REST API with the session's credentials, api.t translates this
+// module's messages, api.format formats. The fragment keeps nothing outside the container.
 
 const PAGE_SIZE = 20;
 
-const element = (tag, properties = {}, ...children) => {
-  const node = Object.assign(document.createElement(tag), properties);
-  node.append(...children);
-  return node;
+export const messages = {
+  en: {
+    title: 'Suspense queue',
+    booked: 'Booked',
+    amount: 'Amount',
+    payer: 'Payer',
+    payerAccount: 'Payer account',
+    reference: 'Reference',
+    remittance: 'Remittance text',
+    bankReference: 'Bank reference',
+    saving: 'Saving…',
+    takenAlready: 'Already resolved by someone else: {problem}',
+    bookToInvoice: 'Book to invoice {number}',
+    bookToCustomer: 'Book to this customer',
+    noCandidate: 'Matching found no candidate.',
+    reason: 'Why this is no customer\'s payment',
+    dismiss: 'Dismiss',
+    heading: '{amount} on {account}',
+    candidates: 'Candidates',
+    confidence: '{confidence}% · {reason}',
+    noAnswer: 'No answer: {reason}',
+    empty: 'Nothing waits for a clerk.',
+    pager: '{total} open · page {page} of {pages}',
+    previous: 'Previous',
+    next: 'Next',
+    refresh: 'Refresh',
+  },
+  'zh-CN': {
+    title: '待处理队列',
+    booked: '记账日期',
+    amount: '金额',
+    payer: '付款人',
+    payerAccount: '付款人账户',
+    reference: '参考号',
+    remittance: '附言',
+    bankReference: '银行参考号',
+    saving: '正在保存…',
+    takenAlready: '已被他人处理：{problem}',
+    bookToInvoice: '记入发票 {number}',
+    bookToCustomer: '记入此客户',
+    noCandidate: '匹配未找到候选项。',
+    reason: '为何这不是客户的付款',
+    dismiss: '驳回',
+    heading: '{account} 上的 {amount}',
+    candidates: '候选项',
+    confidence: '{confidence}% · {reason}',
+    noAnswer: '无响应：{reason}',
+    empty: '没有等待处理的项目。',
+    pager: '共 {total} 项待处理 · 第 {page} / {pages} 页',
+    previous: '上一页',
+    next: '下一页',
+    refresh: '刷新',
+  },
 };
 
-// What an RFC 9457 problem says, with the fields at fault; the status line when the body is none.
-async function problem(response) {
-  const body = await response.json().catch(() => null);
-  if (!body) return `${response.status} ${response.statusText}`;
-  const fields = (body.errors || []).map((error) => `${error.field}: ${error.message}`);
-  return [body.detail || body.title, ...fields].join('\n');
-}
-
-// Amounts arrive at their currency's scale; Intl prints them with it.
-const money = (value) => new Intl.NumberFormat(undefined, { style: 'currency', currency: value.currency })
-  .format(value.amount);
-
-function describe(line) {
-  const facts = [
-    ['Booked', line.bookingDate],
-    ['Amount', money(line.amount)],
-    ['Payer', line.counterpartyName],
-    ['Payer account', line.counterpartyIban],
-    ['Reference', line.creditorReference],
-    ['Remittance text', line.remittanceText],
-    ['Bank reference', line.bankReference],
-  ].filter(([, value]) => value);
-  return element('dl', {}, ...facts.flatMap(([label, value]) =>
-    [element('dt', { textContent: label }), element('dd', { textContent: value })]));
-}
-
 export function render(container, api) {
-  const list = element('div');
-  const pager = element('p');
-  container.replaceChildren(list, pager);
+  const { h, t, format } = api;
+  const list = h('div', { className: 'suspense-list' });
+  const pager = h('p', { className: 'pager' });
+  container.replaceChildren(h('h1', { textContent: t('title') }), list, pager);
   let page = 0;
 
+  function describe(line) {
+    const facts = [
+      [t('booked'), line.bookingDate && format.day(line.bookingDate)],
+      [t('amount'), format.money(line.amount)],
+      [t('payer'), line.counterpartyName],
+      [t('payerAccount'), line.counterpartyIban],
+      [t('reference'), line.creditorReference],
+      [t('remittance'), line.remittanceText],
+      [t('bankReference'), line.bankReference],
+    ].filter(([, value]) => value);
+    return h('dl', { className: 'facts' }, facts.flatMap(([label, value]) =>
+      [h('dt', { textContent: label }), h('dd', { textContent: value })]));
+  }
+
   async function resolve(item, action, body, note) {
-    note.textContent = 'Saving…';
-    const response = await api.fetch(`/api/v1/suspense-items/${encodeURIComponent(item.id)}/${action}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify(body),
-    });
-    if (!response.ok) {
-      note.textContent = response.status === 409
-        ? `Already resolved by someone else: ${await problem(response)}`
-        : await problem(response);
+    note.textContent = t('saving');
+    try {
+      await api.json(`/api/v1/suspense-items/${encodeURIComponent(item.id)}/${action}`, { method: 'POST', body });
+    } catch (problem) {
+      note.textContent = problem.status === 409 ? t('takenAlready', { problem: problem.message })
+        : problem.status ? problem.message : t('noAnswer', { reason: problem.message });
       return;
     }
     await load();
   }
 
   function candidateRow(item, candidate, note) {
-    const row = element('li', {}, `${candidate.confidence}% · ${candidate.reason} `);
+    const row = h('li', {}, t('confidence', { confidence: candidate.confidence, reason: candidate.reason }), ' ');
     if (candidate.invoiceId) {
-      row.append(element('button', {
-        type: 'button',
-        textContent: `Book to invoice ${candidate.invoiceNumber}`,
-        onclick: () => resolve(item, 'match', { invoiceId: candidate.invoiceId }, note).catch(failed(note)),
-      }));
+      row.append(h('button', { type: 'button', textContent: t('bookToInvoice', { number: candidate.invoiceNumber }),
+        onclick: () => resolve(item, 'match', { invoiceId: candidate.invoiceId }, note) }));
     } else if (candidate.customerId) {
-      row.append(element('button', {
-        type: 'button',
-        textContent: 'Book to this customer',
-        onclick: () => resolve(item, 'match', { customerId: candidate.customerId }, note).catch(failed(note)),
-      }));
+      row.append(h('button', { type: 'button', textContent: t('bookToCustomer'),
+        onclick: () => resolve(item, 'match', { customerId: candidate.customerId }, note) }));
     }
     return row;
   }
 
   function itemView(item) {
-    const note = element('p', { className: 'problem', role: 'status' });
+    const note = h('p', { className: 'problem', role: 'status' });
     const candidates = item.candidates.length
-      ? element('ul', {}, ...item.candidates.map((candidate) => candidateRow(item, candidate, note)))
-      : element('p', { textContent: 'Matching found no candidate.' });
-    const reason = element('input', { required: true, placeholder: 'why this is no customer\'s payment', size: 40 });
-    const dismiss = element('form', {}, reason, ' ', element('button', { type: 'submit', textContent: 'Dismiss' }));
+      ? h('ul', { className: 'candidates' }, item.candidates.map((candidate) => candidateRow(item, candidate, note)))
+      : h('p', { textContent: t('noCandidate') });
+    const reason = h('input', { required: true, maxLength: 500 });
+    const dismiss = h('form', { className: 'inline' }, api.field(t('reason'), reason),
+      h('button', { type: 'submit', textContent: t('dismiss') }));
     dismiss.addEventListener('submit', (event) => {
       event.preventDefault();
-      resolve(item, 'dismiss', { reason: reason.value }, note).catch(failed(note));
+      resolve(item, 'dismiss', { reason: reason.value }, note);
     });
-    return element('article', {}, element('h3', { textContent: `${money(item.line.amount)} on ${item.account}` }),
-      describe(item.line), element('h4', { textContent: 'Candidates' }), candidates, dismiss, note);
-  }
-
-  function failed(note) {
-    return (error) => { note.textContent = `No answer: ${error.message}`; };
+    return h('article', { className: 'card', 'data-suspense-item': item.id },
+      h('h2', { textContent: t('heading', { amount: format.money(item.line.amount), account: item.account }) }),
+      describe(item.line), h('h3', { textContent: t('candidates') }), candidates, dismiss, note);
   }
 
   async function load() {
-    const response = await api.fetch(`/api/v1/suspense-items?status=OPEN&page=${page}&size=${PAGE_SIZE}`,
-      { headers: { Accept: 'application/json' } });
-    if (!response.ok) {
-      list.replaceChildren(element('p', { className: 'problem', textContent: await problem(response) }));
+    let open;
+    try {
+      open = await api.json(`/api/v1/suspense-items?status=OPEN&page=${page}&size=${PAGE_SIZE}`);
+    } catch (problem) {
+      list.replaceChildren(h('p', { className: 'problem', textContent: problem.message }));
       return;
     }
-    const open = await response.json();
     const pages = Math.max(1, Math.ceil(open.totalItems / open.size));
     if (page > 0 && page >= pages) {
       page = pages - 1;
       await load();
       return;
     }
-    list.replaceChildren(open.items.length
-      ? element('div', {}, ...open.items.map(itemView))
-      : element('p', { textContent: 'Nothing waits for a clerk.' }));
-    pager.replaceChildren(`${open.totalItems} open · page ${page + 1} of ${pages} `,
-      element('button', { type: 'button', textContent: 'Previous', disabled: page === 0,
-        onclick: () => { page -= 1; load().catch(failed(list)); } }),
-      ' ',
-      element('button', { type: 'button', textContent: 'Next', disabled: page + 1 >= pages,
-        onclick: () => { page += 1; load().catch(failed(list)); } }),
-      ' ',
-      element('button', { type: 'button', textContent: 'Refresh', onclick: () => load().catch(failed(list)) }));
+    list.replaceChildren(open.items.length ? h('div', {}, open.items.map(itemView)) : h('p', { textContent: t('empty') }));
+    pager.replaceChildren(t('pager', { total: format.number(open.totalItems), page: page + 1, pages }), ' ',
+      h('button', { type: 'button', textContent: t('previous'), disabled: page === 0,
+        onclick: () => { page -= 1; load(); } }), ' ',
+      h('button', { type: 'button', textContent: t('next'), disabled: page + 1 >= pages,
+        onclick: () => { page += 1; load(); } }), ' ',
+      h('button', { type: 'button', textContent: t('refresh'), onclick: () => load() }));
   }
 
-  load().catch(failed(list));
+  return load();
 }
 
 export default render;

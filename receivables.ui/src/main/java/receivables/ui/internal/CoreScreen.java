@@ -1,0 +1,47 @@
+package receivables.ui.internal;
+
+import receivables.api.ui.UiFragment;
+
+/**
+ * A screen of the core, listed in the fragment registry like any bundle's: the shell builds its navigation from
+ * the registry alone. The scripts are served with the shell from {@code /receivables/fragments/core/}.
+ */
+abstract class CoreScreen implements UiFragment {
+
+    static final String SLOT = "main";
+    private static final String SCRIPTS = "/receivables/fragments/core/";
+
+    private final String name;
+    private final String title;
+
+    CoreScreen(String name, String title) {
+        this.name = name;
+        this.title = title;
+    }
+
+    @Override
+    public String id() {
+        return "core." + name;
+    }
+
+    @Override
+    public String slot() {
+        return SLOT;
+    }
+
+    /** The English title; the shell shows the one of the script's messages in the language chosen. */
+    @Override
+    public String title() {
+        return title;
+    }
+
+    @Override
+    public String resourcePath() {
+        return SCRIPTS + name + ".js";
+    }
+
+    @Override
+    public String feature() {
+        return null;
+    }
+}

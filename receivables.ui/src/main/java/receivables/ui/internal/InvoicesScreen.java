@@ -1,0 +1,14 @@
+package receivables.ui.internal;
+
+import org.osgi.service.component.annotations.Component;
+
+import receivables.api.ui.UiFragment;
+
+/** The core's invoices screen: the filtered list, drafts, issuing, credit notes and write-offs. */
+@Component(service = UiFragment.class)
+public class InvoicesScreen extends CoreScreen {
+
+    public InvoicesScreen() {
+        super("invoices", "Invoices");
+    }
+}

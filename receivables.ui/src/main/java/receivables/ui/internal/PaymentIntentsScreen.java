@@ -1,0 +1,14 @@
+package receivables.ui.internal;
+
+import org.osgi.service.component.annotations.Component;
+
+import receivables.api.ui.UiFragment;
+
+/** The core's payment intents screen: starting a payment with a provider and showing its instructions. */
+@Component(service = UiFragment.class)
+public class PaymentIntentsScreen extends CoreScreen {
+
+    public PaymentIntentsScreen() {
+        super("intents", "Payment intents");
+    }
+}

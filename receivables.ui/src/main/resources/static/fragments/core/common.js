@@ -1,0 +1,132 @@
+// What the core screens share: a pager, a status badge, a problem line and form reading. Each screen has its own
+// messages; the words used here come from the screen that calls.
+
+/** Replaces the container's children with those given, leaving out the ones a condition left null. */
+export function fill(container, ...children) {
+  container.replaceChildren(...children.flat().filter((child) => child !== null && child !== undefined && child !== false));
+}
+
+/** A line for a refused request: the problem's text, its fields named. */
+export function problemLine(context, problem) {
+  return context.h('p', { className: 'problem', role: 'alert', textContent: problem && problem.status ? problem.message
+    : context.t('noAnswer', { reason: problem && problem.message }) });
+}
+
+/** Runs action; shows its problem in note (or clears note) and returns whether it succeeded. */
+export async function attempt(context, note, action) {
+  note.replaceChildren();
+  try {
+    await action();
+    return true;
+  } catch (problem) {
+    note.replaceChildren(problemLine(context, problem));
+    return false;
+  }
+}
+
+export function badge(context, status) {
+  return context.h('span', { className: `badge ${String(status).toLowerCase()}`, textContent: context.t(`status.${status}`) });
+}
+
+/** Previous and next buttons for a page of the API ({items, page, size, totalItems}). */
+export function pager(context, page, go) {
+  const { h, t } = context;
+  const pages = Math.max(1, Math.ceil(page.totalItems / Math.max(1, page.size)));
+  return h('p', { className: 'pager' }, t('pager', { total: context.format.number(page.totalItems), page: page.page + 1, pages }), ' ',
+    h('button', { type: 'button', textContent: t('previous'), disabled: page.page === 0, onclick: () => go(page.page - 1) }), ' ',
+    h('button', { type: 'button', textContent: t('next'), disabled: page.page + 1 >= pages, onclick: () => go(page.page + 1) }));
+}
+
+/** Query text from the entries whose value is set. */
+export function query(values) {
+  return new URLSearchParams(Object.entries(values).filter(([, v]) => v !== undefined && v !== null && v !== '')).toString();
+}
+
+/** Totals per currency of money values, summed exactly. */
+export function totalsByCurrency(context, values) {
+  const totals = new Map();
+  for (const value of values.filter(Boolean)) {
+    totals.set(value.currency, context.decimal.add(totals.get(value.currency) || '0', value.amount));
+  }
+  return [...totals.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([currency, amount]) => ({ amount, currency }));
+}
+
+/** A select of the tenant's customers (the first 200 by name), the chosen one preselected. */
+export async function customerSelect(context, chosen) {
+  const { h } = context;
+  const page = await context.json('/api/v1/customers?size=200');
+  return h('select', { name: 'customerId', required: true },
+    h('option', { value: '', textContent: '—' }),
+    page.items.map((customer) => h('option', { value: customer.id, 'data-currency': customer.currency,
+      textContent: `${customer.number ? `${customer.number} · ` : ''}${customer.name}`, selected: customer.id === chosen })));
+}
+
+/** Facts as a definition list, leaving out those without a value. */
+export function facts(context, rows) {
+  const { h } = context;
+  return h('dl', { className: 'facts' }, rows.filter(([, value]) => value !== undefined && value !== null && value !== '')
+    .flatMap(([label, value]) => [h('dt', { textContent: label }), h('dd', {}, value)]));
+}
+
+/** The words every core screen uses; each screen's bundle has them through withShared. */
+export const messages = {
+  en: {
+    noAnswer: 'No answer: {reason}',
+    pager: '{total} in all · page {page} of {pages}',
+    previous: 'Previous',
+    next: 'Next',
+    save: 'Save',
+    cancel: 'Cancel',
+    open: 'Open',
+    'status.DRAFT': 'Draft',
+    'status.ISSUED': 'Issued',
+    'status.PARTIALLY_PAID': 'Partly paid',
+    'status.PAID': 'Paid',
+    'status.CANCELED': 'Canceled',
+    'status.WRITTEN_OFF': 'Written off',
+    'status.CREATED': 'Created',
+    'status.PENDING': 'Pending',
+    'status.SUCCEEDED': 'Succeeded',
+    'status.FAILED': 'Failed',
+    'status.EXPIRED': 'Expired',
+    'status.PARTIALLY_REFUNDED': 'Partly refunded',
+    'status.REFUNDED': 'Refunded',
+    'status.RECEIVED': 'Received',
+    'status.REVERSED': 'Reversed',
+    'status.PASS': 'Pass',
+    'status.WARN': 'Warning',
+    'status.BLOCK': 'Blocked',
+  },
+  'zh-CN': {
+    noAnswer: '无响应：{reason}',
+    pager: '共 {total} 项 · 第 {page} / {pages} 页',
+    previous: '上一页',
+    next: '下一页',
+    save: '保存',
+    cancel: '取消',
+    open: '打开',
+    'status.DRAFT': '草稿',
+    'status.ISSUED': '已开具',
+    'status.PARTIALLY_PAID': '部分付款',
+    'status.PAID': '已付清',
+    'status.CANCELED': '已取消',
+    'status.WRITTEN_OFF': '已核销',
+    'status.CREATED': '已创建',
+    'status.PENDING': '待支付',
+    'status.SUCCEEDED': '已成功',
+    'status.FAILED': '失败',
+    'status.EXPIRED': '已过期',
+    'status.PARTIALLY_REFUNDED': '部分退款',
+    'status.REFUNDED': '已退款',
+    'status.RECEIVED': '已收到',
+    'status.REVERSED': '已冲销',
+    'status.PASS': '通过',
+    'status.WARN': '警告',
+    'status.BLOCK': '已阻止',
+  },
+};
+
+/** A screen's messages with the shared ones added, per language. */
+export function withShared(own) {
+  return Object.fromEntries(Object.keys(messages).map((language) => [language, { ...messages[language], ...own[language] }]));
+}

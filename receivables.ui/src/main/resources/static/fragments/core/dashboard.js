@@ -1,0 +1,147 @@
+// Dashboard: what is open and overdue per currency, the aging as a chart (drawn here as SVG, nothing loaded from
+// elsewhere), the customers most overdue, and live alerts from the host's event stream. Each bar and each
+// customer opens what it sums.
+import { query, withShared } from './common.js';
+
+export const messages = withShared({
+  en: {
+    title: 'Dashboard',
+    asOf: 'As of {day}',
+    open: 'Open',
+    overdue: 'Overdue',
+    aging: 'Aging',
+    agingOf: 'Aging in {currency}',
+    bucketCurrent: 'Not yet due',
+    bucketDays: '{from}–{to} days',
+    bucketOver: 'Over {from} days',
+    topOverdue: 'Most overdue customers',
+    customer: 'Customer',
+    nothingOpen: 'Nothing is open.',
+    nothingOverdue: 'Nothing is overdue.',
+    liveAlerts: 'Live alerts',
+    noAlerts: 'Nothing has happened since you opened the dashboard.',
+    openInvoices: 'Open the invoices in {currency}',
+    'event.invoice': 'Invoice issued',
+    'event.payment': 'Payment received',
+    'event.creditnote': 'Credit note issued',
+    'event.writeoff': 'Written off',
+    'event.other': 'Update',
+  },
+  'zh-CN': {
+    title: '仪表板',
+    asOf: '截至 {day}',
+    open: '未结',
+    overdue: '逾期',
+    aging: '账龄',
+    agingOf: '{currency} 账龄',
+    bucketCurrent: '未到期',
+    bucketDays: '{from}–{to} 天',
+    bucketOver: '超过 {from} 天',
+    topOverdue: '逾期最多的客户',
+    customer: '客户',
+    nothingOpen: '没有未结款项。',
+    nothingOverdue: '没有逾期款项。',
+    liveAlerts: '实时提醒',
+    noAlerts: '自打开仪表板以来没有新动态。',
+    openInvoices: '打开 {currency} 发票',
+    'event.invoice': '发票已开具',
+    'event.payment': '已收到付款',
+    'event.creditnote': '已开具贷项通知单',
+    'event.writeoff': '已核销',
+    'event.other': '更新',
+  },
+});
+
+const KINDS = ['invoice', 'payment', 'creditnote', 'writeoff'];
+const SVG = 'http://www.w3.org/2000/svg';
+
+function svg(tag, attributes, ...children) {
+  const node = document.createElementNS(SVG, tag);
+  Object.entries(attributes).forEach(([name, value]) => node.setAttribute(name, String(value)));
+  node.append(...children);
+  return node;
+}
+
+export async function render(container, context) {
+  const { h, t, format, decimal } = context;
+  const today = format.today();
+  const summary = h('div', { className: 'tiles' });
+  const charts = h('div', { className: 'charts' });
+  const top = h('div');
+  const alerts = h('ul', { className: 'live-list' }, h('li', { className: 'muted', textContent: t('noAlerts') }));
+  container.replaceChildren(h('h1', { textContent: t('title') }), h('p', { className: 'muted', textContent: t('asOf', { day: format.day(today) }) }),
+    summary, h('h2', { textContent: t('aging') }), charts, h('h2', { textContent: t('topOverdue') }), top,
+    h('h2', { textContent: t('liveAlerts') }), alerts);
+
+  const label = (bucket) => (bucket.fromDays === null || bucket.fromDays === undefined ? t('bucketCurrent')
+    : bucket.toDays === null || bucket.toDays === undefined ? t('bucketOver', { from: bucket.fromDays - 1 })
+      : t('bucketDays', { from: bucket.fromDays, to: bucket.toDays }));
+  const overdueOf = (row) => decimal.sum(row.buckets.slice(1).map((money) => money.amount));
+
+  function chart(report, totals) {
+    const width = 360;
+    const height = 180;
+    const barWidth = width / report.buckets.length;
+    const highest = totals.buckets.reduce((max, money) => (decimal.compare(money.amount, max) > 0 ? money.amount : max), '0');
+    const bars = totals.buckets.map((money, i) => {
+      const share = decimal.ratio(money.amount, highest === '0' ? '1' : highest);
+      const barHeight = Math.max(decimal.isZero(money.amount) ? 0 : 2, Math.round(share * (height - 40)));
+      const x = i * barWidth + 8;
+      const link = svg('a', { href: `#/core.invoices?${query({ currency: totals.currency, overdueOn: i === 0 ? '' : today })}` },
+        svg('title', {}, `${label(report.buckets[i])}: ${format.money(money)}`),
+        svg('rect', { x, y: height - 20 - barHeight, width: barWidth - 16, height: barHeight, class: i === 0 ? 'bar current' : 'bar overdue' }),
+        svg('text', { x: x + (barWidth - 16) / 2, y: height - 4, 'text-anchor': 'middle', class: 'axis' }, label(report.buckets[i])));
+      return link;
+    });
+    return h('figure', { className: 'chart card' },
+      svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': t('agingOf', { currency: totals.currency }) }, ...bars),
+      h('figcaption', {}, h('table', { className: 'facts' }, report.buckets.map((bucket, i) =>
+        h('tr', {}, h('th', { scope: 'row', textContent: label(bucket) }), h('td', { className: 'amount', textContent: format.money(totals.buckets[i]) }))))));
+  }
+
+  async function load() {
+    const report = await context.json(`/api/v1/reports/aging?asOf=${today}`);
+    if (report.totals.length === 0) {
+      summary.replaceChildren(h('p', { textContent: t('nothingOpen') }));
+      charts.replaceChildren();
+      top.replaceChildren();
+      return;
+    }
+    summary.replaceChildren(...report.totals.map((totals) => {
+      const overdue = { amount: overdueOf(totals), currency: totals.currency };
+      return h('a', { className: 'tile card', href: `#/core.invoices?${query({ currency: totals.currency })}`,
+        'aria-label': t('openInvoices', { currency: totals.currency }) },
+        h('span', { className: 'tile-label', textContent: `${t('open')} · ${totals.currency}` }),
+        h('strong', { className: 'tile-amount', textContent: format.money(totals.total) }),
+        h('span', { className: decimal.isZero(overdue.amount) ? 'muted' : 'overdue-amount', textContent: `${t('overdue')}: ${format.money(overdue)}` }));
+    }));
+    charts.replaceChildren(...report.totals.map((totals) => chart(report, totals)));
+    const overdueRows = report.rows.map((row) => ({ row, overdue: overdueOf(row) }))
+      .filter(({ overdue }) => !decimal.isZero(overdue))
+      .sort((a, b) => a.row.currency.localeCompare(b.row.currency) || decimal.compare(b.overdue, a.overdue));
+    const perCurrency = new Map();
+    overdueRows.forEach((entry) => perCurrency.set(entry.row.currency, [...(perCurrency.get(entry.row.currency) || []), entry]));
+    const shown = [...perCurrency.values()].flatMap((entries) => entries.slice(0, 5));
+    top.replaceChildren(shown.length === 0 ? h('p', { textContent: t('nothingOverdue') }) : context.table(
+      [t('customer'), t('overdue'), t('open')],
+      shown.map(({ row, overdue }) => h('tr', {},
+        h('td', {}, h('a', { href: `#/core.customers?id=${encodeURIComponent(row.customerId)}`, textContent: row.customerName })),
+        h('td', { className: 'amount overdue-amount', textContent: format.money({ amount: overdue, currency: row.currency }) }),
+        h('td', { className: 'amount', textContent: format.money(row.total) })))));
+  }
+
+  let reload = null;
+  context.on('receivables/', (event) => {
+    if (alerts.firstChild && alerts.firstChild.classList.contains('muted')) alerts.replaceChildren();
+    const amount = event.amount && event.currency ? format.money({ amount: event.amount, currency: event.currency }) : '';
+    alerts.prepend(h('li', {}, h('time', { textContent: format.instant(event.at) }), ' ',
+      h('span', { textContent: [event.invoiceNumber || event.creditNoteNumber || '', amount].filter(Boolean).join(' · ') }), ' ',
+      h('span', { className: 'muted', textContent: t(KINDS.includes(event.topic.split('/')[1]) ? `event.${event.topic.split('/')[1]}` : 'event.other') })));
+    while (alerts.children.length > 20) alerts.lastChild.remove();
+    clearTimeout(reload);
+    reload = setTimeout(() => load().catch(() => null), 500);
+  });
+  await load();
+}
+
+export default render;
