@@ -121,8 +121,10 @@ function renderSignIn(tenantHint, notice) {
   (tenant.value ? username : tenant).focus();
 }
 
-function signedIn(session) {
-  state.session = session;
+async function signedIn(session) {
+  // Times are shown in the tenant's time zone, wherever the browser is.
+  const profile = await api.json('/api/v1/tenant').catch(() => null);
+  state.session = { ...session, timeZone: profile && profile.timeZone, tenantName: profile && profile.name };
   state.fragments = [];
   renderApp();
   startEvents();
@@ -160,7 +162,7 @@ function renderApp() {
   const user = session.user || {};
   const header = h('header', { className: 'top' },
     h('a', { className: 'skip', href: '#content', textContent: t('skipToContent') }),
-    h('span', { className: 'brand', textContent: t('product') }),
+    h('span', { className: 'brand', textContent: session.tenantName ? `${t('product')} · ${session.tenantName}` : t('product') }),
     h('div', { className: 'switches' }, field(t('switchTenant'), tenantSelect), languageSelect()),
     live,
     h('span', { className: 'user', textContent: t('signedInAs', { name: user.displayName || user.username || '' }) }),

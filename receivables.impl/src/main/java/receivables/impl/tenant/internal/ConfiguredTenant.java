@@ -2,6 +2,8 @@ package receivables.impl.tenant.internal;
 
 import java.math.BigDecimal;
 import java.security.SecureRandom;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -40,6 +42,7 @@ public class ConfiguredTenant {
     private List<ApiKeyHash> keyHashes;
     private TenantSettings settings;
     private Set<String> features;
+    private ZoneId timeZone;
     private Set<Role> keyRoles;
 
     @Activate
@@ -52,6 +55,7 @@ public class ConfiguredTenant {
         this.keyHashes = keyHashes(config.apiKeys() == null ? new String[0] : config.apiKeys());
         this.keyRoles = keyRoles(config.apiKeyRoles());
         this.name = config.name().isBlank() ? config.id() : config.name();
+        this.timeZone = timeZone(config);
         this.enabled = config.enabled();
         this.settings = new TenantSettings(id, config.invoiceNumberPattern(), config.functionalCurrency(),
                 config.creditCheckBlocks(), tolerance(config), config.badDebtTaxRelief(),
@@ -107,6 +111,19 @@ public class ConfiguredTenant {
             throw new IllegalArgumentException("tenant " + config.id() + " has a write-off tolerance that is no decimal "
                     + "amount: " + tolerance);
         }
+    }
+
+    private static ZoneId timeZone(TenantConfiguration config) {
+        try {
+            return ZoneId.of(config.timeZone() == null || config.timeZone().isBlank() ? "UTC" : config.timeZone().trim());
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("tenant " + config.id() + " has a time zone that is no IANA zone: "
+                    + config.timeZone());
+        }
+    }
+
+    ZoneId timeZone() {
+        return timeZone;
     }
 
     TenantSettings settings() {

@@ -57,6 +57,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
                     + "is on when the tenant has an enabled provider account for it.")
     String[] features() default {};
 
+    @AttributeDefinition(name = "Time zone",
+            description = "An IANA time zone, e.g. Asia/Shanghai or Europe/Berlin: where the web UI shows times")
+    String timeZone() default "UTC";
+
     @AttributeDefinition(name = "Bad-debt tax relief",
             description = "When on, a bad-debt write-off takes back the tax share of what it writes off (Dr tax payable) "
                     + "instead of expensing the whole gross, where the tax authority relieves output tax on bad debts")

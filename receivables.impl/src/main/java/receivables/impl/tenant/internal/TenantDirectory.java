@@ -53,6 +53,15 @@ public class TenantDirectory {
                 .orElseGet(() -> TenantSettings.defaults(tenant));
     }
 
+    /** The tenant's display name and time zone, for the web UI; empty for a tenant without configuration. */
+    public Optional<TenantProfile> profile(TenantId tenant) {
+        return tenants.stream()
+                .filter(candidate -> candidate.id().equals(tenant))
+                .map(candidate -> new TenantProfile(tenant.value(), candidate.name(), candidate.timeZone().getId(),
+                        candidate.settings().functionalCurrency()))
+                .findFirst();
+    }
+
     /** The enabled tenants, for work that runs for each of them. */
     public List<TenantId> enabledTenants() {
         return tenants.stream().filter(ConfiguredTenant::enabled).map(ConfiguredTenant::id).distinct().toList();

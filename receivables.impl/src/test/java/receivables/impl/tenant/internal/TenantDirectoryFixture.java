@@ -119,6 +119,11 @@ public final class TenantDirectoryFixture {
             }
 
             @Override
+            public String timeZone() {
+                return "UTC";
+            }
+
+            @Override
             public boolean creditCheckBlocks() {
                 return creditCheckBlocks;
             }
