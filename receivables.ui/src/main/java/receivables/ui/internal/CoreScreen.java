@@ -1,5 +1,9 @@
 package receivables.ui.internal;
 
+import java.util.EnumSet;
+import java.util.Set;
+
+import receivables.api.people.Role;
 import receivables.api.ui.UiFragment;
 
 /**
@@ -13,10 +17,13 @@ abstract class CoreScreen implements UiFragment {
 
     private final String name;
     private final String title;
+    private final Set<Role> roles;
 
-    CoreScreen(String name, String title) {
+    /** The screen's roles are those of the endpoints it cannot work without. */
+    CoreScreen(String name, String title, Role first, Role... more) {
         this.name = name;
         this.title = title;
+        this.roles = Set.copyOf(EnumSet.of(first, more));
     }
 
     @Override
@@ -43,5 +50,10 @@ abstract class CoreScreen implements UiFragment {
     @Override
     public String feature() {
         return null;
+    }
+
+    @Override
+    public Set<Role> roles() {
+        return roles;
     }
 }

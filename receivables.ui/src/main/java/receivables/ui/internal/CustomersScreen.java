@@ -2,6 +2,7 @@ package receivables.ui.internal;
 
 import org.osgi.service.component.annotations.Component;
 
+import receivables.api.people.Role;
 import receivables.api.ui.UiFragment;
 
 /** The core's customers screen: search, create, and a customer's credit check, open items and statement. */
@@ -9,6 +10,6 @@ import receivables.api.ui.UiFragment;
 public class CustomersScreen extends CoreScreen {
 
     public CustomersScreen() {
-        super("customers", "Customers");
+        super("customers", "Customers", Role.CLERK, Role.COLLECTOR, Role.FINANCE_MANAGER, Role.AUDITOR);
     }
 }

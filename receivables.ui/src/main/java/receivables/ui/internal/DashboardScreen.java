@@ -2,6 +2,7 @@ package receivables.ui.internal;
 
 import org.osgi.service.component.annotations.Component;
 
+import receivables.api.people.Role;
 import receivables.api.ui.UiFragment;
 
 /** The core's dashboard screen: open and overdue totals per currency, the aging chart, the most overdue customers and live alerts. */
@@ -9,6 +10,6 @@ import receivables.api.ui.UiFragment;
 public class DashboardScreen extends CoreScreen {
 
     public DashboardScreen() {
-        super("dashboard", "Dashboard");
+        super("dashboard", "Dashboard", Role.FINANCE_MANAGER, Role.AUDITOR);
     }
 }

@@ -2,6 +2,7 @@ package receivables.ui.internal;
 
 import org.osgi.service.component.annotations.Component;
 
+import receivables.api.people.Role;
 import receivables.api.ui.UiFragment;
 
 /** The core's invoices screen: the filtered list, drafts, issuing, credit notes and write-offs. */
@@ -9,6 +10,6 @@ import receivables.api.ui.UiFragment;
 public class InvoicesScreen extends CoreScreen {
 
     public InvoicesScreen() {
-        super("invoices", "Invoices");
+        super("invoices", "Invoices", Role.CLERK, Role.FINANCE_MANAGER, Role.AUDITOR);
     }
 }

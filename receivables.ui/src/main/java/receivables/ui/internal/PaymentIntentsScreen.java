@@ -2,6 +2,7 @@ package receivables.ui.internal;
 
 import org.osgi.service.component.annotations.Component;
 
+import receivables.api.people.Role;
 import receivables.api.ui.UiFragment;
 
 /** The core's payment intents screen: starting a payment with a provider and showing its instructions. */
@@ -9,6 +10,6 @@ import receivables.api.ui.UiFragment;
 public class PaymentIntentsScreen extends CoreScreen {
 
     public PaymentIntentsScreen() {
-        super("intents", "Payment intents");
+        super("intents", "Payment intents", Role.CLERK, Role.FINANCE_MANAGER, Role.AUDITOR);
     }
 }

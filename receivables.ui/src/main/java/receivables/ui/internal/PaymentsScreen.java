@@ -2,6 +2,7 @@ package receivables.ui.internal;
 
 import org.osgi.service.component.annotations.Component;
 
+import receivables.api.people.Role;
 import receivables.api.ui.UiFragment;
 
 /** The core's payments screen: recording payments, taking allocations back, applying credit, refunds and reversals. */
@@ -9,6 +10,6 @@ import receivables.api.ui.UiFragment;
 public class PaymentsScreen extends CoreScreen {
 
     public PaymentsScreen() {
-        super("payments", "Payments");
+        super("payments", "Payments", Role.CLERK, Role.FINANCE_MANAGER, Role.AUDITOR);
     }
 }

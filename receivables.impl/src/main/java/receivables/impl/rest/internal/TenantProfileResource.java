@@ -1,5 +1,11 @@
 package receivables.impl.rest.internal;
 
+import static receivables.api.people.Role.AUDITOR;
+import static receivables.api.people.Role.CLERK;
+import static receivables.api.people.Role.COLLECTOR;
+import static receivables.api.people.Role.FINANCE_MANAGER;
+import static receivables.api.people.Role.TENANT_ADMIN;
+
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -33,6 +39,7 @@ public class TenantProfileResource {
         this.tenants = tenants;
     }
 
+    @Permitted({ CLERK, COLLECTOR, FINANCE_MANAGER, TENANT_ADMIN, AUDITOR })
     @GET
     public TenantProfile read(@Context ContainerRequestContext request) {
         TenantId tenant = TenantFilter.tenantOf(request);

@@ -1,8 +1,12 @@
 package receivables.payments.paylink.internal;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardResource;
 
+import receivables.api.people.Role;
 import receivables.api.ui.UiFragment;
 
 /**
@@ -40,5 +44,10 @@ public class PayLinkFragment implements UiFragment {
     @Override
     public String feature() {
         return "provider:paylink";
+    }
+
+    @Override
+    public Set<Role> roles() {
+        return EnumSet.of(Role.CLERK, Role.COLLECTOR, Role.FINANCE_MANAGER);
     }
 }
