@@ -264,12 +264,12 @@ class HostileInputIT {
         }
         try {
             try {
-                return CLIENT.send(request.build(), HostileInputIT::bodyUnlessStream);
+                return CLIENT.send(request.build(), Http::bodyUnlessStream);
             } catch (IOException staleConnection) {
                 // The host closes a connection after refusing a body it did not read (413); the client may have
                 // picked that connection from its pool already. Once more on a connection of its own.
                 return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
-                        .send(request.build(), HostileInputIT::bodyUnlessStream);
+                        .send(request.build(), Http::bodyUnlessStream);
             }
         } catch (IOException e) {
             throw new AssertionError(call + " got no answer: " + e, e);
@@ -279,17 +279,4 @@ class HostileInputIT {
         }
     }
 
-    /** The body as text; of an event stream, which never ends by itself, nothing: that it opened is the answer. */
-    private static HttpResponse.BodySubscriber<String> bodyUnlessStream(HttpResponse.ResponseInfo info) {
-        if (info.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream")) {
-            return HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofInputStream(), stream -> {
-                try (stream) {
-                    return "";
-                } catch (IOException closing) {
-                    return "";
-                }
-            });
-        }
-        return HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8);
-    }
 }

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -146,7 +147,7 @@ final class Http {
 
     Reply send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(request.build(), Http::bodyUnlessStream);
             return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     response.body(), response.headers());
         } catch (IOException e) {
@@ -155,5 +156,19 @@ final class Http {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The body as text; of an event stream, which never ends by itself, nothing: that it opened is the answer. */
+    static HttpResponse.BodySubscriber<String> bodyUnlessStream(HttpResponse.ResponseInfo info) {
+        if (info.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream")) {
+            return HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofInputStream(), stream -> {
+                try (stream) {
+                    return "";
+                } catch (IOException closing) {
+                    return "";
+                }
+            });
+        }
+        return HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8);
     }
 }
