@@ -138,11 +138,14 @@ public class PermissionsIT {
 
     @Test
     public void theUiFragmentsAreThoseTheCallersRolesSee() {
-        assertEquals(List.of("bank.statement-upload", "bank.suspense-queue"), fragments("CLERK"));
-        assertEquals(List.of("bank.suspense-queue"), fragments("AUDITOR"));
-        assertEquals(List.of("bank.suspense-queue"), fragments("FINANCE_MANAGER"));
+        assertEquals(List.of("core.customers", "core.intents", "core.invoices", "core.payments", "bank.statement-upload",
+                "bank.suspense-queue"), fragments("CLERK"));
+        assertEquals(List.of("core.customers", "core.dashboard", "core.intents", "core.invoices", "core.payments",
+                "bank.suspense-queue"), fragments("AUDITOR"));
+        assertEquals(List.of("core.customers", "core.dashboard", "core.intents", "core.invoices", "core.payments",
+                "bank.suspense-queue"), fragments("FINANCE_MANAGER"));
         assertEquals(List.of(), fragments("TENANT_ADMIN"));
-        assertEquals(List.of(), fragments("COLLECTOR"));
+        assertEquals(List.of("core.customers"), fragments("COLLECTOR"));
     }
 
     private List<String> fragments(String role) {
