@@ -161,6 +161,19 @@ await rest('POST', `/api/v1/invoices/${old.id}/issue`, { issueDate: '2026-01-05'
     await page.getByRole('link', { name: 'Open' }).nth(1).click();
     await expect(page.locator('h1 .badge', { hasText: 'Paid' }), 'paid badge');
   });
+  await step('invoice-turns-paid-live-without-reloading', page, async () => {
+    const invoice = await rest('POST', '/api/v1/invoices', { orderId: `SO-LIVE-${run}`, customerId: overdueCustomer.id, currency: 'EUR',
+      orderDate: '2026-03-01', lines: [{ product: 'BOX', quantity: 1, unitPrice: '80.00', taxRate: 0 }] });
+    await rest('POST', `/api/v1/invoices/${invoice.id}/issue`, { issueDate: '2026-03-02' });
+    await page.goto(`${BASE}/receivables/index.html#/core.invoices?id=${invoice.id}`);
+    await expect(page.locator('h1 .badge', { hasText: 'Issued' }), 'issued badge');
+    await page.evaluate(() => { window.notReloaded = true; });
+    await rest('POST', '/api/v1/payments', { customerId: overdueCustomer.id, method: 'BANK_TRANSFER', amount: '80.00', currency: 'EUR',
+      valueDate: '2026-03-05', allocateTo: [{ invoiceId: invoice.id }] }, { 'Idempotency-Key': `live-${run}` });
+    await expect(page.locator('h1 .badge', { hasText: 'Paid' }), 'paid badge without a reload');
+    if (!(await page.evaluate(() => window.notReloaded))) throw new Error('the page was reloaded');
+    await expect(page.locator('.alert', { hasText: 'Payment received: €80.00' }), 'live alert');
+  });
   await step('invoice-list-filters-and-totals', page, async () => {
     await page.locator('#navigation').getByRole('link', { name: 'Invoices', exact: true }).click();
     await page.getByLabel('Status').selectOption('ISSUED');
