@@ -102,7 +102,7 @@ public class CustomerResource {
             return TenantFilter.forbidden(CREDIT_SETTINGS, caller);
         }
         CustomerAccount updated = customers.update(TenantFilter.tenantOf(request), QueryParameters.pathId("customer", id),
-                details, expectedVersion(ifMatch));
+                details, QueryParameters.expectedVersion(ifMatch, "customer"));
         return Response.ok(updated).tag(etag(updated)).build();
     }
 
@@ -175,22 +175,5 @@ public class CustomerResource {
 
     private static EntityTag etag(CustomerAccount account) {
         return new EntityTag(Long.toString(account.version()));
-    }
-
-    private static Long expectedVersion(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
-            return null;
-        }
-        String tag = ifMatch.trim();
-        if (tag.startsWith("W/")) {
-            tag = tag.substring(2);
-        }
-        tag = tag.replace("\"", "");
-        try {
-            return Long.parseLong(tag);
-        } catch (NumberFormatException e) {
-            throw new InvalidRequestException(
-                    FieldViolation.of("If-Match", "must be the ETag of the customer as last read"));
-        }
     }
 }

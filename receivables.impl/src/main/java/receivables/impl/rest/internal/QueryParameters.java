@@ -80,6 +80,24 @@ final class QueryParameters {
         }
     }
 
+    /** The version an {@code If-Match} header names, as the ETag of a {@code kind} carries it; null for none or '*'. */
+    static Long expectedVersion(String ifMatch, String kind) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+            return null;
+        }
+        String tag = ifMatch.trim();
+        if (tag.startsWith("W/")) {
+            tag = tag.substring(2);
+        }
+        tag = tag.replace("\"", "");
+        try {
+            return Long.parseLong(tag);
+        } catch (NumberFormatException e) {
+            throw new InvalidRequestException(
+                    FieldViolation.of("If-Match", "must be the ETag of the " + kind + " as last read"));
+        }
+    }
+
     /** An amount in {@code currency}; none is zero. */
     static Money money(String name, String value, String currency) {
         if (value == null || value.isBlank()) {
