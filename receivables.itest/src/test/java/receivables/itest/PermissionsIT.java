@@ -148,6 +148,17 @@ public class PermissionsIT {
         assertEquals(List.of("core.customers"), fragments("COLLECTOR"));
     }
 
+    @Test
+    public void theCallerSeesTheirTenantActorAndRoles() {
+        Http.Reply caller = http.get("/api/v1/caller", tenant("COLLECTOR"), key("COLLECTOR"));
+        assertEquals(caller.body(), 200, caller.status());
+        assertEquals(tenant("COLLECTOR"), caller.json().get("tenant").isTextual() ? caller.json().get("tenant").asText()
+                : caller.json().at("/tenant/value").asText());
+        assertEquals("CREDENTIAL", caller.json().at("/actor/kind").asText());
+        assertEquals("[\"COLLECTOR\"]", caller.json().get("roles").toString());
+        assertEquals(403, http.get("/api/v1/caller", tenant(NO_ROLE), key(NO_ROLE)).status());
+    }
+
     private List<String> fragments(String role) {
         Http.Reply reply = http.get("/api/v1/ui-fragments", tenant(role), key(role));
         assertEquals(reply.body(), 200, reply.status());

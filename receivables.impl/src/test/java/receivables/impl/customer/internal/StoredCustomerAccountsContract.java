@@ -115,6 +115,27 @@ abstract class StoredCustomerAccountsContract {
     }
 
     @Test
+    void aCollectorsListHoldsOnlyTheirAssignedAccountsAndCountsOnlyThose() {
+        CustomerAccount first = customers.create(ALPHA, details("K-1", "Kappa One"));
+        CustomerAccount second = customers.create(ALPHA, details("K-2", "Kappa Two"));
+        customers.create(ALPHA, details("K-3", "Kappa Three"));
+
+        assertThat(customers.assignCollector(ALPHA, first.id(), " ada ").collector()).isEqualTo("ada");
+        customers.assignCollector(ALPHA, second.id(), "ada");
+        customers.assignCollector(ALPHA, second.id(), null);
+        Page<CustomerAccount> adas = customers.listAssigned(ALPHA, "ada", "kappa", PageRequest.first());
+
+        assertThat(adas.items()).extracting(CustomerAccount::id).containsExactly(first.id());
+        assertThat(adas.totalItems()).isEqualTo(1);
+        assertThat(customers.listAssigned(BETA, "ada", null, PageRequest.first()).totalItems()).isZero();
+        assertThat(customers.list(ALPHA, "kappa", PageRequest.first()).totalItems()).isEqualTo(3);
+        assertThatThrownBy(() -> customers.assignCollector(ALPHA, first.id(), "a\u0000b"))
+                .isInstanceOf(InvalidRequestException.class);
+        assertThatThrownBy(() -> customers.assignCollector(BETA, first.id(), "ada")).isInstanceOf(NotFoundException.class);
+        assertThat(customers.find(ALPHA, first.id()).orElseThrow().collector()).isEqualTo("ada");
+    }
+
+    @Test
     void listsByNameInPagesAndFiltersLiterally() {
         for (String name : List.of("Delta", "alpha 100%", "Bravo", "Charlie_1", "Charlie21")) {
             customers.create(ALPHA, details(null, name));

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 
+import java.lang.reflect.Proxy;
+
 import org.junit.jupiter.api.Test;
 
 import receivables.api.TenantId;
+import receivables.api.people.Role;
 
 class TenantDirectoryTest {
 
@@ -51,6 +54,30 @@ class TenantDirectoryTest {
         assertThatThrownBy(() -> tenant("Not Valid", true, "long-enough-key-0001")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> tenant("alpha", true, "tiny")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageNotContaining("tiny");
+    }
+
+    @Test
+    void theConfiguredKeysHoldTheConfiguredRolesEveryRoleByDefault() {
+        TenantDirectory directory = authenticator(
+                TenantDirectoryFixture.tenant(configured("narrow", new String[] { "clerk", " AUDITOR " })),
+                TenantDirectoryFixture.tenant(configured("broad", null)));
+
+        assertThat(directory.keyRoles(new TenantId("narrow"))).containsExactlyInAnyOrder(Role.CLERK, Role.AUDITOR);
+        assertThat(directory.keyRoles(new TenantId("broad"))).containsExactlyInAnyOrder(Role.values());
+        assertThat(directory.keyRoles(new TenantId("unknown"))).isEmpty();
+        assertThatThrownBy(() -> TenantDirectoryFixture.tenant(configured("root", new String[] { "ROOT" })))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'ROOT'");
+    }
+
+    /** A configuration with the id, a key, the roles given (the attribute's default when {@code null}), else defaults. */
+    private static TenantConfiguration configured(String id, String[] keyRoles) {
+        return (TenantConfiguration) Proxy.newProxyInstance(TenantConfiguration.class.getClassLoader(),
+                new Class<?>[] { TenantConfiguration.class }, (proxy, method, arguments) -> switch (method.getName()) {
+                    case "id" -> id;
+                    case "apiKeys" -> new String[] { id + "-key-0123456789abcdef" };
+                    case "apiKeyRoles" -> keyRoles != null ? keyRoles : method.getDefaultValue();
+                    default -> method.getDefaultValue();
+                });
     }
 
     private static TenantDirectory authenticator(ConfiguredTenant... tenants) {
