@@ -18,8 +18,8 @@ import receivables.api.report.Aging;
 import receivables.api.report.AgingReport;
 import receivables.api.report.AgingRow;
 import receivables.impl.ledger.LedgerFixture;
-import receivables.impl.persistence.internal.BenchDatabases;
 import receivables.impl.persistence.internal.HibernateDatabase;
+import receivables.impl.persistence.internal.TestDatabases;
 
 /**
  * Workload (b): the aging report of one tenant whose open items share the tables with another tenant's.
@@ -121,7 +121,7 @@ final class AgingBenchmark {
                 return new Measurement(workload, kind.label, oursMedian, baselineMedian,
                         agree ? String.format("same %,d rows and totals per currency", baseline.size()) : "TOTALS DIFFER");
             } finally {
-                BenchDatabases.stop(database);
+                TestDatabases.stop(database);
             }
         }
     }

@@ -17,8 +17,8 @@ import receivables.impl.billing.internal.BackgroundBillingRuns;
 import receivables.impl.billing.internal.BillingFixture;
 import receivables.impl.customer.internal.StoredCustomerAccounts;
 import receivables.impl.ledger.LedgerFixture;
-import receivables.impl.persistence.internal.BenchDatabases;
 import receivables.impl.persistence.internal.HibernateDatabase;
+import receivables.impl.persistence.internal.TestDatabases;
 
 /**
  * Workload (a): a billing run. Ours is {@link BackgroundBillingRuns} with every order in one run, timed from
@@ -88,7 +88,7 @@ final class BillingRunBenchmark {
                     BillingFixture.stop(runs);
                 }
             } finally {
-                BenchDatabases.stop(database);
+                TestDatabases.stop(database);
             }
             boolean oursCompleted = oursRun.status() == BillingRunStatus.COMPLETED;
             LedgerTotals oursTotals = null;

@@ -13,8 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.flywaydb.core.Flyway;
 
-import receivables.impl.persistence.internal.BenchDatabases;
 import receivables.impl.persistence.internal.HibernateDatabase;
+import receivables.impl.persistence.internal.TestDatabases;
 
 /**
  * One fresh database of a benchmark. Our components and the baseline's plain JDBC reach it through the same
@@ -51,7 +51,7 @@ final class FreshDatabase implements AutoCloseable {
 
     /** Our database component on it: Flyway migrates the schema, Hibernate validates it. */
     HibernateDatabase startOurs() {
-        return BenchDatabases.start(url, user, POOL_SIZE);
+        return TestDatabases.at(url, user, POOL_SIZE);
     }
 
     /** The same migrations our component runs, for a database only the baseline writes to. */

@@ -22,8 +22,8 @@ import receivables.api.statement.ImportStatus;
 import receivables.api.statement.StatementFormat;
 import receivables.api.statement.StatementImport;
 import receivables.impl.ledger.LedgerFixture;
-import receivables.impl.persistence.internal.BenchDatabases;
 import receivables.impl.persistence.internal.HibernateDatabase;
+import receivables.impl.persistence.internal.TestDatabases;
 import receivables.impl.reconciliation.internal.BackgroundStatementImports;
 import receivables.impl.reconciliation.internal.BenchStatementImports;
 import receivables.payments.bank.internal.CamtStatementReader;
@@ -108,7 +108,7 @@ final class StatementImportBenchmark {
                     oursLines = lines(connection, TENANT);
                 }
             } finally {
-                BenchDatabases.stop(database);
+                TestDatabases.stop(database);
             }
 
             baselineStore.migrate();

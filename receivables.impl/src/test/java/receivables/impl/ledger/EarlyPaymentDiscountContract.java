@@ -29,11 +29,10 @@ import receivables.api.payment.Payment;
 import receivables.api.payment.PaymentRequest;
 import receivables.api.report.CustomerStatement;
 import receivables.api.report.StatementMovement;
-import receivables.impl.ledger.internal.CreditFixture;
-import receivables.impl.ledger.internal.PaymentsFixture;
+import receivables.impl.event.internal.BusinessEvents;
 import receivables.impl.ledger.internal.StoredPayments;
+import receivables.impl.ledger.internal.StoredWriteOffs;
 import receivables.impl.report.internal.SqlCustomerStatements;
-import receivables.impl.report.internal.StatementsFixture;
 import receivables.impl.tenant.internal.TenantDirectory;
 import receivables.impl.tenant.internal.TenantDirectoryFixture;
 
@@ -54,7 +53,7 @@ abstract class EarlyPaymentDiscountContract extends OnLedger {
         terms.define(TENANT, "SKONTO", "3 % within 14 days, net 30 days", "3%/14 NET30");
         terms.define(TENANT, "SKONTO-HALVES", "3 % within 14 days, half after 30 and half after 60 days",
                 "3%/14 50%@30 50%@60");
-        statements = StatementsFixture.statements(database);
+        statements = new SqlCustomerStatements(database);
     }
 
     @Test
@@ -164,8 +163,8 @@ abstract class EarlyPaymentDiscountContract extends OnLedger {
     @Test
     void aPaymentShortByAtMostTheToleranceEarnsTheDiscountAndTheRestIsWrittenOff() {
         TenantDirectory tolerance = TenantDirectoryFixture.withWriteOffTolerance(TENANT, "0.05");
-        StoredPayments tolerant = PaymentsFixture.payments(database, journal,
-                CreditFixture.writeOffs(database, journal, tolerance), tolerance);
+        StoredPayments tolerant = new StoredPayments(database, journal, new BusinessEvents(), rates, tolerance,
+                new StoredWriteOffs(database, journal, tolerance, new BusinessEvents()));
         UUID customer = customer("Fees Oy");
         Invoice invoice = issued("SO-FEES", customer, "SKONTO");
 
@@ -180,8 +179,8 @@ abstract class EarlyPaymentDiscountContract extends OnLedger {
     @Test
     void withTaxAdjustmentTheDiscountTakesItsTaxShareOffTaxPayable() {
         TenantDirectory adjustment = TenantDirectoryFixture.withDiscountTaxAdjustment(TENANT, "0");
-        StoredPayments adjusting = PaymentsFixture.payments(database, journal,
-                CreditFixture.writeOffs(database, journal, adjustment), adjustment);
+        StoredPayments adjusting = new StoredPayments(database, journal, new BusinessEvents(), rates, adjustment,
+                new StoredWriteOffs(database, journal, adjustment, new BusinessEvents()));
         UUID customer = customer("Tax GmbH");
         Invoice invoice = issued("SO-TAX", customer, "SKONTO");
 

@@ -57,11 +57,11 @@ import receivables.api.report.AgingReport;
 import receivables.api.report.AgingRow;
 import receivables.impl.billing.internal.BackgroundBillingRuns;
 import receivables.impl.billing.internal.BillingFixture;
-import receivables.impl.customer.internal.CustomersFixture;
-import receivables.impl.ledger.internal.CheckoutFixture;
-import receivables.impl.ledger.internal.InvoicesFixture;
+import receivables.impl.customer.internal.StoredCreditControl;
+import receivables.impl.event.internal.BusinessEvents;
 import receivables.impl.ledger.internal.LedgerCheckout;
 import receivables.impl.ledger.internal.StoredInvoices;
+import receivables.impl.tenant.internal.TenantDirectory;
 import receivables.impl.tenant.internal.TenantDirectoryFixture;
 
 /**
@@ -414,8 +414,8 @@ abstract class LedgerContract extends OnLedger {
         assertThatThrownBy(() -> invoices.issue(TENANT, draft.id(), LocalDate.of(2026, 3, 3)))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("credit hold");
 
-        StoredInvoices lenient = InvoicesFixture.invoices(database, journal, terms, CustomersFixture.credit(database),
-                TenantDirectoryFixture.warningOnly(TENANT));
+        StoredInvoices lenient = new StoredInvoices(database, journal, TenantDirectoryFixture.warningOnly(TENANT),
+                new BusinessEvents(), terms, new StoredCreditControl(database, rates, new TenantDirectory()), rates);
         assertThat(lenient.issue(TENANT, draft.id(), LocalDate.of(2026, 3, 3)).status()).isEqualTo(InvoiceStatus.ISSUED);
     }
 
@@ -557,7 +557,7 @@ abstract class LedgerContract extends OnLedger {
     @Test
     void checkoutIssuesAndTakesThePaymentInOneStepAndRepeatsItselfExactly() {
         UUID customer = customer(TENANT, "Till Customer");
-        LedgerCheckout checkout = CheckoutFixture.checkout(database, invoices, payments);
+        LedgerCheckout checkout = new LedgerCheckout(database, invoices, payments);
         CheckoutRequest request = new CheckoutRequest(order("SO-TILL", customer, "EUR", "50.00"), LocalDate.of(2026, 3, 3),
                 new ImmediatePayment("till-1", "CARD", Money.of("60.00", "EUR"), null));
 
@@ -577,7 +577,7 @@ abstract class LedgerContract extends OnLedger {
         UUID held = customers.create(TENANT, new CustomerRequest(null, "Held at Till", null, null, "EUR", null, null, null,
                 null, null, null, null, null, true)).id();
         UUID customer = customer(TENANT, "Bad Card");
-        LedgerCheckout checkout = CheckoutFixture.checkout(database, invoices, payments);
+        LedgerCheckout checkout = new LedgerCheckout(database, invoices, payments);
 
         assertThatThrownBy(() -> checkout.checkout(TENANT, new CheckoutRequest(order("SO-HELD", held, "EUR", "5.00"),
                 LocalDate.of(2026, 3, 3), new ImmediatePayment("held-1", "CARD", Money.of("5.95", "EUR"), null))))

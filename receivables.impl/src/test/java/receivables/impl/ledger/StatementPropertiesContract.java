@@ -37,7 +37,6 @@ import receivables.api.report.OpenItem;
 import receivables.impl.persistence.internal.HibernateDatabase;
 import receivables.impl.persistence.internal.NativeValues;
 import receivables.impl.report.internal.SqlCustomerStatements;
-import receivables.impl.report.internal.StatementsFixture;
 
 /**
  * Random sequences of ledger operations (issue, pay, allocate as told, take back, apply credit, refund, reverse,
@@ -65,7 +64,7 @@ abstract class StatementPropertiesContract {
     void wireTheLedger() {
         database = open();
         ledger = LedgerFixture.on(database);
-        statements = StatementsFixture.statements(database);
+        statements = new SqlCustomerStatements(database);
     }
 
     @AfterProperty

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -33,8 +34,12 @@ public class StoredAuditTrail implements AuditTrail {
 
     static final int BATCH = 500;
 
-    @Reference
-    Database database;
+    private final Database database;
+
+    @Activate
+    public StoredAuditTrail(@Reference Database database) {
+        this.database = database;
+    }
 
     @Override
     public Page<AuditRecord> find(TenantId tenant, AuditQuery query, PageRequest page) {

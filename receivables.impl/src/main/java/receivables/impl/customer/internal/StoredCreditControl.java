@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 import org.hibernate.Session;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -37,14 +38,17 @@ import receivables.impl.tenant.internal.TenantDirectory;
 @Component(service = { CreditControl.class, StoredCreditControl.class })
 public class StoredCreditControl implements CreditControl {
 
-    @Reference
-    Database database;
+    private final Database database;
+    private final StoredExchangeRates rates;
+    private final TenantDirectory tenants;
 
-    @Reference
-    StoredExchangeRates rates;
-
-    @Reference
-    TenantDirectory tenants;
+    @Activate
+    public StoredCreditControl(@Reference Database database, @Reference StoredExchangeRates rates,
+            @Reference TenantDirectory tenants) {
+        this.database = database;
+        this.rates = rates;
+        this.tenants = tenants;
+    }
 
     Clock clock = Clock.systemUTC();
 

@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.hibernate.Session;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -42,14 +43,17 @@ public class StoredCustomerAccounts implements CustomerAccounts {
     static final int MAX_KEY = 64;
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
 
-    @Reference
-    Database database;
+    private final Database database;
+    private final StoredPaymentTerms paymentTerms;
+    private final PersonalDataKeys personalDataKeys;
 
-    @Reference
-    StoredPaymentTerms paymentTerms;
-
-    @Reference
-    PersonalDataKeys personalDataKeys;
+    @Activate
+    public StoredCustomerAccounts(@Reference Database database, @Reference StoredPaymentTerms paymentTerms,
+            @Reference PersonalDataKeys personalDataKeys) {
+        this.database = database;
+        this.paymentTerms = paymentTerms;
+        this.personalDataKeys = personalDataKeys;
+    }
 
     Clock clock = Clock.systemUTC();
 

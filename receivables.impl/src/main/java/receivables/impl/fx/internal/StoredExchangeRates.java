@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.hibernate.Session;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -34,8 +35,12 @@ public class StoredExchangeRates implements ExchangeRates {
     static final int MAX_RATES = 100_000;
     private static final int MAX_SCALE = 10;
 
-    @Reference
-    Database database;
+    private final Database database;
+
+    @Activate
+    public StoredExchangeRates(@Reference Database database) {
+        this.database = database;
+    }
 
     @Override
     public void enter(TenantId tenant, List<ExchangeRate> rates) {

@@ -18,7 +18,7 @@ import receivables.impl.persistence.internal.TenantOwned;
 @Audited("allocation")
 @Entity(name = "Allocation")
 @Table(name = "allocation")
-public class AllocationEntity extends TenantOwned {
+class AllocationEntity extends TenantOwned {
 
     @Id
     UUID id;

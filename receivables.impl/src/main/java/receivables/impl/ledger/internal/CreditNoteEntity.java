@@ -20,7 +20,7 @@ import receivables.impl.persistence.internal.TenantOwned;
 @Audited("credit-note")
 @Entity(name = "CreditNote")
 @Table(name = "credit_note")
-public class CreditNoteEntity extends TenantOwned {
+class CreditNoteEntity extends TenantOwned {
 
     @Id
     UUID id;

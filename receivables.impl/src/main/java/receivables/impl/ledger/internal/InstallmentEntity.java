@@ -18,7 +18,7 @@ import receivables.impl.persistence.internal.TenantOwned;
 @Audited("installment")
 @Entity(name = "Installment")
 @Table(name = "installment")
-public class InstallmentEntity extends TenantOwned {
+class InstallmentEntity extends TenantOwned {
 
     @Id
     UUID id;
@@ -73,27 +73,27 @@ public class InstallmentEntity extends TenantOwned {
         this.discountAmount = installment.discountAmount() == null ? null : installment.discountAmount().amount();
     }
 
-    public UUID id() {
+    UUID id() {
         return id;
     }
 
-    public UUID invoiceId() {
+    UUID invoiceId() {
         return invoiceId;
     }
 
-    public int sequence() {
+    int sequence() {
         return sequence;
     }
 
-    public LocalDate dueDate() {
+    LocalDate dueDate() {
         return dueDate;
     }
 
-    public String currency() {
+    String currency() {
         return currency;
     }
 
-    public Money open() {
+    Money open() {
         return Money.of(open, currency);
     }
 
@@ -101,7 +101,7 @@ public class InstallmentEntity extends TenantOwned {
      * The early-payment discount a payment with value date {@code valueDate} earns on what is open: none after
      * the window or when the terms have none, and never more than is open.
      */
-    public Money discountOn(LocalDate valueDate) {
+    Money discountOn(LocalDate valueDate) {
         if (discountUntil == null || discountAmount == null || valueDate.isAfter(discountUntil)) {
             return Money.zero(currency);
         }
@@ -109,12 +109,12 @@ public class InstallmentEntity extends TenantOwned {
     }
 
     /** Opens {@code amount} again after an allocation was taken back. */
-    public void reopen(Money amount) {
+    void reopen(Money amount) {
         open = open().plus(amount).amount();
     }
 
     /** Lowers what is open; never below zero. */
-    public void settle(Money allocated) {
+    void settle(Money allocated) {
         Money remaining = open().minus(allocated);
         if (remaining.isNegative()) {
             throw new IllegalStateException("installment " + sequence + " of invoice " + invoiceId + " would be overpaid");

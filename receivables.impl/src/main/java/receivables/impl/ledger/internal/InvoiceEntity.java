@@ -89,7 +89,7 @@ public class InvoiceEntity extends TenantOwned {
     }
 
     /** Lowers what is open by an allocation and moves the status along. */
-    public void settle(Money amount, Instant now) {
+    void settle(Money amount, Instant now) {
         Money remaining = money(open).minus(amount);
         if (remaining.isNegative()) {
             throw new IllegalStateException("invoice " + number + " would be overpaid by " + remaining.negate());
@@ -105,7 +105,7 @@ public class InvoiceEntity extends TenantOwned {
      * the invoice is canceled; a credit that clears what payments left open settles it as paid; otherwise
      * the status stays, for a credit is no payment.
      */
-    public void credit(Money amount, Money creditedInAll, Instant now) {
+    void credit(Money amount, Money creditedInAll, Instant now) {
         Money remaining = money(open).minus(amount);
         if (remaining.isNegative()) {
             throw new IllegalStateException("invoice " + number + " would be credited beyond what is open by "
@@ -121,14 +121,14 @@ public class InvoiceEntity extends TenantOwned {
     }
 
     /** Writes off what is still open as bad debt: nothing is left to collect. */
-    public void writeOff(Instant now) {
+    void writeOff(Instant now) {
         open = BigDecimal.ZERO;
         status = InvoiceLifecycle.TRANSITIONS.move(status, InvoiceStatus.WRITTEN_OFF);
         updatedAt = now;
     }
 
     /** Opens {@code amount} again after an allocation was taken back. */
-    public void reopen(Money amount, Instant now) {
+    void reopen(Money amount, Instant now) {
         open = money(open).plus(amount).amount();
         status = InvoiceLifecycle.TRANSITIONS.move(status,
                 money(open).compareTo(money(gross)) < 0 ? InvoiceStatus.PARTIALLY_PAID : InvoiceStatus.ISSUED);

@@ -20,7 +20,7 @@ import receivables.impl.persistence.internal.TenantOwned;
 
 @Entity(name = "JournalEntry")
 @Table(name = "journal_entry")
-public class JournalEntryEntity extends TenantOwned {
+class JournalEntryEntity extends TenantOwned {
 
     @Id
     UUID id;

@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.hibernate.Session;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -17,8 +18,12 @@ import receivables.api.journal.JournalEntry;
 @Component(service = JournalFeed.class)
 public class JournalFeed {
 
-    @Reference
-    JournalPostings journal;
+    private final JournalPostings journal;
+
+    @Activate
+    public JournalFeed(@Reference JournalPostings journal) {
+        this.journal = journal;
+    }
 
     /** An entry with when it was posted. */
     public record Posted(JournalEntry entry, Instant postedAt) {

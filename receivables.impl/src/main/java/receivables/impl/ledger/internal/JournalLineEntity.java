@@ -17,7 +17,7 @@ import receivables.impl.persistence.internal.TenantOwned;
 
 @Entity(name = "JournalLine")
 @Table(name = "journal_line")
-public class JournalLineEntity extends TenantOwned {
+class JournalLineEntity extends TenantOwned {
 
     @Id
     UUID id;

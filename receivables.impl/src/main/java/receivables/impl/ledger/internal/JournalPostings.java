@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.hibernate.Session;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -31,14 +32,17 @@ import receivables.impl.tenant.internal.TenantDirectory;
 @Component(service = { Journal.class, JournalPostings.class })
 public class JournalPostings implements Journal {
 
-    @Reference
-    Database database;
+    private final Database database;
+    private final TenantDirectory tenants;
+    private final StoredExchangeRates rates;
 
-    @Reference
-    TenantDirectory tenants;
-
-    @Reference
-    StoredExchangeRates rates;
+    @Activate
+    public JournalPostings(@Reference Database database, @Reference TenantDirectory tenants,
+            @Reference StoredExchangeRates rates) {
+        this.database = database;
+        this.tenants = tenants;
+        this.rates = rates;
+    }
 
     Clock clock = Clock.systemUTC();
 

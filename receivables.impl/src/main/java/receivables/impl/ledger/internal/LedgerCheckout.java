@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.hibernate.Session;
 
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -28,14 +29,17 @@ import receivables.impl.persistence.internal.Database;
 @Component(service = Checkout.class)
 public class LedgerCheckout implements Checkout {
 
-    @Reference
-    Database database;
+    private final Database database;
+    private final StoredInvoices invoices;
+    private final StoredPayments payments;
 
-    @Reference
-    StoredInvoices invoices;
-
-    @Reference
-    StoredPayments payments;
+    @Activate
+    public LedgerCheckout(@Reference Database database, @Reference StoredInvoices invoices,
+            @Reference StoredPayments payments) {
+        this.database = database;
+        this.invoices = invoices;
+        this.payments = payments;
+    }
 
     /** The receipt of the same checkout done before: the order invoiced and issued, and the payment recorded. */
     private Optional<Receipt> earlier(Session session, CheckoutRequest request) {

@@ -25,7 +25,7 @@ import receivables.impl.persistence.internal.TenantOwned;
 @Audited("payment")
 @Entity(name = "Payment")
 @Table(name = "payment")
-public class PaymentEntity extends TenantOwned {
+class PaymentEntity extends TenantOwned {
 
     @Id
     UUID id;

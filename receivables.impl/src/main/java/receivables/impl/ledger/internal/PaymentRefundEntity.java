@@ -19,7 +19,7 @@ import receivables.impl.persistence.internal.TenantOwned;
 @Audited("refund")
 @Entity(name = "PaymentRefund")
 @Table(name = "payment_refund")
-public class PaymentRefundEntity extends TenantOwned {
+class PaymentRefundEntity extends TenantOwned {
 
     @Id
     UUID id;

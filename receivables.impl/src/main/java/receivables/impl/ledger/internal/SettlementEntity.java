@@ -21,7 +21,7 @@ import receivables.impl.persistence.internal.TenantOwned;
 @Audited("settlement")
 @Entity(name = "Settlement")
 @Table(name = "allocation")
-public class SettlementEntity extends TenantOwned {
+class SettlementEntity extends TenantOwned {
 
     @Id
     UUID id;

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.hibernate.Session;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -45,17 +46,19 @@ public class StoredCreditNotes implements CreditNotes {
 
     static final int MAX_REASON_LENGTH = 200;
 
-    @Reference
-    Database database;
+    private final Database database;
+    private final JournalPostings journal;
+    private final TenantDirectory tenants;
+    private final BusinessEvents events;
 
-    @Reference
-    JournalPostings journal;
-
-    @Reference
-    TenantDirectory tenants;
-
-    @Reference
-    BusinessEvents events;
+    @Activate
+    public StoredCreditNotes(@Reference Database database, @Reference JournalPostings journal,
+            @Reference TenantDirectory tenants, @Reference BusinessEvents events) {
+        this.database = database;
+        this.journal = journal;
+        this.tenants = tenants;
+        this.events = events;
+    }
 
     Clock clock = Clock.systemUTC();
 

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 
 import jakarta.persistence.LockModeType;
 import org.hibernate.Session;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -62,26 +63,27 @@ public class StoredInvoices implements Invoices {
 
     static final String DEFAULT_TERMS = "NET30";
 
-    @Reference
-    Database database;
+    private final Database database;
+    private final JournalPostings journal;
+    private final TenantDirectory tenants;
+    private final BusinessEvents events;
+    private final StoredPaymentTerms paymentTerms;
+    private final StoredCreditControl credit;
+    private final StoredExchangeRates rates;
 
-    @Reference
-    JournalPostings journal;
-
-    @Reference
-    TenantDirectory tenants;
-
-    @Reference
-    BusinessEvents events;
-
-    @Reference
-    StoredPaymentTerms paymentTerms;
-
-    @Reference
-    StoredCreditControl credit;
-
-    @Reference
-    StoredExchangeRates rates;
+    @Activate
+    public StoredInvoices(@Reference Database database, @Reference JournalPostings journal,
+            @Reference TenantDirectory tenants, @Reference BusinessEvents events,
+            @Reference StoredPaymentTerms paymentTerms, @Reference StoredCreditControl credit,
+            @Reference StoredExchangeRates rates) {
+        this.database = database;
+        this.journal = journal;
+        this.tenants = tenants;
+        this.events = events;
+        this.paymentTerms = paymentTerms;
+        this.credit = credit;
+        this.rates = rates;
+    }
 
     Clock clock = Clock.systemUTC();
 

@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.hibernate.Session;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -63,23 +64,24 @@ public class StoredPayments implements Payments {
     private static final Comparator<InstallmentEntity> OLDEST_DUE_FIRST = Comparator.comparing(InstallmentEntity::dueDate)
             .thenComparing(InstallmentEntity::invoiceId).thenComparing(InstallmentEntity::sequence);
 
-    @Reference
-    Database database;
+    private final Database database;
+    private final JournalPostings journal;
+    private final BusinessEvents events;
+    private final StoredExchangeRates rates;
+    private final TenantDirectory tenants;
+    private final StoredWriteOffs writeOffs;
 
-    @Reference
-    JournalPostings journal;
-
-    @Reference
-    BusinessEvents events;
-
-    @Reference
-    StoredExchangeRates rates;
-
-    @Reference
-    TenantDirectory tenants;
-
-    @Reference
-    StoredWriteOffs writeOffs;
+    @Activate
+    public StoredPayments(@Reference Database database, @Reference JournalPostings journal,
+            @Reference BusinessEvents events, @Reference StoredExchangeRates rates, @Reference TenantDirectory tenants,
+            @Reference StoredWriteOffs writeOffs) {
+        this.database = database;
+        this.journal = journal;
+        this.events = events;
+        this.rates = rates;
+        this.tenants = tenants;
+        this.writeOffs = writeOffs;
+    }
 
     Clock clock = Clock.systemUTC();
 

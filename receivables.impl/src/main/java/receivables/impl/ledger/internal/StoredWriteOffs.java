@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.hibernate.Session;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -41,17 +42,19 @@ import receivables.impl.validation.internal.Violations;
 @Component(service = { WriteOffs.class, StoredWriteOffs.class })
 public class StoredWriteOffs implements WriteOffs {
 
-    @Reference
-    Database database;
+    private final Database database;
+    private final JournalPostings journal;
+    private final TenantDirectory tenants;
+    private final BusinessEvents events;
 
-    @Reference
-    JournalPostings journal;
-
-    @Reference
-    TenantDirectory tenants;
-
-    @Reference
-    BusinessEvents events;
+    @Activate
+    public StoredWriteOffs(@Reference Database database, @Reference JournalPostings journal,
+            @Reference TenantDirectory tenants, @Reference BusinessEvents events) {
+        this.database = database;
+        this.journal = journal;
+        this.tenants = tenants;
+        this.events = events;
+    }
 
     Clock clock = Clock.systemUTC();
 

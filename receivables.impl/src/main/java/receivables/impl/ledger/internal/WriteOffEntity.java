@@ -23,7 +23,7 @@ import receivables.impl.persistence.internal.TenantOwned;
 @Audited("write-off")
 @Entity(name = "WriteOff")
 @Table(name = "write_off")
-public class WriteOffEntity extends TenantOwned {
+class WriteOffEntity extends TenantOwned {
 
     @Id
     UUID id;

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.hibernate.query.CommonQueryContract;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -35,8 +36,12 @@ public class SqlAging implements Aging {
 
     static final int MAX_BUCKETS = 12;
 
-    @Reference
-    Database database;
+    private final Database database;
+
+    @Activate
+    public SqlAging(@Reference Database database) {
+        this.database = database;
+    }
 
     @Override
     public AgingReport report(TenantId tenant, LocalDate asOf, List<Integer> limits) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.hibernate.Session;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -127,8 +128,12 @@ public class SqlCustomerStatements implements CustomerStatements {
             having i.amount - coalesce(sum(a.amount), 0) <> 0
             order by i.due_date, v.invoice_number, i.sequence_number""";
 
-    @Reference
-    Database database;
+    private final Database database;
+
+    @Activate
+    public SqlCustomerStatements(@Reference Database database) {
+        this.database = database;
+    }
 
     @Override
     public CustomerStatement statement(TenantId tenant, UUID customerId, String currency, LocalDate from, LocalDate to) {

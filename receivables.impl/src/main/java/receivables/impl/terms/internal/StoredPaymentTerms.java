@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.hibernate.Session;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -20,8 +21,12 @@ import receivables.impl.persistence.internal.Database;
 @Component(service = { PaymentTermsCatalog.class, StoredPaymentTerms.class })
 public class StoredPaymentTerms implements PaymentTermsCatalog {
 
-    @Reference
-    Database database;
+    private final Database database;
+
+    @Activate
+    public StoredPaymentTerms(@Reference Database database) {
+        this.database = database;
+    }
 
     @Override
     public List<PaymentTerms> list(TenantId tenant) {

@@ -27,10 +27,10 @@ import receivables.api.audit.ChainVerification;
 import receivables.api.audit.FieldChange;
 import receivables.api.customer.CustomerAccount;
 import receivables.api.customer.CustomerRequest;
-import receivables.impl.customer.internal.CustomersFixture;
 import receivables.impl.customer.internal.StoredCustomerAccounts;
 import receivables.impl.persistence.internal.TestDatabase;
-import receivables.impl.terms.internal.TermsFixture;
+import receivables.impl.persistence.internal.TestDatabases;
+import receivables.impl.terms.internal.StoredPaymentTerms;
 
 /**
  * What the audit trail must do on every database we support; each subclass supplies one database.
@@ -51,8 +51,9 @@ abstract class AuditTrailContract {
 
     @BeforeEach
     void wire() {
-        customers = CustomersFixture.customers(testDatabase.get(), TermsFixture.catalog(testDatabase.get()));
-        trail = AuditFixture.trail(testDatabase.get());
+        customers = new StoredCustomerAccounts(testDatabase.get(), new StoredPaymentTerms(testDatabase.get()),
+                TestDatabases.personalDataKeys(testDatabase.get()));
+        trail = new StoredAuditTrail(testDatabase.get());
     }
 
     @Test

@@ -25,14 +25,14 @@ import receivables.api.customer.BillingAddress;
 import receivables.api.customer.CustomerAccount;
 import receivables.api.customer.CustomerPersonalData;
 import receivables.api.customer.CustomerRequest;
-import receivables.impl.audit.internal.AuditFixture;
+import receivables.impl.audit.internal.StoredAuditTrail;
 import receivables.impl.persistence.internal.HibernateDatabase;
 import receivables.impl.persistence.internal.TestDatabase;
 import receivables.impl.persistence.internal.TestDatabases;
 import receivables.impl.personal.internal.PersonalDataKeys;
 import receivables.impl.personal.internal.TenantCipher;
 import receivables.impl.provider.internal.SealedSecrets;
-import receivables.impl.terms.internal.TermsFixture;
+import receivables.impl.terms.internal.StoredPaymentTerms;
 
 /**
  * Customers' personal data on every database we support: encrypted at rest, found by IBAN through a keyed hash,
@@ -57,7 +57,8 @@ abstract class CustomerPersonalDataContract {
 
     @BeforeEach
     void wire() {
-        customers = CustomersFixture.customers(testDatabase.get(), TermsFixture.catalog(testDatabase.get()));
+        customers = new StoredCustomerAccounts(testDatabase.get(), new StoredPaymentTerms(testDatabase.get()),
+                TestDatabases.personalDataKeys(testDatabase.get()));
     }
 
     @Test
@@ -151,13 +152,13 @@ abstract class CustomerPersonalDataContract {
     void theHostKeyIsRotatedByResealingTheDataKeysNotTheData() {
         byte[] oldHostKey = key();
         byte[] newHostKey = key();
-        customers.personalDataKeys = new PersonalDataKeys(new SealedSecrets(oldHostKey));
+        customers = withKeys(new PersonalDataKeys(new SealedSecrets(oldHostKey)));
         CustomerAccount created = customers.create(ALPHA, PERSONAL);
         List<String> sealedData = rawColumns(created.id());
         String wrappedBefore = wrappedKey();
 
         PersonalDataKeys rotated = new PersonalDataKeys(new SealedSecrets(newHostKey, oldHostKey));
-        customers.personalDataKeys = rotated;
+        customers = withKeys(rotated);
         assertThat(customers.find(ALPHA, created.id()).orElseThrow().email()).isEqualTo("jane.doe@example.org");
         boolean first = testDatabase.get().inTransaction(ALPHA, session -> rotated.rewrap(session));
         boolean again = testDatabase.get().inTransaction(ALPHA, session -> rotated.rewrap(session));
@@ -166,8 +167,12 @@ abstract class CustomerPersonalDataContract {
 
         assertThat(wrappedKey()).isNotEqualTo(wrappedBefore);
         assertThat(rawColumns(created.id())).isEqualTo(sealedData);
-        customers.personalDataKeys = new PersonalDataKeys(new SealedSecrets(newHostKey));
+        customers = withKeys(new PersonalDataKeys(new SealedSecrets(newHostKey)));
         assertThat(customers.find(ALPHA, created.id()).orElseThrow().iban()).isEqualTo(IBAN);
+    }
+
+    private StoredCustomerAccounts withKeys(PersonalDataKeys keys) {
+        return new StoredCustomerAccounts(testDatabase.get(), new StoredPaymentTerms(testDatabase.get()), keys);
     }
 
     @Test
@@ -198,7 +203,8 @@ abstract class CustomerPersonalDataContract {
                     insert.executeUpdate();
                 }
             });
-            StoredCustomerAccounts onMigrated = CustomersFixture.customers(migrated, TermsFixture.catalog(migrated));
+            StoredCustomerAccounts onMigrated = new StoredCustomerAccounts(migrated, new StoredPaymentTerms(migrated),
+                    TestDatabases.personalDataKeys(migrated));
 
             assertThat(String.join("|", rawColumns(migrated, id))).doesNotContain("DE811907980", "old@example.org", "1234567");
             CustomerAccount account = onMigrated.find(ALPHA, id).orElseThrow();
@@ -216,7 +222,7 @@ abstract class CustomerPersonalDataContract {
     }
 
     private List<AuditRecord> trail(UUID id) {
-        return AuditFixture.trail(testDatabase.get()).find(ALPHA, new AuditQuery("customer", id.toString(), null, null, null), PageRequest.first()).items();
+        return new StoredAuditTrail(testDatabase.get()).find(ALPHA, new AuditQuery("customer", id.toString(), null, null, null), PageRequest.first()).items();
     }
 
     private List<String> rawColumns(UUID id) {

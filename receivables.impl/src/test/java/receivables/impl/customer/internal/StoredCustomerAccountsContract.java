@@ -27,7 +27,8 @@ import receivables.api.TenantId;
 import receivables.api.customer.CustomerAccount;
 import receivables.api.customer.CustomerRequest;
 import receivables.impl.persistence.internal.TestDatabase;
-import receivables.impl.terms.internal.TermsFixture;
+import receivables.impl.persistence.internal.TestDatabases;
+import receivables.impl.terms.internal.StoredPaymentTerms;
 
 /**
  * What customer accounts must do on every database we support; each subclass supplies one database.
@@ -46,7 +47,8 @@ abstract class StoredCustomerAccountsContract {
 
     @BeforeEach
     void wire() {
-        customers = CustomersFixture.customers(testDatabase.get(), TermsFixture.catalog(testDatabase.get()));
+        customers = new StoredCustomerAccounts(testDatabase.get(), new StoredPaymentTerms(testDatabase.get()),
+                TestDatabases.personalDataKeys(testDatabase.get()));
     }
 
     @Test

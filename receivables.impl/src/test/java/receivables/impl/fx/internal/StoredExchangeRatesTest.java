@@ -30,8 +30,7 @@ class StoredExchangeRatesTest {
 
     @BeforeEach
     void wire() {
-        rates = new StoredExchangeRates();
-        rates.database = database.get();
+        rates = new StoredExchangeRates(database.get());
     }
 
     @Test

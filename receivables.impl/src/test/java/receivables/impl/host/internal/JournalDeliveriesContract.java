@@ -25,7 +25,7 @@ import receivables.api.journal.JournalEntryKind;
 import receivables.api.money.Money;
 import receivables.api.payment.PaymentRequest;
 import receivables.impl.ledger.OnLedger;
-import receivables.impl.ledger.internal.JournalFixture;
+import receivables.impl.ledger.internal.JournalFeed;
 import receivables.impl.tenant.internal.TenantDirectoryFixture;
 
 /**
@@ -45,7 +45,7 @@ abstract class JournalDeliveriesContract extends OnLedger {
     void wireDeliveries() {
         deliveries = new JournalDeliveries();
         deliveries.database = database;
-        deliveries.feed = JournalFixture.feed(journal);
+        deliveries.feed = new JournalFeed(journal);
         deliveries.tenants = TenantDirectoryFixture.withFeatures(TENANT);
         deliveries.sinks = List.of(sink);
         deliveries.config = configuration(2);

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import receivables.api.ConflictException;
+import receivables.impl.event.internal.BusinessEvents;
 
 import receivables.api.InvalidRequestException;
 import receivables.api.NotFoundException;
@@ -48,7 +49,6 @@ import receivables.api.report.OpenItem;
 import receivables.api.report.StatementMovement;
 import receivables.impl.ledger.OnLedger;
 import receivables.impl.report.internal.SqlCustomerStatements;
-import receivables.impl.report.internal.StatementsFixture;
 import receivables.impl.tenant.internal.TenantDirectory;
 import receivables.impl.tenant.internal.TenantDirectoryFixture;
 
@@ -161,7 +161,7 @@ abstract class CreditNotesAndWriteOffsContract extends OnLedger {
 
         assertThat(payment.allocations()).singleElement().satisfies(allocation -> assertThat(allocation.installment()).isEqualTo(1));
         assertThat(invoices.find(TENANT, invoice.id()).orElseThrow().status()).isEqualTo(InvoiceStatus.PARTIALLY_PAID);
-        assertThat(StatementsFixture.statements(database).openItems(TENANT, customer, payment.valueDate()))
+        assertThat(new SqlCustomerStatements(database).openItems(TENANT, customer, payment.valueDate()))
                 .extracting(OpenItem::installment, OpenItem::open)
                 .containsExactly(tuple(2, eur("26.67")));
     }
@@ -297,8 +297,8 @@ abstract class CreditNotesAndWriteOffsContract extends OnLedger {
 
     @Test
     void withTaxReliefABadDebtWriteOffTakesBackTheTaxShareOfWhatItWritesOff() {
-        StoredWriteOffs relieving = CreditFixture.writeOffs(database, journal,
-                TenantDirectoryFixture.withBadDebtTaxRelief(TENANT));
+        StoredWriteOffs relieving = new StoredWriteOffs(database, journal, TenantDirectoryFixture.withBadDebtTaxRelief(TENANT),
+                new BusinessEvents());
         UUID customer = customer(TENANT, "Bankrupt GmbH");
         Invoice invoice = issued("SO-RELIEF", customer, "100.00");
         creditNotes.issue(TENANT, invoice.id(), new CreditNoteRequest(eur("11.90"), "one returned", ISSUED));
@@ -316,8 +316,9 @@ abstract class CreditNotesAndWriteOffsContract extends OnLedger {
 
     @Test
     void aPaymentShortByAtMostTheToleranceClosesTheInvoiceWithASmallDifferenceWriteOff() {
-        StoredPayments tolerant = PaymentsFixture.payments(database, journal, CreditFixture.writeOffs(database,
-                journal, TenantDirectoryFixture.withWriteOffTolerance(TENANT, "0.05")), new TenantDirectory());
+        StoredPayments tolerant = new StoredPayments(database, journal, new BusinessEvents(), rates, new TenantDirectory(),
+                new StoredWriteOffs(database, journal, TenantDirectoryFixture.withWriteOffTolerance(TENANT, "0.05"),
+                        new BusinessEvents()));
         UUID customer = customer(TENANT, "Bank Fees SARL");
         Invoice shortBy3Cents = issued("SO-SHORT", customer, "100.00");
 
@@ -382,7 +383,7 @@ abstract class CreditNotesAndWriteOffsContract extends OnLedger {
         Invoice open = issued("SO-ST3", customer, "10.00");
         CreditNote note = credit(credited, "19.00");
         writeOffs.writeOffBadDebt(TENANT, lost.id(), "insolvent", ISSUED.plusDays(40));
-        SqlCustomerStatements statements = StatementsFixture.statements(database);
+        SqlCustomerStatements statements = new SqlCustomerStatements(database);
 
         CustomerStatement statement = statements.statement(TENANT, customer, "EUR", ISSUED, ISSUED.plusDays(60));
 

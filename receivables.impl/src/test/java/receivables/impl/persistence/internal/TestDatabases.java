@@ -71,6 +71,11 @@ public final class TestDatabases {
                 recorder);
     }
 
+    /** A database component on any JDBC URL (the benchmarks' H2 file, say), migrated and ready. */
+    public static HibernateDatabase at(String url, String user, int poolSize) {
+        return start(new DatabaseSettings(url, user, "", poolSize));
+    }
+
     public static HibernateDatabase start(DatabaseSettings settings) {
         return start(settings, null);
     }

@@ -47,7 +47,6 @@ import receivables.impl.persistence.internal.StatementRecorder.Executed;
 import receivables.impl.persistence.internal.TableStatistics;
 import receivables.impl.persistence.internal.TestDatabase;
 import receivables.impl.report.internal.SqlCustomerStatements;
-import receivables.impl.report.internal.StatementsFixture;
 
 /**
  * The hot queries on a PostgreSQL schema whose tables were never analyzed, as on a server with autovacuum off, or
@@ -105,7 +104,7 @@ class HotQueriesWithoutStatisticsPostgresTest extends OnLedger {
             }
         }, 80);
         StoredSuspenseQueue queue = ImportsFixture.queue(database, payments, intents);
-        SqlCustomerStatements customerStatements = StatementsFixture.statements(database);
+        SqlCustomerStatements customerStatements = new SqlCustomerStatements(database);
 
         List<UUID> customerIds = new ArrayList<>();
         for (int i = 0; i < CUSTOMERS; i++) {

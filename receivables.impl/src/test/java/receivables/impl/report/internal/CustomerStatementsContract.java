@@ -53,7 +53,7 @@ abstract class CustomerStatementsContract extends OnLedger {
 
     @BeforeEach
     void wireStatements() {
-        statements = StatementsFixture.statements(database);
+        statements = new SqlCustomerStatements(database);
         // Invoices in a currency other than the functional EUR are issued at the day's rate.
         for (TenantId tenant : List.of(TENANT, OTHER)) {
             rates.enter(tenant, List.of(new ExchangeRate("USD", LocalDate.of(2000, 1, 1), new BigDecimal("0.9"))));

@@ -30,7 +30,6 @@ import receivables.api.people.CredentialRequest;
 import receivables.api.people.IssuedCredential;
 import receivables.api.people.MachineCredential;
 import receivables.api.people.Role;
-import receivables.impl.audit.internal.AuditFixture;
 import receivables.impl.audit.internal.CallerContext;
 import receivables.impl.audit.internal.StoredAuditTrail;
 import receivables.impl.persistence.internal.TestDatabase;
@@ -55,7 +54,7 @@ abstract class MachineCredentialsContract {
     void wire() {
         credentials = new StoredMachineCredentials(testDatabase.get());
         credentials.clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        trail = AuditFixture.trail(testDatabase.get());
+        trail = new StoredAuditTrail(testDatabase.get());
     }
 
     @Test

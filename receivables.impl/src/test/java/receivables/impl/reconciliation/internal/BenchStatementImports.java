@@ -11,11 +11,8 @@ import receivables.impl.persistence.internal.TableStatistics;
 import receivables.impl.tenant.internal.TenantDirectory;
 
 /**
- * Starts our statement imports outside the framework, wired as Declarative Services would wire them.
- *
- * <p>It lives in the package of {@link BackgroundStatementImports} because its references and its activation
- * are package-private; outside the framework receivables.impl and this module share one class loader, so the
- * package is one runtime package (as for {@code BenchDatabases}).
+ * Starts our statement imports outside the framework for receivables.bench, wired as Declarative Services would
+ * wire them: in this package because the import's dynamic formats, its lease and its activation are package-private.
  */
 public final class BenchStatementImports {
 
