@@ -26,7 +26,7 @@ import receivables.api.people.IssuedPassword;
 import receivables.api.people.Role;
 import receivables.api.people.User;
 import receivables.api.people.UserRequest;
-import receivables.impl.audit.internal.AuditFixture;
+import receivables.impl.audit.internal.StoredAuditTrail;
 import receivables.impl.intent.internal.MovableClock;
 import receivables.impl.persistence.internal.HibernateDatabase;
 import receivables.impl.persistence.internal.TestDatabase;
@@ -244,7 +244,7 @@ abstract class SignInContract {
 
         users.delete(ALPHA, changed.id());
         assertThat(users.find(ALPHA, changed.id())).isEmpty();
-        List<AuditRecord> trail = AuditFixture.trail(testDatabase.get())
+        List<AuditRecord> trail = new StoredAuditTrail(testDatabase.get())
                 .find(ALPHA, new AuditQuery("user", changed.id().toString(), null, null, null), PageRequest.first())
                 .items();
         assertThat(trail).extracting(record -> record.operation().name()).containsExactly("CREATED", "CHANGED", "DELETED");
