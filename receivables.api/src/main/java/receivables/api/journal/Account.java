@@ -29,5 +29,9 @@ public enum Account {
     /** What open receivables in other currencies lost at a period end's rate; reversed the next day. */
     FX_UNREALIZED_LOSS,
     /** Early-payment discounts customers took (net of tax where the tenant adjusts tax for them). */
-    CASH_DISCOUNT_EXPENSE
+    CASH_DISCOUNT_EXPENSE,
+    /** Dunning fees charged to customers. */
+    FEE_INCOME,
+    /** Interest charged to customers on overdue principal. */
+    INTEREST_INCOME
 }

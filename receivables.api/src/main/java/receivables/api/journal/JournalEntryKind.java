@@ -57,5 +57,16 @@ public enum JournalEntryKind {
      */
     FX_REVALUATION,
     /** The next day's reversal of an {@link #FX_REVALUATION}: the same lines on the other side, same reference. */
-    FX_REVALUATION_REVERSED
+    FX_REVALUATION_REVERSED,
+    /**
+     * A dunning run charged a level's fee as an item of its own: Dr {@link Account#RECEIVABLE}, Cr
+     * {@link Account#FEE_INCOME}. Reference: the fee item's (invoice) number.
+     */
+    DUNNING_FEE_CHARGED,
+    /**
+     * Interest accrued on overdue principal was charged as an item of its own, when a notice went out or the
+     * principal was paid: Dr {@link Account#RECEIVABLE}, Cr {@link Account#INTEREST_INCOME}. Reference: the interest
+     * item's (invoice) number.
+     */
+    INTEREST_CHARGED
 }

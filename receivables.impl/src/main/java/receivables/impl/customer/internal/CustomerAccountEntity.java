@@ -185,6 +185,18 @@ public class CustomerAccountEntity extends TenantOwned {
         return creditHold;
     }
 
+    public String segment() {
+        return segment;
+    }
+
+    /** Puts the customer on credit hold, as a dunning level may: new invoices are then blocked or warned about. */
+    public void holdCredit(Instant now) {
+        if (!creditHold) {
+            creditHold = true;
+            updatedAt = now;
+        }
+    }
+
     long version() {
         return version;
     }

@@ -79,6 +79,12 @@ public class StoredCustomerAccounts implements CustomerAccounts {
                         .map(account -> account.toValue(personalDataKeys.cipher(session))));
     }
 
+    /** The customer in the caller's session, its personal data opened. */
+    public Optional<CustomerAccount> find(Session session, UUID id) {
+        return Optional.ofNullable(session.find(CustomerAccountEntity.class, id))
+                .map(account -> account.toValue(personalDataKeys.cipher(session)));
+    }
+
     @Override
     public CustomerAccount update(TenantId tenant, UUID id, CustomerRequest details, Long expectedVersion) {
         validate(details);

@@ -36,6 +36,7 @@ import receivables.api.invoice.InvoiceQuery;
 import receivables.api.invoice.InvoiceSort;
 import receivables.api.invoice.InvoiceStatus;
 import receivables.api.invoice.Invoices;
+import receivables.api.invoice.OrderLine;
 import receivables.api.invoice.SalesOrder;
 import receivables.api.journal.Account;
 import receivables.api.journal.JournalEntryKind;
@@ -392,6 +393,60 @@ public class StoredInvoices implements Invoices {
      */
     private void issue(Session session, UnitOfWork tx, TenantId tenant, InvoiceEntity invoice, LocalDate issueDate,
             long sequence, Map<String, BigDecimal> fxRates) {
+        issue(session, tx, tenant, invoice, issueDate, sequence, fxRates, JournalEntryKind.INVOICE_ISSUED,
+                issueLines(invoice));
+    }
+
+    /**
+     * Charges a dunning fee or interest in the caller's transaction as an item of its own: an issued invoice of one
+     * line without tax, due by {@code charge}'s terms and journalled Dr receivable, Cr fee or interest income, so
+     * that statements, aging and payments treat it as any invoice. Idempotent per {@link Charge#key()}: the item
+     * charged under the key before is answered.
+     */
+    public Invoice charge(Session session, UnitOfWork tx, TenantId tenant, Charge charge) {
+        SalesOrder order = new SalesOrder(charge.key(), charge.customerId(), charge.amount().currency(), charge.date(),
+                charge.termsCode(), List.of(new OrderLine(charge.kind().name(), charge.description(), BigDecimal.ONE,
+                        charge.amount().amount(), null, null)));
+        InvoiceCalculation calculation = InvoiceCalculation.of(order);
+        Optional<InvoiceEntity> earlier = byOrder(session, charge.key());
+        if (earlier.isPresent()) {
+            return toValue(session, sameOrder(earlier.get(), order, calculation));
+        }
+        InvoiceEntity invoice = newDraft(session, order, calculation);
+        write(session, invoice, calculation);
+        issue(session, tx, tenant, invoice, charge.date(), YearlyCounter.INVOICE.reserve(session, tenant,
+                charge.date().getYear(), 1), new HashMap<>(), charge.kind().journalKind, List.of(
+                JournalLine.debit(Account.RECEIVABLE, charge.amount()),
+                JournalLine.credit(charge.kind().income, charge.amount())));
+        session.flush();
+        return toValue(session, invoice);
+    }
+
+    /**
+     * A fee or interest to charge.
+     *
+     * @param key an idempotency key, unique per tenant among orders and charges
+     */
+    public record Charge(String key, ChargeKind kind, UUID customerId, Money amount, String description,
+            String termsCode, LocalDate date) {
+    }
+
+    /** What a charge is for, and how it is journalled. */
+    public enum ChargeKind {
+        DUNNING_FEE(JournalEntryKind.DUNNING_FEE_CHARGED, Account.FEE_INCOME),
+        INTEREST(JournalEntryKind.INTEREST_CHARGED, Account.INTEREST_INCOME);
+
+        final JournalEntryKind journalKind;
+        final Account income;
+
+        ChargeKind(JournalEntryKind journalKind, Account income) {
+            this.journalKind = journalKind;
+            this.income = income;
+        }
+    }
+
+    private void issue(Session session, UnitOfWork tx, TenantId tenant, InvoiceEntity invoice, LocalDate issueDate,
+            long sequence, Map<String, BigDecimal> fxRates, JournalEntryKind kind, List<JournalLine> lines) {
         String functional = tenants.settings(tenant).functionalCurrency();
         if (!invoice.currency.equals(functional)) {
             invoice.fxRate = fxRates.computeIfAbsent(invoice.currency,
@@ -407,7 +462,7 @@ public class StoredInvoices implements Invoices {
                     scheduled.amount(), scheduled.amount(), scheduled.discountUntil(), scheduled.discountAmount())));
         }
         invoice.dueDate = schedule.get(schedule.size() - 1).dueDate();
-        journal.post(session, issueDate, JournalEntryKind.INVOICE_ISSUED, invoice.number, issueLines(invoice));
+        journal.post(session, issueDate, kind, invoice.number, lines);
         events.afterCommit(tx, EventTopics.INVOICE_ISSUED, Map.of(EventTopics.TENANT, tenant.value(), EventTopics.ID,
                 invoice.id.toString(), EventTopics.INVOICE_NUMBER, invoice.number, EventTopics.CUSTOMER_ID,
                 invoice.customerId.toString(), EventTopics.CURRENCY, invoice.currency, EventTopics.AMOUNT,

@@ -1,0 +1,11 @@
+/**
+ * The notice-channel SPI: how dunning notices reach customers (e-mail, SMS, letters). A channel is a bundle that
+ * registers a {@link receivables.api.channel.NoticeChannel} service and can be installed, replaced and removed while
+ * the host runs.
+ */
+@Export
+@Version("1.0.0")
+package receivables.api.channel;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

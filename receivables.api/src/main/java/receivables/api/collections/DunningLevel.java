@@ -1,0 +1,17 @@
+package receivables.api.collections;
+
+import java.math.BigDecimal;
+
+/**
+ * One step of a dunning policy.
+ *
+ * @param days       days relative to an installment's due date from which the level applies: negative for a
+ *                   friendly reminder before the due date, positive for dunning after it; never 0, since no notice
+ *                   goes out on the due date itself
+ * @param fee        charged once when the level is reached, in the currency of the customer's items; 0 for none
+ *                   (a reminder never carries a fee)
+ * @param creditHold whether reaching the level puts the customer on credit hold
+ * @param escalateTo the collection stage a task is opened for when the level is reached; {@code null} for none
+ */
+public record DunningLevel(int days, BigDecimal fee, boolean creditHold, CollectionStage escalateTo) {
+}

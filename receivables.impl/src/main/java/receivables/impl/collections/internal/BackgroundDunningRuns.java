@@ -1,0 +1,590 @@
+package receivables.impl.collections.internal;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.stream.Collectors;
+
+import jakarta.persistence.Tuple;
+import org.hibernate.Session;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import receivables.api.ConflictException;
+import receivables.api.FieldViolation;
+import receivables.api.InvalidRequestException;
+import receivables.api.TenantId;
+import receivables.api.channel.NoticeChannel;
+import receivables.api.channel.NoticeDelivery;
+import receivables.api.channel.NoticeMessage;
+import receivables.api.collections.CollectionStage;
+import receivables.api.collections.DeliveryStatus;
+import receivables.api.collections.DunningNotice;
+import receivables.api.collections.DunningPolicy;
+import receivables.api.collections.DunningRun;
+import receivables.api.collections.DunningRunStatus;
+import receivables.api.collections.DunningRuns;
+import receivables.api.collections.DunningSchedule;
+import receivables.api.collections.NoticeItem;
+import receivables.api.collections.PromiseStatus;
+import receivables.api.customer.CustomerAccount;
+import receivables.api.invoice.Invoice;
+import receivables.api.money.Money;
+import receivables.impl.background.internal.BackgroundThreads;
+import receivables.impl.background.internal.Lease;
+import receivables.impl.background.internal.Leases;
+import receivables.impl.collections.internal.DunningCalculation.ItemState;
+import receivables.impl.collections.internal.DunningCalculation.OpenItem;
+import receivables.impl.collections.internal.DunningCalculation.Outcome;
+import receivables.impl.customer.internal.CustomerAccountEntity;
+import receivables.impl.customer.internal.StoredCustomerAccounts;
+import receivables.impl.ledger.internal.StoredInvoices;
+import receivables.impl.ledger.internal.StoredInvoices.Charge;
+import receivables.impl.ledger.internal.StoredInvoices.ChargeKind;
+import receivables.impl.persistence.internal.Database;
+import receivables.impl.persistence.internal.NativeRow;
+import receivables.impl.persistence.internal.UnitOfWork;
+import receivables.impl.tenant.internal.TenantDirectory;
+import receivables.impl.validation.internal.ValueRanges;
+
+/**
+ * The daily dunning run of every tenant, at the time its schedule names in its time zone, on whichever node takes
+ * the day's lease first ({@code dunning/<date>}). A day's run is done once: it is recorded per tenant and day, each
+ * customer's part commits on its own with its notice (one per customer and day), and a run resumed after a node died
+ * skips the customers whose notice is already there. Fees and interest are charged through the ledger as items of
+ * their own; notices go out through the notice channel their policy names once their part has committed.
+ */
+@Component(service = { DunningRuns.class, BackgroundDunningRuns.class }, configurationPid = DunningConfiguration.PID)
+@Designate(ocd = DunningConfiguration.class)
+public class BackgroundDunningRuns implements DunningRuns {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BackgroundDunningRuns.class);
+    private static final DateTimeFormatter KEY_DAY = DateTimeFormatter.BASIC_ISO_DATE;
+    static final DunningSchedule DEFAULT_SCHEDULE = new DunningSchedule(true, LocalTime.of(6, 0), ZoneId.of("UTC"));
+    static final int MAX_ZONE = 64;
+
+    private final Database database;
+    private final StoredDunningPolicies policies;
+    private final StoredInvoices invoices;
+    private final StoredCustomerAccounts customers;
+    private final Leases leases;
+    private final TenantDirectory tenants;
+    private final Clock clock;
+    private final int deliveryAttempts;
+    private final Map<String, NoticeChannel> channels = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService sweep;
+
+    @Activate
+    public BackgroundDunningRuns(@Reference Database database, @Reference StoredDunningPolicies policies,
+            @Reference StoredInvoices invoices, @Reference StoredCustomerAccounts customers, @Reference Leases leases,
+            @Reference TenantDirectory tenants, DunningConfiguration config) {
+        this(database, policies, invoices, customers, leases, tenants, Clock.systemUTC(), config.deliveryAttempts(),
+                config.sweepSeconds());
+    }
+
+    /** With {@code sweepSeconds} 0, nothing runs by itself: tests call {@link #sweep()}. */
+    BackgroundDunningRuns(Database database, StoredDunningPolicies policies, StoredInvoices invoices,
+            StoredCustomerAccounts customers, Leases leases, TenantDirectory tenants, Clock clock, int deliveryAttempts,
+            int sweepSeconds) {
+        if (deliveryAttempts < 1) {
+            throw new IllegalArgumentException("deliveryAttempts must be at least 1, not " + deliveryAttempts);
+        }
+        this.database = database;
+        this.policies = policies;
+        this.invoices = invoices;
+        this.customers = customers;
+        this.leases = leases;
+        this.tenants = tenants;
+        this.clock = clock;
+        this.deliveryAttempts = deliveryAttempts;
+        this.sweep = sweepSeconds > 0 ? BackgroundThreads.every("receivables-dunning", sweepSeconds, this::sweep) : null;
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        if (sweep != null) {
+            BackgroundThreads.stop(sweep);
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addChannel(NoticeChannel channel, Map<String, Object> properties) {
+        Object id = properties.get(NoticeChannel.ID);
+        if (id instanceof String name && !name.isBlank()) {
+            channels.put(name, channel);
+        } else {
+            LOG.warn("A notice channel without the {} property is ignored", NoticeChannel.ID);
+        }
+    }
+
+    void removeChannel(NoticeChannel channel, Map<String, Object> properties) {
+        channels.values().remove(channel);
+    }
+
+    /** Starts each tenant's run that is due by its schedule and not done yet; one failing tenant stops no other. */
+    void sweep() {
+        for (TenantId tenant : tenants.enabledTenants()) {
+            try {
+                DunningSchedule schedule = schedule(tenant);
+                ZonedDateTime now = ZonedDateTime.now(clock.withZone(schedule.zone()));
+                LocalDate today = now.toLocalDate();
+                if (schedule.enabled() && !now.toLocalTime().isBefore(schedule.runAt())
+                        && find(tenant, today).map(run -> run.status() != DunningRunStatus.COMPLETED).orElse(true)) {
+                    leases.runLeased(tenant, work(today), lease -> run(tenant, today, lease));
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("The dunning run of tenant {} failed; it is tried again on the next sweep", tenant, e);
+            }
+        }
+    }
+
+    @Override
+    public List<DunningNotice> preview(TenantId tenant, LocalDate date) {
+        requireDate(date);
+        return database.inTransaction(tenant, session -> {
+            List<DunningNotice> notices = new ArrayList<>();
+            openItems(session, tenant, date).forEach((customerId, items) -> {
+                Optional<DunningPolicy> policy = policies.policyFor(session, customerId);
+                if (policy.isEmpty()) {
+                    return;
+                }
+                Outcome outcome = outcome(session, policy.get(), date, customerId, items);
+                if (outcome.noticeGoesOut()) {
+                    notices.add(notice(null, date, customerId, policy.get(), outcome, List.of(),
+                            DeliveryStatus.PENDING, null));
+                }
+            });
+            return notices;
+        });
+    }
+
+    @Override
+    public DunningRun run(TenantId tenant, LocalDate date) {
+        requireDate(date);
+        // Tomorrow in UTC is today in the zones ahead of it.
+        if (date.isAfter(LocalDate.now(clock).plusDays(1))) {
+            throw new InvalidRequestException(FieldViolation.of("date", "must not be in the future: a day is dunned once it has come"));
+        }
+        Optional<DunningRun> done = find(tenant, date).filter(run -> run.status() == DunningRunStatus.COMPLETED);
+        if (done.isPresent()) {
+            return done.get();
+        }
+        if (!leases.runLeased(tenant, work(date), lease -> run(tenant, date, lease))) {
+            throw new ConflictException("the dunning run of " + date + " is under way on another node");
+        }
+        return find(tenant, date).orElseThrow();
+    }
+
+    @Override
+    public Optional<DunningRun> find(TenantId tenant, LocalDate date) {
+        return database.inTransaction(tenant, session -> Optional.ofNullable(session.find(DunningRunEntity.class, date))
+                .map(DunningRunEntity::toValue));
+    }
+
+    @Override
+    public List<DunningNotice> notices(TenantId tenant, UUID customerId) {
+        return database.inTransaction(tenant, session -> session.createSelectionQuery(
+                        "from DunningNotice n where n.customerId = :customer order by n.runDate desc", DunningNoticeEntity.class)
+                .setParameter("customer", customerId).getResultList().stream().map(notice -> toValue(session, notice))
+                .toList());
+    }
+
+    @Override
+    public DunningSchedule schedule(TenantId tenant) {
+        return database.inTransaction(tenant, session -> NativeRow.list(session.createNativeQuery(
+                        "select enabled, run_at, time_zone from dunning_schedule where tenant_id = :tenant", Tuple.class)
+                .setParameter("tenant", tenant.value())).stream().findFirst()
+                .map(row -> new DunningSchedule(row.flag("enabled"), LocalTime.parse(row.text("run_at")),
+                        ZoneId.of(row.text("time_zone"))))
+                .orElse(DEFAULT_SCHEDULE));
+    }
+
+    @Override
+    public DunningSchedule schedule(TenantId tenant, DunningSchedule schedule) {
+        if (schedule == null || schedule.runAt() == null || schedule.zone() == null) {
+            throw new InvalidRequestException(FieldViolation.of(schedule == null ? "body"
+                    : schedule.runAt() == null ? "runAt" : "zone", "is required"));
+        }
+        if (schedule.zone().getId().length() > MAX_ZONE) {
+            throw new InvalidRequestException(FieldViolation.of("zone", "is not a time zone"));
+        }
+        LocalTime runAt = schedule.runAt().truncatedTo(ChronoUnit.MINUTES);
+        database.inTransaction(tenant, (session, tx) -> {
+            int updated = session.createNativeMutationQuery("update dunning_schedule set enabled = :enabled,"
+                            + " run_at = :runAt, time_zone = :zone where tenant_id = :tenant")
+                    .setParameter("enabled", schedule.enabled()).setParameter("runAt", runAt.toString())
+                    .setParameter("zone", schedule.zone().getId()).setParameter("tenant", tenant.value()).executeUpdate();
+            if (updated == 0) {
+                session.createNativeMutationQuery("insert into dunning_schedule (tenant_id, enabled, run_at, time_zone)"
+                                + " values (:tenant, :enabled, :runAt, :zone)")
+                        .setParameter("enabled", schedule.enabled()).setParameter("runAt", runAt.toString())
+                        .setParameter("zone", schedule.zone().getId()).setParameter("tenant", tenant.value())
+                        .executeUpdate();
+            }
+        });
+        return new DunningSchedule(schedule.enabled(), runAt, schedule.zone());
+    }
+
+    /** Does the run of {@code date} while {@code lease} is held, from where it got to. */
+    private void run(TenantId tenant, LocalDate date, Lease lease) {
+        boolean due = database.inTransaction(tenant, session -> {
+            leases.confirm(session, lease);
+            DunningRunEntity run = session.find(DunningRunEntity.class, date);
+            if (run == null) {
+                session.persist(new DunningRunEntity(date, now()));
+                return true;
+            }
+            return run.status != DunningRunStatus.COMPLETED;
+        });
+        if (!due) {
+            return;
+        }
+        chargeInterestOfPaidItems(tenant, date, lease);
+        Map<UUID, List<OpenItem>> open = database.inTransaction(tenant, session -> openItems(session, tenant, date));
+        for (Map.Entry<UUID, List<OpenItem>> customer : open.entrySet()) {
+            if (!lease.held() || Thread.currentThread().isInterrupted()) {
+                return;
+            }
+            try {
+                dunCustomer(tenant, date, lease, customer.getKey(), customer.getValue());
+            } catch (RuntimeException e) {
+                if (!lease.held()) {
+                    return;
+                }
+                // One customer's failure (e.g. no exchange rate for a charge) stops no other; it is tried tomorrow.
+                LOG.warn("Dunning customer {} of tenant {} on {} failed", customer.getKey(), tenant, date, e);
+            }
+        }
+        database.inTransaction(tenant, (session, tx) -> {
+            leases.confirm(session, lease);
+            DunningRunEntity run = session.find(DunningRunEntity.class, date);
+            run.status = DunningRunStatus.COMPLETED;
+            run.finishedAt = now();
+            run.notices = session.createSelectionQuery("select count(n) from DunningNotice n where n.runDate = :date",
+                    Long.class).setParameter("date", date).getSingleResult().intValue();
+        });
+        retryDeliveries(tenant, date);
+    }
+
+    /** The customer's part of the run, in one transaction with its notice; nothing when its notice is there. */
+    private void dunCustomer(TenantId tenant, LocalDate date, Lease lease, UUID customerId, List<OpenItem> items) {
+        UUID noticeId = database.inTransaction(tenant, (session, tx) -> {
+            leases.confirm(session, lease);
+            if (!session.createSelectionQuery("select n.id from DunningNotice n where n.runDate = :date"
+                    + " and n.customerId = :customer", UUID.class).setParameter("date", date)
+                    .setParameter("customer", customerId).getResultList().isEmpty()) {
+                return null;
+            }
+            Optional<DunningPolicy> found = policies.policyFor(session, customerId);
+            if (found.isEmpty()) {
+                return null;
+            }
+            DunningPolicy policy = found.get();
+            settlePromises(session, date, customerId);
+            Outcome outcome = outcome(session, policy, date, customerId, items);
+            outcome.states().forEach((installment, state) -> store(session, installment, customerId, state));
+            if (!outcome.noticeGoesOut()) {
+                return null;
+            }
+            UUID id = UUID.randomUUID();
+            List<String> chargeNumbers = new ArrayList<>();
+            String suffix = KEY_DAY.format(date) + "-" + customerId;
+            if (outcome.fee().isPositive()) {
+                chargeNumbers.add(charge(session, tx, tenant, id, new Charge("DUN-F-" + suffix, ChargeKind.DUNNING_FEE,
+                        customerId, outcome.fee(), Descriptions.fee(policy.language(), outcome.level()),
+                        policy.chargeTermsCode(), date)));
+            }
+            outcome.interest().forEach((currency, amount) -> chargeNumbers.add(charge(session, tx, tenant, id,
+                    new Charge("DUN-I-" + suffix + "-" + currency, ChargeKind.INTEREST, customerId, amount,
+                            Descriptions.interest(policy.language()), policy.chargeTermsCode(), date))));
+            DunningNotice notice = notice(id, date, customerId, policy, outcome, chargeNumbers, DeliveryStatus.PENDING,
+                    null);
+            session.persist(new DunningNoticeEntity(notice, now()));
+            for (int i = 0; i < outcome.notice().size(); i++) {
+                session.persist(new NoticeItemEntity(id, outcome.noticeInstallments().get(i), outcome.notice().get(i)));
+            }
+            CustomerAccountEntity customer = session.find(CustomerAccountEntity.class, customerId);
+            if (outcome.creditHold()) {
+                customer.holdCredit(now());
+            }
+            for (CollectionStage stage : outcome.escalations()) {
+                session.persist(new CollectionTaskEntity(customerId, stage, "dunning level " + outcome.level()
+                        + " of policy " + policy.code() + " reached", date, now()));
+            }
+            return id;
+        });
+        if (noticeId != null) {
+            deliver(tenant, noticeId);
+        }
+    }
+
+    private String charge(Session session, UnitOfWork tx, TenantId tenant, UUID noticeId, Charge charge) {
+        Invoice item = invoices.charge(session, tx, tenant, charge);
+        session.persist(new DunningChargeEntity(item.id(), charge.kind(), noticeId));
+        return item.number();
+    }
+
+    /**
+     * Interest accrued on items paid since it was last charged is charged now, per customer and currency, so that
+     * paying the principal never loses it.
+     */
+    private void chargeInterestOfPaidItems(TenantId tenant, LocalDate date, Lease lease) {
+        database.inTransaction(tenant, (session, tx) -> {
+            leases.confirm(session, lease);
+            List<NativeRow> paid = NativeRow.list(session.createNativeQuery("select d.installment_id, d.customer_id,"
+                            + " i.currency, d.accrued_interest from dunning_installment d join installment i"
+                            + " on i.tenant_id = d.tenant_id and i.id = d.installment_id where d.tenant_id = :tenant"
+                            + " and i.open_amount = 0 and d.accrued_interest <> 0 order by d.customer_id, i.currency",
+                    Tuple.class).setParameter("tenant", tenant.value()));
+            Map<UUID, Map<String, List<UUID>>> owed = new LinkedHashMap<>();
+            for (NativeRow row : paid) {
+                owed.computeIfAbsent(row.uuid("customer_id"), customer -> new LinkedHashMap<>())
+                        .computeIfAbsent(row.text("currency"), currency -> new ArrayList<>()).add(row.uuid("installment_id"));
+            }
+            owed.forEach((customerId, byCurrency) -> byCurrency.forEach((currency, installments) -> {
+                List<InstallmentDunningEntity> states = installments.stream()
+                        .map(id -> session.find(InstallmentDunningEntity.class, id)).toList();
+                BigDecimal accrued = states.stream().map(state -> state.accruedInterest).reduce(BigDecimal.ZERO,
+                        BigDecimal::add);
+                Money amount = Money.rounded(accrued, currency);
+                // Less than the minor unit stays accrued (on the first item) until more joins it.
+                if (amount.isPositive()) {
+                    states.forEach(state -> state.accruedInterest = BigDecimal.ZERO);
+                    states.get(0).accruedInterest = accrued.subtract(amount.amount());
+                    DunningPolicy policy = policies.policyFor(session, customerId).orElse(null);
+                    String language = policy == null ? "en" : policy.language();
+                    String terms = policy == null ? PolicyRules.DEFAULT_CHARGE_TERMS : policy.chargeTermsCode();
+                    charge(session, tx, tenant, null, new Charge("DUN-P-" + KEY_DAY.format(date) + "-" + customerId + "-"
+                            + currency, ChargeKind.INTEREST, customerId, amount, Descriptions.interest(language), terms,
+                            date));
+                }
+            }));
+        });
+    }
+
+    /** Promises past their date are kept or broken; a broken one resumes dunning and becomes a task. */
+    private void settlePromises(Session session, LocalDate date, UUID customerId) {
+        List<PromiseEntity> open = session.createSelectionQuery("from PromiseToPay p where p.customerId = :customer"
+                + " and p.status = :open", PromiseEntity.class).setParameter("customer", customerId)
+                .setParameter("open", PromiseStatus.OPEN).getResultList();
+        for (PromiseEntity promise : open) {
+            BigDecimal paid = session.createNativeQuery("select coalesce(sum(a.amount), 0) from allocation a"
+                            + " join installment i on i.tenant_id = a.tenant_id and i.id = a.installment_id"
+                            + " where a.tenant_id = :tenant and i.customer_id = :customer and i.currency = :currency"
+                            + " and a.allocated_at >= :since and a.value_date <= :until", BigDecimal.class)
+                    .setParameter("tenant", promise.tenantId()).setParameter("customer", customerId)
+                    .setParameter("currency", promise.currency).setParameter("since", promise.madeAt)
+                    .setParameter("until", promise.promisedFor).getSingleResult();
+            if (paid.compareTo(promise.amount) >= 0) {
+                promise.status = PromiseStatus.KEPT;
+            } else if (date.isAfter(promise.promisedFor)) {
+                promise.status = PromiseStatus.BROKEN;
+                session.persist(new CollectionTaskEntity(customerId, null, "promise to pay " + promise.amount.toPlainString()
+                        + " " + promise.currency + " by " + promise.promisedFor + " was broken", date, now()));
+            }
+        }
+    }
+
+    private Outcome outcome(Session session, DunningPolicy policy, LocalDate date, UUID customerId, List<OpenItem> items) {
+        Map<UUID, ItemState> states = session.createSelectionQuery("from InstallmentDunning d where d.customerId = :customer",
+                        InstallmentDunningEntity.class).setParameter("customer", customerId).getResultStream()
+                .collect(Collectors.toMap(d -> d.installmentId, d -> new ItemState(d.noticedLevel, d.feeLevel,
+                        d.accruedInterest, d.accruedUntil)));
+        Optional<LocalDate> lastNotice = Optional.ofNullable(session.createSelectionQuery(
+                        "select max(n.runDate) from DunningNotice n where n.customerId = :customer and n.runDate < :date",
+                        LocalDate.class).setParameter("customer", customerId).setParameter("date", date).getSingleResult());
+        boolean promisePending = !session.createSelectionQuery("select p.id from PromiseToPay p where p.customerId = :customer"
+                        + " and p.status = :open and p.promisedFor >= :date", UUID.class).setParameter("customer", customerId)
+                .setParameter("open", PromiseStatus.OPEN).setParameter("date", date).getResultList().isEmpty();
+        String currency = session.find(CustomerAccountEntity.class, customerId).currency();
+        return DunningCalculation.of(policy, date, currency, items, states, lastNotice, promisePending);
+    }
+
+    private static void store(Session session, UUID installmentId, UUID customerId, ItemState state) {
+        InstallmentDunningEntity stored = session.find(InstallmentDunningEntity.class, installmentId);
+        if (stored == null) {
+            if (state.equals(ItemState.NEW)) {
+                return;
+            }
+            stored = new InstallmentDunningEntity(installmentId, customerId);
+            session.persist(stored);
+        }
+        stored.noticedLevel = state.noticedLevel();
+        stored.feeLevel = state.feeLevel();
+        stored.accruedInterest = state.accrued();
+        stored.accruedUntil = state.accruedUntil();
+    }
+
+    /**
+     * The tenant's open installments of issued invoices by customer, those due within a year from {@code date}
+     * included (for reminders), ordered by due date.
+     */
+    private static Map<UUID, List<OpenItem>> openItems(Session session, TenantId tenant, LocalDate date) {
+        Map<UUID, List<OpenItem>> byCustomer = new LinkedHashMap<>();
+        LocalDate horizon = date.isAfter(ValueRanges.LAST_DAY.minusDays(PolicyRules.MAX_DAYS_BEFORE)) ? ValueRanges.LAST_DAY
+                : date.plusDays(PolicyRules.MAX_DAYS_BEFORE);
+        NativeRow.stream(session.createNativeQuery("select i.id, i.invoice_id, i.sequence_number, i.customer_id,"
+                                + " i.currency, i.due_date, i.open_amount, v.invoice_number,"
+                                + " exists (select 1 from invoice_dispute d where d.tenant_id = i.tenant_id"
+                                + " and d.invoice_id = i.invoice_id and d.resolved_at is null) as disputed,"
+                                + " exists (select 1 from dunning_charge c where c.tenant_id = i.tenant_id"
+                                + " and c.invoice_id = i.invoice_id) as charged"
+                                + " from installment i join invoice v on v.tenant_id = i.tenant_id and v.id = i.invoice_id"
+                                + " where i.tenant_id = :tenant and i.open_amount > 0 and v.status in ('ISSUED', 'PARTIALLY_PAID')"
+                                + " and i.due_date <= :horizon order by i.customer_id, i.due_date, v.invoice_number,"
+                                + " i.sequence_number", Tuple.class)
+                        .setParameter("tenant", tenant.value()).setParameter("horizon", horizon))
+                .forEach(row -> byCustomer.computeIfAbsent(row.uuid("customer_id"), customer -> new ArrayList<>())
+                        .add(new OpenItem(row.uuid("id"), row.uuid("invoice_id"), row.text("invoice_number"),
+                                row.integer("sequence_number"), row.date("due_date"),
+                                row.money("currency", "open_amount"), row.flag("disputed"), row.flag("charged"))));
+        return byCustomer;
+    }
+
+    /** Delivers the notice through its channel and records what became of it; never throws. */
+    void deliver(TenantId tenant, UUID noticeId) {
+        try {
+            Optional<Pending> pending = database.inTransaction(tenant, session -> {
+                DunningNoticeEntity notice = session.find(DunningNoticeEntity.class, noticeId);
+                if (notice == null || notice.delivery != DeliveryStatus.PENDING) {
+                    return Optional.<Pending>empty();
+                }
+                CustomerAccount customer = customers.find(session, notice.customerId).orElseThrow();
+                String language = policies.policyFor(session, notice.customerId).map(DunningPolicy::language).orElse("en");
+                DunningNotice value = toValue(session, notice);
+                boolean reminder = value.items().stream().allMatch(item -> item.daysPastDue() < 0);
+                return Optional.of(new Pending(notice.channel, new NoticeMessage(tenant, noticeId, customer.name(),
+                        address(notice.channel, customer), language, NoticeTexts.subject(value, reminder, language),
+                        NoticeTexts.body(value, customer.name(), reminder, language))));
+            });
+            if (pending.isEmpty()) {
+                return;
+            }
+            NoticeChannel channel = channels.get(pending.get().channel());
+            DeliveryStatus status;
+            String detail;
+            if (channel == null) {
+                status = DeliveryStatus.UNREACHABLE;
+                detail = "no notice channel '" + pending.get().channel() + "' is installed";
+            } else if (pending.get().message().address() == null || pending.get().message().address().isBlank()) {
+                status = DeliveryStatus.UNREACHABLE;
+                detail = "the customer has no address for channel '" + pending.get().channel() + "'";
+            } else {
+                NoticeDelivery delivery = attempt(channel, pending.get().message());
+                detail = delivery.detail();
+                status = switch (delivery.outcome()) {
+                    case DELIVERED -> DeliveryStatus.DELIVERED;
+                    case REFUSED -> DeliveryStatus.FAILED;
+                    case FAILED_FOR_NOW -> DeliveryStatus.PENDING;
+                };
+            }
+            database.inTransaction(tenant, (session, tx) -> {
+                DunningNoticeEntity notice = session.find(DunningNoticeEntity.class, noticeId);
+                notice.attempted(status, detail, deliveryAttempts);
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("Delivering notice {} of tenant {} failed; it is tried again with the next run", noticeId, tenant, e);
+        }
+    }
+
+    private static NoticeDelivery attempt(NoticeChannel channel, NoticeMessage message) {
+        try {
+            NoticeDelivery delivery = channel.deliver(message);
+            return delivery == null ? NoticeDelivery.failedForNow("the channel answered nothing") : delivery;
+        } catch (RuntimeException e) {
+            LOG.warn("Notice channel {} failed on notice {}", channel, message.noticeId(), e);
+            return NoticeDelivery.failedForNow("the channel failed: " + e.getClass().getSimpleName());
+        }
+    }
+
+    /** Tries once more every notice of an earlier run whose delivery failed for now: one attempt per run. */
+    void retryDeliveries(TenantId tenant, LocalDate date) {
+        database.inTransaction(tenant, session -> session.createSelectionQuery("select n.id from DunningNotice n"
+                                + " where n.delivery = :pending and n.runDate < :date order by n.createdAt", UUID.class)
+                        .setParameter("pending", DeliveryStatus.PENDING).setParameter("date", date).getResultList())
+                .forEach(id -> deliver(tenant, id));
+    }
+
+    private static String address(String channel, CustomerAccount customer) {
+        return switch (channel) {
+            case "email" -> customer.email();
+            case "sms" -> customer.phone();
+            default -> customer.email();
+        };
+    }
+
+    private record Pending(String channel, NoticeMessage message) {
+    }
+
+    private static DunningNotice notice(UUID id, LocalDate date, UUID customerId, DunningPolicy policy, Outcome outcome,
+            List<String> chargeNumbers, DeliveryStatus delivery, String detail) {
+        Money interest = outcome.interest().getOrDefault(outcome.overdue().currency(), Money.zero(outcome.overdue().currency()));
+        return new DunningNotice(id, date, customerId, outcome.level(), outcome.notice(), outcome.overdue(), outcome.fee(),
+                interest, chargeNumbers, policy.channel(), delivery, 0, detail);
+    }
+
+    private static DunningNotice toValue(Session session, DunningNoticeEntity notice) {
+        List<NoticeItem> items = session.createSelectionQuery("from NoticeItem i where i.noticeId = :notice"
+                        + " order by i.dueDate, i.invoiceNumber, i.sequence", NoticeItemEntity.class)
+                .setParameter("notice", notice.id).getResultStream()
+                .map(item -> item.toValue(currencyOf(session, item))).toList();
+        List<String> charges = session.createSelectionQuery("select v.number from DunningCharge c, Invoice v"
+                        + " where v.id = c.invoiceId and c.noticeId = :notice order by v.number", String.class)
+                .setParameter("notice", notice.id).getResultList();
+        return notice.toValue(items, charges);
+    }
+
+    private static String currencyOf(Session session, NoticeItemEntity item) {
+        return session.createSelectionQuery("select v.currency from Invoice v where v.id = :invoice", String.class)
+                .setParameter("invoice", item.invoiceId).getSingleResult();
+    }
+
+    private static void requireDate(LocalDate date) {
+        if (date == null) {
+            throw new InvalidRequestException(FieldViolation.of("date", "is required"));
+        }
+        String problem = ValueRanges.dateProblem(date);
+        if (problem != null) {
+            throw new InvalidRequestException(FieldViolation.of("date", problem));
+        }
+    }
+
+    private static String work(LocalDate date) {
+        return "dunning/" + date;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** Parses a time zone as the API takes it. */
+    static ZoneId zone(String id) {
+        try {
+            return ZoneId.of(id);
+        } catch (DateTimeException e) {
+            throw new InvalidRequestException(FieldViolation.of("zone", "is not a time zone, e.g. Asia/Shanghai"));
+        }
+    }
+}

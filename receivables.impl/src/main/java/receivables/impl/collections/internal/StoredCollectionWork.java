@@ -1,0 +1,253 @@
+package receivables.impl.collections.internal;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.persistence.Tuple;
+import org.hibernate.Session;
+import org.hibernate.query.NativeQuery;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import receivables.api.FieldViolation;
+import receivables.api.InvalidRequestException;
+import receivables.api.NotFoundException;
+import receivables.api.TenantId;
+import receivables.api.collections.ActivityRequest;
+import receivables.api.collections.CollectionActivity;
+import receivables.api.collections.CollectionTask;
+import receivables.api.collections.CollectionWork;
+import receivables.api.collections.Dispute;
+import receivables.api.collections.PromiseToPay;
+import receivables.api.collections.WorklistEntry;
+import receivables.api.money.Money;
+import receivables.impl.customer.internal.CustomerAccountEntity;
+import receivables.impl.ledger.internal.InvoiceEntity;
+import receivables.impl.persistence.internal.Database;
+import receivables.impl.persistence.internal.NativeRow;
+import receivables.impl.validation.internal.ValueRanges;
+import receivables.impl.validation.internal.Violations;
+
+/** Disputes, promises to pay, collection tasks, collectors' activities and worklists in the database. */
+@Component(service = { CollectionWork.class, StoredCollectionWork.class })
+public class StoredCollectionWork implements CollectionWork {
+
+    static final int MAX_TEXT = 500;
+    static final int MAX_NOTES = 2000;
+    static final int MAX_ACTION = 200;
+
+    private final Database database;
+    private final Clock clock;
+
+    @Activate
+    public StoredCollectionWork(@Reference Database database) {
+        this(database, Clock.systemUTC());
+    }
+
+    StoredCollectionWork(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    @Override
+    public Dispute openDispute(TenantId tenant, UUID invoiceId, String reason) {
+        new Violations().required("reason", reason).maxLength("reason", reason, MAX_TEXT)
+                .inRange("reason", reason, ValueRanges::textProblem).throwIfAny();
+        return database.inTransaction(tenant, session -> {
+            if (session.find(InvoiceEntity.class, invoiceId) == null) {
+                throw new NotFoundException("invoice", invoiceId);
+            }
+            Optional<DisputeEntity> open = openDispute(session, invoiceId);
+            if (open.isPresent()) {
+                return open.get().toValue();
+            }
+            DisputeEntity dispute = new DisputeEntity(invoiceId, reason.strip(), now());
+            session.persist(dispute);
+            return dispute.toValue();
+        });
+    }
+
+    @Override
+    public Dispute resolveDispute(TenantId tenant, UUID invoiceId, String resolution) {
+        new Violations().required("resolution", resolution).maxLength("resolution", resolution, MAX_TEXT)
+                .inRange("resolution", resolution, ValueRanges::textProblem).throwIfAny();
+        return database.inTransaction(tenant, session -> {
+            DisputeEntity dispute = openDispute(session, invoiceId)
+                    .orElseThrow(() -> new NotFoundException("open dispute of invoice", invoiceId));
+            dispute.resolvedAt = now();
+            dispute.resolution = resolution.strip();
+            return dispute.toValue();
+        });
+    }
+
+    @Override
+    public List<Dispute> disputes(TenantId tenant, UUID invoiceId) {
+        return database.inTransaction(tenant, session -> session.createSelectionQuery(
+                        "from Dispute d where d.invoiceId = :invoice order by d.openedAt", DisputeEntity.class)
+                .setParameter("invoice", invoiceId).getResultStream().map(DisputeEntity::toValue).toList());
+    }
+
+    private static Optional<DisputeEntity> openDispute(Session session, UUID invoiceId) {
+        return session.createSelectionQuery("from Dispute d where d.invoiceId = :invoice and d.resolvedAt is null",
+                DisputeEntity.class).setParameter("invoice", invoiceId).getResultStream().findFirst();
+    }
+
+    @Override
+    public PromiseToPay promise(TenantId tenant, UUID customerId, BigDecimal amount, LocalDate promisedFor, String note) {
+        Violations violations = new Violations().required("amount", amount).inRange("amount", amount,
+                ValueRanges::decimalProblem).required("promisedFor", promisedFor)
+                .inRange("promisedFor", promisedFor, ValueRanges::dateProblem).maxLength("note", note, MAX_TEXT)
+                .inRange("note", note, ValueRanges::textProblem);
+        if (amount != null && ValueRanges.decimalProblem(amount) == null && amount.signum() <= 0) {
+            violations.add("amount", "must be positive");
+        }
+        violations.throwIfAny();
+        return database.inTransaction(tenant, session -> {
+            CustomerAccountEntity customer = session.find(CustomerAccountEntity.class, customerId);
+            if (customer == null) {
+                throw new NotFoundException("customer", customerId);
+            }
+            if (amount.stripTrailingZeros().scale() > Money.scaleOf(customer.currency())) {
+                throw new InvalidRequestException(FieldViolation.of("amount", "has more decimals than "
+                        + customer.currency() + " allows"));
+            }
+            PromiseEntity promise = new PromiseEntity(customerId, Money.of(amount, customer.currency()), promisedFor,
+                    note == null || note.isBlank() ? null : note.strip(), now());
+            session.persist(promise);
+            return promise.toValue();
+        });
+    }
+
+    @Override
+    public List<PromiseToPay> promises(TenantId tenant, UUID customerId) {
+        return database.inTransaction(tenant, session -> session.createSelectionQuery(
+                        "from PromiseToPay p where p.customerId = :customer order by p.madeAt desc", PromiseEntity.class)
+                .setParameter("customer", customerId).getResultStream().map(PromiseEntity::toValue).toList());
+    }
+
+    @Override
+    public List<CollectionTask> openTasks(TenantId tenant) {
+        return database.inTransaction(tenant, session -> session.createSelectionQuery(
+                        "from CollectionTask t where t.doneAt is null order by t.createdAt, t.id", CollectionTaskEntity.class)
+                .getResultStream().map(CollectionTaskEntity::toValue).toList());
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    @Override
+    public CollectionActivity log(TenantId tenant, UUID customerId, String actor, ActivityRequest request) {
+        if (request == null) {
+            throw new InvalidRequestException(FieldViolation.of("body", "is required"));
+        }
+        Violations violations = new Violations().required("kind", request.kind())
+                .maxLength("notes", request.notes(), MAX_NOTES).inRange("notes", request.notes(), ValueRanges::textProblem)
+                .maxLength("nextAction", request.nextAction(), MAX_ACTION)
+                .inRange("nextAction", request.nextAction(), ValueRanges::textProblem)
+                .inRange("nextActionOn", request.nextActionOn(), ValueRanges::dateProblem);
+        if ((request.promisedAmount() == null) != (request.promisedFor() == null)) {
+            violations.add(request.promisedAmount() == null ? "promisedAmount" : "promisedFor",
+                    "is required with " + (request.promisedAmount() == null ? "promisedFor" : "promisedAmount"));
+        }
+        if (request.nextActionOn() != null && (request.nextAction() == null || request.nextAction().isBlank())) {
+            violations.add("nextAction", "is required with nextActionOn");
+        }
+        violations.throwIfAny();
+        UUID promise = request.promisedAmount() == null ? null
+                : promise(tenant, customerId, request.promisedAmount(), request.promisedFor(), request.notes()).id();
+        return database.inTransaction(tenant, session -> {
+            if (session.find(CustomerAccountEntity.class, customerId) == null) {
+                throw new NotFoundException("customer", customerId);
+            }
+            CollectionActivityEntity activity = new CollectionActivityEntity(customerId, request.kind(), request.outcome(),
+                    blankToNull(request.notes()), promise, blankToNull(request.nextAction()), request.nextActionOn(), actor,
+                    now());
+            session.persist(activity);
+            return activity.toValue();
+        });
+    }
+
+    @Override
+    public List<CollectionActivity> activities(TenantId tenant, UUID customerId) {
+        return database.inTransaction(tenant, session -> session.createSelectionQuery(
+                        "from CollectionActivity a where a.customerId = :customer order by a.loggedAt desc, a.id",
+                        CollectionActivityEntity.class)
+                .setParameter("customer", customerId).getResultStream().map(CollectionActivityEntity::toValue).toList());
+    }
+
+    @Override
+    public List<WorklistEntry> worklist(TenantId tenant, LocalDate asOf, String collector) {
+        new Violations().required("asOf", asOf).inRange("asOf", asOf, ValueRanges::dateProblem).throwIfAny();
+        return database.inTransaction(tenant, session -> {
+            Map<String, Worked> byCustomer = new LinkedHashMap<>();
+            NativeQuery<Tuple> overdue = session.createNativeQuery("select i.customer_id, i.currency, i.due_date,"
+                            + " i.open_amount, c.name, c.collector from installment i join invoice v on v.tenant_id = i.tenant_id"
+                            + " and v.id = i.invoice_id join customer_account c on c.tenant_id = i.tenant_id"
+                            + " and c.id = i.customer_id where i.tenant_id = :tenant and i.open_amount > 0"
+                            + " and i.due_date < :asOf and v.status in ('ISSUED', 'PARTIALLY_PAID')"
+                            + (collector == null ? "" : " and c.collector = :collector"), Tuple.class)
+                    .setParameter("tenant", tenant.value()).setParameter("asOf", asOf);
+            if (collector != null) {
+                overdue.setParameter("collector", collector);
+            }
+            NativeRow.stream(overdue)
+                    .forEach(row -> byCustomer.computeIfAbsent(row.uuid("customer_id") + "/" + row.text("currency"),
+                                    key -> new Worked(row.uuid("customer_id"), row.text("name"), row.text("collector"),
+                                            row.text("currency")))
+                            .add(row.money("currency", "open_amount"), (int) ChronoUnit.DAYS.between(row.date("due_date"),
+                                    asOf)));
+            List<WorklistEntry> entries = new ArrayList<>();
+            for (Worked worked : byCustomer.values()) {
+                Optional<CollectionActivityEntity> latest = session.createSelectionQuery("from CollectionActivity a"
+                                + " where a.customerId = :customer and a.nextActionOn is not null order by a.loggedAt desc",
+                                CollectionActivityEntity.class).setParameter("customer", worked.customerId)
+                        .setMaxResults(1).getResultStream().findFirst();
+                entries.add(new WorklistEntry(worked.customerId, worked.name, worked.collector, worked.overdue,
+                        worked.oldestDays, worked.priority, latest.map(a -> a.nextAction).orElse(null),
+                        latest.map(a -> a.nextActionOn).orElse(null)));
+            }
+            entries.sort(Comparator.comparing(WorklistEntry::priority).reversed()
+                    .thenComparing(entry -> entry.customerId().toString()));
+            return entries;
+        });
+    }
+
+    /** One customer's overdue items in one currency, added up. */
+    private static final class Worked {
+        final UUID customerId;
+        final String name;
+        final String collector;
+        Money overdue;
+        int oldestDays;
+        BigDecimal priority = BigDecimal.ZERO;
+
+        Worked(UUID customerId, String name, String collector, String currency) {
+            this.customerId = customerId;
+            this.name = name;
+            this.collector = collector;
+            this.overdue = Money.zero(currency);
+        }
+
+        void add(Money open, int daysPastDue) {
+            overdue = overdue.plus(open);
+            oldestDays = Math.max(oldestDays, daysPastDue);
+            priority = priority.add(open.amount().multiply(BigDecimal.valueOf(daysPastDue)));
+        }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

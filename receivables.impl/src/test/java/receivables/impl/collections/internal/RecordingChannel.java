@@ -1,0 +1,26 @@
+package receivables.impl.collections.internal;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+
+import receivables.api.channel.NoticeChannel;
+import receivables.api.channel.NoticeDelivery;
+import receivables.api.channel.NoticeMessage;
+
+/** A channel that keeps what it is given and answers as the test scripts it. */
+final class RecordingChannel implements NoticeChannel {
+
+    final List<NoticeMessage> sent = new CopyOnWriteArrayList<>();
+    private volatile Function<NoticeMessage, NoticeDelivery> answer = message -> NoticeDelivery.delivered("250 OK");
+
+    void answer(Function<NoticeMessage, NoticeDelivery> answer) {
+        this.answer = answer;
+    }
+
+    @Override
+    public NoticeDelivery deliver(NoticeMessage message) {
+        sent.add(message);
+        return answer.apply(message);
+    }
+}
