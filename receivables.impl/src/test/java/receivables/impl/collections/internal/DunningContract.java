@@ -61,7 +61,7 @@ import receivables.impl.background.internal.Leases;
 import receivables.impl.background.internal.LeasesFixture;
 import receivables.impl.ledger.OnLedger;
 import receivables.impl.persistence.internal.NativeRow;
-import receivables.impl.report.internal.StatementsFixture;
+import receivables.impl.report.internal.SqlCustomerStatements;
 import receivables.impl.tenant.internal.TenantDirectory;
 import receivables.impl.tenant.internal.TenantDirectoryFixture;
 
@@ -243,14 +243,14 @@ abstract class DunningContract extends OnLedger {
         JournalEntry feeEntry = journal.entriesFor(TENANT, feesOfA.get(0).number()).get(0);
         assertThat(feeEntry.kind()).isEqualTo(JournalEntryKind.DUNNING_FEE_CHARGED);
         assertThat(feeEntry.lines()).extracting(l -> l.account()).containsExactly(Account.RECEIVABLE, Account.FEE_INCOME);
-        List<OpenItem> openOfA = StatementsFixture.statements(database).openItems(TENANT, a, day(5, 5));
+        List<OpenItem> openOfA = new SqlCustomerStatements(database).openItems(TENANT, a, day(5, 5));
         assertThat(openOfA).extracting(OpenItem::invoiceNumber).contains(feesOfA.get(0).number(), a2.number())
                 .doesNotContain(a1.number());
         Money openInAll = openOfA.stream().map(OpenItem::open).reduce(eur("0.00"), Money::plus);
         AgingRow aged = aging.report(TENANT, day(5, 5), List.of(30, 60, 90)).rows().stream()
                 .filter(row -> row.customerId().equals(a)).findFirst().orElseThrow();
         assertThat(aged.total()).isEqualTo(openInAll);
-        assertThat(StatementsFixture.statements(database).statement(TENANT, a, "EUR", day(3, 1), day(5, 5))
+        assertThat(new SqlCustomerStatements(database).statement(TENANT, a, "EUR", day(3, 1), day(5, 5))
                 .closingBalance()).isEqualTo(openInAll);
 
         // Interest, never lost: what was charged plus what is still accrued is exactly 10 % a year on each overdue
