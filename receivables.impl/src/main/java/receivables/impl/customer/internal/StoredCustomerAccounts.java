@@ -36,7 +36,7 @@ import receivables.impl.validation.internal.Violations;
 /**
  * Customer accounts kept in the receivables database.
  */
-@Component(service = CustomerAccounts.class)
+@Component(service = { CustomerAccounts.class, StoredCustomerAccounts.class })
 public class StoredCustomerAccounts implements CustomerAccounts {
 
     static final int MAX_NAME = 200;
