@@ -12,7 +12,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -91,12 +90,6 @@ public class SessionResource {
     public record TotpEnrolmentView(String secret, String uri) {
     }
 
-    /** A refused sign-in: a problem with what the client must do next as extension members. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record SignInProblem(String type, String title, int status, String detail, Boolean totpRequired,
-            Boolean passwordChangeRequired, Boolean lockedOut) {
-    }
-
     private final SignIns signIns;
     private final TenantDirectory tenants;
 
@@ -123,23 +116,27 @@ public class SessionResource {
                     .build();
         }
         if (outcome instanceof SignInOutcome.SecondFactorRequired) {
-            return refusal(401, "second-factor-required", "Unauthorized",
-                    "Send the current code of your authenticator app as 'totp'.", true, null, null);
+            return ProblemResponses.response(new Problem(Problem.TYPE_PREFIX + "second-factor-required",
+                    "Unauthorized", 401, "Send the current code of your authenticator app as 'totp'.", null)
+                    .with("totpRequired", true));
         }
         if (outcome instanceof SignInOutcome.PasswordChangeRequired) {
-            return refusal(401, "password-change-required", "Unauthorized", "Your password is a one-time password: "
-                    + "send a password of your own as 'newPassword'.", null, true, null);
+            return ProblemResponses.response(new Problem(Problem.TYPE_PREFIX + "password-change-required",
+                    "Unauthorized", 401,
+                    "Your password is a one-time password: send a password of your own as 'newPassword'.", null)
+                    .with("passwordChangeRequired", true));
         }
         if (outcome instanceof SignInOutcome.Blocked blocked) {
-            return Response.fromResponse(refusal(blocked.lockedOut() ? 423 : 429, "sign-in-blocked",
-                            blocked.lockedOut() ? "Locked" : "Too Many Requests", "Too many failed sign-ins of this "
-                                    + "user name; try again in " + blocked.retryAfterSeconds() + " s.", null, null,
-                            blocked.lockedOut()))
+            Problem problem = new Problem(Problem.TYPE_PREFIX + "sign-in-blocked",
+                    blocked.lockedOut() ? "Locked" : "Too Many Requests", blocked.lockedOut() ? 423 : 429,
+                    "Too many failed sign-ins of this user name; try again in " + blocked.retryAfterSeconds() + " s.",
+                    null);
+            return Response.fromResponse(ProblemResponses.response(problem.with("lockedOut", blocked.lockedOut())))
                     .header(HttpHeaders.RETRY_AFTER, blocked.retryAfterSeconds())
                     .build();
         }
-        return refusal(401, "sign-in-refused", "Unauthorized",
-                "The user name or the password is wrong, or the user may not sign in.", null, null, null);
+        return ProblemResponses.response(new Problem(Problem.TYPE_PREFIX + "sign-in-refused", "Unauthorized", 401,
+                "The user name or the password is wrong, or the user may not sign in.", null));
     }
 
     @GET
@@ -215,16 +212,8 @@ public class SessionResource {
                 + (expired ? "; Max-Age=0" : "");
     }
 
-    private static Response refusal(int status, String type, String title, String detail, Boolean totpRequired,
-            Boolean passwordChangeRequired, Boolean lockedOut) {
-        return Response.status(status).type(ProblemResponses.PROBLEM_JSON)
-                .entity(new SignInProblem(Problem.TYPE_PREFIX + type, title, status, detail, totpRequired,
-                        passwordChangeRequired, lockedOut))
-                .build();
-    }
-
     private static Response noSession() {
-        return refusal(401, "no-session", "Unauthorized", "Sign in first: there is no session, or it ended.", null,
-                null, null);
+        return ProblemResponses.response(new Problem(Problem.TYPE_PREFIX + "no-session", "Unauthorized", 401,
+                "Sign in first: there is no session, or it ended.", null));
     }
 }

@@ -77,6 +77,16 @@ class ProblemResponsesTest {
         assertThat(response.getMediaType().toString()).isEqualTo("application/problem+json");
     }
 
+    @Test
+    void extensionMembersStandBesideTheStandardOnes() throws Exception {
+        Problem problem = new Problem(Problem.TYPE_PREFIX + "sign-in-blocked", "Locked", 423, "wait", null)
+                .with("lockedOut", true).with("lockedOut", false).with("retryIn", 30);
+
+        assertThat(json.readTree(json.writeValueAsString(problem)).toString()).isEqualTo("{\"type\":\""
+                + Problem.TYPE_PREFIX + "sign-in-blocked\",\"title\":\"Locked\",\"status\":423,\"detail\":\"wait\","
+                + "\"lockedOut\":false,\"retryIn\":30}");
+    }
+
     private Problem problemReading(String body) {
         try {
             json.readValue(body, CustomerRequest.class);
