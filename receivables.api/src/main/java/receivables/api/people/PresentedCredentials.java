@@ -61,6 +61,11 @@ public record PresentedCredentials(String method, String path, String remoteAddr
 
     /** Whether the request's method may change state, so that a cookie-borne session must prove it is no forgery. */
     public boolean changesState() {
+        return changesState(method);
+    }
+
+    /** Whether a request of the HTTP method {@code method} may change state: anything but GET, HEAD and OPTIONS. */
+    public static boolean changesState(String method) {
         return switch (method.toUpperCase(Locale.ROOT)) {
             case "GET", "HEAD", "OPTIONS" -> false;
             default -> true;

@@ -7,7 +7,7 @@
  * {@link receivables.api.people.Users users} of the standalone host.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package receivables.api.people;
 
 import org.osgi.annotation.bundle.Export;

@@ -14,6 +14,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 
+import receivables.api.people.PresentedCredentials;
 import receivables.impl.user.internal.SessionCookie;
 
 /**
@@ -33,7 +34,7 @@ public class SessionForgeryFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         Cookie presented = request.getCookies().get(SessionCookie.NAME);
         Optional<SessionCookie> cookie = SessionCookie.parse(presented == null ? null : presented.getValue());
-        if (cookie.isEmpty() || request.getHeaderString(HttpHeaders.AUTHORIZATION) != null || !changesState(request)
+        if (cookie.isEmpty() || request.getHeaderString(HttpHeaders.AUTHORIZATION) != null || !PresentedCredentials.changesState(request.getMethod())
                 || signingIn(request)) {
             return;
         }
@@ -42,13 +43,6 @@ public class SessionForgeryFilter implements ContainerRequestFilter {
                     "Forbidden", 403, "A request of a signed-in session that changes anything carries the session's "
                             + "csrfToken in the " + SessionResource.CSRF_HEADER + " header.", null)));
         }
-    }
-
-    private static boolean changesState(ContainerRequestContext request) {
-        return switch (request.getMethod()) {
-            case "GET", "HEAD", "OPTIONS" -> false;
-            default -> true;
-        };
     }
 
     private static boolean signingIn(ContainerRequestContext request) {
