@@ -44,35 +44,47 @@ public class Leases {
 
     private static final Logger LOG = LoggerFactory.getLogger(Leases.class);
 
-    @Reference
-    Database database;
-
-    Duration length = Duration.ofSeconds(30);
-    Duration heartbeat = Duration.ofSeconds(10);
-    String node = defaultNodeName();
+    private final Database database;
+    private final Duration length;
+    private final Duration heartbeat;
+    private final String node;
 
     private final Set<Lease> held = ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService heartbeats;
 
     @Activate
-    void activate(LeaseConfiguration config) {
+    public Leases(@Reference Database database, LeaseConfiguration config) {
+        this(database, config.nodeName().isBlank() ? defaultNodeName() : config.nodeName().strip(),
+                validLength(config), Duration.ofSeconds(config.heartbeatSeconds()));
+        startHeartbeat();
+    }
+
+    /**
+     * The leases of the node {@code node}, which hold for {@code length} and are renewed every {@code heartbeat} once
+     * {@link #startHeartbeat()} is called; until then, as for a node that hung, they are never renewed.
+     */
+    public Leases(Database database, String node, Duration length, Duration heartbeat) {
+        this.database = database;
+        this.node = node;
+        this.length = length;
+        this.heartbeat = heartbeat;
+    }
+
+    private static Duration validLength(LeaseConfiguration config) {
         if (config.leaseSeconds() < 2 || config.heartbeatSeconds() < 1
                 || config.heartbeatSeconds() * 2 > config.leaseSeconds()) {
             throw new IllegalArgumentException("leaseSeconds must be at least twice heartbeatSeconds (at least 1), not "
                     + config.leaseSeconds() + " and " + config.heartbeatSeconds());
         }
-        length = Duration.ofSeconds(config.leaseSeconds());
-        heartbeat = Duration.ofSeconds(config.heartbeatSeconds());
-        node = config.nodeName().isBlank() ? defaultNodeName() : config.nodeName().strip();
-        startHeartbeat();
+        return Duration.ofSeconds(config.leaseSeconds());
     }
 
-    void startHeartbeat() {
+    public void startHeartbeat() {
         heartbeats = BackgroundThreads.every("receivables-lease-heartbeat", heartbeat, this::renewAll);
     }
 
     @Deactivate
-    void deactivate() throws InterruptedException {
+    public void deactivate() throws InterruptedException {
         if (heartbeats != null) {
             BackgroundThreads.stop(heartbeats);
         }

@@ -7,8 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -41,22 +40,27 @@ public class DataDirectory implements ConfigurationListener {
     static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
     private static final Logger LOG = LoggerFactory.getLogger(DataDirectory.class);
 
-    private Path path;
-    private Path frameworkStorage;
-    private Path configurationStore;
+    private final Path path;
+    private final Path frameworkStorage;
+    private final Path configurationStore;
 
     @Activate
-    void activate(BundleContext context) {
-        String configured = context.getProperty(PROPERTY);
-        this.frameworkStorage = path(context.getProperty(FRAMEWORK_STORAGE));
-        this.configurationStore = path(context.getProperty(CONFIGURATION_STORE));
-        List<Path> stores = new ArrayList<>();
-        for (Path store : new Path[] { frameworkStorage, configurationStore }) {
-            if (store != null) {
-                stores.add(store);
-            }
-        }
-        open(Path.of(configured == null || configured.isBlank() ? DEFAULT : configured), stores);
+    public DataDirectory(BundleContext context) {
+        this(Path.of(Optional.ofNullable(context.getProperty(PROPERTY)).filter(value -> !value.isBlank()).orElse(DEFAULT)),
+                path(context.getProperty(FRAMEWORK_STORAGE)), path(context.getProperty(CONFIGURATION_STORE)));
+    }
+
+    /**
+     * Takes {@code directory} as the data directory, creating it, and makes it and the stores that exist of
+     * {@code frameworkStorage} and {@code configurationStore} (either may be null) owner-only.
+     */
+    public DataDirectory(Path directory, Path frameworkStorage, Path configurationStore) {
+        this.path = directory.toAbsolutePath();
+        this.frameworkStorage = frameworkStorage == null ? null : frameworkStorage.toAbsolutePath();
+        this.configurationStore = configurationStore == null ? null : configurationStore.toAbsolutePath();
+        create(path);
+        Stream.of(this.frameworkStorage, this.configurationStore).filter(Objects::nonNull).filter(Files::isDirectory)
+                .forEach(DataDirectory::restrict);
     }
 
     @Override
@@ -79,13 +83,6 @@ public class DataDirectory implements ConfigurationListener {
 
     private static Path path(String value) {
         return value == null || value.isBlank() ? null : Path.of(value).toAbsolutePath();
-    }
-
-    /** Takes {@code directory} as the data directory, creating it, and makes it and {@code stores} owner-only. */
-    void open(Path directory, List<Path> stores) {
-        this.path = directory.toAbsolutePath();
-        create(path);
-        stores.stream().map(Path::toAbsolutePath).filter(Files::isDirectory).forEach(DataDirectory::restrict);
     }
 
     /** The data directory, absolute; it exists and is owner-only. */

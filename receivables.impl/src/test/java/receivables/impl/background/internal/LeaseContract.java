@@ -42,14 +42,14 @@ abstract class LeaseContract {
 
     @BeforeEach
     void twoNodes() {
-        first = LeasesFixture.unrenewed(testDatabase.get(), "node-1");
-        second = LeasesFixture.unrenewed(testDatabase.get(), "node-2");
+        first = new Leases(testDatabase.get(), "node-1", TestLeases.LENGTH, TestLeases.HEARTBEAT);
+        second = new Leases(testDatabase.get(), "node-2", TestLeases.LENGTH, TestLeases.HEARTBEAT);
     }
 
     @AfterEach
     void stopHeartbeats() throws InterruptedException {
-        LeasesFixture.stop(first);
-        LeasesFixture.stop(second);
+        first.deactivate();
+        second.deactivate();
     }
 
     @Test
@@ -73,7 +73,7 @@ abstract class LeaseContract {
         Lease dead = first.acquire(TENANT, "statement-import/1").orElseThrow();
         assertThat(second.acquire(TENANT, "statement-import/1")).isEmpty();
 
-        Thread.sleep(LeasesFixture.LENGTH.toMillis() + 300);
+        Thread.sleep(TestLeases.LENGTH.toMillis() + 300);
 
         assertThat(second.live(TENANT, List.of("statement-import/1"))).isEmpty();
         Lease taken = second.acquire(TENANT, "statement-import/1").orElseThrow();
@@ -92,7 +92,7 @@ abstract class LeaseContract {
             first.confirm(session, stale);
             return null;
         });
-        Thread.sleep(LeasesFixture.LENGTH.toMillis() + 300);
+        Thread.sleep(TestLeases.LENGTH.toMillis() + 300);
         Lease taken = second.acquire(TENANT, "billing-run/7").orElseThrow();
 
         assertThatThrownBy(() -> testDatabase.get().inTransaction(TENANT, session -> {
@@ -118,7 +118,7 @@ abstract class LeaseContract {
                 await(done);
             }));
             assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
-            long until = System.nanoTime() + LeasesFixture.LENGTH.multipliedBy(3).toNanos();
+            long until = System.nanoTime() + TestLeases.LENGTH.multipliedBy(3).toNanos();
             while (System.nanoTime() < until) {
                 assertThat(second.acquire(TENANT, "intent-janitor")).isEmpty();
                 Thread.sleep(100);
@@ -137,7 +137,7 @@ abstract class LeaseContract {
     @Test
     void aLeaseThatCannotBeRenewedInTimeIsLostSoTheWorkStops() throws InterruptedException {
         Lease held = first.acquire(TENANT, "journal-delivery").orElseThrow();
-        Thread.sleep(LeasesFixture.LENGTH.toMillis() + 300);
+        Thread.sleep(TestLeases.LENGTH.toMillis() + 300);
         second.acquire(TENANT, "journal-delivery").orElseThrow();
 
         first.track(held);

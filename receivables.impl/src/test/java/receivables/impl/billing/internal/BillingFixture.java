@@ -3,7 +3,7 @@ package receivables.impl.billing.internal;
 import java.util.List;
 
 import receivables.api.host.OrderSource;
-import receivables.impl.background.internal.LeasesFixture;
+import receivables.impl.background.internal.TestLeases;
 import receivables.impl.ledger.internal.StoredInvoices;
 import receivables.impl.persistence.internal.Database;
 import receivables.impl.persistence.internal.TableStatistics;
@@ -26,7 +26,7 @@ public final class BillingFixture {
         runs.database = database;
         runs.invoices = invoices;
         runs.orderSources = List.of(sources);
-        runs.leases = LeasesFixture.node(database, "billing-node");
+        runs.leases = TestLeases.running(database, "billing-node");
         runs.tenants = new TenantDirectory();
         runs.statistics = statistics;
         runs.activate();
@@ -35,6 +35,6 @@ public final class BillingFixture {
 
     public static void stop(BackgroundBillingRuns runs) throws InterruptedException {
         runs.deactivate();
-        LeasesFixture.stop(runs.leases);
+        runs.leases.deactivate();
     }
 }

@@ -19,7 +19,7 @@ import receivables.api.invoice.BillingRun;
 import receivables.api.invoice.BillingRunStatus;
 import receivables.api.invoice.OrderLine;
 import receivables.api.invoice.SalesOrder;
-import receivables.impl.background.internal.LeasesFixture;
+import receivables.impl.background.internal.TestLeases;
 import receivables.impl.ledger.OnLedger;
 import receivables.impl.persistence.internal.TableStatistics;
 import receivables.impl.tenant.internal.TenantDirectoryFixture;
@@ -40,7 +40,7 @@ abstract class BillingTakeoverContract extends OnLedger {
     void stopNodes() throws InterruptedException {
         for (BackgroundBillingRuns node : nodes) {
             node.deactivate();
-            LeasesFixture.stop(node.leases);
+            node.leases.deactivate();
         }
     }
 
@@ -58,7 +58,7 @@ abstract class BillingTakeoverContract extends OnLedger {
         awaitRun(first, started.id(), run -> run.done() > 0, Duration.ofSeconds(60));
 
         first.deactivate();
-        LeasesFixture.stop(first.leases);
+        first.leases.deactivate();
         nodes.remove(first);
         BillingRun left = first.find(TENANT, started.id()).orElseThrow();
         assertThat(left.status()).isEqualTo(BillingRunStatus.RUNNING);
@@ -90,7 +90,7 @@ abstract class BillingTakeoverContract extends OnLedger {
         BackgroundBillingRuns node = new BackgroundBillingRuns();
         node.database = database;
         node.invoices = invoices;
-        node.leases = LeasesFixture.node(database, name);
+        node.leases = TestLeases.running(database, name);
         node.tenants = TenantDirectoryFixture.withFeatures(TENANT);
         node.statistics = new TableStatistics(database);
         node.activate();

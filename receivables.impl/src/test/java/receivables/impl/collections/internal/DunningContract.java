@@ -58,7 +58,7 @@ import receivables.api.payment.PaymentRequest;
 import receivables.api.report.AgingRow;
 import receivables.api.report.OpenItem;
 import receivables.impl.background.internal.Leases;
-import receivables.impl.background.internal.LeasesFixture;
+import receivables.impl.background.internal.TestLeases;
 import receivables.impl.ledger.OnLedger;
 import receivables.impl.persistence.internal.NativeRow;
 import receivables.impl.report.internal.SqlCustomerStatements;
@@ -98,12 +98,12 @@ abstract class DunningContract extends OnLedger {
     @AfterEach
     void stopNodes() throws InterruptedException {
         for (Leases leases : nodes) {
-            LeasesFixture.stop(leases);
+            leases.deactivate();
         }
     }
 
     private BackgroundDunningRuns node(String name, int deliveryAttempts) {
-        Leases leases = LeasesFixture.node(database, name);
+        Leases leases = TestLeases.running(database, name);
         nodes.add(leases);
         return new BackgroundDunningRuns(database, policies, invoices, customers, leases, tenants, clock,
                 deliveryAttempts, 0);

@@ -3,7 +3,7 @@ package receivables.impl.reconciliation.internal;
 import java.util.List;
 
 import receivables.api.statement.StatementFormat;
-import receivables.impl.background.internal.LeasesFixture;
+import receivables.impl.background.internal.TestLeases;
 import receivables.impl.intent.internal.StoredPaymentIntents;
 import receivables.impl.ledger.internal.StoredPayments;
 import receivables.impl.persistence.internal.Database;
@@ -28,7 +28,7 @@ public final class BenchStatementImports {
         // the benchmark's lines pay no intents: settling them needs nothing but the import's own session
         imports.intents = new StoredPaymentIntents();
         imports.formats = formats;
-        imports.leases = LeasesFixture.node(database, "bench");
+        imports.leases = TestLeases.running(database, "bench");
         imports.tenants = new TenantDirectory();
         imports.statistics = new TableStatistics(database);
         imports.activate(ImportsFixture.configuration(ReconciliationConfiguration.DEFAULT_MATCH_THRESHOLD));
@@ -37,6 +37,6 @@ public final class BenchStatementImports {
 
     public static void stop(BackgroundStatementImports imports) throws InterruptedException {
         imports.deactivate();
-        LeasesFixture.stop(imports.leases);
+        imports.leases.deactivate();
     }
 }

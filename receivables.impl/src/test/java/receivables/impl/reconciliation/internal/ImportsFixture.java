@@ -10,7 +10,7 @@ import java.util.Map;
 import receivables.api.TenantId;
 import receivables.api.statement.ImportStatus;
 import receivables.api.statement.StatementImport;
-import receivables.impl.background.internal.LeasesFixture;
+import receivables.impl.background.internal.TestLeases;
 import receivables.impl.intent.internal.IntentsFixture;
 import receivables.impl.intent.internal.ScriptedProvider;
 import receivables.impl.intent.internal.StoredPaymentIntents;
@@ -42,7 +42,7 @@ final class ImportsFixture {
         started.payments = payments;
         started.intents = intents;
         started.formats = BankStatementReaders.all();
-        started.leases = LeasesFixture.node(database, "import-node");
+        started.leases = TestLeases.running(database, "import-node");
         started.tenants = new TenantDirectory();
         started.statistics = statistics;
         started.activate(configuration(matchThreshold));
@@ -77,7 +77,7 @@ final class ImportsFixture {
 
     static void stop(BackgroundStatementImports imports) throws InterruptedException {
         imports.deactivate();
-        LeasesFixture.stop(imports.leases);
+        imports.leases.deactivate();
     }
 
     static ReconciliationConfiguration configuration(int threshold) {

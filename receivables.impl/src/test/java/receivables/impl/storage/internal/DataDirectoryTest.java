@@ -21,7 +21,7 @@ class DataDirectoryTest {
         Files.setPosixFilePermissions(tenant, PosixFilePermissions.fromString("rw-r--r--"));
         Path data = root.resolve("work/data");
 
-        DataDirectory directory = DataDirectoryFixture.at(data, store, root.resolve("not-there"));
+        DataDirectory directory = new DataDirectory(data, store, root.resolve("not-there"));
 
         assertThat(directory.path()).isEqualTo(data.toAbsolutePath()).isDirectory();
         assertThat(Files.getPosixFilePermissions(data)).isEqualTo(DataDirectory.DIRECTORY);
@@ -38,7 +38,7 @@ class DataDirectoryTest {
         Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxrwxrwx"));
         Files.setPosixFilePermissions(database, PosixFilePermissions.fromString("rw-rw-rw-"));
 
-        DataDirectoryFixture.at(data);
+        new DataDirectory(data, null, null);
 
         assertThat(Files.getPosixFilePermissions(data)).isEqualTo(DataDirectory.DIRECTORY);
         assertThat(Files.getPosixFilePermissions(database)).isEqualTo(DataDirectory.FILE);
