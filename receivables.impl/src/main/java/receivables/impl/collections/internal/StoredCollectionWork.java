@@ -33,7 +33,7 @@ import receivables.api.collections.PromiseToPay;
 import receivables.api.collections.WorklistEntry;
 import receivables.api.money.Money;
 import receivables.impl.customer.internal.CustomerAccountEntity;
-import receivables.impl.ledger.internal.InvoiceEntity;
+import receivables.impl.ledger.internal.InvoiceState;
 import receivables.impl.persistence.internal.Database;
 import receivables.impl.persistence.internal.NativeRow;
 import receivables.impl.validation.internal.ValueRanges;
@@ -65,7 +65,7 @@ public class StoredCollectionWork implements CollectionWork {
         new Violations().required("reason", reason).maxLength("reason", reason, MAX_TEXT)
                 .inRange("reason", reason, ValueRanges::textProblem).throwIfAny();
         return database.inTransaction(tenant, session -> {
-            if (session.find(InvoiceEntity.class, invoiceId) == null) {
+            if (InvoiceState.find(session, invoiceId).isEmpty()) {
                 throw new NotFoundException("invoice", invoiceId);
             }
             Optional<DisputeEntity> open = openDispute(session, invoiceId);

@@ -62,7 +62,7 @@ import receivables.api.provider.RefundOutcome;
 import receivables.api.provider.RefundReport;
 import receivables.api.provider.RejectedNotification;
 import receivables.api.provider.VerifiedNotification;
-import receivables.impl.ledger.internal.InvoiceEntity;
+import receivables.impl.ledger.internal.InvoiceState;
 import receivables.impl.ledger.internal.StoredPayments;
 import receivables.impl.persistence.internal.Database;
 import receivables.impl.persistence.internal.NativeValues;
@@ -522,7 +522,7 @@ public class StoredPaymentIntents implements PaymentIntents {
             throw new InvalidRequestException(FieldViolation.of("amount", "provider reported " + paid + " for an intent in "
                     + intent.currency));
         }
-        InvoiceEntity invoice = session.find(InvoiceEntity.class, intent.invoiceId);
+        InvoiceState invoice = InvoiceState.find(session, intent.invoiceId).orElseThrow();
         boolean invoiceOpen = invoice.status().collectible();
         // What the invoice no longer needs is allocated by the ledger's rules: oldest due first, then credit.
         List<AllocationTarget> targets = invoiceOpen
@@ -562,10 +562,8 @@ public class StoredPaymentIntents implements PaymentIntents {
         if (earlier.isPresent()) {
             return sameRequest(earlier.get(), request).id;
         }
-        InvoiceEntity invoice = session.find(InvoiceEntity.class, request.invoiceId());
-        if (invoice == null) {
-            throw new InvalidRequestException(FieldViolation.of("invoiceId", "is not an invoice of this tenant"));
-        }
+        InvoiceState invoice = InvoiceState.find(session, request.invoiceId()).orElseThrow(() ->
+                new InvalidRequestException(FieldViolation.of("invoiceId", "is not an invoice of this tenant")));
         if (!invoice.status().collectible()) {
             throw new InvalidRequestException(FieldViolation.of("invoiceId", "is " + invoice.status()
                     + "; only an issued invoice with an open amount can be paid"));

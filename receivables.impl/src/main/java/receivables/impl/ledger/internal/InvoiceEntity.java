@@ -21,7 +21,7 @@ import receivables.impl.persistence.internal.TenantOwned;
 @Audited("invoice")
 @Entity(name = "Invoice")
 @Table(name = "invoice")
-public class InvoiceEntity extends TenantOwned {
+class InvoiceEntity extends TenantOwned {
 
     @Id
     UUID id;

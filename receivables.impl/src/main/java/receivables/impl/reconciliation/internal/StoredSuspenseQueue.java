@@ -32,7 +32,7 @@ import receivables.api.statement.SuspenseQueue;
 import receivables.api.statement.SuspenseStatus;
 import receivables.impl.customer.internal.CustomerAccountEntity;
 import receivables.impl.intent.internal.StoredPaymentIntents;
-import receivables.impl.ledger.internal.InvoiceEntity;
+import receivables.impl.ledger.internal.InvoiceState;
 import receivables.impl.ledger.internal.StoredPayments;
 import receivables.impl.persistence.internal.Database;
 import receivables.impl.persistence.internal.NativeRow;
@@ -108,10 +108,8 @@ public class StoredSuspenseQueue implements SuspenseQueue {
     public Payment matchToInvoice(TenantId tenant, UUID itemId, UUID invoiceId) {
         new Violations().required("invoiceId", invoiceId).throwIfAny();
         return book(tenant, itemId, (session, line) -> {
-            InvoiceEntity invoice = session.find(InvoiceEntity.class, invoiceId);
-            if (invoice == null) {
-                throw new InvalidRequestException(FieldViolation.of("invoiceId", "is not an invoice of this tenant"));
-            }
+            InvoiceState invoice = InvoiceState.find(session, invoiceId).orElseThrow(() -> new InvalidRequestException(
+                    FieldViolation.of("invoiceId", "is not an invoice of this tenant")));
             if (!invoice.status().collectible()) {
                 throw new InvalidRequestException(FieldViolation.of("invoiceId", "is " + invoice.status()
                         + ", not open"));
