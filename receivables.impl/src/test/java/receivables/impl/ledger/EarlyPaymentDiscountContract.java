@@ -34,7 +34,7 @@ import receivables.impl.ledger.internal.StoredPayments;
 import receivables.impl.ledger.internal.StoredWriteOffs;
 import receivables.impl.report.internal.SqlCustomerStatements;
 import receivables.impl.tenant.internal.TenantDirectory;
-import receivables.impl.tenant.internal.TenantDirectoryFixture;
+import receivables.impl.tenant.internal.TestTenants;
 
 /**
  * Early-payment discounts on every database we support. Terms {@code 3%/14 NET30} on 100.00 net plus 19 % tax:
@@ -162,7 +162,7 @@ abstract class EarlyPaymentDiscountContract extends OnLedger {
 
     @Test
     void aPaymentShortByAtMostTheToleranceEarnsTheDiscountAndTheRestIsWrittenOff() {
-        TenantDirectory tolerance = TenantDirectoryFixture.withWriteOffTolerance(TENANT, "0.05");
+        TenantDirectory tolerance = TestTenants.withWriteOffTolerance(TENANT, "0.05");
         StoredPayments tolerant = new StoredPayments(database, journal, new BusinessEvents(), rates, tolerance,
                 new StoredWriteOffs(database, journal, tolerance, new BusinessEvents()));
         UUID customer = customer("Fees Oy");
@@ -178,7 +178,7 @@ abstract class EarlyPaymentDiscountContract extends OnLedger {
 
     @Test
     void withTaxAdjustmentTheDiscountTakesItsTaxShareOffTaxPayable() {
-        TenantDirectory adjustment = TenantDirectoryFixture.withDiscountTaxAdjustment(TENANT, "0");
+        TenantDirectory adjustment = TestTenants.withDiscountTaxAdjustment(TENANT, "0");
         StoredPayments adjusting = new StoredPayments(database, journal, new BusinessEvents(), rates, adjustment,
                 new StoredWriteOffs(database, journal, adjustment, new BusinessEvents()));
         UUID customer = customer("Tax GmbH");

@@ -62,7 +62,7 @@ import receivables.impl.event.internal.BusinessEvents;
 import receivables.impl.ledger.internal.LedgerCheckout;
 import receivables.impl.ledger.internal.StoredInvoices;
 import receivables.impl.tenant.internal.TenantDirectory;
-import receivables.impl.tenant.internal.TenantDirectoryFixture;
+import receivables.impl.tenant.internal.TestTenants;
 
 /**
  * The ledger's promises, on every database we support: invoices from orders, installments that add up,
@@ -414,7 +414,7 @@ abstract class LedgerContract extends OnLedger {
         assertThatThrownBy(() -> invoices.issue(TENANT, draft.id(), LocalDate.of(2026, 3, 3)))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("credit hold");
 
-        StoredInvoices lenient = new StoredInvoices(database, journal, TenantDirectoryFixture.warningOnly(TENANT),
+        StoredInvoices lenient = new StoredInvoices(database, journal, TestTenants.warningOnly(TENANT),
                 new BusinessEvents(), terms, new StoredCreditControl(database, rates, new TenantDirectory()), rates);
         assertThat(lenient.issue(TENANT, draft.id(), LocalDate.of(2026, 3, 3)).status()).isEqualTo(InvoiceStatus.ISSUED);
     }

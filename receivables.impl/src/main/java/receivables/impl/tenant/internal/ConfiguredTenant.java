@@ -36,17 +36,17 @@ public class ConfiguredTenant {
     private static final Logger LOG = LoggerFactory.getLogger(ConfiguredTenant.class);
 
     private final SecureRandom random = new SecureRandom();
-    private TenantId id;
-    private String name;
-    private boolean enabled;
-    private List<ApiKeyHash> keyHashes;
-    private TenantSettings settings;
-    private Set<String> features;
-    private ZoneId timeZone;
-    private Set<Role> keyRoles;
+    private final TenantId id;
+    private final String name;
+    private final boolean enabled;
+    private final List<ApiKeyHash> keyHashes;
+    private final TenantSettings settings;
+    private final Set<String> features;
+    private final ZoneId timeZone;
+    private final Set<Role> keyRoles;
 
     @Activate
-    void activate(TenantConfiguration config) {
+    public ConfiguredTenant(TenantConfiguration config) {
         if (!TenantId.isValid(config.id())) {
             throw new IllegalArgumentException("tenant id '" + config.id() + "' is not valid: use lower-case letters, "
                     + "digits, '-' and '_', at most 64 characters");

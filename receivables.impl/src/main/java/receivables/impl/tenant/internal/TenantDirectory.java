@@ -21,7 +21,16 @@ import receivables.api.people.Role;
 public class TenantDirectory {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    volatile List<ConfiguredTenant> tenants = List.of();
+    private volatile List<ConfiguredTenant> tenants = List.of();
+
+    /** No tenants yet: DS adds and removes them as their configurations come and go. */
+    public TenantDirectory() {
+    }
+
+    /** A directory of {@code tenants}, for use without the framework. */
+    public TenantDirectory(List<ConfiguredTenant> tenants) {
+        this.tenants = List.copyOf(tenants);
+    }
 
     /**
      * @return the tenant, or empty when the tenant is unknown, disabled, or the key is not one of its keys;

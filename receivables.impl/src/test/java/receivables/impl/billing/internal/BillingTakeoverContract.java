@@ -22,7 +22,7 @@ import receivables.api.invoice.SalesOrder;
 import receivables.impl.background.internal.TestLeases;
 import receivables.impl.ledger.OnLedger;
 import receivables.impl.persistence.internal.TableStatistics;
-import receivables.impl.tenant.internal.TenantDirectoryFixture;
+import receivables.impl.tenant.internal.TestTenants;
 
 /**
  * A billing run whose node stops half-way is resumed by another node on every database we support: after the
@@ -91,7 +91,7 @@ abstract class BillingTakeoverContract extends OnLedger {
         node.database = database;
         node.invoices = invoices;
         node.leases = TestLeases.running(database, name);
-        node.tenants = TenantDirectoryFixture.withFeatures(TENANT);
+        node.tenants = TestTenants.withFeatures(TENANT);
         node.statistics = new TableStatistics(database);
         node.activate();
         nodes.add(node);

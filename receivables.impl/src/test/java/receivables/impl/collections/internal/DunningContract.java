@@ -63,7 +63,7 @@ import receivables.impl.ledger.OnLedger;
 import receivables.impl.persistence.internal.NativeRow;
 import receivables.impl.report.internal.SqlCustomerStatements;
 import receivables.impl.tenant.internal.TenantDirectory;
-import receivables.impl.tenant.internal.TenantDirectoryFixture;
+import receivables.impl.tenant.internal.TestTenants;
 
 /**
  * Dunning on every database we support: policies stored and refused, and a month of daily runs walked day by day
@@ -86,7 +86,7 @@ abstract class DunningContract extends OnLedger {
 
     @BeforeEach
     void wireCollections() {
-        tenants = TenantDirectoryFixture.withFeatures(TENANT);
+        tenants = TestTenants.withFeatures(TENANT);
         clock = new SteppedClock(Instant.parse("2026-03-01T00:00:00Z"));
         policies = new StoredDunningPolicies(database, terms);
         work = new StoredCollectionWork(database, clock);

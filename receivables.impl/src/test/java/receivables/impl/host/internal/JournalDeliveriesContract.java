@@ -26,7 +26,7 @@ import receivables.api.money.Money;
 import receivables.api.payment.PaymentRequest;
 import receivables.impl.ledger.OnLedger;
 import receivables.impl.ledger.internal.JournalFeed;
-import receivables.impl.tenant.internal.TenantDirectoryFixture;
+import receivables.impl.tenant.internal.TestTenants;
 
 /**
  * Journal entries reach the host's sinks on every database we support: all of them, in posting order, per
@@ -46,7 +46,7 @@ abstract class JournalDeliveriesContract extends OnLedger {
         deliveries = new JournalDeliveries();
         deliveries.database = database;
         deliveries.feed = new JournalFeed(journal);
-        deliveries.tenants = TenantDirectoryFixture.withFeatures(TENANT);
+        deliveries.tenants = TestTenants.withFeatures(TENANT);
         deliveries.sinks = List.of(sink);
         deliveries.config = configuration(2);
     }

@@ -50,7 +50,7 @@ import receivables.api.report.StatementMovement;
 import receivables.impl.ledger.OnLedger;
 import receivables.impl.report.internal.SqlCustomerStatements;
 import receivables.impl.tenant.internal.TenantDirectory;
-import receivables.impl.tenant.internal.TenantDirectoryFixture;
+import receivables.impl.tenant.internal.TestTenants;
 
 /**
  * Credit notes and write-offs on every database we support: what they take off which installment, what
@@ -297,7 +297,7 @@ abstract class CreditNotesAndWriteOffsContract extends OnLedger {
 
     @Test
     void withTaxReliefABadDebtWriteOffTakesBackTheTaxShareOfWhatItWritesOff() {
-        StoredWriteOffs relieving = new StoredWriteOffs(database, journal, TenantDirectoryFixture.withBadDebtTaxRelief(TENANT),
+        StoredWriteOffs relieving = new StoredWriteOffs(database, journal, TestTenants.withBadDebtTaxRelief(TENANT),
                 new BusinessEvents());
         UUID customer = customer(TENANT, "Bankrupt GmbH");
         Invoice invoice = issued("SO-RELIEF", customer, "100.00");
@@ -317,7 +317,7 @@ abstract class CreditNotesAndWriteOffsContract extends OnLedger {
     @Test
     void aPaymentShortByAtMostTheToleranceClosesTheInvoiceWithASmallDifferenceWriteOff() {
         StoredPayments tolerant = new StoredPayments(database, journal, new BusinessEvents(), rates, new TenantDirectory(),
-                new StoredWriteOffs(database, journal, TenantDirectoryFixture.withWriteOffTolerance(TENANT, "0.05"),
+                new StoredWriteOffs(database, journal, TestTenants.withWriteOffTolerance(TENANT, "0.05"),
                         new BusinessEvents()));
         UUID customer = customer(TENANT, "Bank Fees SARL");
         Invoice shortBy3Cents = issued("SO-SHORT", customer, "100.00");

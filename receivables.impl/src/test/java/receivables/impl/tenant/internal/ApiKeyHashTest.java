@@ -8,6 +8,8 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
+import receivables.api.TenantId;
+
 class ApiKeyHashTest {
 
     private final SecureRandom random = new SecureRandom();
@@ -48,15 +50,14 @@ class ApiKeyHashTest {
     @Test
     void aTenantTakesHashesAndClearKeysAndRefusesAMalformedHash() {
         String hash = new HashKeyCommand()._main("hashed-key-0123456789");
-        TenantDirectory directory = TenantDirectoryFixture.directory(TenantDirectoryFixture.tenant(
-                TenantDirectoryFixture.configuration("alpha", true, TenantSettings.DEFAULT_INVOICE_NUMBER_PATTERN, "EUR", true,
-                        hash, "clear-key-0123456789")));
+        TenantDirectory directory = TestTenants.directory(TestTenants.tenant(new TenantId("alpha"),
+                "apiKeys", new String[] { hash, "clear-key-0123456789" }));
 
         assertThat(directory.authenticate("alpha", "hashed-key-0123456789")).isPresent();
         assertThat(directory.authenticate("alpha", "clear-key-0123456789")).isPresent();
         assertThat(directory.authenticate("alpha", hash)).as("the hash is no key").isEmpty();
-        assertThatThrownBy(() -> TenantDirectoryFixture.tenant(TenantDirectoryFixture.configuration("alpha", true,
-                TenantSettings.DEFAULT_INVOICE_NUMBER_PATTERN, "EUR", true, "{hmac-sha256}broken")))
+        assertThatThrownBy(() -> TestTenants.tenant(new TenantId("alpha"),
+                "apiKeys", new String[] { "{hmac-sha256}broken" }))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not of the form");
     }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 
-import java.lang.reflect.Proxy;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -59,33 +59,22 @@ class TenantDirectoryTest {
     @Test
     void theConfiguredKeysHoldTheConfiguredRolesEveryRoleByDefault() {
         TenantDirectory directory = authenticator(
-                TenantDirectoryFixture.tenant(configured("narrow", new String[] { "clerk", " AUDITOR " })),
-                TenantDirectoryFixture.tenant(configured("broad", null)));
+                TestTenants.tenant(new TenantId("narrow"), "apiKeyRoles", new String[] { "clerk", " AUDITOR " }),
+                TestTenants.tenant(new TenantId("broad")));
 
         assertThat(directory.keyRoles(new TenantId("narrow"))).containsExactlyInAnyOrder(Role.CLERK, Role.AUDITOR);
         assertThat(directory.keyRoles(new TenantId("broad"))).containsExactlyInAnyOrder(Role.values());
         assertThat(directory.keyRoles(new TenantId("unknown"))).isEmpty();
-        assertThatThrownBy(() -> TenantDirectoryFixture.tenant(configured("root", new String[] { "ROOT" })))
+        assertThatThrownBy(() -> TestTenants.tenant(new TenantId("root"), "apiKeyRoles", new String[] { "ROOT" }))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'ROOT'");
     }
 
-    /** A configuration with the id, a key, the roles given (the attribute's default when {@code null}), else defaults. */
-    private static TenantConfiguration configured(String id, String[] keyRoles) {
-        return (TenantConfiguration) Proxy.newProxyInstance(TenantConfiguration.class.getClassLoader(),
-                new Class<?>[] { TenantConfiguration.class }, (proxy, method, arguments) -> switch (method.getName()) {
-                    case "id" -> id;
-                    case "apiKeys" -> new String[] { id + "-key-0123456789abcdef" };
-                    case "apiKeyRoles" -> keyRoles != null ? keyRoles : method.getDefaultValue();
-                    default -> method.getDefaultValue();
-                });
-    }
-
     private static TenantDirectory authenticator(ConfiguredTenant... tenants) {
-        return TenantDirectoryFixture.directory(tenants);
+        return TestTenants.directory(tenants);
     }
 
     private static ConfiguredTenant tenant(String id, boolean enabled, String... keys) {
-        return TenantDirectoryFixture.tenant(TenantDirectoryFixture.configuration(id, enabled, "{yy}/{number:4}", "CHF", true,
-                keys));
+        return new ConfiguredTenant(TestTenants.configuration(Map.of("id", id, "enabled", enabled,
+                "invoiceNumberPattern", "{yy}/{number:4}", "functionalCurrency", "CHF", "apiKeys", keys)));
     }
 }

@@ -16,7 +16,7 @@ class WriteOffToleranceTest {
 
     @Test
     void aRemainderUpToTheToleranceIsWrittenOffAndNothingElse() {
-        TenantSettings settings = TenantDirectoryFixture.withWriteOffTolerance(TENANT, " 0.05 ").settings(TENANT);
+        TenantSettings settings = TestTenants.withWriteOffTolerance(TENANT, " 0.05 ").settings(TENANT);
 
         assertThat(settings.writeOffTolerance()).isEqualByComparingTo("0.05");
         assertThat(settings.writesOff(Money.of("0.05", "EUR"))).isTrue();
@@ -36,9 +36,9 @@ class WriteOffToleranceTest {
 
     @Test
     void aToleranceThatIsNoAmountOrNegativeKeepsTheTenantFromStarting() {
-        assertThatThrownBy(() -> TenantDirectoryFixture.withWriteOffTolerance(TENANT, "five cents"))
+        assertThatThrownBy(() -> TestTenants.withWriteOffTolerance(TENANT, "five cents"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("write-off tolerance");
-        assertThatThrownBy(() -> TenantDirectoryFixture.withWriteOffTolerance(TENANT, "-0.01"))
+        assertThatThrownBy(() -> TestTenants.withWriteOffTolerance(TENANT, "-0.01"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("write-off tolerance");
         assertThatThrownBy(() -> new TenantSettings(TENANT, TenantSettings.DEFAULT_INVOICE_NUMBER_PATTERN, "EUR", true,
                 new BigDecimal("-1"))).isInstanceOf(IllegalArgumentException.class);

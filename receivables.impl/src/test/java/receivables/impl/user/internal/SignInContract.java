@@ -33,7 +33,7 @@ import receivables.impl.persistence.internal.TestDatabase;
 import receivables.impl.persistence.internal.TestDatabases;
 import receivables.impl.personal.internal.PersonalDataKeys;
 import receivables.impl.personal.internal.TenantCipher;
-import receivables.impl.tenant.internal.TenantDirectoryFixture;
+import receivables.impl.tenant.internal.TestTenants;
 import receivables.impl.user.internal.SignInOutcome.Blocked;
 import receivables.impl.user.internal.SignInOutcome.PasswordChangeRequired;
 import receivables.impl.user.internal.SignInOutcome.Refused;
@@ -65,7 +65,7 @@ abstract class SignInContract {
         clock = new MovableClock(START);
         HibernateDatabase database = testDatabase.get();
         PersonalDataKeys keys = TestDatabases.personalDataKeys(database);
-        signIns = new SignIns(database, keys, TenantDirectoryFixture.withFeatures(ALPHA, "dunning"),
+        signIns = new SignIns(database, keys, TestTenants.withFeatures(ALPHA, "dunning"),
                 new SignIns.Settings(3, Duration.ofMinutes(15), Duration.ofSeconds(2), Duration.ofMinutes(30),
                         Duration.ofHours(12), Duration.ofDays(3), 12), clock);
         users = new StoredUsers(database, keys, signIns, clock);
