@@ -89,30 +89,39 @@ public class StoredPaymentIntents implements PaymentIntents {
     static final String HTTP_PORT_PROPERTY = "org.osgi.service.http.port";
     private static final String DEFAULT_HTTP_PORT = "8080";
 
-    @Reference
-    Database database;
-
-    @Reference
-    ProviderDirectory providers;
-
-    @Reference
-    StoredPayments payments;
-
-    @Reference
-    ProviderCalls calls;
-
-    Clock clock = Clock.systemUTC();
+    private final Database database;
+    private final ProviderDirectory providers;
+    private final StoredPayments payments;
+    private final ProviderCalls calls;
+    private final Clock clock;
 
     private volatile IntentsConfiguration config;
     private volatile URI publicBaseUrl;
 
     @Activate
+    public StoredPaymentIntents(@Reference Database database, @Reference ProviderDirectory providers,
+            @Reference StoredPayments payments, @Reference ProviderCalls calls, IntentsConfiguration config,
+            BundleContext context) {
+        this(database, providers, payments, calls, Clock.systemUTC(), config, context.getProperty(HTTP_PORT_PROPERTY));
+    }
+
+    /** Intents on {@code clock}'s time; {@code httpPort} is this host's, for when no public base URL is configured. */
+    StoredPaymentIntents(Database database, ProviderDirectory providers, StoredPayments payments, ProviderCalls calls,
+            Clock clock, IntentsConfiguration config, String httpPort) {
+        this.database = database;
+        this.providers = providers;
+        this.payments = payments;
+        this.calls = calls;
+        this.clock = clock;
+        configure(config, httpPort);
+    }
+
     @Modified
-    void configure(IntentsConfiguration config, BundleContext context) {
+    void modified(IntentsConfiguration config, BundleContext context) {
         configure(config, context.getProperty(HTTP_PORT_PROPERTY));
     }
 
-    void configure(IntentsConfiguration config, String httpPort) {
+    private void configure(IntentsConfiguration config, String httpPort) {
         publicBaseUrl = publicBaseUrl(config.publicBaseUrl(), httpPort);
         this.config = config;
     }

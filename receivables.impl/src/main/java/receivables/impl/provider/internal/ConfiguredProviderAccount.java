@@ -37,11 +37,8 @@ public class ConfiguredProviderAccount {
     static final Pattern PROVIDER_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     private static final Logger LOG = LoggerFactory.getLogger(ConfiguredProviderAccount.class);
 
-    @Reference
-    SealedSecrets secrets;
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL)
-    ConfigurationAdmin configurations;
+    private final SealedSecrets secrets;
+    private final ConfigurationAdmin configurations;
 
     private TenantId tenant;
     private String provider;
@@ -49,8 +46,13 @@ public class ConfiguredProviderAccount {
     private Map<String, String> settings = Map.of();
     private Optional<String> problem = Optional.empty();
 
+    /** The account {@code config} describes; {@code configurations} (may be null) lets it seal secrets given in clear. */
     @Activate
-    void activate(ProviderAccountConfiguration config, Map<String, Object> properties) {
+    public ConfiguredProviderAccount(@Reference SealedSecrets secrets,
+            @Reference(cardinality = ReferenceCardinality.OPTIONAL) ConfigurationAdmin configurations,
+            ProviderAccountConfiguration config, Map<String, Object> properties) {
+        this.secrets = secrets;
+        this.configurations = configurations;
         try {
             read(config, properties);
         } catch (IllegalArgumentException | IllegalStateException unusable) {

@@ -44,12 +44,21 @@ public class ProviderDirectory {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    volatile List<ConfiguredProviderAccount> accounts = List.of();
+    private volatile List<ConfiguredProviderAccount> accounts = List.of();
+
+    /** No accounts yet: DS adds and removes them as their configurations come and go. */
+    public ProviderDirectory() {
+    }
+
+    /** A directory of {@code accounts}, for use without the framework; providers come with {@link #install}. */
+    public ProviderDirectory(List<ConfiguredProviderAccount> accounts) {
+        this.accounts = List.copyOf(accounts);
+    }
 
     @Reference(service = PaymentProvider.class, cardinality = ReferenceCardinality.MULTIPLE,
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "uninstall",
             updated = "reinstall")
-    void install(PaymentProvider provider, Map<String, Object> properties) {
+    public void install(PaymentProvider provider, Map<String, Object> properties) {
         try {
             providers.add(InstalledProvider.of(provider, properties));
         } catch (IllegalArgumentException e) {
@@ -57,7 +66,7 @@ public class ProviderDirectory {
         }
     }
 
-    void uninstall(PaymentProvider provider) {
+    public void uninstall(PaymentProvider provider) {
         providers.removeIf(installed -> installed.service() == provider);
     }
 

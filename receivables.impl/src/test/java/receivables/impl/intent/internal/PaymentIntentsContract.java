@@ -49,7 +49,7 @@ import receivables.api.provider.ProviderReport;
 import receivables.api.provider.RefundReport;
 import receivables.impl.ledger.OnLedger;
 import receivables.impl.provider.internal.ProviderDirectory;
-import receivables.impl.provider.internal.ProviderFixture;
+import receivables.impl.provider.internal.TestProviders;
 import receivables.impl.provider.internal.SealedSecrets;
 
 /**
@@ -71,13 +71,13 @@ abstract class PaymentIntentsContract extends OnLedger {
 
     @BeforeEach
     void wireIntents() {
-        SealedSecrets secrets = ProviderFixture.secrets();
-        directory = ProviderFixture.directory(Map.of(provider, ScriptedProvider.DESCRIPTION), List.of(
-                ProviderFixture.account(secrets, TENANT.value(), "scripted", true, Map.of(),
+        SealedSecrets secrets = TestProviders.secrets();
+        directory = TestProviders.directory(Map.of(provider, ScriptedProvider.DESCRIPTION), List.of(
+                TestProviders.account(secrets, TENANT.value(), "scripted", true, Map.of(),
                         Map.of("notificationSecret", SECRET)),
-                ProviderFixture.account(secrets, WITHOUT_PROVIDER.value(), "scripted", false, Map.of(), Map.of()),
-                ProviderFixture.account(secrets, TENANT.value(), "plain", true, Map.of(), Map.of())));
-        intents = IntentsFixture.intents(database, directory, payments, clock);
+                TestProviders.account(secrets, WITHOUT_PROVIDER.value(), "scripted", false, Map.of(), Map.of()),
+                TestProviders.account(secrets, TENANT.value(), "plain", true, Map.of(), Map.of())));
+        intents = TestIntents.intents(database, directory, payments, clock);
     }
 
     @Test
@@ -275,7 +275,7 @@ abstract class PaymentIntentsContract extends OnLedger {
         Invoice next = issued("SO-SWAP-2", "10.00");
         PaymentIntent before = intents.create(TENANT, request("k-swap", invoice, null));
 
-        ProviderFixture.install(directory, Map.of());
+        TestProviders.install(directory, Map.of());
 
         assertRefused(() -> intents.create(TENANT, request("k-swap-2", next, null)), "provider");
         assertThat(intents.find(TENANT, before.id()).orElseThrow().status()).isEqualTo(IntentStatus.PENDING);
@@ -285,7 +285,7 @@ abstract class PaymentIntentsContract extends OnLedger {
         assertThat(intents.find(TENANT, before.id()).orElseThrow().status()).as("nobody to ask: left alone")
                 .isEqualTo(IntentStatus.PENDING);
 
-        ProviderFixture.install(directory, Map.of(provider, ScriptedProvider.DESCRIPTION));
+        TestProviders.install(directory, Map.of(provider, ScriptedProvider.DESCRIPTION));
         notify(before, "SUCCEEDED&amount=119.00");
 
         assertThat(intents.find(TENANT, before.id()).orElseThrow().status()).isEqualTo(IntentStatus.SUCCEEDED);
@@ -392,8 +392,8 @@ abstract class PaymentIntentsContract extends OnLedger {
         PaymentIntent waiting = intents.create(TENANT, request("k-hang", invoice, null));
         Duration took = Duration.ofNanos(System.nanoTime() - before);
 
-        assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(IntentsFixture.CALL_TIMEOUT_MILLIS))
-                .isLessThan(Duration.ofMillis(IntentsFixture.CALL_TIMEOUT_MILLIS + 5_000));
+        assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(TestIntents.CALL_TIMEOUT_MILLIS))
+                .isLessThan(Duration.ofMillis(TestIntents.CALL_TIMEOUT_MILLIS + 5_000));
         assertThat(waiting.status()).isEqualTo(IntentStatus.CREATED);
         assertThat(waiting.lastError()).startsWith("UNKNOWN_OUTCOME: start at scripted gave no answer within");
         for (int i = 0; i < 50 && !provider.interrupted; i++) {
@@ -429,7 +429,7 @@ abstract class PaymentIntentsContract extends OnLedger {
     @Test
     void aProviderThatOnlyStartsAndVerifiesIsOfferedAsSuchCanceledWithoutBeingAskedAndNotRefunded() {
         PlainProvider plain = new PlainProvider();
-        ProviderFixture.install(directory, Map.of(provider, ScriptedProvider.DESCRIPTION, plain, PlainProvider.DESCRIPTION));
+        TestProviders.install(directory, Map.of(provider, ScriptedProvider.DESCRIPTION, plain, PlainProvider.DESCRIPTION));
         Invoice invoice = issued("SO-PLAIN", "100.00");
 
         assertThat(intents.offers(TENANT)).filteredOn(offer -> offer.id().equals("plain")).singleElement()

@@ -18,12 +18,12 @@ import receivables.api.provider.ProviderReport;
 import receivables.api.provider.RawNotification;
 import receivables.api.provider.RejectedNotification;
 import receivables.api.provider.VerifiedNotification;
-import receivables.impl.provider.internal.ProviderFixture;
+import receivables.impl.provider.internal.TestProviders;
 
 /** A provider that implements nothing beyond {@link PaymentProvider}: it starts payments and reads notifications. */
 final class PlainProvider implements PaymentProvider {
 
-    static final Map<String, Object> DESCRIPTION = ProviderFixture.description("plain", new String[] { "LINK" },
+    static final Map<String, Object> DESCRIPTION = TestProviders.description("plain", new String[] { "LINK" },
             new String[] { "EUR" }, PaymentInstructions.Kind.REDIRECT, false);
 
     final List<String> calls = new CopyOnWriteArrayList<>();

@@ -33,7 +33,7 @@ import receivables.api.provider.RefundInstruction;
 import receivables.api.provider.RefundReport;
 import receivables.api.provider.RejectedNotification;
 import receivables.api.provider.VerifiedNotification;
-import receivables.impl.provider.internal.ProviderFixture;
+import receivables.impl.provider.internal.TestProviders;
 
 /**
  * A provider whose channel is this test: it signs notifications with HMAC-SHA256 under the tenant's secret
@@ -55,7 +55,7 @@ public final class ScriptedProvider implements PaymentProvider, PaymentQuery, Pa
 
     /** The service properties of a scripted provider named {@code id} offering {@code method}, e.g. for bank transfers. */
     public static Map<String, Object> description(String id, String method) {
-        return ProviderFixture.description(id, new String[] { method }, new String[] { "EUR", "USD" },
+        return TestProviders.description(id, new String[] { method }, new String[] { "EUR", "USD" },
                 PaymentInstructions.Kind.QR_CODE, true);
     }
 

@@ -11,15 +11,15 @@ import receivables.api.TenantId;
 
 class ProviderAccountProblemsTest {
 
-    private final SealedSecrets secrets = ProviderFixture.secrets();
+    private final SealedSecrets secrets = TestProviders.secrets();
 
     @Test
     void anAccountWhoseSecretCannotBeOpenedIsDisabledAndSaysWhy() {
-        String foreign = ProviderFixture.secrets().seal("merchant-key");
+        String foreign = TestProviders.secrets().seal("merchant-key");
         ConfiguredProviderAccount broken = activated("acme", "wallet", new String[] { "appId=1" },
                 new String[] { "merchantPrivateKey=" + foreign });
-        ConfiguredProviderAccount fine = ProviderFixture.account(secrets, "acme", "paylink", true, Map.of(), Map.of("k", "v"));
-        ProviderDirectory directory = ProviderFixture.directory(Map.of(), List.of(broken, fine));
+        ConfiguredProviderAccount fine = TestProviders.account(secrets, "acme", "paylink", true, Map.of(), Map.of("k", "v"));
+        ProviderDirectory directory = TestProviders.directory(Map.of(), List.of(broken, fine));
 
         assertThat(broken.enabled()).isFalse();
         assertThat(broken.settings()).isEmpty();
@@ -36,7 +36,7 @@ class ProviderAccountProblemsTest {
         ConfiguredProviderAccount noEquals = activated("acme", "wallet", new String[] { "appId" }, new String[0]);
         ConfiguredProviderAccount badTenant = activated("Not A Tenant", "wallet", new String[0], new String[0]);
         ConfiguredProviderAccount badProvider = activated("acme", "Wallet!", new String[0], new String[0]);
-        ProviderDirectory directory = ProviderFixture.directory(Map.of(), List.of(noEquals, badTenant, badProvider));
+        ProviderDirectory directory = TestProviders.directory(Map.of(), List.of(noEquals, badTenant, badProvider));
 
         assertThat(List.of(noEquals, badTenant, badProvider)).noneMatch(ConfiguredProviderAccount::enabled);
         assertThat(directory.problems(new TenantId("acme"))).hasSize(3)
@@ -47,9 +47,7 @@ class ProviderAccountProblemsTest {
     }
 
     private ConfiguredProviderAccount activated(String tenant, String provider, String[] settings, String[] secretValues) {
-        ConfiguredProviderAccount account = new ConfiguredProviderAccount();
-        account.secrets = secrets;
-        account.activate(ProviderFixture.configuration(tenant, provider, true, settings, secretValues), Map.of());
-        return account;
+        return new ConfiguredProviderAccount(secrets, null,
+                TestProviders.configuration(tenant, provider, true, settings, secretValues), Map.of());
     }
 }

@@ -32,10 +32,10 @@ class ProviderDirectoryTest {
     void anOfferComesFromTheServicePropertiesAndTheInterfacesTheProviderImplements() {
         PaymentProvider onlyStarts = new Untouchable();
         PaymentProvider refundsAndCancels = new UntouchableRefundsAndCancels();
-        ProviderDirectory directory = ProviderFixture.directory(Map.of(
-                onlyStarts, ProviderFixture.description("link", new String[] { "LINK" }, new String[] { "EUR" },
+        ProviderDirectory directory = TestProviders.directory(Map.of(
+                onlyStarts, TestProviders.description("link", new String[] { "LINK" }, new String[] { "EUR" },
                         PaymentInstructions.Kind.REDIRECT, true),
-                refundsAndCancels, ProviderFixture.description("card", new String[] { "VISA", "AMEX" },
+                refundsAndCancels, TestProviders.description("card", new String[] { "VISA", "AMEX" },
                         new String[] { "USD", "EUR" }, PaymentInstructions.Kind.REDIRECT, false)),
                 List.of(account("link"), account("card")));
 
@@ -54,22 +54,22 @@ class ProviderDirectoryTest {
 
     @Test
     void aServiceWithoutAValidDescriptionIsNotOffered() {
-        Map<String, Object> badCurrency = new HashMap<>(ProviderFixture.description("odd", new String[] { "X" },
+        Map<String, Object> badCurrency = new HashMap<>(TestProviders.description("odd", new String[] { "X" },
                 new String[] { "EURO" }, PaymentInstructions.Kind.QR_CODE, false));
-        Map<String, Object> noMethods = new HashMap<>(ProviderFixture.description("empty", new String[] { " " },
+        Map<String, Object> noMethods = new HashMap<>(TestProviders.description("empty", new String[] { " " },
                 new String[] { "EUR" }, PaymentInstructions.Kind.QR_CODE, false));
-        Map<String, Object> badId = new HashMap<>(ProviderFixture.description("Bad Id", new String[] { "X" },
+        Map<String, Object> badId = new HashMap<>(TestProviders.description("Bad Id", new String[] { "X" },
                 new String[] { "EUR" }, PaymentInstructions.Kind.QR_CODE, false));
-        Map<String, Object> noPresentation = new HashMap<>(ProviderFixture.description("plain", new String[] { "X" },
+        Map<String, Object> noPresentation = new HashMap<>(TestProviders.description("plain", new String[] { "X" },
                 new String[] { "EUR" }, PaymentInstructions.Kind.QR_CODE, false));
         noPresentation.remove(ProviderDescription.PRESENTATIONS);
         Map<String, Object> unknownPresentation = new HashMap<>(noPresentation);
         unknownPresentation.put(ProviderDescription.PRESENTATIONS, "HOLOGRAM");
-        Map<String, Object> noName = new HashMap<>(ProviderFixture.description("nameless", new String[] { "X" },
+        Map<String, Object> noName = new HashMap<>(TestProviders.description("nameless", new String[] { "X" },
                 new String[] { "EUR" }, PaymentInstructions.Kind.QR_CODE, false));
         noName.remove(ProviderDescription.NAME);
 
-        ProviderDirectory directory = ProviderFixture.directory(Map.of(new Untouchable(), badCurrency,
+        ProviderDirectory directory = TestProviders.directory(Map.of(new Untouchable(), badCurrency,
                 new Untouchable(), noMethods, new Untouchable(), badId, new Untouchable(), noPresentation,
                 new Untouchable(), unknownPresentation, new Untouchable(), noName),
                 List.of(account("odd"), account("empty"), account("plain"), account("nameless")));
@@ -82,13 +82,13 @@ class ProviderDirectoryTest {
     void ofTwoServicesWithOneIdTheHigherRankedIsUsedAndAConfigurationChangeIsSeen() {
         PaymentProvider low = new Untouchable();
         PaymentProvider high = new Untouchable();
-        Map<String, Object> lowProperties = new HashMap<>(ProviderFixture.description("dup", new String[] { "X" },
+        Map<String, Object> lowProperties = new HashMap<>(TestProviders.description("dup", new String[] { "X" },
                 new String[] { "EUR" }, PaymentInstructions.Kind.QR_CODE, false));
         lowProperties.put("service.ranking", 1);
         Map<String, Object> highProperties = new HashMap<>(lowProperties);
         highProperties.put("service.ranking", 5);
         highProperties.put(ProviderDescription.CURRENCIES, new String[] { "CNY" });
-        ProviderDirectory directory = ProviderFixture.directory(Map.of(low, lowProperties, high, highProperties),
+        ProviderDirectory directory = TestProviders.directory(Map.of(low, lowProperties, high, highProperties),
                 List.of(account("dup")));
 
         assertThat(directory.installed("dup").orElseThrow().service()).isSameAs(high);
@@ -104,7 +104,7 @@ class ProviderDirectoryTest {
     }
 
     private static ConfiguredProviderAccount account(String provider) {
-        return ProviderFixture.account(ProviderFixture.secrets(), ACME.value(), provider, true, Map.of(), Map.of());
+        return TestProviders.account(TestProviders.secrets(), ACME.value(), provider, true, Map.of(), Map.of());
     }
 
     /** A provider whose every call fails the test: listing providers must not call them. */

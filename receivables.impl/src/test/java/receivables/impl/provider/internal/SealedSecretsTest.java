@@ -19,14 +19,14 @@ class SealedSecretsTest {
 
     @Test
     void aSealedSecretOpensWithTheSameKeyOnlyAndNeverReadsAsItsPlainText() {
-        SealedSecrets secrets = ProviderFixture.secrets();
+        SealedSecrets secrets = TestProviders.secrets();
 
         String sealed = secrets.seal("merchant-private-key");
 
         assertThat(sealed).startsWith(SealedSecrets.PREFIX).doesNotContain("merchant-private-key");
         assertThat(secrets.seal("merchant-private-key")).as("a fresh nonce each time").isNotEqualTo(sealed);
         assertThat(secrets.open(sealed)).isEqualTo("merchant-private-key");
-        assertThatThrownBy(() -> ProviderFixture.secrets().open(sealed)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> TestProviders.secrets().open(sealed)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("another key");
         String tampered = sealed.substring(0, sealed.length() - 4) + (sealed.endsWith("AAAA") ? "BBBB" : "AAAA");
         assertThatThrownBy(() -> secrets.open(tampered)).isInstanceOf(IllegalStateException.class);
@@ -36,14 +36,13 @@ class SealedSecretsTest {
     @Test
     void theSealCommandPrintsWhatAnAccountFileMayHoldInsteadOfThePlainSecret() {
         SealCommand command = new SealCommand();
-        command.secrets = ProviderFixture.secrets();
+        command.secrets = TestProviders.secrets();
 
         String sealed = command.seal("signing-key");
 
-        ConfiguredProviderAccount account = new ConfiguredProviderAccount();
-        account.secrets = command.secrets;
-        account.activate(ProviderFixture.configuration("acme", "paylink", true, new String[0],
-                new String[] { "signingKey=" + sealed }), Map.of());
+        ConfiguredProviderAccount account = new ConfiguredProviderAccount(command.secrets, null,
+                TestProviders.configuration("acme", "paylink", true, new String[0],
+                        new String[] { "signingKey=" + sealed }), Map.of());
         assertThat(account.settings()).containsEntry("signingKey", "signing-key");
     }
 
@@ -76,10 +75,10 @@ class SealedSecretsTest {
 
     @Test
     void anAccountHandsItsProviderTheSecretsOpenedAndTheNotificationAddressOfItsTenant() {
-        SealedSecrets secrets = ProviderFixture.secrets();
-        ConfiguredProviderAccount account = ProviderFixture.account(secrets, "acme", "wallet", true,
+        SealedSecrets secrets = TestProviders.secrets();
+        ConfiguredProviderAccount account = TestProviders.account(secrets, "acme", "wallet", true,
                 Map.of("appId", "2021000"), Map.of("merchantPrivateKey", "MIIE-private"));
-        ProviderDirectory directory = ProviderFixture.directory(Map.of(), List.of(account));
+        ProviderDirectory directory = TestProviders.directory(Map.of(), List.of(account));
 
         var context = directory.context(new TenantId("acme"), "wallet", java.net.URI.create("https://ar.example.com/"))
                 .orElseThrow();
@@ -89,14 +88,14 @@ class SealedSecretsTest {
         assertThat(context.notificationUrl()).hasToString(
                 "https://ar.example.com/api/v1/payments/notifications/wallet?tenant=acme");
         assertThat(directory.context(new TenantId("other"), "wallet", java.net.URI.create("http://x"))).isEmpty();
-        assertThat(ProviderFixture.account(secrets, "acme", "Wallet!", true, Map.of(), Map.of()).problem())
+        assertThat(TestProviders.account(secrets, "acme", "Wallet!", true, Map.of(), Map.of()).problem())
                 .hasValueSatisfying(problem -> assertThat(problem).contains("provider id"));
     }
 
     @Test
     void aKeyThatIsBothASettingAndASecretIsReadFromTheSecrets() {
-        SealedSecrets secrets = ProviderFixture.secrets();
-        ConfiguredProviderAccount account = ProviderFixture.account(secrets, "acme", "paylink", true,
+        SealedSecrets secrets = TestProviders.secrets();
+        ConfiguredProviderAccount account = TestProviders.account(secrets, "acme", "paylink", true,
                 Map.of("signingKey", "old-plain-copy", "pageUrl", "https://pay.example/link"),
                 Map.of("signingKey", "sealed-one"));
 

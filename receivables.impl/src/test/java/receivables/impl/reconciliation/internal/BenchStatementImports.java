@@ -1,13 +1,15 @@
 package receivables.impl.reconciliation.internal;
 
+import java.time.Clock;
 import java.util.List;
 
 import receivables.api.statement.StatementFormat;
 import receivables.impl.background.internal.TestLeases;
-import receivables.impl.intent.internal.StoredPaymentIntents;
+import receivables.impl.intent.internal.TestIntents;
 import receivables.impl.ledger.internal.StoredPayments;
 import receivables.impl.persistence.internal.Database;
 import receivables.impl.persistence.internal.TableStatistics;
+import receivables.impl.provider.internal.ProviderDirectory;
 import receivables.impl.tenant.internal.TenantDirectory;
 
 /**
@@ -26,7 +28,7 @@ public final class BenchStatementImports {
         imports.database = database;
         imports.payments = payments;
         // the benchmark's lines pay no intents: settling them needs nothing but the import's own session
-        imports.intents = new StoredPaymentIntents();
+        imports.intents = TestIntents.intents(database, new ProviderDirectory(), payments, Clock.systemUTC());
         imports.formats = formats;
         imports.leases = TestLeases.running(database, "bench");
         imports.tenants = new TenantDirectory();

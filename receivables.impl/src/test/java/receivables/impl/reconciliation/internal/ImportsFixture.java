@@ -11,13 +11,13 @@ import receivables.api.TenantId;
 import receivables.api.statement.ImportStatus;
 import receivables.api.statement.StatementImport;
 import receivables.impl.background.internal.TestLeases;
-import receivables.impl.intent.internal.IntentsFixture;
+import receivables.impl.intent.internal.TestIntents;
 import receivables.impl.intent.internal.ScriptedProvider;
 import receivables.impl.intent.internal.StoredPaymentIntents;
 import receivables.impl.ledger.internal.StoredPayments;
 import receivables.impl.persistence.internal.Database;
 import receivables.impl.persistence.internal.TableStatistics;
-import receivables.impl.provider.internal.ProviderFixture;
+import receivables.impl.provider.internal.TestProviders;
 import receivables.impl.tenant.internal.TenantDirectory;
 
 /** Statement imports and the suspense queue wired as Declarative Services would wire them. */
@@ -28,9 +28,9 @@ final class ImportsFixture {
 
     /** Payment intents with a scripted bank-transfer provider enabled for {@code tenant}. */
     static StoredPaymentIntents bankTransferIntents(Database database, StoredPayments payments, TenantId tenant) {
-        return IntentsFixture.intents(database, ProviderFixture.directory(
+        return TestIntents.intents(database, TestProviders.directory(
                 Map.of(new ScriptedProvider(), ScriptedProvider.description("bank-transfer", ImportedLines.METHOD)),
-                List.of(ProviderFixture.account(ProviderFixture.secrets(), tenant.value(), "bank-transfer", true, Map.of(),
+                List.of(TestProviders.account(TestProviders.secrets(), tenant.value(), "bank-transfer", true, Map.of(),
                         Map.of()))), payments, Clock.systemUTC());
     }
 

@@ -1,18 +1,20 @@
 package receivables.impl.provider.internal;
 
-import java.lang.annotation.Annotation;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.osgi.util.converter.Converters;
+
 import receivables.api.provider.PaymentInstructions;
 import receivables.api.provider.PaymentProvider;
 import receivables.api.provider.ProviderDescription;
 
-public final class ProviderFixture {
+/** Payment-provider accounts and directories as tests want them, built through the constructors DS uses. */
+public final class TestProviders {
 
-    private ProviderFixture() {
+    private TestProviders() {
     }
 
     public static SealedSecrets secrets() {
@@ -24,21 +26,17 @@ public final class ProviderFixture {
     /** An account as ConfigAdmin would hand it over, with its secrets already sealed. */
     public static ConfiguredProviderAccount account(SealedSecrets secrets, String tenant, String provider, boolean enabled,
             Map<String, String> settings, Map<String, String> secretValues) {
-        ConfiguredProviderAccount account = new ConfiguredProviderAccount();
-        account.secrets = secrets;
         List<String> sealed = new ArrayList<>();
         secretValues.forEach((name, value) -> sealed.add(name + "=" + secrets.seal(value)));
-        account.activate(configuration(tenant, provider, enabled,
+        return new ConfiguredProviderAccount(secrets, null, configuration(tenant, provider, enabled,
                 settings.entrySet().stream().map(entry -> entry.getKey() + "=" + entry.getValue()).toArray(String[]::new),
                 sealed.toArray(String[]::new)), Map.of());
-        return account;
     }
 
     /** A directory with {@code providers} installed, each with its service properties. */
     public static ProviderDirectory directory(Map<PaymentProvider, Map<String, Object>> providers,
             List<ConfiguredProviderAccount> accounts) {
-        ProviderDirectory directory = new ProviderDirectory();
-        directory.accounts = List.copyOf(accounts);
+        ProviderDirectory directory = new ProviderDirectory(accounts);
         install(directory, providers);
         return directory;
     }
@@ -60,36 +58,7 @@ public final class ProviderFixture {
 
     static ProviderAccountConfiguration configuration(String tenant, String provider, boolean enabled, String[] settings,
             String[] secrets) {
-        return new ProviderAccountConfiguration() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return ProviderAccountConfiguration.class;
-            }
-
-            @Override
-            public String tenant() {
-                return tenant;
-            }
-
-            @Override
-            public String provider() {
-                return provider;
-            }
-
-            @Override
-            public boolean enabled() {
-                return enabled;
-            }
-
-            @Override
-            public String[] settings() {
-                return settings;
-            }
-
-            @Override
-            public String[] secrets() {
-                return secrets;
-            }
-        };
+        return Converters.standardConverter().convert(Map.of("tenant", tenant, "provider", provider, "enabled", enabled,
+                "settings", settings, "secrets", secrets)).to(ProviderAccountConfiguration.class);
     }
 }
