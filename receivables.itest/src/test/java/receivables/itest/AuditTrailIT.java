@@ -9,20 +9,13 @@ import java.lang.reflect.Method;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.HexFormat;
 
-import javax.inject.Inject;
-
-import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,22 +27,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class AuditTrailIT {
+public class AuditTrailIT extends InReferenceHost {
 
-    @Inject
-    BundleContext context;
-
-    private Http http;
-
-    @Configuration
-    public Option[] configuration() {
-        return new ReferenceHost("audit-trail").options();
-    }
-
-    @Before
-    public void waitForTheHost() {
-        http = new Http(context);
-        http.await("/api/v1/health", reply -> reply.status() == 200, Duration.ofSeconds(30));
+    public AuditTrailIT() {
+        super("audit-trail");
     }
 
     @Test

@@ -13,17 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import javax.inject.Inject;
-
-import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -36,25 +30,13 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class BankReconciliationIT {
+public class BankReconciliationIT extends InReferenceHost {
 
     private static final String ACCOUNT = "DE89370400440532013000";
     private static final String BOOKED = "2026-03-12";
 
-    @Inject
-    BundleContext context;
-
-    private Http http;
-
-    @Configuration
-    public Option[] configuration() {
-        return new ReferenceHost("bank-reconciliation").options();
-    }
-
-    @Before
-    public void waitForTheHost() {
-        http = new Http(context);
-        http.await("/api/v1/health", reply -> reply.status() == 200, Duration.ofSeconds(30));
+    public BankReconciliationIT() {
+        super("bank-reconciliation");
     }
 
     @Test

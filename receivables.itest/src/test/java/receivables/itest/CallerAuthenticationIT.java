@@ -2,23 +2,17 @@ package receivables.itest;
 
 import static org.junit.Assert.assertEquals;
 
-import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Hashtable;
 import java.util.Optional;
-
-import javax.inject.Inject;
 
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;
 
@@ -41,20 +35,11 @@ import receivables.api.people.Role;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class CallerAuthenticationIT {
+public class CallerAuthenticationIT extends InReferenceHost {
 
     private static final String USER_HEADER = "X-Platform-User";
 
-    @Inject
-    BundleContext context;
-
-    private Http http;
     private ServiceRegistration<CallerAuthentication> platform;
-
-    @Configuration
-    public Option[] configuration() {
-        return new ReferenceHost("caller-authentication").options();
-    }
 
     /** A gateway in front of the host that vouches for its users in a header, as a platform would. */
     static final class GatewayAuthentication implements CallerAuthentication {
@@ -75,10 +60,12 @@ public class CallerAuthenticationIT {
         }
     }
 
+    public CallerAuthenticationIT() {
+        super("caller-authentication");
+    }
+
     @Before
     public void aPlatformAuthentication() {
-        http = new Http(context);
-        http.await("/api/v1/health", reply -> reply.status() == 200, Duration.ofSeconds(60));
         Hashtable<String, Object> properties = new Hashtable<>();
         properties.put(Constants.SERVICE_RANKING, 100);
         platform = context.registerService(CallerAuthentication.class, new GatewayAuthentication(), properties);

@@ -11,8 +11,6 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 
-import javax.inject.Inject;
-
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -21,7 +19,6 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 
 /**
  * A bundle copied into deploy/ of the running host turns ACTIVE and serves without a restart; deleting it
@@ -29,22 +26,22 @@ import org.osgi.framework.BundleContext;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class HotDeployIT {
+public class HotDeployIT extends InReferenceHost {
 
     private static final String UI = "receivables.ui";
 
-    @Inject
-    BundleContext context;
+    public HotDeployIT() {
+        super("hot-deploy");
+    }
 
+    @Override
     @Configuration
     public Option[] configuration() {
-        return new ReferenceHost("hot-deploy").options(file -> file.startsWith(UI + "-"), Map.of());
+        return host().options(file -> file.startsWith(UI + "-"), Map.of());
     }
 
     @Test
     public void aBundleDroppedIntoDeployBecomesActiveAndLeavesWhenDeleted() throws Exception {
-        Http http = new Http(context);
-        http.await("/api/v1/health", reply -> reply.status() == 200, Duration.ofSeconds(30));
         assertEquals(Optional.empty(), bundle(UI));
         assertEquals(404, http.get("/receivables/index.html").status());
 

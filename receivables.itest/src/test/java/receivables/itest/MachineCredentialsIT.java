@@ -5,20 +5,13 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.net.http.HttpRequest;
-import java.time.Duration;
 import java.time.Instant;
 
-import javax.inject.Inject;
-
-import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -29,22 +22,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class MachineCredentialsIT {
+public class MachineCredentialsIT extends InReferenceHost {
 
-    @Inject
-    BundleContext context;
-
-    private Http http;
-
-    @Configuration
-    public Option[] configuration() {
-        return new ReferenceHost("machine-credentials").options();
-    }
-
-    @Before
-    public void waitForTheHost() {
-        http = new Http(context);
-        http.await("/api/v1/health", reply -> reply.status() == 200, Duration.ofSeconds(60));
+    public MachineCredentialsIT() {
+        super("machine-credentials");
     }
 
     @Test

@@ -15,19 +15,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import javax.inject.Inject;
-
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
-import org.osgi.service.cm.ConfigurationAdmin;
 
 import receivables.itest.RestEndpoints.Endpoint;
 import receivables.itest.RestEndpoints.Kind;
@@ -41,31 +35,21 @@ import receivables.itest.RestEndpoints.Slot;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class PermissionsIT {
+public class PermissionsIT extends InReferenceHost {
 
     private static final List<String> ROLES = List.of("CLERK", "COLLECTOR", "FINANCE_MANAGER", "TENANT_ADMIN", "AUDITOR");
     private static final String NO_ROLE = "NONE";
     private static final String FEATURES = "bank-reconciliation";
 
-    @Inject
-    BundleContext context;
-
-    @Inject
-    ConfigurationAdmin configurationAdmin;
-
-    private Http http;
     private final List<org.osgi.service.cm.Configuration> tenants = new ArrayList<>();
 
-    @Configuration
-    public Option[] configuration() {
-        return new ReferenceHost("permissions").options();
+    public PermissionsIT() {
+        super("permissions");
     }
 
     /** One tenant per role, whose configured key holds that role alone, and one whose key holds none. */
     @Before
     public void aTenantPerRole() throws Exception {
-        http = new Http(context);
-        http.await("/api/v1/health", reply -> reply.status() == 200, Duration.ofSeconds(60));
         List<String> kinds = new ArrayList<>(ROLES);
         kinds.add(NO_ROLE);
         for (String role : kinds) {

@@ -14,7 +14,6 @@ import java.util.Map;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import javax.inject.Inject;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -23,8 +22,6 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
-import org.osgi.service.cm.ConfigurationAdmin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -37,25 +34,22 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class ProviderHotSwapIT {
+public class ProviderHotSwapIT extends InReferenceHost {
 
     private static final String SIGNING_KEY = "paylink-signing-key-of-default";
 
-    @Inject
-    BundleContext context;
+    public ProviderHotSwapIT() {
+        super("provider-swap");
+    }
 
-    @Inject
-    ConfigurationAdmin configurationAdmin;
-
+    @Override
     @Configuration
     public Option[] configuration() {
-        return new ReferenceHost("provider-swap").options(file -> false, Map.of());
+        return host().options(file -> false, Map.of());
     }
 
     @Test
     public void aProviderBundleComesGoesAndComesBackWhileItsIntentsSurvive() throws Exception {
-        Http http = new Http(context);
-        http.await("/api/v1/health", reply -> reply.status() == 200, Duration.ofSeconds(60));
         org.osgi.service.cm.Configuration account = configurationAdmin.getFactoryConfiguration(
                 "receivables.provider.account", "default-paylink", "?");
         Dictionary<String, Object> properties = new Hashtable<>();

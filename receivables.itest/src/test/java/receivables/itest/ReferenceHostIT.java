@@ -10,21 +10,14 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.UUID;
 
-import javax.inject.Inject;
-
-import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkUtil;
-import org.osgi.service.cm.ConfigurationAdmin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -34,28 +27,13 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class ReferenceHostIT {
+public class ReferenceHostIT extends InReferenceHost {
 
     private static final List<String> BUNDLES = List.of("receivables.api", "receivables.impl", "receivables.payments.bank",
             "receivables.payments.wallet", "receivables.ui");
 
-    @Inject
-    BundleContext context;
-
-    @Inject
-    ConfigurationAdmin configurationAdmin;
-
-    private Http http;
-
-    @Configuration
-    public Option[] configuration() {
-        return new ReferenceHost("reference-host").options();
-    }
-
-    @Before
-    public void waitForTheHost() {
-        http = new Http(context);
-        http.await("/api/v1/health", reply -> reply.status() == 200, Duration.ofSeconds(30));
+    public ReferenceHostIT() {
+        super("reference-host");
     }
 
     @Test

@@ -19,19 +19,13 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
-import javax.inject.Inject;
-
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
-import org.osgi.service.cm.ConfigurationAdmin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -43,29 +37,18 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class SecureByDefaultIT {
+public class SecureByDefaultIT extends InReferenceHost {
 
     private static final String PLAIN_KEY = "plain-key-0123456789abcdef";
 
-    @Inject
-    BundleContext context;
-
-    @Inject
-    ConfigurationAdmin configurationAdmin;
-
-    private Http http;
     private org.osgi.service.cm.Configuration plain;
 
-    @Configuration
-    public Option[] configuration() {
-        return new ReferenceHost("secure-by-default").options();
+    public SecureByDefaultIT() {
+        super("secure-by-default");
     }
 
     @Before
     public void aTenantWithoutFeatures() throws Exception {
-        http = new Http(context);
-        // As long as ProviderHotSwapIT waits: on a loaded machine the whiteboard serves the API late.
-        http.await("/api/v1/health", reply -> reply.status() == 200, Duration.ofSeconds(60));
         plain = configurationAdmin.getFactoryConfiguration("receivables.tenant", "plain", "?");
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put("id", "plain");

@@ -6,24 +6,17 @@ import static org.junit.Assert.assertTrue;
 
 import java.net.http.HttpRequest;
 import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.util.Hashtable;
 import java.util.Locale;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import javax.inject.Inject;
 
-import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
-import org.osgi.service.cm.ConfigurationAdmin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -34,27 +27,12 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class SignInIT {
+public class SignInIT extends InReferenceHost {
 
     static final String PASSWORD = "my own long password";
 
-    @Inject
-    BundleContext context;
-
-    @Inject
-    ConfigurationAdmin configurationAdmin;
-
-    private Http http;
-
-    @Configuration
-    public Option[] configuration() {
-        return new ReferenceHost("sign-in").options();
-    }
-
-    @Before
-    public void hostUp() {
-        http = new Http(context);
-        http.await("/api/v1/health", reply -> reply.status() == 200, Duration.ofSeconds(60));
+    public SignInIT() {
+        super("sign-in");
     }
 
     @Test
