@@ -14,7 +14,7 @@ import receivables.api.invoice.BillingRun;
 import receivables.api.invoice.BillingRunStatus;
 import receivables.api.invoice.SalesOrder;
 import receivables.impl.billing.internal.BackgroundBillingRuns;
-import receivables.impl.billing.internal.BillingFixture;
+import receivables.impl.billing.internal.BillingNode;
 import receivables.impl.customer.internal.StoredCustomerAccounts;
 import receivables.impl.ledger.LedgerFixture;
 import receivables.impl.persistence.internal.HibernateDatabase;
@@ -72,8 +72,9 @@ final class BillingRunBenchmark {
                 orders = OrderBook.generate("SO", benchCustomers, invoices, 12);
                 warmUp = OrderBook.generate("WU", warmUpCustomers, warmUpOrders, 13);
 
-                BackgroundBillingRuns runs = BillingFixture.runs(database, ledger.invoices());
-                try {
+                // Closing the node interrupts a run still going at the time limit; it stops after its current batch.
+                try (BillingNode node = BillingNode.start(database, ledger.invoices())) {
+                    BackgroundBillingRuns runs = node.runs();
                     requireCompleted(untilDone(runs, WARM_UP, warmUp, 0));
                     StackSampler sampler = StackSampler.startIf(profiling, thread -> thread.getName().equals("receivables-billing-run"));
                     long started = System.nanoTime();
@@ -83,9 +84,6 @@ final class BillingRunBenchmark {
                         sampler.close();
                         System.out.print(sampler.report("our billing run (thread receivables-billing-run)", 14));
                     }
-                } finally {
-                    // Interrupts a run still going at the time limit; it stops after its current batch.
-                    BillingFixture.stop(runs);
                 }
             } finally {
                 TestDatabases.stop(database);

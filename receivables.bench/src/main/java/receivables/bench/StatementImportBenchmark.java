@@ -25,7 +25,7 @@ import receivables.impl.ledger.LedgerFixture;
 import receivables.impl.persistence.internal.HibernateDatabase;
 import receivables.impl.persistence.internal.TestDatabases;
 import receivables.impl.reconciliation.internal.BackgroundStatementImports;
-import receivables.impl.reconciliation.internal.BenchStatementImports;
+import receivables.impl.reconciliation.internal.ImportNode;
 import receivables.payments.bank.internal.CamtStatementReader;
 
 /**
@@ -88,9 +88,8 @@ final class StatementImportBenchmark {
                         + " (not timed)%n", openInvoices + WARM_UP_INVOICES, Files.size(file.path()) >> 20,
                         BillingRunBenchmark.seconds(System.nanoTime() - created));
 
-                BackgroundStatementImports imports = BenchStatementImports.start(database, ledger.payments(),
-                        List.of(camt053));
-                try {
+                try (ImportNode node = ImportNode.start(database, ledger.payments(), List.of(camt053))) {
+                    BackgroundStatementImports imports = node.imports();
                     requireCounts(untilDone(imports, WARM_UP, warmUp), warmUp);
                     try (Connection connection = oursStore.connect()) {
                         analyze(connection, "payment", "allocation", "bank_statement_line", "suspense_item");
@@ -101,8 +100,6 @@ final class StatementImportBenchmark {
                         oursSeconds = BillingRunBenchmark.seconds(System.nanoTime() - started);
                         watched = heap;
                     }
-                } finally {
-                    BenchStatementImports.stop(imports);
                 }
                 try (Connection connection = oursStore.connect()) {
                     oursLines = lines(connection, TENANT);

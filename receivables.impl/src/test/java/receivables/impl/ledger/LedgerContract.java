@@ -56,7 +56,7 @@ import receivables.api.payment.PaymentStatus;
 import receivables.api.report.AgingReport;
 import receivables.api.report.AgingRow;
 import receivables.impl.billing.internal.BackgroundBillingRuns;
-import receivables.impl.billing.internal.BillingFixture;
+import receivables.impl.billing.internal.BillingNode;
 import receivables.impl.customer.internal.StoredCreditControl;
 import receivables.impl.event.internal.BusinessEvents;
 import receivables.impl.ledger.internal.LedgerCheckout;
@@ -113,15 +113,13 @@ abstract class LedgerContract extends OnLedger {
                 "x".repeat(101))), "salesperson");
 
         // A billing run keeps its orders as JSON between batches: the salesperson survives the trip.
-        BackgroundBillingRuns runs = BillingFixture.runs(database, invoices);
-        try {
+        try (BillingNode node = BillingNode.start(database, invoices)) {
+            BackgroundBillingRuns runs = node.runs();
             finished(runs, runs.start(TENANT, List.of(new SalesOrder("SO-S5", customer, "EUR", ORDERED, null, lines,
                     "Kai Field")), LocalDate.of(2026, 4, 1)));
             assertThat(invoices.list(TENANT, new InvoiceQuery(InvoiceStatus.ISSUED, customer, null, null, null),
                     PageRequest.first()).items()).extracting(Invoice::orderId, Invoice::salesperson)
                     .containsExactly(tuple("SO-S5", "Kai Field"));
-        } finally {
-            BillingFixture.stop(runs);
         }
     }
 
@@ -428,8 +426,8 @@ abstract class LedgerContract extends OnLedger {
         }
         orders.set(7, order("BR-7", UUID.randomUUID(), "EUR", "10.00"));
         orders.set(300, new SalesOrder("BR-300", customer, "EUR", ORDERED, "NOPE", orders.get(0).lines()));
-        BackgroundBillingRuns runs = BillingFixture.runs(database, invoices);
-        try {
+        try (BillingNode node = BillingNode.start(database, invoices)) {
+            BackgroundBillingRuns runs = node.runs();
             BillingRun first = finished(runs, runs.start(TENANT, orders, LocalDate.of(2026, 4, 1)));
 
             assertThat(first.status()).isEqualTo(BillingRunStatus.COMPLETED);
@@ -448,8 +446,6 @@ abstract class LedgerContract extends OnLedger {
             assertThat(again.done()).isEqualTo(448);
             assertThat(again.failed()).isEqualTo(2);
             assertThat(invoices.list(TENANT, InvoiceQuery.all(), PageRequest.first()).totalItems()).isEqualTo(448);
-        } finally {
-            BillingFixture.stop(runs);
         }
     }
 
@@ -462,8 +458,8 @@ abstract class LedgerContract extends OnLedger {
         List<SalesOrder> orders = List.of(order("CL-1", limited, "EUR", "20.00"), order("CL-2", free, "EUR", "20.00"),
                 order("CL-3", limited, "EUR", "20.00"), order("CL-4", limited, "EUR", "20.00"),
                 order("CL-5", free, "EUR", "20.00"));
-        BackgroundBillingRuns runs = BillingFixture.runs(database, invoices);
-        try {
+        try (BillingNode node = BillingNode.start(database, invoices)) {
+            BackgroundBillingRuns runs = node.runs();
             BillingRun run = finished(runs, runs.start(TENANT, orders, LocalDate.of(2026, 4, 1)));
 
             assertThat(run.done()).isEqualTo(4);
@@ -477,8 +473,6 @@ abstract class LedgerContract extends OnLedger {
             assertThat(finished(runs, runs.start(TENANT, orders, LocalDate.of(2026, 4, 2))).done()).isEqualTo(4);
             assertThat(invoices.list(TENANT, InvoiceQuery.all(), PageRequest.first()).totalItems())
                     .as("the refused order leaves nothing behind").isEqualTo(4);
-        } finally {
-            BillingFixture.stop(runs);
         }
     }
 
@@ -490,15 +484,13 @@ abstract class LedgerContract extends OnLedger {
             ready.add(order("HOST-" + i, customer, "EUR", "20.00"));
         }
         OrderSource host = (tenant, limit) -> tenant.equals(TENANT) ? ready : List.of();
-        BackgroundBillingRuns runs = BillingFixture.runs(database, invoices, host);
-        try {
+        try (BillingNode node = BillingNode.start(database, invoices, host)) {
+            BackgroundBillingRuns runs = node.runs();
             BillingRun run = finished(runs, runs.start(TENANT, List.of(), LocalDate.of(2026, 4, 1)));
 
             assertThat(run.total()).isEqualTo(5);
             assertThat(run.done()).isEqualTo(5);
             assertThat(invoices.list(TENANT, InvoiceQuery.all(), PageRequest.first()).totalItems()).isEqualTo(5);
-        } finally {
-            BillingFixture.stop(runs);
         }
     }
 

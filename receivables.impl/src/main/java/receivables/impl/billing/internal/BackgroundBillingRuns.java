@@ -57,30 +57,39 @@ public class BackgroundBillingRuns implements BillingRuns {
             "journal_line", "audit_record");
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundBillingRuns.class);
 
-    @Reference
-    Database database;
+    private final Database database;
+    private final StoredInvoices invoices;
+    private final Leases leases;
+    private final TenantDirectory tenants;
+    private final TableStatistics statistics;
+    private final Clock clock = Clock.systemUTC();
 
-    @Reference
-    StoredInvoices invoices;
-
+    // Sources come and go with their bundles; a run asks the ones there are when it bills.
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    volatile List<OrderSource> orderSources = List.of();
-
-    @Reference
-    Leases leases;
-
-    @Reference
-    TenantDirectory tenants;
-
-    @Reference
-    TableStatistics statistics;
-
-    Clock clock = Clock.systemUTC();
+    private volatile List<OrderSource> orderSources = List.of();
 
     private LeasedRuns runs;
 
     @Activate
-    void activate() {
+    public BackgroundBillingRuns(@Reference Database database, @Reference StoredInvoices invoices,
+            @Reference Leases leases, @Reference TenantDirectory tenants, @Reference TableStatistics statistics) {
+        this(database, invoices, leases, tenants, statistics, List.of());
+    }
+
+    /** Runs that bill from {@code orderSources}, for use without the framework; start them with {@link #activate()}. */
+    public BackgroundBillingRuns(Database database, StoredInvoices invoices, Leases leases, TenantDirectory tenants,
+            TableStatistics statistics, List<OrderSource> orderSources) {
+        this.database = database;
+        this.invoices = invoices;
+        this.leases = leases;
+        this.tenants = tenants;
+        this.statistics = statistics;
+        this.orderSources = List.copyOf(orderSources);
+    }
+
+    /** Starts taking up runs; an activate method of its own, so that DS has bound the order sources first. */
+    @Activate
+    public void activate() {
         runs = LeasedRuns.start("billing-run", this::running, this::run, leases, tenants::enabledTenants);
     }
 
@@ -91,7 +100,7 @@ public class BackgroundBillingRuns implements BillingRuns {
     }
 
     @Deactivate
-    void deactivate() throws InterruptedException {
+    public void deactivate() throws InterruptedException {
         runs.stop();
     }
 

@@ -100,34 +100,43 @@ public class BackgroundStatementImports implements StatementImports {
             "payment", "allocation", "journal_entry", "journal_line", "audit_record");
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundStatementImports.class);
 
-    @Reference
-    Database database;
+    private final Database database;
+    private final StoredPayments payments;
+    private final StoredPaymentIntents intents;
+    private final Leases leases;
+    private final TenantDirectory tenants;
+    private final TableStatistics statistics;
+    private final Clock clock = Clock.systemUTC();
 
-    @Reference
-    StoredPayments payments;
-
-    @Reference
-    StoredPaymentIntents intents;
-
+    // Formats come and go with their bundles; an import reads with the ones installed when it runs.
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    volatile List<StatementFormat> formats = List.of();
-
-    Clock clock = Clock.systemUTC();
-
-    @Reference
-    Leases leases;
-
-    @Reference
-    TenantDirectory tenants;
-
-    @Reference
-    TableStatistics statistics;
+    private volatile List<StatementFormat> formats = List.of();
 
     private volatile int matchThreshold = ReconciliationConfiguration.DEFAULT_MATCH_THRESHOLD;
     private LeasedRuns imports;
 
     @Activate
-    void activate(ReconciliationConfiguration configuration) {
+    public BackgroundStatementImports(@Reference Database database, @Reference StoredPayments payments,
+            @Reference StoredPaymentIntents intents, @Reference Leases leases, @Reference TenantDirectory tenants,
+            @Reference TableStatistics statistics) {
+        this(database, payments, intents, leases, tenants, statistics, List.of());
+    }
+
+    /** Imports that read {@code formats}, for use without the framework; start them with {@link #activate}. */
+    public BackgroundStatementImports(Database database, StoredPayments payments, StoredPaymentIntents intents,
+            Leases leases, TenantDirectory tenants, TableStatistics statistics, List<StatementFormat> formats) {
+        this.database = database;
+        this.payments = payments;
+        this.intents = intents;
+        this.leases = leases;
+        this.tenants = tenants;
+        this.statistics = statistics;
+        this.formats = List.copyOf(formats);
+    }
+
+    /** Starts taking up imports; an activate method of its own, so that DS has bound the formats first. */
+    @Activate
+    public void activate(ReconciliationConfiguration configuration) {
         configure(configuration);
         imports = LeasedRuns.start("statement-import", this::running, this::run, leases, tenants::enabledTenants);
     }
@@ -148,7 +157,7 @@ public class BackgroundStatementImports implements StatementImports {
     }
 
     @Deactivate
-    void deactivate() throws InterruptedException {
+    public void deactivate() throws InterruptedException {
         imports.stop();
     }
 

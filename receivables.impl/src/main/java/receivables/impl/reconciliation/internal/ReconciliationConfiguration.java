@@ -6,7 +6,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 @ObjectClassDefinition(name = "receivables bank reconciliation",
         description = "How sure matching of bank-statement lines to invoices must be before a line is booked "
                 + "as a payment without a clerk")
-@interface ReconciliationConfiguration {
+public @interface ReconciliationConfiguration {
 
     String PID = "receivables.reconciliation";
     int DEFAULT_MATCH_THRESHOLD = 80;

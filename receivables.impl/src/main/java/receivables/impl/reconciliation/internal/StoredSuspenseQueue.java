@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.hibernate.Session;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -60,16 +61,18 @@ public class StoredSuspenseQueue implements SuspenseQueue {
             + " on l.tenant_id = s.tenant_id and l.id = s.line_id where s.tenant_id = :tenant and s.id = :id"
             + " and l.id = (select i.line_id from suspense_item i where i.tenant_id = :tenant and i.id = :id)";
 
-    @Reference
-    Database database;
+    private final Database database;
+    private final StoredPayments payments;
+    private final StoredPaymentIntents intents;
+    private final Clock clock = Clock.systemUTC();
 
-    @Reference
-    StoredPayments payments;
-
-    @Reference
-    StoredPaymentIntents intents;
-
-    Clock clock = Clock.systemUTC();
+    @Activate
+    public StoredSuspenseQueue(@Reference Database database, @Reference StoredPayments payments,
+            @Reference StoredPaymentIntents intents) {
+        this.database = database;
+        this.payments = payments;
+        this.intents = intents;
+    }
 
     @Override
     public Page<SuspenseItem> list(TenantId tenant, SuspenseStatus status, PageRequest page) {

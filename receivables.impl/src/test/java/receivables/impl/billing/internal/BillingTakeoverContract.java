@@ -19,7 +19,6 @@ import receivables.api.invoice.BillingRun;
 import receivables.api.invoice.BillingRunStatus;
 import receivables.api.invoice.OrderLine;
 import receivables.api.invoice.SalesOrder;
-import receivables.impl.background.internal.TestLeases;
 import receivables.impl.ledger.OnLedger;
 import receivables.impl.persistence.internal.TableStatistics;
 import receivables.impl.tenant.internal.TestTenants;
@@ -34,13 +33,12 @@ abstract class BillingTakeoverContract extends OnLedger {
     static final LocalDate ISSUED = LocalDate.of(2026, 4, 1);
     static final int ORDERS = 12 * BackgroundBillingRuns.BATCH_SIZE + 17;
 
-    private final List<BackgroundBillingRuns> nodes = new ArrayList<>();
+    private final List<BillingNode> nodes = new ArrayList<>();
 
     @AfterEach
     void stopNodes() throws InterruptedException {
-        for (BackgroundBillingRuns node : nodes) {
-            node.deactivate();
-            node.leases.deactivate();
+        for (BillingNode node : nodes) {
+            node.close();
         }
     }
 
@@ -53,18 +51,17 @@ abstract class BillingTakeoverContract extends OnLedger {
             orders.add(new SalesOrder("SO-TAKE-" + i, customer, "EUR", ISSUED.minusDays(2), null,
                     List.of(new OrderLine("P", "part", BigDecimal.ONE, new BigDecimal("10.00"), null, null))));
         }
-        BackgroundBillingRuns first = node("first");
-        BillingRun started = first.start(TENANT, orders, ISSUED);
-        awaitRun(first, started.id(), run -> run.done() > 0, Duration.ofSeconds(60));
+        BillingNode first = node("first");
+        BillingRun started = first.runs().start(TENANT, orders, ISSUED);
+        awaitRun(first.runs(), started.id(), run -> run.done() > 0, Duration.ofSeconds(60));
 
-        first.deactivate();
-        first.leases.deactivate();
+        first.close();
         nodes.remove(first);
-        BillingRun left = first.find(TENANT, started.id()).orElseThrow();
+        BillingRun left = first.runs().find(TENANT, started.id()).orElseThrow();
         assertThat(left.status()).isEqualTo(BillingRunStatus.RUNNING);
         assertThat(left.done()).isBetween(1, ORDERS - 1);
 
-        BackgroundBillingRuns second = node("second");
+        BackgroundBillingRuns second = node("second").runs();
         BillingRun done = awaitRun(second, started.id(), run -> run.status() != BillingRunStatus.RUNNING,
                 Duration.ofSeconds(60));
 
@@ -86,14 +83,9 @@ abstract class BillingTakeoverContract extends OnLedger {
         assertThat(kept.intValue()).as("the run's orders are no longer kept").isZero();
     }
 
-    private BackgroundBillingRuns node(String name) {
-        BackgroundBillingRuns node = new BackgroundBillingRuns();
-        node.database = database;
-        node.invoices = invoices;
-        node.leases = TestLeases.running(database, name);
-        node.tenants = TestTenants.withFeatures(TENANT);
-        node.statistics = new TableStatistics(database);
-        node.activate();
+    private BillingNode node(String name) {
+        BillingNode node = BillingNode.start(database, invoices, new TableStatistics(database),
+                TestTenants.withFeatures(TENANT), name);
         nodes.add(node);
         return node;
     }

@@ -33,9 +33,10 @@ import receivables.api.statement.CreditorReference;
 import receivables.api.statement.ImportStatus;
 import receivables.api.statement.StatementImport;
 import receivables.impl.billing.internal.BackgroundBillingRuns;
-import receivables.impl.billing.internal.BillingFixture;
+import receivables.impl.billing.internal.BillingNode;
 import receivables.impl.ledger.OnLedger;
 import receivables.impl.persistence.internal.TableStatistics;
+import receivables.impl.tenant.internal.TenantDirectory;
 
 /**
  * Bulk work brings the planner's statistics up to date before it reports itself done: every table a billing run or
@@ -65,13 +66,12 @@ abstract class BulkWorkAnalyzesContract extends OnLedger {
         }
 
         Map<String, Long> beforeBilling = rowCounts();
-        BackgroundBillingRuns runs = BillingFixture.runs(database, invoices, analyses.recording(database));
-        try {
+        try (BillingNode node = BillingNode.start(database, invoices, analyses.recording(database),
+                new TenantDirectory(), "billing-node")) {
+            BackgroundBillingRuns runs = node.runs();
             BillingRun run = runs.start(TENANT, orders, ISSUED);
             assertThat(until(() -> runs.find(TENANT, run.id()).orElseThrow(), done -> done.status() != BillingRunStatus.RUNNING)
                     .status()).isEqualTo(BillingRunStatus.COMPLETED);
-        } finally {
-            BillingFixture.stop(runs);
         }
         Set<String> billed = grownSince(beforeBilling);
         assertThat(billed).contains("invoice", "installment");
@@ -81,14 +81,13 @@ abstract class BulkWorkAnalyzesContract extends OnLedger {
         List<Invoice> issued = invoices.list(TENANT, InvoiceQuery.all(), new PageRequest(1, 40)).items();
         Map<String, Long> beforeImport = rowCounts();
         analyses.clear();
-        BackgroundStatementImports imports = ImportsFixture.imports(database, payments,
-                ImportsFixture.bankTransferIntents(database, payments, TENANT), analyses.recording(database), 80);
-        try {
+        try (ImportNode node = ImportNode.start(database, payments,
+                TestImports.bankTransferIntents(database, payments, TENANT), analyses.recording(database), 80,
+                BankStatementReaders.all())) {
+            BackgroundStatementImports imports = node.imports();
             StatementImport started = imports.start(TENANT, new ByteArrayInputStream(statement(issued)
                     .getBytes(StandardCharsets.UTF_8)));
-            assertThat(ImportsFixture.ended(imports, TENANT, started).status()).isEqualTo(ImportStatus.COMPLETED);
-        } finally {
-            ImportsFixture.stop(imports);
+            assertThat(TestImports.ended(imports, TENANT, started).status()).isEqualTo(ImportStatus.COMPLETED);
         }
         Set<String> imported = grownSince(beforeImport);
         assertThat(imported).contains("bank_statement_line", "payment", "allocation", "suspense_item");

@@ -78,6 +78,7 @@ class HotQueriesWithoutStatisticsPostgresTest extends OnLedger {
             "suspense_item", "suspense_candidate", "payment_intent", "intent_transition");
 
     private StatementRecorder statements;
+    private ImportNode node;
     private BackgroundStatementImports imports;
 
     @Override
@@ -88,22 +89,23 @@ class HotQueriesWithoutStatisticsPostgresTest extends OnLedger {
 
     @AfterEach
     void stopTheImport() throws InterruptedException {
-        if (imports != null) {
-            ImportsFixture.stop(imports);
+        if (node != null) {
+            node.close();
         }
     }
 
     @Test
     void everyHotQueryDoesAtMostThreeTimesTheWorkOnTablesNeverAnalyzed() {
-        StoredPaymentIntents intents = ImportsFixture.bankTransferIntents(database, payments, TENANT);
+        StoredPaymentIntents intents = TestImports.bankTransferIntents(database, payments, TENANT);
         // The import's ANALYZE at its end is left out: the tables stay as a server without autovacuum has them.
-        imports = ImportsFixture.imports(database, payments, intents, new TableStatistics(database) {
+        node = ImportNode.start(database, payments, intents, new TableStatistics(database) {
             @Override
             public boolean analyze(TenantId tenant, List<String> tables) {
                 return false;
             }
-        }, 80);
-        StoredSuspenseQueue queue = ImportsFixture.queue(database, payments, intents);
+        }, 80, BankStatementReaders.all());
+        imports = node.imports();
+        StoredSuspenseQueue queue = TestImports.queue(database, payments, intents);
         SqlCustomerStatements customerStatements = new SqlCustomerStatements(database);
 
         List<UUID> customerIds = new ArrayList<>();
@@ -216,7 +218,7 @@ class HotQueriesWithoutStatisticsPostgresTest extends OnLedger {
     }
 
     private StatementImport importAndWait(String file) {
-        return ImportsFixture.ended(imports, TENANT,
+        return TestImports.ended(imports, TENANT,
                 imports.start(TENANT, new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8))));
     }
 

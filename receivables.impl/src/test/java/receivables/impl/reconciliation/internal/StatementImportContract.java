@@ -56,6 +56,7 @@ abstract class StatementImportContract extends OnLedger {
     static final String ACCOUNT = "DE89370400440532013000";
     static final Path REAL_EXPORTS = Path.of("../receivables.payments.bank/src/test/resources/real-exports");
 
+    private ImportNode node;
     private BackgroundStatementImports imports;
     private StoredSuspenseQueue queue;
     private StoredPaymentIntents intents;
@@ -70,9 +71,11 @@ abstract class StatementImportContract extends OnLedger {
 
     @BeforeEach
     void wireTheImport() {
-        intents = ImportsFixture.bankTransferIntents(database, payments, TENANT);
-        imports = ImportsFixture.imports(database, payments, intents, new TableStatistics(database), 80);
-        queue = ImportsFixture.queue(database, payments, intents);
+        intents = TestImports.bankTransferIntents(database, payments, TENANT);
+        node = ImportNode.start(database, payments, intents, new TableStatistics(database), 80,
+                BankStatementReaders.all());
+        imports = node.imports();
+        queue = TestImports.queue(database, payments, intents);
         acme = customer("Acme GmbH");
         beta = customer("Beta Ltd.");
         gamma = customer("Gamma AG");
@@ -85,8 +88,8 @@ abstract class StatementImportContract extends OnLedger {
 
     @AfterEach
     void stopTheImport() throws InterruptedException {
-        if (imports != null) {
-            ImportsFixture.stop(imports);
+        if (node != null) {
+            node.close();
         }
     }
 
@@ -247,13 +250,13 @@ abstract class StatementImportContract extends OnLedger {
 
     @Test
     void theThresholdDecidesWhatIsBookedWithoutAClerk() {
-        imports.configure(ImportsFixture.configuration(70));
+        imports.configure(ImportNode.configuration(70));
 
         StatementImport done = importAndWait(statement());
 
         assertThat(done.matched()).isEqualTo(5);
         assertThat(invoice(byAmountAndPayer).status()).isEqualTo(InvoiceStatus.PAID);
-        assertThatThrownBy(() -> imports.configure(ImportsFixture.configuration(101))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> imports.configure(ImportNode.configuration(101))).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -507,7 +510,7 @@ abstract class StatementImportContract extends OnLedger {
     StatementImport importAndWait(byte[] file) {
         StatementImport started = imports.start(TENANT, new ByteArrayInputStream(file));
         assertThat(started.status()).isEqualTo(ImportStatus.RUNNING);
-        StatementImport done = ImportsFixture.ended(imports, TENANT, started);
+        StatementImport done = TestImports.ended(imports, TENANT, started);
         assertThat(done.finishedAt()).isNotNull();
         return done;
     }

@@ -1,6 +1,5 @@
 package receivables.impl.reconciliation.internal;
 
-import java.lang.annotation.Annotation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,20 +9,17 @@ import java.util.Map;
 import receivables.api.TenantId;
 import receivables.api.statement.ImportStatus;
 import receivables.api.statement.StatementImport;
-import receivables.impl.background.internal.TestLeases;
 import receivables.impl.intent.internal.TestIntents;
 import receivables.impl.intent.internal.ScriptedProvider;
 import receivables.impl.intent.internal.StoredPaymentIntents;
 import receivables.impl.ledger.internal.StoredPayments;
 import receivables.impl.persistence.internal.Database;
-import receivables.impl.persistence.internal.TableStatistics;
 import receivables.impl.provider.internal.TestProviders;
-import receivables.impl.tenant.internal.TenantDirectory;
 
-/** Statement imports and the suspense queue wired as Declarative Services would wire them. */
-final class ImportsFixture {
+/** The bank-transfer intents and the suspense queue a statement import works with, and waiting for an import. */
+final class TestImports {
 
-    private ImportsFixture() {
+    private TestImports() {
     }
 
     /** Payment intents with a scripted bank-transfer provider enabled for {@code tenant}. */
@@ -34,27 +30,8 @@ final class ImportsFixture {
                         Map.of()))), payments, Clock.systemUTC());
     }
 
-    /** Started imports on a node of their own; stop them with {@link #stop}. */
-    static BackgroundStatementImports imports(Database database, StoredPayments payments, StoredPaymentIntents intents,
-            TableStatistics statistics, int matchThreshold) {
-        BackgroundStatementImports started = new BackgroundStatementImports();
-        started.database = database;
-        started.payments = payments;
-        started.intents = intents;
-        started.formats = BankStatementReaders.all();
-        started.leases = TestLeases.running(database, "import-node");
-        started.tenants = new TenantDirectory();
-        started.statistics = statistics;
-        started.activate(configuration(matchThreshold));
-        return started;
-    }
-
     static StoredSuspenseQueue queue(Database database, StoredPayments payments, StoredPaymentIntents intents) {
-        StoredSuspenseQueue queue = new StoredSuspenseQueue();
-        queue.database = database;
-        queue.payments = payments;
-        queue.intents = intents;
-        return queue;
+        return new StoredSuspenseQueue(database, payments, intents);
     }
 
     /** The import as it ended, waiting a minute at most. */
@@ -73,24 +50,5 @@ final class ImportsFixture {
             }
         }
         throw new AssertionError("import " + started.id() + " did not end in time");
-    }
-
-    static void stop(BackgroundStatementImports imports) throws InterruptedException {
-        imports.deactivate();
-        imports.leases.deactivate();
-    }
-
-    static ReconciliationConfiguration configuration(int threshold) {
-        return new ReconciliationConfiguration() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return ReconciliationConfiguration.class;
-            }
-
-            @Override
-            public int matchThreshold() {
-                return threshold;
-            }
-        };
     }
 }
