@@ -4,8 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -32,10 +38,14 @@ import receivables.api.payment.AllocationTarget;
 import receivables.api.payment.Payment;
 import receivables.api.payment.PaymentRefundRequest;
 import receivables.api.payment.PaymentRequest;
+import receivables.api.report.AgingBucket;
+import receivables.api.report.AgingReport;
+import receivables.api.report.AgingRow;
 import receivables.api.report.CustomerStatement;
 import receivables.api.report.OpenItem;
 import receivables.impl.persistence.internal.HibernateDatabase;
 import receivables.impl.persistence.internal.NativeValues;
+import receivables.impl.report.internal.SqlAging;
 import receivables.impl.report.internal.SqlCustomerStatements;
 
 /**
@@ -54,6 +64,7 @@ abstract class StatementPropertiesContract {
     private HibernateDatabase database;
     private LedgerFixture ledger;
     private SqlCustomerStatements statements;
+    private SqlAging aging;
 
     /** A migrated database for one property; {@link #close} ends it. */
     protected abstract HibernateDatabase open();
@@ -65,6 +76,7 @@ abstract class StatementPropertiesContract {
         database = open();
         ledger = LedgerFixture.on(database);
         statements = new SqlCustomerStatements(database);
+        aging = new SqlAging(database);
     }
 
     @AfterProperty
@@ -89,6 +101,88 @@ abstract class StatementPropertiesContract {
 
     @Property(tries = 40)
     void theStatementClosesAtTheOpenItemsLessTheCreditAndTheJournalAgrees(@ForAll("operations") List<Operation> operations) {
+        History history = replay(operations);
+        TenantId tenant = history.tenant();
+        CustomerStatement statement = statements.statement(tenant, history.customer(), "EUR", START.minusDays(1),
+                history.lastDay());
+        Money open = statements.openItems(tenant, history.customer(), history.lastDay()).stream().map(OpenItem::open)
+                .reduce(eur(0), Money::plus);
+        Money credit = history.payments().stream().map(payment -> ledger.payments().find(tenant, payment.id()).orElseThrow())
+                .map(Payment::unallocated).reduce(eur(0), Money::plus);
+        assertThat(statement.openingBalance()).isEqualTo(eur(0));
+        assertThat(statement.closingBalance()).as("%s", operations).isEqualTo(open.minus(credit));
+        assertThat(receivableLessCredit(tenant)).as("journal, %s", operations).isEqualTo(statement.closingBalance());
+        assertThat(unbalancedEntries(tenant)).isEmpty();
+    }
+
+    /**
+     * The aging report reads what each installment has open now and adds back what was allocated after the as-of
+     * day. Whatever happened, each installment's open amount is its amount less all its allocations (payments,
+     * credit notes, write-offs, discounts, and reversals as negative ones), and the aging as of every day of the
+     * history, before it and after it is what the installments issued by then had open then: their amounts less
+     * the allocations with a value date up to the day, summed per bucket of days past due.
+     */
+    @Property(tries = 40)
+    void agingAsOfAnyDayIsTheAmountsLessTheAllocationsUpToThatDay(@ForAll("operations") List<Operation> operations) {
+        History history = replay(operations);
+        TenantId tenant = history.tenant();
+        List<InstallmentRow> installments = installments(tenant);
+        for (InstallmentRow installment : installments) {
+            assertThat(installment.open()).as("open amount of %s after %s", installment, operations)
+                    .isEqualByComparingTo(installment.amount().subtract(installment.allocatedUpTo(LocalDate.MAX)));
+        }
+        List<Integer> limits = List.of(7, 30, 60);
+        Set<LocalDate> days = new TreeSet<>();
+        days.add(START.minusDays(1));
+        for (LocalDate day = START; !day.isAfter(history.lastDay()); day = day.plusDays(1)) {
+            days.add(day);
+        }
+        days.add(history.lastDay().plusDays(45));
+        days.add(history.lastDay().plusDays(400));
+        for (LocalDate asOf : days) {
+            AgingReport report = aging.report(tenant, asOf, limits);
+            List<AgingBucket> buckets = report.buckets();
+            List<BigDecimal> expected = new ArrayList<>(Collections.nCopies(buckets.size(), BigDecimal.ZERO));
+            for (InstallmentRow installment : installments) {
+                if (!installment.issueDate().isAfter(asOf)) {
+                    int bucket = bucketOf(buckets, ChronoUnit.DAYS.between(installment.dueDate(), asOf));
+                    expected.set(bucket, expected.get(bucket).add(installment.amount()
+                            .subtract(installment.allocatedUpTo(asOf))));
+                }
+            }
+            BigDecimal total = expected.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+            if (total.signum() == 0) {
+                assertThat(report.rows()).as("as of %s after %s", asOf, operations).isEmpty();
+                continue;
+            }
+            assertThat(report.rows()).as("as of %s after %s", asOf, operations).hasSize(1);
+            AgingRow row = report.rows().get(0);
+            assertThat(row.customerId()).isEqualTo(history.customer());
+            assertThat(row.buckets().stream().map(Money::amount).toList()).as("as of %s after %s", asOf, operations)
+                    .usingElementComparator(BigDecimal::compareTo).isEqualTo(expected);
+            assertThat(row.total().amount()).isEqualByComparingTo(total);
+        }
+    }
+
+    /** Which of {@code buckets} an installment {@code daysPastDue} (negative: not due yet) falls into. */
+    private static int bucketOf(List<AgingBucket> buckets, long daysPastDue) {
+        for (int i = 0; i < buckets.size(); i++) {
+            AgingBucket bucket = buckets.get(i);
+            if ((bucket.fromDays() == null || daysPastDue >= bucket.fromDays())
+                    && (bucket.toDays() == null || daysPastDue <= bucket.toDays())) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("no bucket for " + daysPastDue + " days in " + buckets);
+    }
+
+    /** What one try did: its tenant and customer, what it issued and recorded, and the day it ended on. */
+    private record History(TenantId tenant, UUID customer, List<Invoice> invoices, List<Payment> payments,
+            LocalDate lastDay) {
+    }
+
+    /** Applies {@code operations} in a tenant of their own, one customer, refusals included. */
+    private History replay(List<Operation> operations) {
         TenantId tenant = new TenantId("prop-" + TRIES.incrementAndGet());
         ledger.terms().define(tenant, "SKONTO", "3 % within 14 days, net 30", "3%/14 NET30");
         ledger.terms().define(tenant, "HALVES", "Half now, half in 30 days", "50%@0 50%@30");
@@ -106,16 +200,35 @@ abstract class StatementPropertiesContract {
                 // Refusals are part of the sequence: they must leave everything as it was.
             }
         }
+        return new History(tenant, customer, invoices, payments, day);
+    }
 
-        CustomerStatement statement = statements.statement(tenant, customer, "EUR", START.minusDays(1), day);
-        Money open = statements.openItems(tenant, customer, day).stream().map(OpenItem::open)
-                .reduce(eur(0), Money::plus);
-        Money credit = payments.stream().map(payment -> ledger.payments().find(tenant, payment.id()).orElseThrow())
-                .map(Payment::unallocated).reduce(eur(0), Money::plus);
-        assertThat(statement.openingBalance()).isEqualTo(eur(0));
-        assertThat(statement.closingBalance()).as("%s", operations).isEqualTo(open.minus(credit));
-        assertThat(receivableLessCredit(tenant)).as("journal, %s", operations).isEqualTo(statement.closingBalance());
-        assertThat(unbalancedEntries(tenant)).isEmpty();
+    /** An installment as stored, with its allocations' amounts by value date. */
+    private record InstallmentRow(UUID id, LocalDate issueDate, LocalDate dueDate, BigDecimal amount, BigDecimal open,
+            Map<LocalDate, BigDecimal> allocations) {
+
+        BigDecimal allocatedUpTo(LocalDate day) {
+            return allocations.entrySet().stream().filter(allocation -> !allocation.getKey().isAfter(day))
+                    .map(Map.Entry::getValue).reduce(BigDecimal.ZERO, BigDecimal::add);
+        }
+    }
+
+    /** The tenant's installments and allocations, read by plain SQL. */
+    private List<InstallmentRow> installments(TenantId tenant) {
+        return database.inTransaction(tenant, session -> {
+            Map<UUID, Map<LocalDate, BigDecimal>> allocations = new HashMap<>();
+            for (Object[] row : session.createNativeQuery("select installment_id, value_date, amount from allocation"
+                    + " where tenant_id = :tenant", Object[].class).setParameter("tenant", tenant.value()).getResultList()) {
+                allocations.computeIfAbsent(NativeValues.uuid(row[0]), id -> new HashMap<>())
+                        .merge(NativeValues.date(row[1]), NativeValues.decimal(row[2]), BigDecimal::add);
+            }
+            return session.createNativeQuery("select id, issue_date, due_date, amount, open_amount from installment"
+                            + " where tenant_id = :tenant", Object[].class).setParameter("tenant", tenant.value())
+                    .getResultStream().map(row -> new InstallmentRow(NativeValues.uuid(row[0]), NativeValues.date(row[1]),
+                            NativeValues.date(row[2]), NativeValues.decimal(row[3]), NativeValues.decimal(row[4]),
+                            allocations.getOrDefault(NativeValues.uuid(row[0]), Map.of())))
+                    .toList();
+        });
     }
 
     private void apply(TenantId tenant, UUID customer, Operation operation, LocalDate day, String key,

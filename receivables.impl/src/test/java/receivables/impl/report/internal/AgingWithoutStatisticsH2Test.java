@@ -13,6 +13,6 @@ class AgingWithoutStatisticsH2Test extends AgingWithoutStatisticsContract {
 
     @Override
     void assertPlanHoldsWithoutStatistics(String plan) {
-        assertThat(plan).as(plan).contains("ALLOCATION_INSTALLMENT_IX");
+        assertThat(plan).as(plan).contains("ALLOCATION_VALUE_DATE_IX");
     }
 }
