@@ -305,6 +305,9 @@ async function contactLog(context, section, base) {
     context.field(t('nextAction'), nextAction), context.field(t('nextActionOn'), nextActionOn),
     h('button', { type: 'submit', className: 'primary', textContent: t('logContact') }), note);
   const optional = (value) => value.trim() || undefined;
+  // Activities name their author by id: the person signed in reads their own name.
+  const me = context.session.user || {};
+  const author = (actor) => (actor === me.id ? me.displayName || me.username : actor);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const body = { kind: kind.value, outcome: outcome.value, notes: optional(notes.value),
@@ -322,7 +325,7 @@ async function contactLog(context, section, base) {
     list.replaceChildren(activities.length === 0 ? h('p', { textContent: t('noContacts') }) : h('ol', { className: 'contacts' },
       [...activities].sort((a, b) => b.loggedAt.localeCompare(a.loggedAt)).map((activity) => h('li', {},
         h('strong', { textContent: `${t(`contact.${activity.kind}`)} · ${t(`outcome.${activity.outcome}`)}` }), ' ',
-        h('span', { className: 'muted', textContent: t('loggedBy', { when: format.instant(activity.loggedAt), who: activity.actor }) }),
+        h('span', { className: 'muted', textContent: t('loggedBy', { when: format.instant(activity.loggedAt), who: author(activity.actor) }) }),
         activity.notes ? h('p', { textContent: activity.notes }) : null,
         activity.nextAction ? h('p', { textContent: `${t('nextAction')}: ${activity.nextAction}${activity.nextActionOn
           ? ` (${format.day(activity.nextActionOn)})` : ''}` }) : null))));
