@@ -6,7 +6,8 @@
 // ADMIN_ONE_TIME_PASSWORD (a tenant admin, finance manager and clerk), COLLECTOR_USERNAME and
 // COLLECTOR_ONE_TIME_PASSWORD (a collector who also takes payments), BUYER_URL (the payer's phone: POST what a QR
 // code says and the wallet gateway emulator pays it), SCREENSHOT_DIR, DEPLOY_DIR (the host's deploy/), PAYLINK_JAR
-// (the example provider bundle, which brings a fragment) and CHROMIUM (default /usr/bin/chromium).
+// (the example provider bundle, which brings a fragment), BANK_FILES (the shared corpus of real bank statements) and
+// CHROMIUM (default /usr/bin/chromium).
 
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,6 +27,7 @@ const BUYER = env('BUYER_URL');
 const SHOTS = env('SCREENSHOT_DIR');
 const DEPLOY_DIR = env('DEPLOY_DIR');
 const PAYLINK_JAR = env('PAYLINK_JAR');
+const BANK_FILES = env('BANK_FILES');
 mkdirSync(SHOTS, { recursive: true });
 
 const DESKTOP = { width: 1280, height: 800 };
@@ -294,6 +296,17 @@ for (const [days, price] of [[3, '860.00'], [45, '420.00'], [75, '310.00'], [100
     await expect(page.locator('.legend', { hasText: 'Matched and booked: 1' }), 'matched count');
     await expect(page.locator('.legend', { hasText: 'Left in the suspense queue: 2' }), 'suspended count');
     await expect(page.locator('.stacked .part.matched'), 'outcome bar');
+  });
+  await step('real-camt053-files-of-the-shared-corpus', page, async () => {
+    const camt = join(BANK_FILES, 'camt');
+    await page.getByLabel('Statement file').setInputFiles(join(camt, 'camt053.v2.multi.statement.xml'));
+    await page.getByRole('button', { name: 'Import' }).click();
+    await expect(page.locator('.import-status', { hasText: 'Completed' }), 'the real file imported');
+    await expect(page.locator('tr', { hasText: 'Lines read' }).locator('td', { hasText: /^2$/ }), 'both of its lines read');
+    await page.getByLabel('Statement file').setInputFiles(join(camt, 'camt053.v2.wrong.xml'));
+    await page.getByRole('button', { name: 'Import' }).click();
+    await expect(page.locator('.import-status', { hasText: 'Rejected' }), 'the broken file rejected');
+    await expect(page.locator('tr', { hasText: 'Where the file breaks' }), 'where it breaks');
   });
   await step('suspense-item-matched-by-hand', page, async () => {
     await nav(page, 'Suspense queue');

@@ -91,6 +91,8 @@ public class BrowserIT {
                             "receivables.payments.paylink.jar").toAbsolutePath().toString(),
                     "BUYER_URL", buyer.url(),
                     "CHROMIUM", chromium.toString()));
+            environment.put("BANK_FILES", Path.of(System.getProperty("receivables.bank-statements.dir",
+                    "../../shared/data/bank-statements")).toAbsolutePath().normalize().toString());
             environment.put("ADMIN_USERNAME", "clara");
             environment.put("ADMIN_ONE_TIME_PASSWORD",
                     firstUser(host, "clara", "Clara Chen", "[\"TENANT_ADMIN\",\"FINANCE_MANAGER\",\"CLERK\"]"));
