@@ -122,14 +122,14 @@ public class PermissionsIT extends InReferenceHost {
 
     @Test
     public void theUiFragmentsAreThoseTheCallersRolesSee() {
-        assertEquals(List.of("core.customers", "core.intents", "core.invoices", "core.payments", "bank.statement-upload",
-                "bank.suspense-queue"), fragments("CLERK"));
-        assertEquals(List.of("core.customers", "core.dashboard", "core.intents", "core.invoices", "core.payments",
-                "bank.suspense-queue"), fragments("AUDITOR"));
-        assertEquals(List.of("core.customers", "core.dashboard", "core.intents", "core.invoices", "core.payments",
-                "bank.suspense-queue"), fragments("FINANCE_MANAGER"));
-        assertEquals(List.of(), fragments("TENANT_ADMIN"));
-        assertEquals(List.of("core.customers"), fragments("COLLECTOR"));
+        assertEquals(List.of("core.collections", "core.customers", "core.intents", "core.invoices", "core.payments",
+                "bank.statement-upload", "bank.suspense-queue"), fragments("CLERK"));
+        assertEquals(List.of("core.collections", "core.customers", "core.dashboard", "core.intents", "core.invoices",
+                "core.payments", "bank.suspense-queue", "core.settings"), fragments("AUDITOR"));
+        assertEquals(List.of("core.collections", "core.customers", "core.dashboard", "core.intents", "core.invoices",
+                "core.payments", "bank.suspense-queue"), fragments("FINANCE_MANAGER"));
+        assertEquals(List.of("core.settings"), fragments("TENANT_ADMIN"));
+        assertEquals(List.of("core.collections", "core.customers"), fragments("COLLECTOR"));
     }
 
     @Test

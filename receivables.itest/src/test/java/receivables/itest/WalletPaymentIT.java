@@ -40,7 +40,7 @@ import receivables.payments.wallet.emulator.WalletGatewayEmulator.Receipt;
  */
 public class WalletPaymentIT {
 
-    private static final String APP_ID = "2026000000000042";
+    static final String APP_ID = "2026000000000042";
     private static final ObjectMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
     @Test
@@ -175,7 +175,7 @@ public class WalletPaymentIT {
         }
     }
 
-    private static KeyPair merchantKeys() throws Exception {
+    static KeyPair merchantKeys() throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         return generator.generateKeyPair();
@@ -185,7 +185,7 @@ public class WalletPaymentIT {
      * Starts the host with the tenant's wallet account in etc/, pointing at the emulator. No publicBaseUrl is
      * set: notification URLs follow the port the host runs on.
      */
-    private static void startWithWalletAccount(HostProcess host, WalletGatewayEmulator gateway, KeyPair merchant)
+    static void startWithWalletAccount(HostProcess host, WalletGatewayEmulator gateway, KeyPair merchant)
             throws Exception {
         Path directory = host.directory();
         Files.writeString(directory.resolve("etc/receivables.provider.account-wallet.config"),
@@ -248,7 +248,7 @@ public class WalletPaymentIT {
     }
 
     /** The wallet account is read from etc/ while the host runs: wait until the tenant is offered the wallet. */
-    private static void awaitWalletOffered(HostProcess host) throws Exception {
+    static void awaitWalletOffered(HostProcess host) throws Exception {
         awaitOffers(host, offers -> offers.toString().contains("\"wallet\""));
     }
 
@@ -276,7 +276,7 @@ public class WalletPaymentIT {
         return JSON.readTree(response.body());
     }
 
-    private static JsonNode read(HostProcess host, String path) throws Exception {
+    static JsonNode read(HostProcess host, String path) throws Exception {
         HttpResponse<String> response = host.send(host.request(path).GET());
         assertEquals(path + ": " + response.body(), 200, response.statusCode());
         return JSON.readTree(response.body());

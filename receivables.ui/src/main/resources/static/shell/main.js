@@ -217,7 +217,11 @@ function load(fragment) {
         return { module };
       })
       .catch((error) => {
-        setTimeout(() => state.modules.delete(fragment.resourcePath), RETRY_MILLIS);
+        // Tried again after a while: the navigation loads it anew, and shows it healthy once it loads.
+        setTimeout(() => {
+          state.modules.delete(fragment.resourcePath);
+          renderNav();
+        }, RETRY_MILLIS);
         return { error };
       });
     state.modules.set(fragment.resourcePath, loading);

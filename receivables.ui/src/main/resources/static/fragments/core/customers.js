@@ -49,6 +49,31 @@ export const messages = withShared({
     'kind.CASH_DISCOUNT': 'Early-payment discount',
     'kind.REFUND': 'Refund',
     'kind.PAYMENT_REVERSED': 'Payment reversed',
+    showQr: 'Take payment',
+    contacts: 'Contacts',
+    logContact: 'Log a contact',
+    contactKind: 'How',
+    outcome: 'Outcome',
+    notes: 'Notes',
+    promisedAmount: 'Promised amount',
+    promisedFor: 'Promised for',
+    nextAction: 'Next action',
+    nextActionOn: 'Next action on',
+    logged: 'Contact logged.',
+    noContacts: 'No contact logged yet.',
+    loggedBy: '{when} · {who}',
+    'contact.CALL': 'Call',
+    'contact.EMAIL': 'E-mail',
+    'contact.VISIT': 'Visit',
+    'contact.LETTER': 'Letter',
+    'contact.NOTE': 'Note',
+    'outcome.REACHED': 'Reached',
+    'outcome.NO_ANSWER': 'No answer',
+    'outcome.LEFT_MESSAGE': 'Left a message',
+    'outcome.PROMISED_TO_PAY': 'Promised to pay',
+    'outcome.DISPUTED': 'Disputed',
+    'outcome.REFUSED_TO_PAY': 'Refused to pay',
+    'outcome.WRONG_CONTACT': 'Wrong contact',
   },
   'zh-CN': {
     title: '客户',
@@ -97,8 +122,39 @@ export const messages = withShared({
     'kind.CASH_DISCOUNT': '提前付款折扣',
     'kind.REFUND': '退款',
     'kind.PAYMENT_REVERSED': '付款冲销',
+    showQr: '收款',
+    contacts: '联系记录',
+    logContact: '记录联系',
+    contactKind: '方式',
+    outcome: '结果',
+    notes: '备注',
+    promisedAmount: '承诺金额',
+    promisedFor: '承诺付款日',
+    nextAction: '下一步行动',
+    nextActionOn: '下一步行动日期',
+    logged: '已记录联系。',
+    noContacts: '尚无联系记录。',
+    loggedBy: '{when} · {who}',
+    'contact.CALL': '电话',
+    'contact.EMAIL': '电子邮件',
+    'contact.VISIT': '拜访',
+    'contact.LETTER': '信函',
+    'contact.NOTE': '备注',
+    'outcome.REACHED': '已联系上',
+    'outcome.NO_ANSWER': '无人接听',
+    'outcome.LEFT_MESSAGE': '已留言',
+    'outcome.PROMISED_TO_PAY': '承诺付款',
+    'outcome.DISPUTED': '有争议',
+    'outcome.REFUSED_TO_PAY': '拒绝付款',
+    'outcome.WRONG_CONTACT': '联系人有误',
   },
 });
+
+const CONTACT_KINDS = ['CALL', 'EMAIL', 'VISIT', 'LETTER', 'NOTE'];
+const OUTCOMES = ['REACHED', 'NO_ANSWER', 'LEFT_MESSAGE', 'PROMISED_TO_PAY', 'DISPUTED', 'REFUSED_TO_PAY', 'WRONG_CONTACT'];
+
+/** Whether the person holds one of roles (as the endpoints behind an action require). */
+const holds = (context, ...roles) => roles.some((role) => (context.session.roles || []).includes(role));
 
 /** An amount of a statement's debit or credit column, blank where the movement has none. */
 const shown = (context, money) => (money && !context.decimal.isZero(money.amount) ? context.format.money(money) : '');
@@ -181,6 +237,8 @@ async function detail(container, context, id) {
 
   const openItems = h('div');
   const statement = h('div');
+  const takesPayments = holds(context, 'CLERK');
+  const contacts = h('section', { className: 'card' }, h('h2', { textContent: t('contacts') }));
   container.replaceChildren(
     h('p', {}, h('a', { href: '#/core.customers', textContent: t('back') })),
     h('h1', { textContent: customer.name }),
@@ -193,19 +251,23 @@ async function detail(container, context, id) {
       h('a', { className: 'button', href: `#/core.payments?${query({ customerId: id })}`, textContent: t('recordPayment') })),
     h('section', { className: 'card' }, h('h2', { textContent: t('creditCheck') }), check, decision),
     h('section', { className: 'card' }, h('h2', { textContent: t('openItems') }), openItems),
+    contacts,
     h('section', { className: 'card' }, h('h2', { textContent: t('statement') }), statement));
 
   await Promise.all([
+    contactLog(context, contacts, base),
     attempt(context, openItems, async () => {
       const items = await context.json(`${base}/open-items?asOf=${format.today()}`);
       openItems.replaceChildren(items.length === 0 ? h('p', { textContent: t('noOpenItems') }) : context.table(
-        [t('invoice'), t('installment'), t('due'), t('openAmount'), t('daysOverdue')],
+        [t('invoice'), t('installment'), t('due'), t('openAmount'), t('daysOverdue'), ...(takesPayments ? [''] : [])],
         items.map((item) => h('tr', {},
           h('td', {}, h('a', { href: `#/core.invoices?id=${encodeURIComponent(item.invoiceId)}`, textContent: item.invoiceNumber })),
           h('td', { textContent: String(item.installment) }),
           h('td', { textContent: format.day(item.dueDate) }),
           h('td', { className: 'amount', textContent: format.money(item.open) }),
-          h('td', {}, item.daysOverdue > 0 ? h('span', { className: 'badge overdue', textContent: format.number(item.daysOverdue) }) : '')))));
+          h('td', {}, item.daysOverdue > 0 ? h('span', { className: 'badge overdue', textContent: format.number(item.daysOverdue) }) : ''),
+          takesPayments ? h('td', {}, h('a', { className: 'button', href: `#/core.intents?${query({ invoiceId: item.invoiceId })}`,
+            textContent: t('showQr') })) : null))));
     }),
     attempt(context, statement, async () => {
       const result = await context.json(`${base}/statement`);
@@ -221,6 +283,56 @@ async function detail(container, context, id) {
             h('td', { className: 'amount', textContent: format.money(movement.balance) })))));
     }),
   ]);
+}
+
+/** The contacts with the customer, newest first, and (for those who may) a form to log one. */
+async function contactLog(context, section, base) {
+  const { h, t, format } = context;
+  const list = h('div');
+  const note = h('div', { role: 'status' });
+  const select = (name, values, prefix) => h('select', { name, required: true },
+    values.map((value) => h('option', { value, textContent: t(`${prefix}.${value}`) })));
+  const kind = select('kind', CONTACT_KINDS, 'contact');
+  const outcome = select('outcome', OUTCOMES, 'outcome');
+  const notes = h('textarea', { name: 'notes', rows: 2, maxLength: 2000 });
+  const promisedAmount = h('input', { name: 'promisedAmount', inputMode: 'decimal' });
+  const promisedFor = h('input', { name: 'promisedFor', type: 'date' });
+  const nextAction = h('input', { name: 'nextAction', maxLength: 200 });
+  const nextActionOn = h('input', { name: 'nextActionOn', type: 'date' });
+  const form = h('form', { className: 'grid-form', 'aria-label': t('logContact') },
+    context.field(t('contactKind'), kind), context.field(t('outcome'), outcome), context.field(t('notes'), notes),
+    context.field(t('promisedAmount'), promisedAmount), context.field(t('promisedFor'), promisedFor),
+    context.field(t('nextAction'), nextAction), context.field(t('nextActionOn'), nextActionOn),
+    h('button', { type: 'submit', className: 'primary', textContent: t('logContact') }), note);
+  const optional = (value) => value.trim() || undefined;
+  // Activities name their author by id: the person signed in reads their own name.
+  const me = context.session.user || {};
+  const author = (actor) => (actor === me.id ? me.displayName || me.username : actor);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const body = { kind: kind.value, outcome: outcome.value, notes: optional(notes.value),
+      promisedAmount: optional(promisedAmount.value), promisedFor: optional(promisedFor.value),
+      nextAction: optional(nextAction.value), nextActionOn: optional(nextActionOn.value) };
+    if (await attempt(context, note, () => context.json(`/api/v1/collections/${base.slice('/api/v1/'.length)}/activities`,
+      { method: 'POST', body }))) {
+      form.reset();
+      note.replaceChildren(h('p', { className: 'ok', textContent: t('logged') }));
+      await attempt(context, list, load);
+    }
+  });
+  async function load() {
+    const activities = await context.json(`/api/v1/collections/${base.slice('/api/v1/'.length)}/activities`);
+    list.replaceChildren(activities.length === 0 ? h('p', { textContent: t('noContacts') }) : h('ol', { className: 'contacts' },
+      [...activities].sort((a, b) => b.loggedAt.localeCompare(a.loggedAt)).map((activity) => h('li', {},
+        h('strong', { textContent: `${t(`contact.${activity.kind}`)} · ${t(`outcome.${activity.outcome}`)}` }), ' ',
+        h('span', { className: 'muted', textContent: t('loggedBy', { when: format.instant(activity.loggedAt), who: author(activity.actor) }) }),
+        activity.notes ? h('p', { textContent: activity.notes }) : null,
+        activity.nextAction ? h('p', { textContent: `${t('nextAction')}: ${activity.nextAction}${activity.nextActionOn
+          ? ` (${format.day(activity.nextActionOn)})` : ''}` }) : null))));
+  }
+  section.append(list, holds(context, 'CLERK', 'COLLECTOR', 'FINANCE_MANAGER')
+    ? h('details', {}, h('summary', { textContent: t('logContact') }), form) : null);
+  await attempt(context, list, load);
 }
 
 export default render;

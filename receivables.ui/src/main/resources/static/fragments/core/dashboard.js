@@ -1,7 +1,7 @@
 // Dashboard: what is open and overdue per currency, the aging as a chart (drawn here as SVG, nothing loaded from
 // elsewhere), the customers most overdue, and live alerts from the host's event stream. Each bar and each
 // customer opens what it sums.
-import { query, withShared } from './common.js';
+import { attempt, query, withShared } from './common.js';
 
 export const messages = withShared({
   en: {
@@ -26,6 +26,21 @@ export const messages = withShared({
     'event.creditnote': 'Credit note issued',
     'event.writeoff': 'Written off',
     'event.other': 'Update',
+    kpis: 'Collection KPIs',
+    dso: 'DSO',
+    dsoHint: 'Days sales outstanding (count-back)',
+    bestPossibleDso: 'Best possible DSO',
+    averageDaysDelinquent: 'Average days delinquent',
+    cei: 'Collection effectiveness',
+    days: '{days} days',
+    percent: '{value} %',
+    notApplicable: 'n/a',
+    inCurrency: 'in {currency}',
+    forecast: 'Cash forecast',
+    forecastOf: 'Expected receipts in {currency}, week by week',
+    weekOf: 'Week of {day}',
+    later: 'Later',
+    nothingExpected: 'No receipt is expected.',
   },
   'zh-CN': {
     title: '仪表板',
@@ -49,6 +64,21 @@ export const messages = withShared({
     'event.creditnote': '已开具贷项通知单',
     'event.writeoff': '已核销',
     'event.other': '更新',
+    kpis: '回款指标',
+    dso: '应收账款周转天数',
+    dsoHint: '应收账款周转天数（倒推法）',
+    bestPossibleDso: '最佳周转天数',
+    averageDaysDelinquent: '平均逾期天数',
+    cei: '回款有效性指数',
+    days: '{days} 天',
+    percent: '{value}%',
+    notApplicable: '不适用',
+    inCurrency: '以 {currency} 计',
+    forecast: '现金流预测',
+    forecastOf: '{currency} 预计收款（按周）',
+    weekOf: '{day} 当周',
+    later: '之后',
+    nothingExpected: '暂无预计收款。',
   },
 });
 
@@ -68,9 +98,12 @@ export async function render(container, context) {
   const summary = h('div', { className: 'tiles' });
   const charts = h('div', { className: 'charts' });
   const top = h('div');
+  const kpis = h('div', { className: 'tiles kpis' });
+  const forecast = h('div', { className: 'charts' });
   const alerts = h('ul', { className: 'live-list' }, h('li', { className: 'muted', textContent: t('noAlerts') }));
   container.replaceChildren(h('h1', { textContent: t('title') }), h('p', { className: 'muted', textContent: t('asOf', { day: format.day(today) }) }),
-    summary, h('h2', { textContent: t('aging') }), charts, h('h2', { textContent: t('topOverdue') }), top,
+    summary, h('h2', { textContent: t('kpis') }), kpis, h('h2', { textContent: t('aging') }), charts,
+    h('h2', { textContent: t('forecast') }), forecast, h('h2', { textContent: t('topOverdue') }), top,
     h('h2', { textContent: t('liveAlerts') }), alerts);
 
   const label = (bucket) => (bucket.fromDays === null || bucket.fromDays === undefined ? t('bucketCurrent')
@@ -130,6 +163,53 @@ export async function render(container, context) {
         h('td', { className: 'amount', textContent: format.money(row.total) })))));
   }
 
+  const tile = (label, value, hint) => h('div', { className: 'tile card', title: hint || '' },
+    h('span', { className: 'tile-label', textContent: label }), h('strong', { className: 'tile-figure', textContent: value }));
+  const days = (value) => (value === null || value === undefined ? t('notApplicable') : t('days', { days: format.number(Number(value)) }));
+
+  async function loadKpis() {
+    const report = await context.json(`/api/v1/reports/kpis?asOf=${today}&months=1`);
+    const latest = report.latest;
+    kpis.replaceChildren(
+      tile(t('dso'), days(latest.dso), `${t('dsoHint')} · ${t('inCurrency', { currency: report.currency })}`),
+      tile(t('bestPossibleDso'), days(latest.bestPossibleDso)),
+      tile(t('averageDaysDelinquent'), days(latest.averageDaysDelinquent)),
+      tile(t('cei'), latest.cei === null || latest.cei === undefined ? t('notApplicable')
+        : t('percent', { value: format.number(Number(latest.cei)) })));
+  }
+
+  /** The 13 weeks of expected receipts per currency as bars, and what is expected later. */
+  async function loadForecast() {
+    const report = await context.json(`/api/v1/reports/cash-forecast?asOf=${today}`);
+    const currencies = [...new Set(report.weeks.map((week) => week.amount.currency))].sort();
+    if (currencies.length === 0) {
+      forecast.replaceChildren(h('p', { textContent: t('nothingExpected') }));
+      return;
+    }
+    forecast.replaceChildren(...currencies.map((currency) => {
+      const weeks = report.weeks.filter((week) => week.amount.currency === currency);
+      const later = report.later.find((rest) => rest.amount.currency === currency);
+      const width = 360;
+      const height = 160;
+      const barWidth = width / weeks.length;
+      const highest = weeks.reduce((max, week) => (decimal.compare(week.amount.amount, max) > 0 ? week.amount.amount : max), '0');
+      const bars = weeks.map((week, i) => {
+        const share = decimal.ratio(week.amount.amount, highest === '0' ? '1' : highest);
+        const barHeight = Math.max(decimal.isZero(week.amount.amount) ? 0 : 2, Math.round(share * (height - 24)));
+        return svg('g', {}, svg('title', {}, `${t('weekOf', { day: format.day(week.date) })}: ${format.money(week.amount)}`),
+          svg('rect', { x: i * barWidth + 2, y: height - 4 - barHeight, width: barWidth - 4, height: barHeight, class: 'bar current' }));
+      });
+      return h('figure', { className: 'chart card forecast' },
+        svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': t('forecastOf', { currency }) }, ...bars),
+        h('figcaption', {}, h('table', { className: 'facts' },
+          weeks.filter((week) => !decimal.isZero(week.amount.amount)).map((week) => h('tr', {},
+            h('th', { scope: 'row', textContent: t('weekOf', { day: format.day(week.date) }) }),
+            h('td', { className: 'amount', textContent: format.money(week.amount) }))),
+          later && !decimal.isZero(later.amount.amount) ? h('tr', {}, h('th', { scope: 'row', textContent: t('later') }),
+            h('td', { className: 'amount', textContent: format.money(later.amount) })) : null)));
+    }));
+  }
+
   let reload = null;
   context.on('receivables/', (event) => {
     if (alerts.firstChild && alerts.firstChild.classList.contains('muted')) alerts.replaceChildren();
@@ -139,9 +219,9 @@ export async function render(container, context) {
       h('span', { className: 'muted', textContent: t(KINDS.includes(event.topic.split('/')[1]) ? `event.${event.topic.split('/')[1]}` : 'event.other') })));
     while (alerts.children.length > 20) alerts.lastChild.remove();
     clearTimeout(reload);
-    reload = setTimeout(() => load().catch(() => null), 500);
+    reload = setTimeout(() => Promise.all([load(), loadKpis(), loadForecast()]).catch(() => null), 500);
   });
-  await load();
+  await Promise.all([load(), attempt(context, kpis, loadKpis), attempt(context, forecast, loadForecast)]);
 }
 
 export default render;

@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -26,6 +27,7 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 
+import receivables.api.provider.PaymentProvider;
 import receivables.api.ui.UiFragment;
 
 /**
@@ -73,6 +75,21 @@ public class LiveEvents implements EventHandler {
     }
 
     void removeFragment(UiFragment fragment) {
+        fragmentsChanged();
+    }
+
+    /**
+     * A provider coming or going changes which fragments a tenant sees (feature {@code provider:<id>}), and a bundle
+     * may register its provider after its fragment: told only of the fragment, a screen would read the registry too
+     * early and miss it.
+     */
+    @Reference(service = PaymentProvider.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, unbind = "removeProvider")
+    void addProvider(ServiceReference<PaymentProvider> provider) {
+        fragmentsChanged();
+    }
+
+    void removeProvider(ServiceReference<PaymentProvider> provider) {
         fragmentsChanged();
     }
 
