@@ -9,7 +9,10 @@ import java.lang.reflect.Method;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Hashtable;
+import java.util.List;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -124,6 +127,40 @@ public class AuditTrailIT extends InReferenceHost {
         Http.Reply badIban = http.post("/api/v1/customers", "{\"name\":\"X\",\"currency\":\"EUR\",\"iban\":\"DE00 1234\"}");
         assertProblem(badIban, "iban");
         assertEquals(404, http.get("/api/v1/customers/" + java.util.UUID.randomUUID() + "/personal-data").status());
+    }
+
+    @Test
+    public void providerAccountsInConfigAdminAreAuditedWithTheirSecretsByNameOnly() throws Exception {
+        org.osgi.service.cm.Configuration account = configurationAdmin.getFactoryConfiguration(
+                "receivables.provider.account", "audited", "?");
+        Hashtable<String, Object> properties = new Hashtable<>();
+        properties.put("tenant", Http.DEFAULT_TENANT);
+        properties.put("provider", "audited-pay");
+        properties.put("enabled", false);
+        properties.put("settings", new String[] { "merchantId=M-1" });
+        properties.put("secrets", new String[] { "signingKey=clear-secret-value-4711" });
+        account.update(properties);
+        String trailOfAccount = "/api/v1/audit?entityType=provider-account&entityId=default/audited-pay";
+        http.await(trailOfAccount, reply -> reply.json().get("totalItems").asLong() == 1, Duration.ofSeconds(20));
+
+        properties.put("settings", new String[] { "merchantId=M-2" });
+        account.update(properties);
+        http.await(trailOfAccount, reply -> reply.json().get("totalItems").asLong() == 2, Duration.ofSeconds(20));
+        account.delete();
+        JsonNode page = http.await(trailOfAccount, reply -> reply.json().get("totalItems").asLong() == 3,
+                Duration.ofSeconds(20)).json();
+
+        assertEquals(List.of("CREATED", "CHANGED", "DELETED"), page.findValuesAsText("operation"));
+        JsonNode created = page.at("/items/0");
+        assertEquals("SYSTEM", created.at("/actor/kind").asText());
+        assertTrue(created.toString(), created.get("changes").toString().contains(
+                "{\"field\":\"secrets\",\"before\":null,\"after\":\"signingKey\"}"));
+        assertTrue(page.at("/items/1").toString(), page.at("/items/1/changes").toString().equals(
+                "[{\"field\":\"settings\",\"before\":\"merchantId=M-1\",\"after\":\"merchantId=M-2\"}]"));
+        assertFalse("a secret never enters the trail: " + page, page.toString().contains("clear-secret-value-4711"));
+        assertFalse(http.get("/api/v1/audit/export?entityType=provider-account").body()
+                .contains("clear-secret-value-4711"));
+        assertTrue(http.get("/api/v1/audit/verification").json().get("intact").asBoolean());
     }
 
     @Test
