@@ -32,6 +32,7 @@ import receivables.api.report.ForecastBackTest;
 import receivables.api.report.ForecastWeek;
 import receivables.impl.persistence.internal.Database;
 import receivables.impl.persistence.internal.NativeRow;
+import receivables.impl.persistence.internal.WholeTenantReads;
 
 /**
  * The cash forecast: each installment open on the day is expected on its due date moved by its customer's
@@ -178,6 +179,8 @@ public class SqlCashForecasts implements CashForecasts {
 
     /** Each customer's days between due date and payment, weighted by amount, in whole days, as known on {@code asOf}. */
     private static Map<UUID, BigDecimal> averageDelays(Session session, TenantId tenant, LocalDate asOf) {
+        // Every payment of the tenant up to the day, joined to its installments.
+        WholeTenantReads.hashed(session);
         Map<UUID, BigDecimal[]> sums = new HashMap<>();
         NativeRow.stream(session.createNativeQuery("select i.customer_id, a.amount, a.value_date, i.due_date"
                         + " from allocation a join installment i on i.tenant_id = a.tenant_id and i.id = a.installment_id"

@@ -41,6 +41,7 @@ import receivables.api.report.ReceivablesReports;
 import receivables.api.report.ReportDimension;
 import receivables.impl.persistence.internal.Database;
 import receivables.impl.persistence.internal.NativeRow;
+import receivables.impl.persistence.internal.WholeTenantReads;
 import receivables.impl.tenant.internal.TenantDirectory;
 
 /**
@@ -137,6 +138,8 @@ public class SqlReceivablesReports implements ReceivablesReports {
             throw new InvalidRequestException(FieldViolation.of("to", "must be at most " + MAX_MONTHS + " months after from"));
         }
         return database.inTransaction(tenant, session -> {
+            // Every payment of the tenant in the period, joined to its installments and invoices.
+            WholeTenantReads.hashed(session);
             List<NativeRow> allocations = NativeRow.list(session.createNativeQuery(collectionsQuery(dimension), Tuple.class)
                     .setParameter("tenant", tenant.value()).setParameter("from", from).setParameter("to", to)
                     // Money that went back later was never collected, whenever it went back.

@@ -36,6 +36,7 @@ import receivables.api.invoice.OrderLine;
 import receivables.api.invoice.SalesOrder;
 import receivables.api.money.Money;
 import receivables.api.payment.PaymentRequest;
+import receivables.api.report.ReportDimension;
 import receivables.api.statement.CreditorReference;
 import receivables.api.statement.ImportStatus;
 import receivables.api.statement.StatementImport;
@@ -46,7 +47,11 @@ import receivables.impl.persistence.internal.StatementRecorder;
 import receivables.impl.persistence.internal.StatementRecorder.Executed;
 import receivables.impl.persistence.internal.TableStatistics;
 import receivables.impl.persistence.internal.TestDatabase;
+import receivables.impl.report.internal.SqlAging;
+import receivables.impl.report.internal.SqlCashForecasts;
 import receivables.impl.report.internal.SqlCustomerStatements;
+import receivables.impl.report.internal.SqlReceivablesReports;
+import receivables.impl.tenant.internal.TenantDirectory;
 
 /**
  * The hot queries on a PostgreSQL schema whose tables were never analyzed, as on a server with autovacuum off, or
@@ -152,6 +157,14 @@ class HotQueriesWithoutStatisticsPostgresTest extends OnLedger {
         record(hot, "suspense queue", () -> queue.list(TENANT, SuspenseStatus.OPEN, new PageRequest(2, 20)));
         record(hot, "suspense item", () -> queue.find(TENANT, suspended));
         record(hot, "intents of an invoice", () -> intents.forInvoice(TENANT, settledByTransfer.id()));
+        SqlReceivablesReports reports = new SqlReceivablesReports(database, new TenantDirectory());
+        record(hot, "aging report", () -> new SqlAging(database).report(TENANT, AS_OF, List.of(30, 60, 90)));
+        record(hot, "receivables by customer", () -> reports.receivables(TENANT, AS_OF, ReportDimension.CUSTOMER,
+                List.of(30, 60, 90)));
+        record(hot, "collections by salesperson", () -> reports.collections(TENANT, FIRST_ISSUE, AS_OF,
+                ReportDimension.SALESPERSON));
+        record(hot, "collection KPIs", () -> reports.kpis(TENANT, AS_OF, 3));
+        record(hot, "cash forecast", () -> new SqlCashForecasts(database).forecast(TENANT, AS_OF));
 
         List<String> tables = tables();
         assertThat(tables).as("never analyzed").allMatch(this::neverAnalyzed);
