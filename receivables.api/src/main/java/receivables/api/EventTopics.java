@@ -11,10 +11,16 @@ public final class EventTopics {
     public static final String CREDIT_NOTE_ISSUED = "receivables/creditnote/ISSUED";
     /** A small difference or bad debt written off; {@link #KIND} tells which. */
     public static final String WRITE_OFF_POSTED = "receivables/writeoff/POSTED";
+    /** A write-off, credit note or credit-limit raise waits for a second person; {@link #KIND} tells which. */
+    public static final String APPROVAL_REQUESTED = "receivables/approval/REQUESTED";
+    /** A waiting request was approved and its command carried out. */
+    public static final String APPROVAL_APPROVED = "receivables/approval/APPROVED";
+    /** A waiting request was rejected: its command never takes effect. */
+    public static final String APPROVAL_REJECTED = "receivables/approval/REJECTED";
 
     /** The tenant id, a String. */
     public static final String TENANT = "tenant";
-    /** The id of what the event is about (invoice, payment, credit note, write-off), a String. */
+    /** The id of what the event is about (invoice, payment, credit note, write-off, approval request), a String. */
     public static final String ID = "id";
     public static final String CUSTOMER_ID = "customerId";
     public static final String CURRENCY = "currency";
@@ -24,7 +30,10 @@ public final class EventTopics {
     /** The invoice a credit note or write-off is about, a String. */
     public static final String INVOICE_ID = "invoiceId";
     public static final String CREDIT_NOTE_NUMBER = "creditNoteNumber";
-    /** The write-off's kind, {@code SMALL_DIFFERENCE} or {@code BAD_DEBT}. */
+    /**
+     * The write-off's kind, {@code SMALL_DIFFERENCE} or {@code BAD_DEBT}; an approval request's, {@code WRITE_OFF},
+     * {@code CREDIT_NOTE} or {@code CREDIT_LIMIT_INCREASE}.
+     */
     public static final String KIND = "kind";
 
     private EventTopics() {

@@ -37,7 +37,7 @@ import receivables.api.people.Role;
 @ExamReactorStrategy(PerClass.class)
 public class CallerAuthenticationIT extends InReferenceHost {
 
-    private static final String USER_HEADER = "X-Platform-User";
+    static final String USER_HEADER = "X-Platform-User";
 
     private ServiceRegistration<CallerAuthentication> platform;
 

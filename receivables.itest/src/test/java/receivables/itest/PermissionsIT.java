@@ -85,6 +85,16 @@ public class PermissionsIT extends InReferenceHost {
             if (endpoint.credentialsOptional()) {
                 continue;
             }
+            if (endpoint.platformOnly()) {
+                for (String role : ROLES) {
+                    Http.Reply reply = call(endpoint, role);
+                    if (reply.status() != 403 || !reply.body().contains("platform-only")) {
+                        wrong.put(endpoint + " as " + role, "a tenant's caller reached a platform endpoint: "
+                                + reply.status() + " " + reply.body());
+                    }
+                }
+                continue;
+            }
             if (endpoint.permitted().isEmpty()) {
                 wrong.put(endpoint.toString(), "is missing from the permission table (no @Permitted)");
                 continue;

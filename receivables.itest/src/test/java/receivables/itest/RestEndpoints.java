@@ -38,6 +38,7 @@ final class RestEndpoints {
     private static final Pattern IMPLEMENTATION = Pattern.compile("<implementation class=\"([^\"]+)\"");
     private static final String PERMITTED = "receivables.impl.rest.internal.Permitted";
     private static final String CREDENTIALS_OPTIONAL = "receivables.impl.rest.internal.CredentialsOptional";
+    private static final String PLATFORM_ONLY = "receivables.impl.rest.internal.PlatformOnly";
     private static final List<String> HTTP_METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS");
 
     /** One parameter of an endpoint as the client sends it. */
@@ -52,9 +53,10 @@ final class RestEndpoints {
      * @param consumes            the media types it takes, empty when it declares none
      * @param permitted           the roles its {@code @Permitted} names, empty when it names none
      * @param credentialsOptional whether it answers callers without credentials
+     * @param platformOnly        whether it answers platform administrators only, and no tenant's caller
      */
     record Endpoint(String httpMethod, String path, List<Slot> slots, List<String> consumes, List<String> permitted,
-            boolean credentialsOptional) {
+            boolean credentialsOptional, boolean platformOnly) {
 
         @Override
         public String toString() {
@@ -130,8 +132,10 @@ final class RestEndpoints {
             List<String> consumes = consumesOf(method.getAnnotations());
             boolean optional = annotated(resource.getAnnotations(), CREDENTIALS_OPTIONAL)
                     || annotated(method.getAnnotations(), CREDENTIALS_OPTIONAL);
+            boolean platformOnly = annotated(resource.getAnnotations(), PLATFORM_ONLY)
+                    || annotated(method.getAnnotations(), PLATFORM_ONLY);
             endpoints.add(new Endpoint(httpMethod, path, List.copyOf(slots), consumes.isEmpty() ? classConsumes : consumes,
-                    permittedOf(method.getAnnotations()), optional));
+                    permittedOf(method.getAnnotations()), optional, platformOnly));
         }
         return endpoints;
     }

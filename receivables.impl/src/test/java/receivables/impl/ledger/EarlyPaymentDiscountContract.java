@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import receivables.impl.approval.internal.FourEyesFixture;
 import receivables.api.TenantId;
 import receivables.api.credit.SettledInstallment;
 import receivables.api.credit.WriteOff;
@@ -164,7 +165,7 @@ abstract class EarlyPaymentDiscountContract extends OnLedger {
     void aPaymentShortByAtMostTheToleranceEarnsTheDiscountAndTheRestIsWrittenOff() {
         TenantDirectory tolerance = TestTenants.withWriteOffTolerance(TENANT, "0.05");
         StoredPayments tolerant = new StoredPayments(database, journal, new BusinessEvents(), rates, tolerance,
-                new StoredWriteOffs(database, journal, tolerance, new BusinessEvents()));
+                new StoredWriteOffs(database, journal, tolerance, new BusinessEvents(), FourEyesFixture.off(database)));
         UUID customer = customer("Fees Oy");
         Invoice invoice = issued("SO-FEES", customer, "SKONTO");
 
@@ -180,7 +181,7 @@ abstract class EarlyPaymentDiscountContract extends OnLedger {
     void withTaxAdjustmentTheDiscountTakesItsTaxShareOffTaxPayable() {
         TenantDirectory adjustment = TestTenants.withDiscountTaxAdjustment(TENANT, "0");
         StoredPayments adjusting = new StoredPayments(database, journal, new BusinessEvents(), rates, adjustment,
-                new StoredWriteOffs(database, journal, adjustment, new BusinessEvents()));
+                new StoredWriteOffs(database, journal, adjustment, new BusinessEvents(), FourEyesFixture.off(database)));
         UUID customer = customer("Tax GmbH");
         Invoice invoice = issued("SO-TAX", customer, "SKONTO");
 

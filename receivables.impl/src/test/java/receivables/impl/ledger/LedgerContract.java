@@ -10,12 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -61,6 +55,7 @@ import receivables.impl.customer.internal.StoredCreditControl;
 import receivables.impl.event.internal.BusinessEvents;
 import receivables.impl.ledger.internal.LedgerCheckout;
 import receivables.impl.ledger.internal.StoredInvoices;
+import receivables.impl.persistence.internal.AtOnce;
 import receivables.impl.tenant.internal.TenantDirectory;
 import receivables.impl.tenant.internal.TestTenants;
 
@@ -310,7 +305,7 @@ abstract class LedgerContract extends OnLedger {
                     List.of(new AllocationTarget(invoice.id(), null, Money.of("30.00", "EUR"))))));
         }
 
-        List<Object> outcomes = concurrentlyAllowingFailures(clerks);
+        List<Object> outcomes = AtOnce.outcomes(clerks);
 
         long accepted = outcomes.stream().filter(Payment.class::isInstance).count();
         assertThat(outcomes).filteredOn(Throwable.class::isInstance).allMatch(InvalidRequestException.class::isInstance);
@@ -723,7 +718,7 @@ abstract class LedgerContract extends OnLedger {
 
     private static <T> List<T> concurrently(List<Callable<T>> tasks) throws Exception {
         List<T> results = new ArrayList<>();
-        for (Object outcome : concurrentlyAllowingFailures(tasks)) {
+        for (Object outcome : AtOnce.outcomes(tasks)) {
             if (outcome instanceof Throwable failure) {
                 throw new AssertionError("a concurrent task failed", failure);
             }
@@ -732,31 +727,5 @@ abstract class LedgerContract extends OnLedger {
             results.add(result);
         }
         return results;
-    }
-
-    private static List<Object> concurrentlyAllowingFailures(List<? extends Callable<?>> tasks) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (Callable<?> task : tasks) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return task.call();
-                }));
-            }
-            start.countDown();
-            List<Object> outcomes = new ArrayList<>();
-            for (Future<?> future : futures) {
-                try {
-                    outcomes.add(future.get(60, TimeUnit.SECONDS));
-                } catch (ExecutionException e) {
-                    outcomes.add(e.getCause());
-                }
-            }
-            return outcomes;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

@@ -1,5 +1,7 @@
 package receivables.impl.ledger;
 
+import receivables.impl.approval.internal.FourEyes;
+import receivables.impl.approval.internal.FourEyesFixture;
 import receivables.impl.customer.internal.StoredCreditControl;
 import receivables.impl.customer.internal.StoredCustomerAccounts;
 import receivables.impl.event.internal.BusinessEvents;
@@ -23,17 +25,21 @@ public record LedgerFixture(HibernateDatabase database, StoredPaymentTerms terms
         SqlAging aging, StoredCreditNotes creditNotes, StoredWriteOffs writeOffs, StoredExchangeRates rates) {
 
     public static LedgerFixture on(HibernateDatabase database) {
-        TenantDirectory tenants = new TenantDirectory();
-        BusinessEvents events = new BusinessEvents();
+        return on(database, new TenantDirectory(), FourEyesFixture.off(database), new BusinessEvents());
+    }
+
+    /** The ledger of {@code tenants}' settings, with write-offs and credit notes asking {@code fourEyes}. */
+    public static LedgerFixture on(HibernateDatabase database, TenantDirectory tenants, FourEyes fourEyes,
+            BusinessEvents events) {
         StoredExchangeRates rates = new StoredExchangeRates(database);
         StoredPaymentTerms terms = new StoredPaymentTerms(database);
         StoredCreditControl credit = new StoredCreditControl(database, rates, tenants);
         JournalPostings journal = new JournalPostings(database, tenants, rates);
-        StoredWriteOffs writeOffs = new StoredWriteOffs(database, journal, tenants, events);
+        StoredWriteOffs writeOffs = new StoredWriteOffs(database, journal, tenants, events, fourEyes);
         return new LedgerFixture(database, terms,
-                new StoredCustomerAccounts(database, terms, TestDatabases.personalDataKeys(database)), credit, journal,
+                new StoredCustomerAccounts(database, terms, TestDatabases.personalDataKeys(database), fourEyes), credit, journal,
                 new StoredInvoices(database, journal, tenants, events, terms, credit, rates),
                 new StoredPayments(database, journal, events, rates, tenants, writeOffs), new SqlAging(database),
-                new StoredCreditNotes(database, journal, tenants, events), writeOffs, rates);
+                new StoredCreditNotes(database, journal, tenants, events, fourEyes), writeOffs, rates);
     }
 }

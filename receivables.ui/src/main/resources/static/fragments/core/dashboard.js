@@ -25,6 +25,9 @@ export const messages = withShared({
     'event.payment': 'Payment received',
     'event.creditnote': 'Credit note issued',
     'event.writeoff': 'Written off',
+    'event.approval.REQUESTED': 'Waits for approval',
+    'event.approval.APPROVED': 'Approved',
+    'event.approval.REJECTED': 'Rejected',
     'event.other': 'Update',
     kpis: 'Collection KPIs',
     dso: 'DSO',
@@ -63,6 +66,9 @@ export const messages = withShared({
     'event.payment': '已收到付款',
     'event.creditnote': '已开具贷项通知单',
     'event.writeoff': '已核销',
+    'event.approval.REQUESTED': '等待审批',
+    'event.approval.APPROVED': '已批准',
+    'event.approval.REJECTED': '已驳回',
     'event.other': '更新',
     kpis: '回款指标',
     dso: '应收账款周转天数',
@@ -82,7 +88,13 @@ export const messages = withShared({
   },
 });
 
-const KINDS = ['invoice', 'payment', 'creditnote', 'writeoff'];
+const KINDS = ['invoice', 'payment', 'creditnote', 'writeoff', 'approval.REQUESTED', 'approval.APPROVED', 'approval.REJECTED'];
+
+/** The message key's kind of an event: its topic's subject, and for approvals also what happened. */
+function kindOf(topic) {
+  const [, subject, what] = topic.split('/');
+  return subject === 'approval' ? `${subject}.${what}` : subject;
+}
 const SVG = 'http://www.w3.org/2000/svg';
 
 function svg(tag, attributes, ...children) {
@@ -216,7 +228,7 @@ export async function render(container, context) {
     const amount = event.amount && event.currency ? format.money({ amount: event.amount, currency: event.currency }) : '';
     alerts.prepend(h('li', {}, h('time', { textContent: format.instant(event.at) }), ' ',
       h('span', { textContent: [event.invoiceNumber || event.creditNoteNumber || '', amount].filter(Boolean).join(' · ') }), ' ',
-      h('span', { className: 'muted', textContent: t(KINDS.includes(event.topic.split('/')[1]) ? `event.${event.topic.split('/')[1]}` : 'event.other') })));
+      h('span', { className: 'muted', textContent: t(KINDS.includes(kindOf(event.topic)) ? `event.${kindOf(event.topic)}` : 'event.other') })));
     while (alerts.children.length > 20) alerts.lastChild.remove();
     clearTimeout(reload);
     reload = setTimeout(() => Promise.all([load(), loadKpis(), loadForecast()]).catch(() => null), 500);

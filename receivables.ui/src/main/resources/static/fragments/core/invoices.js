@@ -58,6 +58,7 @@ export const messages = withShared({
     payWithProvider: 'Take payment with a provider',
     recordPayment: 'Record payment',
     done: 'Done.',
+    waitsForApproval: 'Not done yet: above the approval threshold, this waits until a second finance manager approves it (request {id}).',
   },
   'zh-CN': {
     title: '发票',
@@ -111,6 +112,7 @@ export const messages = withShared({
     payWithProvider: '通过支付服务商收款',
     recordPayment: '记录付款',
     done: '已完成。',
+    waitsForApproval: '尚未执行：金额超过审批阈值，需另一位财务经理批准后生效（申请 {id}）。',
   },
 });
 
@@ -224,8 +226,12 @@ async function detail(container, context, id) {
   const invoice = await context.json(base);
   const note = h('div', { role: 'status' });
   const act = (path, body) => attempt(context, note, async () => {
-    await context.json(`${base}/${path}`, { method: 'POST', body, headers: { 'Idempotency-Key': context.idempotencyKey() } });
+    const answer = await context.json(`${base}/${path}`, { method: 'POST', body, headers: { 'Idempotency-Key': context.idempotencyKey() } });
     await detail(container, context, id);
+    // Four eyes: the host answered with an approval request instead of the write-off or credit note.
+    if (answer && answer.kind && answer.status === 'PENDING') {
+      container.prepend(h('p', { className: 'notice', role: 'status', textContent: t('waitsForApproval', { id: answer.id }) }));
+    }
   });
 
   const actions = [];

@@ -117,6 +117,20 @@ public class Leases {
         return true;
     }
 
+    /**
+     * One round of a tenant's scheduled job for each of {@code tenants}, each under the tenant's lease on {@code work},
+     * so that one node at a time does a tenant's round; a round that fails is logged and the next tenant's goes on.
+     */
+    public void eachTenant(Collection<TenantId> tenants, String work, Consumer<TenantId> round) {
+        for (TenantId tenant : tenants) {
+            try {
+                runLeased(tenant, work, lease -> round.accept(tenant));
+            } catch (RuntimeException e) {
+                LOG.warn("The {} of tenant {} failed; trying again next round", work, tenant, e);
+            }
+        }
+    }
+
     /** Of {@code works}, those whose lease has not run out, whoever holds it. */
     public Set<String> live(TenantId tenant, Collection<String> works) {
         if (works.isEmpty()) {

@@ -157,6 +157,15 @@ public class CustomerAccountEntity extends TenantOwned {
         this.updatedAt = now;
     }
 
+    /** Sets the credit limit alone ({@code null}: none), as an approved raise or a raise that waits leaves it. */
+    void limitCredit(BigDecimal limit) {
+        this.creditLimit = limit;
+    }
+
+    void touch(Instant now) {
+        this.updatedAt = now;
+    }
+
     public UUID id() {
         return id;
     }

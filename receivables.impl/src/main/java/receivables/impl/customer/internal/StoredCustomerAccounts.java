@@ -1,5 +1,6 @@
 package receivables.impl.customer.internal;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -14,6 +15,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import jakarta.persistence.LockModeType;
+
 import receivables.api.ConflictException;
 import receivables.api.FieldViolation;
 import receivables.api.InvalidRequestException;
@@ -21,13 +24,21 @@ import receivables.api.NotFoundException;
 import receivables.api.Page;
 import receivables.api.PageRequest;
 import receivables.api.TenantId;
+import receivables.api.approval.ApprovalKind;
+import receivables.api.approval.ApprovalRequest;
 import receivables.api.customer.BillingAddress;
 import receivables.api.customer.CustomerAccount;
 import receivables.api.customer.CustomerAccounts;
 import receivables.api.customer.CustomerPersonalData;
 import receivables.api.customer.CustomerRequest;
 import receivables.api.money.Money;
+import receivables.impl.approval.internal.ApprovalRequestEntity;
+import receivables.impl.approval.internal.ApprovedCommand;
+import receivables.impl.approval.internal.FourEyes;
+import receivables.impl.approval.internal.Outcome;
+import receivables.impl.approval.internal.WaitingCommand;
 import receivables.impl.persistence.internal.Database;
+import receivables.impl.persistence.internal.UnitOfWork;
 import receivables.impl.personal.internal.PersonalDataKeys;
 import receivables.impl.personal.internal.TenantCipher;
 import receivables.impl.terms.internal.StoredPaymentTerms;
@@ -36,8 +47,8 @@ import receivables.impl.validation.internal.Violations;
 /**
  * Customer accounts kept in the receivables database.
  */
-@Component(service = { CustomerAccounts.class, StoredCustomerAccounts.class })
-public class StoredCustomerAccounts implements CustomerAccounts {
+@Component(service = { CustomerAccounts.class, StoredCustomerAccounts.class, ApprovedCommand.class })
+public class StoredCustomerAccounts implements CustomerAccounts, ApprovedCommand {
 
     static final int MAX_NAME = 200;
     static final int MAX_KEY = 64;
@@ -46,13 +57,15 @@ public class StoredCustomerAccounts implements CustomerAccounts {
     private final Database database;
     private final StoredPaymentTerms paymentTerms;
     private final PersonalDataKeys personalDataKeys;
+    private final FourEyes fourEyes;
 
     @Activate
     public StoredCustomerAccounts(@Reference Database database, @Reference StoredPaymentTerms paymentTerms,
-            @Reference PersonalDataKeys personalDataKeys) {
+            @Reference PersonalDataKeys personalDataKeys, @Reference FourEyes fourEyes) {
         this.database = database;
         this.paymentTerms = paymentTerms;
         this.personalDataKeys = personalDataKeys;
+        this.fourEyes = fourEyes;
     }
 
     Clock clock = Clock.systemUTC();
@@ -88,7 +101,7 @@ public class StoredCustomerAccounts implements CustomerAccounts {
     @Override
     public CustomerAccount update(TenantId tenant, UUID id, CustomerRequest details, Long expectedVersion) {
         validate(details);
-        return database.inTransaction(tenant, session -> {
+        return database.inTransaction(tenant, (session, tx) -> {
             CustomerAccountEntity account = session.find(CustomerAccountEntity.class, id);
             if (account == null) {
                 throw new NotFoundException("customer", id);
@@ -100,10 +113,63 @@ public class StoredCustomerAccounts implements CustomerAccounts {
             requireNumberFree(session, details.number(), id);
             requireKnownTerms(session, details.paymentTermsCode());
             TenantCipher cipher = personalDataKeys.cipher(session);
-            account.apply(details, clock.instant().truncatedTo(ChronoUnit.MICROS), cipher);
-            session.flush();
-            return account.toValue(cipher);
+            BigDecimal limit = account.creditLimit();
+            boolean raise = limit != null && (details.creditLimit() == null || details.creditLimit().compareTo(limit) > 0);
+            if (!raise || !fourEyes.on(tenant)) {
+                account.apply(details, clock.instant().truncatedTo(ChronoUnit.MICROS), cipher);
+                session.flush();
+                return Outcome.done(account.toValue(cipher));
+            }
+            return Outcome.<CustomerAccount>waiting(waitForRaise(session, tx, tenant, account, details, cipher));
+        }).orAwaitApproval();
+    }
+
+    /**
+     * Applies everything of {@code details} but the raise of the credit limit, which waits for approval; one raise of
+     * a customer waits at a time.
+     */
+    private ApprovalRequest waitForRaise(Session session, UnitOfWork tx, TenantId tenant, CustomerAccountEntity account,
+            CustomerRequest details, TenantCipher cipher) {
+        fourEyes.pendingRaise(session, account.id()).ifPresent(waiting -> {
+            throw new ConflictException("a raise of customer " + account.id() + "'s credit limit already waits for "
+                    + "approval (request " + waiting.id() + "); have it approved or rejected first");
         });
+        if (!account.currency().equals(details.currency())) {
+            throw new ConflictException("a raise of the credit limit waits for approval in the customer's currency "
+                    + account.currency() + ": change the currency and raise the limit in two requests");
+        }
+        Money previous = Money.of(account.creditLimit(), account.currency());
+        account.apply(details, clock.instant().truncatedTo(ChronoUnit.MICROS), cipher);
+        account.limitCredit(previous.amount());
+        session.flush();
+        return fourEyes.request(session, tx, tenant, WaitingCommand.creditLimitIncrease(account.id(), previous,
+                details.creditLimit() == null ? null : Money.of(details.creditLimit(), account.currency())));
+    }
+
+    @Override
+    public ApprovalKind kind() {
+        return ApprovalKind.CREDIT_LIMIT_INCREASE;
+    }
+
+    /** Raises the customer's limit as asked, provided it is still the limit the raise started from. */
+    @Override
+    public UUID carryOut(Session session, UnitOfWork tx, TenantId tenant, ApprovalRequestEntity request) {
+        CustomerAccountEntity account = session.find(CustomerAccountEntity.class, request.customerId(),
+                LockModeType.PESSIMISTIC_WRITE);
+        if (account == null) {
+            throw new ConflictException("customer " + request.customerId() + " no longer exists");
+        }
+        Money previous = request.previousLimit();
+        if (!account.currency().equals(previous.currency()) || account.creditLimit() == null
+                || account.creditLimit().compareTo(previous.amount()) != 0) {
+            throw new ConflictException("customer " + account.id() + "'s credit limit is now "
+                    + (account.creditLimit() == null ? "none" : Money.of(account.creditLimit(), account.currency()))
+                    + ", not the " + previous + " the raise started from");
+        }
+        account.limitCredit(request.amount() == null ? null : request.amount().amount());
+        account.touch(clock.instant().truncatedTo(ChronoUnit.MICROS));
+        session.flush();
+        return account.id();
     }
 
     @Override

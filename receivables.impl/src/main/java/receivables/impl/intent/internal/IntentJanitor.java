@@ -6,10 +6,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import receivables.api.TenantId;
 import receivables.impl.background.internal.BackgroundThreads;
 import receivables.impl.background.internal.Leases;
 import receivables.impl.tenant.internal.TenantDirectory;
@@ -22,8 +19,6 @@ import receivables.impl.tenant.internal.TenantDirectory;
  */
 @Component(service = IntentJanitor.class, configurationPid = IntentsConfiguration.PID, immediate = true)
 public class IntentJanitor {
-
-    private static final Logger LOG = LoggerFactory.getLogger(IntentJanitor.class);
 
     @Reference
     StoredPaymentIntents intents;
@@ -51,16 +46,10 @@ public class IntentJanitor {
      * stop the others.
      */
     void sweep() {
-        for (TenantId tenant : tenants.enabledTenants()) {
-            try {
-                leases.runLeased(tenant, "intent-janitor", lease -> {
-                    intents.startDue(tenant);
-                    intents.settlePending(tenant);
-                    intents.retryRefunds(tenant);
-                });
-            } catch (RuntimeException e) {
-                LOG.warn("Settling the payment intents of tenant {} failed; trying again next round", tenant, e);
-            }
-        }
+        leases.eachTenant(tenants.enabledTenants(), "intent-janitor", tenant -> {
+            intents.startDue(tenant);
+            intents.settlePending(tenant);
+            intents.retryRefunds(tenant);
+        });
     }
 }

@@ -3,6 +3,7 @@ package receivables.impl.ledger.internal;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,8 @@ import receivables.api.FieldViolation;
 import receivables.api.InvalidRequestException;
 import receivables.api.NotFoundException;
 import receivables.api.TenantId;
+import receivables.api.approval.ApprovalKind;
+import receivables.api.approval.ApprovalStatus;
 import receivables.api.credit.CreditNote;
 import receivables.api.credit.CreditNoteRequest;
 import receivables.api.credit.CreditNotes;
@@ -29,6 +32,11 @@ import receivables.api.journal.Account;
 import receivables.api.journal.JournalEntryKind;
 import receivables.api.journal.JournalLine;
 import receivables.api.money.Money;
+import receivables.impl.approval.internal.ApprovalRequestEntity;
+import receivables.impl.approval.internal.ApprovedCommand;
+import receivables.impl.approval.internal.FourEyes;
+import receivables.impl.approval.internal.Outcome;
+import receivables.impl.approval.internal.WaitingCommand;
 import receivables.impl.event.internal.BusinessEvents;
 import receivables.impl.persistence.internal.Database;
 import receivables.impl.persistence.internal.UnitOfWork;
@@ -41,8 +49,8 @@ import receivables.impl.validation.internal.Violations;
  * journalled in one transaction that holds the invoice's lock, so that concurrent credit notes and payments
  * on one invoice take turns and never together take off more than is open.
  */
-@Component(service = CreditNotes.class)
-public class StoredCreditNotes implements CreditNotes {
+@Component(service = { CreditNotes.class, ApprovedCommand.class })
+public class StoredCreditNotes implements CreditNotes, ApprovedCommand {
 
     static final int MAX_REASON_LENGTH = 200;
 
@@ -50,14 +58,16 @@ public class StoredCreditNotes implements CreditNotes {
     private final JournalPostings journal;
     private final TenantDirectory tenants;
     private final BusinessEvents events;
+    private final FourEyes fourEyes;
 
     @Activate
     public StoredCreditNotes(@Reference Database database, @Reference JournalPostings journal,
-            @Reference TenantDirectory tenants, @Reference BusinessEvents events) {
+            @Reference TenantDirectory tenants, @Reference BusinessEvents events, @Reference FourEyes fourEyes) {
         this.database = database;
         this.journal = journal;
         this.tenants = tenants;
         this.events = events;
+        this.fourEyes = fourEyes;
     }
 
     Clock clock = Clock.systemUTC();
@@ -72,8 +82,59 @@ public class StoredCreditNotes implements CreditNotes {
         validate(request);
         new Violations().maxLength("idempotencyKey", idempotencyKey, 128).throwIfAny();
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.trim();
-        return database.once(tenant, key, (session, earlierKey) -> issuedBefore(session, earlierKey, invoiceId, request),
-                (session, tx) -> issueNew(session, tx, tenant, invoiceId, request, key));
+        return database.once(tenant, key, (session, earlierKey) -> issuedBefore(session, earlierKey, invoiceId, request)
+                        .map(Outcome::done).or(() -> waitingBefore(session, earlierKey, invoiceId, request)),
+                (session, tx) -> issueOrWait(session, tx, tenant, invoiceId, request, key)).orAwaitApproval();
+    }
+
+    @Override
+    public ApprovalKind kind() {
+        return ApprovalKind.CREDIT_NOTE;
+    }
+
+    /** Issues the credit note the request asked for, provided the invoice still has that much open. */
+    @Override
+    public UUID carryOut(Session session, UnitOfWork tx, TenantId tenant, ApprovalRequestEntity request) {
+        InvoiceEntity invoice = Settling.lockedOpenInvoice(session, request.invoiceId(), "credited");
+        if (request.amount().compareTo(invoice.open()) > 0) {
+            throw new ConflictException("invoice " + invoice.number() + " has only " + invoice.open()
+                    + " open now, less than the " + request.amount() + " the credit note was asked for");
+        }
+        return issueNew(session, tx, tenant, invoice, request.amount(), request.reason(), request.date(),
+                request.idempotencyKey()).id();
+    }
+
+    /**
+     * The approval request made under {@code key} before, which still waits, provided it was for the same invoice and
+     * amount; a rejected one refuses the key for good.
+     */
+    private Optional<Outcome<CreditNote>> waitingBefore(Session session, String key, UUID invoiceId,
+            CreditNoteRequest request) {
+        return fourEyes.underKey(session, key).map(waiting -> {
+            if (!waiting.invoiceId().equals(invoiceId)
+                    || (request.amount() != null && !waiting.amount().equals(request.amount()))) {
+                throw new ConflictException("idempotency key " + key
+                        + " was already used for a different credit note (approval request " + waiting.id() + ")");
+            }
+            if (waiting.status() == ApprovalStatus.REJECTED) {
+                throw new ConflictException("the credit note asked for under idempotency key " + key
+                        + " was rejected by " + waiting.decidedBy().id() + " (approval request " + waiting.id() + ")");
+            }
+            return Outcome.waiting(waiting);
+        });
+    }
+
+    private Outcome<CreditNote> issueOrWait(Session session, UnitOfWork tx, TenantId tenant, UUID invoiceId,
+            CreditNoteRequest request, String key) {
+        InvoiceEntity invoice = Settling.lockedOpenInvoice(session, invoiceId, "credited");
+        Settling.requireNotBeforeIssue(invoice, request.date());
+        Money amount = request.amount() == null ? invoice.open() : request.amount();
+        requireOpen(invoice, amount, credited(session, invoice).gross());
+        if (fourEyes.waits(session, tenant, amount, request.date())) {
+            return Outcome.waiting(fourEyes.request(session, tx, tenant, WaitingCommand.creditNote(invoice.customerId(),
+                    invoiceId, invoice.number(), amount, request.reason().trim(), request.date(), key)));
+        }
+        return Outcome.done(issueNew(session, tx, tenant, invoice, amount, request.reason().trim(), request.date(), key));
     }
 
     /** The credit note issued under {@code key} before, provided it was for the same invoice and amount. */
@@ -89,20 +150,17 @@ public class StoredCreditNotes implements CreditNotes {
                 });
     }
 
-    private CreditNote issueNew(Session session, UnitOfWork tx, TenantId tenant, UUID invoiceId, CreditNoteRequest request,
-            String key) {
-        InvoiceEntity invoice = Settling.lockedOpenInvoice(session, invoiceId, "credited");
-        Settling.requireNotBeforeIssue(invoice, request.date());
-        Money amount = request.amount() == null ? invoice.open() : request.amount();
+    /** Credits {@code amount} of {@code invoice}, locked and open by at least that much. */
+    private CreditNote issueNew(Session session, UnitOfWork tx, TenantId tenant, InvoiceEntity invoice, Money amount,
+            String reason, LocalDate date, String key) {
         NetAndTax credited = credited(session, invoice);
-        requireOpen(invoice, amount, credited.gross());
         List<InstallmentEntity> open = Settling.lockedOpenInstallments(session, invoice, Settling.LATEST_DUE_FIRST);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         NetAndTax split = NetAndTax.ofCredit(amount, new NetAndTax(invoice.net(), invoice.tax()), credited);
         Money creditedInAll = credited.gross().plus(amount);
-        String number = tenants.settings(tenant).creditNoteNumber(request.date(),
-                YearlyCounter.CREDIT_NOTE.reserve(session, tenant, request.date().getYear(), 1));
-        CreditNoteEntity note = new CreditNoteEntity(number, invoice, request.date(), split, request.reason().trim(),
+        String number = tenants.settings(tenant).creditNoteNumber(date,
+                YearlyCounter.CREDIT_NOTE.reserve(session, tenant, date.getYear(), 1));
+        CreditNoteEntity note = new CreditNoteEntity(number, invoice, date, split, reason,
                 creditedInAll.equals(invoice.gross()), key, now);
         session.persist(note);
         // The customer keeps paying the earliest installments as agreed; the credit shortens the plan from its end.
@@ -116,7 +174,7 @@ public class StoredCreditNotes implements CreditNotes {
             left = left.minus(share);
         }
         invoice.credit(amount, creditedInAll, now);
-        journal.post(session, request.date(), JournalEntryKind.CREDIT_NOTE_ISSUED, number, lines(split));
+        journal.post(session, date, JournalEntryKind.CREDIT_NOTE_ISSUED, number, lines(split));
         session.flush();
         CreditNote issued = toValues(session, List.of(note)).get(0);
         events.afterCommit(tx, EventTopics.CREDIT_NOTE_ISSUED, Map.of(EventTopics.TENANT, tenant.value(), EventTopics.ID,

@@ -17,9 +17,12 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import receivables.api.ConflictException;
 import receivables.api.EventTopics;
 import receivables.api.NotFoundException;
 import receivables.api.TenantId;
+import receivables.api.approval.ApprovalKind;
+import receivables.api.approval.ApprovalRequest;
 import receivables.api.credit.SettledInstallment;
 import receivables.api.credit.WriteOff;
 import receivables.api.credit.WriteOffKind;
@@ -28,6 +31,11 @@ import receivables.api.journal.Account;
 import receivables.api.journal.JournalEntryKind;
 import receivables.api.journal.JournalLine;
 import receivables.api.money.Money;
+import receivables.impl.approval.internal.ApprovalRequestEntity;
+import receivables.impl.approval.internal.ApprovedCommand;
+import receivables.impl.approval.internal.FourEyes;
+import receivables.impl.approval.internal.Outcome;
+import receivables.impl.approval.internal.WaitingCommand;
 import receivables.impl.event.internal.BusinessEvents;
 import receivables.impl.persistence.internal.Database;
 import receivables.impl.persistence.internal.UnitOfWork;
@@ -39,21 +47,23 @@ import receivables.impl.validation.internal.Violations;
  * Write-offs kept in the receivables database: bad debt written off by a clerk, and the small differences
  * payments leave within the tenant's tolerance, written off inside the payment's own transaction.
  */
-@Component(service = { WriteOffs.class, StoredWriteOffs.class })
-public class StoredWriteOffs implements WriteOffs {
+@Component(service = { WriteOffs.class, StoredWriteOffs.class, ApprovedCommand.class })
+public class StoredWriteOffs implements WriteOffs, ApprovedCommand {
 
     private final Database database;
     private final JournalPostings journal;
     private final TenantDirectory tenants;
     private final BusinessEvents events;
+    private final FourEyes fourEyes;
 
     @Activate
     public StoredWriteOffs(@Reference Database database, @Reference JournalPostings journal,
-            @Reference TenantDirectory tenants, @Reference BusinessEvents events) {
+            @Reference TenantDirectory tenants, @Reference BusinessEvents events, @Reference FourEyes fourEyes) {
         this.database = database;
         this.journal = journal;
         this.tenants = tenants;
         this.events = events;
+        this.fourEyes = fourEyes;
     }
 
     Clock clock = Clock.systemUTC();
@@ -67,21 +77,51 @@ public class StoredWriteOffs implements WriteOffs {
         return database.inTransaction(tenant, (session, tx) -> {
             InvoiceEntity invoice = Settling.lockedOpenInvoice(session, invoiceId, "written off");
             Settling.requireNotBeforeIssue(invoice, date);
-            List<InstallmentEntity> open = Settling.lockedOpenInstallments(session, invoice, Settling.EARLIEST_DUE_FIRST);
-            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-            WriteOffEntity writeOff = new WriteOffEntity(invoice, WriteOffKind.BAD_DEBT, invoice.open(), reason.trim(), date,
-                    null, now);
-            session.persist(writeOff);
-            for (InstallmentEntity installment : open) {
-                session.persist(SettlementEntity.writeOff(writeOff, installment, installment.open(), now));
+            Optional<ApprovalRequest> waiting = fourEyes.pendingWriteOff(session, invoiceId);
+            if (waiting.isPresent()) {
+                return Outcome.<WriteOff>waiting(waiting.get());
             }
-            invoice.writeOff(now);
-            journal.post(session, date, JournalEntryKind.BAD_DEBT_WRITTEN_OFF, invoice.number(),
-                    tenants.settings(tenant).badDebtTaxRelief()
-                            ? taxSharingLines(session, Account.BAD_DEBT_EXPENSE, invoice, writeOff) : lines(Account.BAD_DEBT_EXPENSE, writeOff));
-            session.flush();
-            return posted(tx, tenant, toValues(session, List.of(writeOff))).get(0);
-        });
+            if (fourEyes.waits(session, tenant, invoice.open(), date)) {
+                return Outcome.<WriteOff>waiting(fourEyes.request(session, tx, tenant, WaitingCommand.writeOff(
+                        invoice.customerId(), invoiceId, invoice.number(), invoice.open(), reason.trim(), date)));
+            }
+            return Outcome.done(writeOffBadDebt(session, tx, tenant, invoice, reason.trim(), date));
+        }).orAwaitApproval();
+    }
+
+    @Override
+    public ApprovalKind kind() {
+        return ApprovalKind.WRITE_OFF;
+    }
+
+    /** Writes off what the request wrote off, provided the invoice still has exactly that open. */
+    @Override
+    public UUID carryOut(Session session, UnitOfWork tx, TenantId tenant, ApprovalRequestEntity request) {
+        InvoiceEntity invoice = Settling.lockedOpenInvoice(session, request.invoiceId(), "written off");
+        if (invoice.open().compareTo(request.amount()) != 0) {
+            throw new ConflictException("invoice " + invoice.number() + " has " + invoice.open() + " open now, not the "
+                    + request.amount() + " the write-off was asked for");
+        }
+        return writeOffBadDebt(session, tx, tenant, invoice, request.reason(), request.date()).id();
+    }
+
+    /** Writes off everything {@code invoice}, locked and open, still has open, as bad debt. */
+    private WriteOff writeOffBadDebt(Session session, UnitOfWork tx, TenantId tenant, InvoiceEntity invoice,
+            String reason, LocalDate date) {
+        List<InstallmentEntity> open = Settling.lockedOpenInstallments(session, invoice, Settling.EARLIEST_DUE_FIRST);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        WriteOffEntity writeOff = new WriteOffEntity(invoice, WriteOffKind.BAD_DEBT, invoice.open(), reason, date,
+                null, now);
+        session.persist(writeOff);
+        for (InstallmentEntity installment : open) {
+            session.persist(SettlementEntity.writeOff(writeOff, installment, installment.open(), now));
+        }
+        invoice.writeOff(now);
+        journal.post(session, date, JournalEntryKind.BAD_DEBT_WRITTEN_OFF, invoice.number(),
+                tenants.settings(tenant).badDebtTaxRelief()
+                        ? taxSharingLines(session, Account.BAD_DEBT_EXPENSE, invoice, writeOff) : lines(Account.BAD_DEBT_EXPENSE, writeOff));
+        session.flush();
+        return posted(tx, tenant, toValues(session, List.of(writeOff))).get(0);
     }
 
     /**

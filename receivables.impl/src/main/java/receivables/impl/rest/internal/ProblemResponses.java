@@ -1,5 +1,6 @@
 package receivables.impl.rest.internal;
 
+import java.net.URI;
 import java.util.List;
 
 import org.osgi.service.component.annotations.Component;
@@ -17,6 +18,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
@@ -24,11 +26,14 @@ import receivables.api.ConflictException;
 import receivables.api.FieldViolation;
 import receivables.api.InvalidRequestException;
 import receivables.api.NotFoundException;
+import receivables.api.approval.ApprovalPendingException;
+import receivables.api.approval.OwnRequestException;
 import receivables.impl.persistence.internal.DatabaseUnavailableException;
 
 /**
  * Turns every failure into an {@code application/problem+json} response. Bad input is a 4xx naming the
- * field; an unexpected failure is a 500 whose body says nothing of the code, with the details logged.
+ * field; an unexpected failure is a 500 whose body says nothing of the code, with the details logged. A command that
+ * waits for approval is no failure: it answers 202 with the approval request, wherever it was given.
  */
 @Component(service = ExceptionMapper.class)
 @JakartarsExtension
@@ -42,6 +47,10 @@ public class ProblemResponses implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable failure) {
+        if (failure instanceof ApprovalPendingException pending) {
+            return Response.accepted(pending.request()).type(MediaType.APPLICATION_JSON)
+                    .location(URI.create("approvals/" + pending.request().id())).build();
+        }
         return response(problem(failure));
     }
 
@@ -76,6 +85,10 @@ public class ProblemResponses implements ExceptionMapper<Throwable> {
         }
         if (failure instanceof ConflictException conflict) {
             return new Problem(Problem.TYPE_PREFIX + "conflict", "Conflict", 409, conflict.getMessage(), null);
+        }
+        if (failure instanceof OwnRequestException own) {
+            return new Problem(Problem.TYPE_PREFIX + "own-request", "A second person must approve this", 403,
+                    own.getMessage(), null);
         }
         if (failure instanceof DatabaseUnavailableException unavailable) {
             LOG.warn("Request refused: {}", unavailable.getMessage());

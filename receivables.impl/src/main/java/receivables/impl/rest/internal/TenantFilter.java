@@ -41,6 +41,7 @@ import receivables.api.audit.Actor;
 import receivables.api.people.AuthenticationVerdict;
 import receivables.api.people.Caller;
 import receivables.api.people.CallerAuthentication;
+import receivables.api.people.PlatformAdministrator;
 import receivables.api.people.PresentedCredentials;
 import receivables.api.people.Principal;
 import receivables.api.people.Role;
@@ -122,6 +123,13 @@ public class TenantFilter implements ContainerRequestFilter, ContainerResponseFi
             return;
         }
         callers.enter(callers.current().withActor(principal.get().actor()));
+        if (declared(PlatformOnly.class) != null) {
+            if (!(principal.get() instanceof PlatformAdministrator)) {
+                request.abortWith(ProblemResponses.response(new Problem(Problem.TYPE_PREFIX + "platform-only",
+                        "Forbidden", 403, "Only platform administrators manage the installation's tenants.", null)));
+            }
+            return;
+        }
         if (!(principal.get() instanceof Caller caller)) {
             if (!optional) {
                 request.abortWith(ProblemResponses.response(new Problem(Problem.TYPE_PREFIX + "outside-tenants",

@@ -59,7 +59,7 @@ public class ConfiguredTenant {
         this.enabled = config.enabled();
         this.settings = new TenantSettings(id, config.invoiceNumberPattern(), config.functionalCurrency(),
                 config.creditCheckBlocks(), tolerance(config), config.badDebtTaxRelief(),
-                config.discountTaxAdjustment());
+                config.discountTaxAdjustment(), approvalThreshold(config));
         this.features = config.features() == null ? Set.of() : Arrays.stream(config.features())
                 .filter(feature -> feature != null && !feature.isBlank()).map(String::trim).collect(Collectors.toUnmodifiableSet());
     }
@@ -110,6 +110,19 @@ public class ConfiguredTenant {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("tenant " + config.id() + " has a write-off tolerance that is no decimal "
                     + "amount: " + tolerance);
+        }
+    }
+
+    private static BigDecimal approvalThreshold(TenantConfiguration config) {
+        String threshold = config.approvalThreshold() == null ? "" : config.approvalThreshold().trim();
+        if (threshold.isEmpty()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(threshold);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("tenant " + config.id() + " has an approval threshold that is no decimal "
+                    + "amount: " + threshold);
         }
     }
 

@@ -71,4 +71,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
                     + "Dr tax payable) instead of expensing the whole discount, where a cash discount reduces the "
                     + "taxable amount")
     boolean discountTaxAdjustment() default false;
+
+    @AttributeDefinition(name = "Approval threshold", required = false,
+            description = "Four eyes: a decimal amount in the functional currency, e.g. 1000. Bad-debt write-offs and "
+                    + "credit notes worth more than this (converted at the day's rate), and every raise of a customer's "
+                    + "credit limit, wait until a second finance manager approves them. Empty: nothing waits.")
+    String approvalThreshold() default "";
 }

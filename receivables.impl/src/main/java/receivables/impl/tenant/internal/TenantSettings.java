@@ -22,9 +22,13 @@ import receivables.api.money.Money;
  *                             jurisdictions that relieve output tax on bad debts allow
  * @param discountTaxAdjustment whether an early-payment discount takes back its tax share (Dr tax payable), as
  *                             jurisdictions that treat a cash discount as a reduction of the taxable amount require
+ * @param approvalThreshold    four eyes: bad-debt write-offs and credit notes worth more than this in the functional
+ *                             currency, and every raise of a credit limit, wait for a second person's approval;
+ *                             {@code null} for none of that
  */
 public record TenantSettings(TenantId tenant, String invoiceNumberPattern, String functionalCurrency,
-        boolean creditCheckBlocks, BigDecimal writeOffTolerance, boolean badDebtTaxRelief, boolean discountTaxAdjustment) {
+        boolean creditCheckBlocks, BigDecimal writeOffTolerance, boolean badDebtTaxRelief, boolean discountTaxAdjustment,
+        BigDecimal approvalThreshold) {
 
     public static final String DEFAULT_INVOICE_NUMBER_PATTERN = "INV-{year}-{number:6}";
     public static final String CREDIT_NOTE_NUMBER_PATTERN = "CN-{year}-{number:6}";
@@ -49,6 +53,19 @@ public record TenantSettings(TenantId tenant, String invoiceNumberPattern, Strin
         if (writeOffTolerance == null || writeOffTolerance.signum() < 0) {
             throw new IllegalArgumentException("the write-off tolerance must be 0 or a positive amount: " + writeOffTolerance);
         }
+        if (approvalThreshold != null && (approvalThreshold.signum() < 0
+                || approvalThreshold.stripTrailingZeros().scale() > Money.scaleOf(functionalCurrency))) {
+            throw new IllegalArgumentException("the approval threshold must be 0 or a positive amount in "
+                    + functionalCurrency + ": " + approvalThreshold);
+        }
+    }
+
+    /** Settings without four eyes. */
+    public TenantSettings(TenantId tenant, String invoiceNumberPattern, String functionalCurrency,
+            boolean creditCheckBlocks, BigDecimal writeOffTolerance, boolean badDebtTaxRelief,
+            boolean discountTaxAdjustment) {
+        this(tenant, invoiceNumberPattern, functionalCurrency, creditCheckBlocks, writeOffTolerance, badDebtTaxRelief,
+                discountTaxAdjustment, null);
     }
 
     /** Settings that never write off a small difference. */
@@ -90,6 +107,19 @@ public record TenantSettings(TenantId tenant, String invoiceNumberPattern, Strin
     /** Whether {@code shortfall} is at most the write-off tolerance: a payment short by it still counts as covering. */
     public boolean withinTolerance(Money shortfall) {
         return shortfall.amount().compareTo(writeOffTolerance) <= 0;
+    }
+
+    /** Whether the tenant has four eyes on: write-offs and credit notes above the threshold, credit-limit raises. */
+    public boolean fourEyes() {
+        return approvalThreshold != null;
+    }
+
+    /** Whether a write-off or credit note worth {@code functional} in the functional currency waits for approval. */
+    public boolean needsApproval(Money functional) {
+        if (!functional.currency().equals(functionalCurrency)) {
+            throw new IllegalArgumentException(functional + " is not in the functional currency " + functionalCurrency);
+        }
+        return fourEyes() && functional.amount().compareTo(approvalThreshold) > 0;
     }
 
     private static String format(String pattern, LocalDate date, long sequence) {

@@ -40,4 +40,14 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             description = "Passwords users choose have at least this many characters (NIST SP 800-63B asks for 8 or "
                     + "more; 12 by default)")
     int minimumPasswordLength() default 12;
+
+    @AttributeDefinition(name = "Cleanup interval (seconds)",
+            description = "How often ended sessions and the sign-in bookkeeping of untried user names are deleted, "
+                    + "for each tenant by one node at a time")
+    int cleanupIntervalSeconds() default 300;
+
+    @AttributeDefinition(name = "Forget untried user names after (seconds)",
+            description = "The failed sign-ins of a user name (known or not) are forgotten once nobody tried it for "
+                    + "this long and it is not locked out; at least the lockout")
+    int forgetUntriedNamesSeconds() default 86400;
 }

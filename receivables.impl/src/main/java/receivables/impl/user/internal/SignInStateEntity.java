@@ -11,8 +11,9 @@ import receivables.impl.persistence.internal.TenantOwned;
 
 /**
  * Sign-in bookkeeping of one user name, kept whether a user of that name exists or not: consecutive failed attempts,
- * the instant before which no attempt is heard, and the last TOTP step accepted. Not audited: failed sign-ins change
- * no one's data.
+ * the instant before which no attempt is heard, the last TOTP step accepted and when the name was last tried. Not
+ * audited: failed sign-ins change no one's data. Forgotten once nobody tried the name for a while (see
+ * {@link SignIns#forgetExpired}).
  */
 @Entity(name = "SignInState")
 @Table(name = "sign_in_state")
@@ -30,11 +31,15 @@ public class SignInStateEntity extends TenantOwned {
     @Column(name = "last_totp_step")
     private Long lastTotpStep;
 
+    @Column(name = "last_attempt_at")
+    private Instant lastAttemptAt;
+
     protected SignInStateEntity() {
     }
 
-    SignInStateEntity(String username) {
+    SignInStateEntity(String username, Instant now) {
         this.username = username;
+        this.lastAttemptAt = now;
     }
 
     int failures() {
@@ -49,13 +54,15 @@ public class SignInStateEntity extends TenantOwned {
         return lastTotpStep != null && step <= lastTotpStep;
     }
 
-    void failed(Instant blockedUntil) {
+    void failed(Instant blockedUntil, Instant now) {
         this.failures++;
         this.blockedUntil = blockedUntil;
+        this.lastAttemptAt = now;
     }
 
-    void succeeded(Long totpStep) {
+    void succeeded(Long totpStep, Instant now) {
         this.failures = 0;
+        this.lastAttemptAt = now;
         this.blockedUntil = null;
         if (totpStep != null) {
             this.lastTotpStep = totpStep;

@@ -62,15 +62,17 @@ public class SignIns {
 
     /** The configuration as durations and counts, checked. */
     record Settings(int lockoutAfterFailures, Duration lockout, Duration backoff, Duration idle, Duration lifetime,
-            Duration oneTimePassword, int minimumPasswordLength) {
+            Duration oneTimePassword, int minimumPasswordLength, Duration forgetUntried) {
 
         Settings {
             if (lockoutAfterFailures < 1 || lockout.isNegative() || backoff.isNegative() || idle.toSeconds() < 60
                     || lifetime.compareTo(idle) < 0 || oneTimePassword.toSeconds() < 60 || minimumPasswordLength < 8
-                    || minimumPasswordLength > 128) {
+                    || minimumPasswordLength > 128 || forgetUntried.compareTo(lockout) < 0
+                    || forgetUntried.toSeconds() < 60) {
                 throw new IllegalArgumentException(SignInConfiguration.PID + ": at least one failure before lockout, "
                         + "no negative durations, an idle timeout of a minute or more and a lifetime no shorter, "
-                        + "one-time passwords valid a minute or more, a minimum password length of 8 to 128");
+                        + "one-time passwords valid a minute or more, a minimum password length of 8 to 128, "
+                        + "untried names forgotten after a minute or more and no sooner than the lockout ends");
             }
         }
 
@@ -78,8 +80,12 @@ public class SignIns {
             return new Settings(config.lockoutAfterFailures(), Duration.ofSeconds(config.lockoutSeconds()),
                     Duration.ofSeconds(config.backoffSeconds()), Duration.ofSeconds(config.sessionIdleSeconds()),
                     Duration.ofSeconds(config.sessionAbsoluteSeconds()), Duration.ofSeconds(config.oneTimePasswordSeconds()),
-                    config.minimumPasswordLength());
+                    config.minimumPasswordLength(), Duration.ofSeconds(config.forgetUntriedNamesSeconds()));
         }
+    }
+
+    /** What one cleanup removed. */
+    record Forgotten(int sessions, int signInStates) {
     }
 
     /** What someone offers to sign in; {@code totp} and {@code newPassword} only when asked for. */
@@ -147,7 +153,7 @@ public class SignIns {
 
     private SignInOutcome signIn(Session session, TenantId tenant, String username, Attempt attempt) {
         Instant now = now();
-        SignInStateEntity state = lockedState(session, username);
+        SignInStateEntity state = lockedState(session, username, now);
         if (state.blockedUntil() != null && state.blockedUntil().isAfter(now)) {
             return blocked(state, now);
         }
@@ -179,22 +185,43 @@ public class SignIns {
         } else if (stored.weakerThanCurrent()) {
             user.password(PasswordHash.of(attempt.password(), random), false, null, now);
         }
-        state.succeeded(step);
-        session.createMutationQuery("delete from UserSession s where s.lastSeenAt < :idle or s.createdAt < :lifetime")
-                .setParameter("idle", now.minus(settings.idle()))
-                .setParameter("lifetime", now.minus(settings.lifetime()))
-                .executeUpdate();
+        state.succeeded(step, now);
+        deleteExpiredSessions(session, now);
         SessionCookie cookie = SessionCookie.fresh(tenant, random);
         session.persist(new UserSessionEntity(cookie.hash(), user.id(), now));
         session.flush();
         return new SignedIn(cookie, user.toValue(cipher));
     }
 
+    /**
+     * Deletes the tenant's sessions that ended (idle too long, or past their lifetime) and the bookkeeping of user
+     * names that are not blocked and that nobody tried for {@code forgetUntried}: what a guessed name left, and
+     * failures old enough to be forgiven. Safe on several nodes at once.
+     */
+    Forgotten forgetExpired(TenantId tenant) {
+        Instant now = now();
+        return database.inTransaction(tenant, (session, tx) -> {
+            int sessions = deleteExpiredSessions(session, now);
+            int states = session.createMutationQuery("delete from SignInState s where (s.blockedUntil is null"
+                            + " or s.blockedUntil <= :now) and (s.lastAttemptAt is null or s.lastAttemptAt < :untried)")
+                    .setParameter("now", now).setParameter("untried", now.minus(settings.forgetUntried()))
+                    .executeUpdate();
+            return new Forgotten(sessions, states);
+        });
+    }
+
+    private int deleteExpiredSessions(Session session, Instant now) {
+        return session.createMutationQuery("delete from UserSession s where s.lastSeenAt < :idle or s.createdAt < :lifetime")
+                .setParameter("idle", now.minus(settings.idle()))
+                .setParameter("lifetime", now.minus(settings.lifetime()))
+                .executeUpdate();
+    }
+
     /** The name's bookkeeping, locked for this transaction so that parallel guesses are all counted. */
-    private static SignInStateEntity lockedState(Session session, String username) {
+    private static SignInStateEntity lockedState(Session session, String username, Instant now) {
         SignInStateEntity state = session.find(SignInStateEntity.class, username, LockModeType.PESSIMISTIC_WRITE);
         if (state == null) {
-            state = new SignInStateEntity(username);
+            state = new SignInStateEntity(username, now);
             session.persist(state);
             session.flush();
         }
@@ -211,7 +238,7 @@ public class SignIns {
         } else {
             blockedUntil = now.plus(settings.backoff().multipliedBy(1L << Math.min(failures - 1, 20)));
         }
-        state.failed(blockedUntil);
+        state.failed(blockedUntil, now);
         session.flush();
         return new Refused();
     }
@@ -270,7 +297,7 @@ public class SignIns {
         return database.inTransaction(active.cookie().tenant(), (session, tx) -> {
             Instant now = now();
             UserEntity user = existing(session, active.user().id());
-            SignInStateEntity state = lockedState(session, user.username());
+            SignInStateEntity state = lockedState(session, user.username(), now);
             if (state.blockedUntil() != null && state.blockedUntil().isAfter(now)) {
                 return Optional.of(blocked(state, now));
             }
@@ -318,7 +345,7 @@ public class SignIns {
                         + "authenticator"));
             }
             user.confirmTotp(now);
-            lockedState(session, user.username()).succeeded(step.getAsLong());
+            lockedState(session, user.username(), now).succeeded(step.getAsLong(), now);
         });
     }
 

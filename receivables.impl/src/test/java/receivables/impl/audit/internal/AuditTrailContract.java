@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import receivables.impl.approval.internal.FourEyesFixture;
 import receivables.api.PageRequest;
 import receivables.api.TenantId;
 import receivables.api.audit.Actor;
@@ -52,7 +53,7 @@ abstract class AuditTrailContract {
     @BeforeEach
     void wire() {
         customers = new StoredCustomerAccounts(testDatabase.get(), new StoredPaymentTerms(testDatabase.get()),
-                TestDatabases.personalDataKeys(testDatabase.get()));
+                TestDatabases.personalDataKeys(testDatabase.get()), FourEyesFixture.off(testDatabase.get()));
         trail = new StoredAuditTrail(testDatabase.get());
     }
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import receivables.impl.approval.internal.FourEyesFixture;
 import receivables.api.FieldViolation;
 import receivables.api.InvalidRequestException;
 import receivables.api.NotFoundException;
@@ -58,7 +59,7 @@ abstract class CustomerPersonalDataContract {
     @BeforeEach
     void wire() {
         customers = new StoredCustomerAccounts(testDatabase.get(), new StoredPaymentTerms(testDatabase.get()),
-                TestDatabases.personalDataKeys(testDatabase.get()));
+                TestDatabases.personalDataKeys(testDatabase.get()), FourEyesFixture.off(testDatabase.get()));
     }
 
     @Test
@@ -172,7 +173,8 @@ abstract class CustomerPersonalDataContract {
     }
 
     private StoredCustomerAccounts withKeys(PersonalDataKeys keys) {
-        return new StoredCustomerAccounts(testDatabase.get(), new StoredPaymentTerms(testDatabase.get()), keys);
+        return new StoredCustomerAccounts(testDatabase.get(), new StoredPaymentTerms(testDatabase.get()), keys,
+                FourEyesFixture.off(testDatabase.get()));
     }
 
     @Test
@@ -204,7 +206,7 @@ abstract class CustomerPersonalDataContract {
                 }
             });
             StoredCustomerAccounts onMigrated = new StoredCustomerAccounts(migrated, new StoredPaymentTerms(migrated),
-                    TestDatabases.personalDataKeys(migrated));
+                    TestDatabases.personalDataKeys(migrated), FourEyesFixture.off(migrated));
 
             assertThat(String.join("|", rawColumns(migrated, id))).doesNotContain("DE811907980", "old@example.org", "1234567");
             CustomerAccount account = onMigrated.find(ALPHA, id).orElseThrow();

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import receivables.impl.approval.internal.FourEyesFixture;
 import receivables.api.ConflictException;
 import receivables.api.FieldViolation;
 import receivables.api.InvalidRequestException;
@@ -48,7 +49,7 @@ abstract class StoredCustomerAccountsContract {
     @BeforeEach
     void wire() {
         customers = new StoredCustomerAccounts(testDatabase.get(), new StoredPaymentTerms(testDatabase.get()),
-                TestDatabases.personalDataKeys(testDatabase.get()));
+                TestDatabases.personalDataKeys(testDatabase.get()), FourEyesFixture.off(testDatabase.get()));
     }
 
     @Test

@@ -10,15 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import receivables.impl.approval.internal.FourEyesFixture;
 import receivables.api.ConflictException;
 import receivables.impl.event.internal.BusinessEvents;
 
@@ -48,6 +43,7 @@ import receivables.api.report.CustomerStatement;
 import receivables.api.report.OpenItem;
 import receivables.api.report.StatementMovement;
 import receivables.impl.ledger.OnLedger;
+import receivables.impl.persistence.internal.AtOnce;
 import receivables.impl.report.internal.SqlCustomerStatements;
 import receivables.impl.tenant.internal.TenantDirectory;
 import receivables.impl.tenant.internal.TestTenants;
@@ -254,7 +250,7 @@ abstract class CreditNotesAndWriteOffsContract extends OnLedger {
             clerks.add(() -> credit(invoice, "30.00"));
         }
 
-        List<Object> outcomes = concurrently(clerks);
+        List<Object> outcomes = AtOnce.outcomes(clerks);
 
         assertThat(outcomes).filteredOn(Throwable.class::isInstance).allMatch(InvalidRequestException.class::isInstance);
         assertThat(outcomes).filteredOn(CreditNote.class::isInstance).extracting(note -> ((CreditNote) note).number())
@@ -298,7 +294,7 @@ abstract class CreditNotesAndWriteOffsContract extends OnLedger {
     @Test
     void withTaxReliefABadDebtWriteOffTakesBackTheTaxShareOfWhatItWritesOff() {
         StoredWriteOffs relieving = new StoredWriteOffs(database, journal, TestTenants.withBadDebtTaxRelief(TENANT),
-                new BusinessEvents());
+                new BusinessEvents(), FourEyesFixture.off(database));
         UUID customer = customer(TENANT, "Bankrupt GmbH");
         Invoice invoice = issued("SO-RELIEF", customer, "100.00");
         creditNotes.issue(TENANT, invoice.id(), new CreditNoteRequest(eur("11.90"), "one returned", ISSUED));
@@ -318,7 +314,7 @@ abstract class CreditNotesAndWriteOffsContract extends OnLedger {
     void aPaymentShortByAtMostTheToleranceClosesTheInvoiceWithASmallDifferenceWriteOff() {
         StoredPayments tolerant = new StoredPayments(database, journal, new BusinessEvents(), rates, new TenantDirectory(),
                 new StoredWriteOffs(database, journal, TestTenants.withWriteOffTolerance(TENANT, "0.05"),
-                        new BusinessEvents()));
+                        new BusinessEvents(), FourEyesFixture.off(database)));
         UUID customer = customer(TENANT, "Bank Fees SARL");
         Invoice shortBy3Cents = issued("SO-SHORT", customer, "100.00");
 
@@ -422,31 +418,5 @@ abstract class CreditNotesAndWriteOffsContract extends OnLedger {
 
     private static Money eur(String amount) {
         return Money.of(amount, "EUR");
-    }
-
-    private static List<Object> concurrently(List<Callable<Object>> tasks) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Object>> futures = new ArrayList<>();
-            for (Callable<Object> task : tasks) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return task.call();
-                }));
-            }
-            start.countDown();
-            List<Object> outcomes = new ArrayList<>();
-            for (Future<Object> future : futures) {
-                try {
-                    outcomes.add(future.get(60, TimeUnit.SECONDS));
-                } catch (ExecutionException e) {
-                    outcomes.add(e.getCause());
-                }
-            }
-            return outcomes;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

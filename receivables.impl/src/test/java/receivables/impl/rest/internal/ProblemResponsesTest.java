@@ -2,7 +2,10 @@ package receivables.impl.rest.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,12 +18,41 @@ import jakarta.ws.rs.core.Response;
 import receivables.api.ConflictException;
 import receivables.api.FieldViolation;
 import receivables.api.InvalidRequestException;
+import receivables.api.approval.ApprovalKind;
+import receivables.api.approval.ApprovalPendingException;
+import receivables.api.approval.ApprovalRequest;
+import receivables.api.approval.ApprovalStatus;
+import receivables.api.approval.OwnRequestException;
+import receivables.api.audit.Actor;
+import receivables.api.money.Money;
 import receivables.api.customer.CustomerRequest;
 import receivables.impl.persistence.internal.DatabaseUnavailableException;
 
 class ProblemResponsesTest {
 
     private final ObjectMapper json = JsonBodies.mapper();
+
+    @Test
+    void approvingOnesOwnRequestIsForbiddenSayingWhy() {
+        Problem problem = ProblemResponses.problem(new OwnRequestException("approval request 1 was made by alice"));
+
+        assertThat(problem.status()).isEqualTo(403);
+        assertThat(problem.type()).endsWith("/own-request");
+        assertThat(problem.detail()).contains("alice");
+    }
+
+    @Test
+    void aCommandThatWaitsForApprovalIsAcceptedWithItsRequest() {
+        ApprovalRequest waiting = new ApprovalRequest(UUID.randomUUID(), ApprovalKind.WRITE_OFF, ApprovalStatus.PENDING,
+                UUID.randomUUID(), UUID.randomUUID(), "INV-2026-000001", Money.of("1190.00", "EUR"), null, "insolvent",
+                LocalDate.of(2026, 3, 2), new Actor(Actor.Kind.USER, "alice"), Instant.EPOCH, null, null, null, null);
+
+        Response response = new ProblemResponses().toResponse(new ApprovalPendingException(waiting));
+
+        assertThat(response.getStatus()).isEqualTo(202);
+        assertThat(response.getEntity()).isEqualTo(waiting);
+        assertThat(response.getLocation()).hasToString("approvals/" + waiting.id());
+    }
 
     @Test
     void malformedJsonIsABadBodyWithItsPosition() {

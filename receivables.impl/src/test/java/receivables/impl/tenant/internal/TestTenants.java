@@ -42,6 +42,11 @@ public final class TestTenants {
         return directory(tenant(id, "writeOffTolerance", writeOffTolerance, "discountTaxAdjustment", true));
     }
 
+    /** A directory with one tenant whose write-offs and credit notes above {@code threshold} wait for approval. */
+    public static TenantDirectory withApprovalThreshold(TenantId id, String functionalCurrency, String threshold) {
+        return directory(tenant(id, "functionalCurrency", functionalCurrency, "approvalThreshold", threshold));
+    }
+
     static TenantDirectory directory(ConfiguredTenant... tenants) {
         return new TenantDirectory(List.of(tenants));
     }

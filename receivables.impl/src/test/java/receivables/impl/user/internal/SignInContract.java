@@ -7,13 +7,16 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.osgi.util.converter.Converters;
 
 import receivables.api.ConflictException;
 import receivables.api.InvalidRequestException;
@@ -27,6 +30,8 @@ import receivables.api.people.Role;
 import receivables.api.people.User;
 import receivables.api.people.UserRequest;
 import receivables.impl.audit.internal.StoredAuditTrail;
+import receivables.impl.background.internal.Leases;
+import receivables.impl.background.internal.TestLeases;
 import receivables.impl.intent.internal.MovableClock;
 import receivables.impl.persistence.internal.HibernateDatabase;
 import receivables.impl.persistence.internal.TestDatabase;
@@ -67,7 +72,7 @@ abstract class SignInContract {
         PersonalDataKeys keys = TestDatabases.personalDataKeys(database);
         signIns = new SignIns(database, keys, TestTenants.withFeatures(ALPHA, "dunning"),
                 new SignIns.Settings(3, Duration.ofMinutes(15), Duration.ofSeconds(2), Duration.ofMinutes(30),
-                        Duration.ofHours(12), Duration.ofDays(3), 12), clock);
+                        Duration.ofHours(12), Duration.ofDays(3), 12, Duration.ofDays(1)), clock);
         users = new StoredUsers(database, keys, signIns, clock);
     }
 
@@ -251,6 +256,83 @@ abstract class SignInContract {
         assertThat(trail.get(1).changes()).contains(new FieldChange("displayName", "Jane Doe", "Jane Q. Doe"),
                 new FieldChange("email", null, FieldChange.WITHHELD));
         assertThat(trail.toString()).doesNotContain("jane@example.org", "$argon2id$");
+    }
+
+    @Test
+    void theCleanupDeletesEndedSessionsAndForgetsUntriedNamesButNeitherLiveSessionsNorRecentOrBlockedNames() {
+        signedUp();
+        SignedIn idle = (SignedIn) signIns.signIn("alpha", attempt("jane", OWN_PASSWORD, null, null));
+        for (String name : List.of("guessed-1", "guessed-2", "mallory", "mallory", "mallory")) {
+            clock.advance(Duration.ofSeconds(5));
+            assertThat(signIns.signIn("alpha", attempt(name, "wrong guess", null, null))).isNotInstanceOf(SignedIn.class);
+        }
+        insertSignInState("from-before-blocked", START.plus(Duration.ofDays(30)));
+        insertSignInState("from-before-quiet", null);
+
+        clock.advance(Duration.ofMinutes(31));
+        SignedIn live = (SignedIn) signIns.signIn("alpha", attempt("jane", OWN_PASSWORD, null, null));
+        clock.advance(Duration.ofMinutes(1));
+
+        assertThat(signIns.forgetExpired(ALPHA)).isEqualTo(new SignIns.Forgotten(0, 1));
+        assertThat(signIns.session(idle.cookie())).isEmpty();
+        assertThat(signIns.session(live.cookie())).isPresent();
+        assertThat(signInStates()).containsExactly("from-before-blocked", "guessed-1", "guessed-2", "jane", "mallory");
+
+        clock.advance(Duration.ofDays(1));
+        signIns.signIn("alpha", attempt("guessed-2", "tried again", null, null));
+
+        assertThat(signIns.forgetExpired(ALPHA)).isEqualTo(new SignIns.Forgotten(1, 3));
+        assertThat(signIns.session(live.cookie())).isEmpty();
+        assertThat(signInStates()).containsExactly("from-before-blocked", "guessed-2");
+        assertThat(signIns.forgetExpired(ALPHA)).isEqualTo(new SignIns.Forgotten(0, 0));
+    }
+
+    @Test
+    void theCleanupRunsForEveryTenantUnderItsLease() throws InterruptedException {
+        signedUp();
+        SignedIn signedIn = (SignedIn) signIns.signIn("alpha", attempt("jane", OWN_PASSWORD, null, null));
+        clock.advance(Duration.ofHours(13));
+        Leases leases = TestLeases.running(testDatabase.get(), "node-a");
+        Leases otherNode = TestLeases.running(testDatabase.get(), "node-b");
+        SignInCleanup cleanup = new SignInCleanup(signIns, TestTenants.withFeatures(ALPHA, "dunning"), leases,
+                hourlyCleanup());
+        try {
+            assertThat(otherNode.runLeased(ALPHA, SignInCleanup.WORK, lease -> cleanup.sweep())).isTrue();
+            assertThat(column("select count(*) from user_session")).as("the other node's round").isEqualTo("2");
+
+            cleanup.sweep();
+
+            assertThat(signIns.session(signedIn.cookie())).isEmpty();
+            assertThat(column("select count(*) from user_session")).isEqualTo("0");
+        } finally {
+            cleanup.deactivate();
+            leases.deactivate();
+            otherNode.deactivate();
+        }
+    }
+
+    private void insertSignInState(String username, Instant blockedUntil) {
+        testDatabase.get().inTransaction(ALPHA, (session, tx) -> {
+            session.doWork(connection -> {
+                try (PreparedStatement insert = connection.prepareStatement("insert into sign_in_state (tenant_id, "
+                        + "username, failures, blocked_until) values ('alpha', ?, 7, ?)")) {
+                    insert.setString(1, username);
+                    insert.setObject(2, blockedUntil == null ? null : blockedUntil.atOffset(ZoneOffset.UTC));
+                    insert.executeUpdate();
+                }
+            });
+        });
+    }
+
+    private List<String> signInStates() {
+        return testDatabase.get().inTransaction(ALPHA, session -> session.createSelectionQuery(
+                "select s.username from SignInState s order by s.username", String.class).getResultList());
+    }
+
+    /** The sign-in configuration with an hourly cleanup, every other property at its metatype default. */
+    private static SignInConfiguration hourlyCleanup() {
+        return Converters.standardConverter().convert(Map.of("cleanupIntervalSeconds", 3600))
+                .to(SignInConfiguration.class);
     }
 
     /** The one value a query of one row and column reads, straight from the database. */

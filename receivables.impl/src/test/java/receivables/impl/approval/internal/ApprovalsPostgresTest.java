@@ -1,0 +1,12 @@
+package receivables.impl.approval.internal;
+
+import receivables.impl.persistence.internal.TestDatabase;
+
+/** Runs against the PostgreSQL server when it is reachable; reported as skipped when it is not. */
+class ApprovalsPostgresTest extends ApprovalsContract {
+
+    @Override
+    TestDatabase testDatabase() {
+        return TestDatabase.postgres(10);
+    }
+}

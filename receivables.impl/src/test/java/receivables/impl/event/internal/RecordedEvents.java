@@ -1,0 +1,41 @@
+package receivables.impl.event.internal;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+
+/** {@link BusinessEvents} whose Event Admin keeps what is posted, for tests to read. */
+public final class RecordedEvents {
+
+    private final List<Event> posted = new CopyOnWriteArrayList<>();
+    private final BusinessEvents events = new BusinessEvents();
+
+    public RecordedEvents() {
+        events.eventAdmin = new EventAdmin() {
+            @Override
+            public void postEvent(Event event) {
+                posted.add(event);
+            }
+
+            @Override
+            public void sendEvent(Event event) {
+                throw new AssertionError("events are posted, never sent synchronously");
+            }
+        };
+    }
+
+    public BusinessEvents events() {
+        return events;
+    }
+
+    /** The topics posted so far, in order. */
+    public List<String> topics() {
+        return posted.stream().map(Event::getTopic).toList();
+    }
+
+    public List<Event> posted() {
+        return List.copyOf(posted);
+    }
+}
