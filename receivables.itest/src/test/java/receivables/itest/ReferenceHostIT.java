@@ -30,7 +30,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 public class ReferenceHostIT extends InReferenceHost {
 
     private static final List<String> BUNDLES = List.of("receivables.api", "receivables.impl", "receivables.payments.bank",
-            "receivables.payments.wallet", "receivables.ui");
+            "receivables.payments.wallet", "receivables.notices.mail", "receivables.ui");
 
     public ReferenceHostIT() {
         super("reference-host");

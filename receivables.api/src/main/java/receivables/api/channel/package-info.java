@@ -1,10 +1,11 @@
 /**
  * The notice-channel SPI: how dunning notices reach customers (e-mail, SMS, letters). A channel is a bundle that
  * registers a {@link receivables.api.channel.NoticeChannel} service and can be installed, replaced and removed while
- * the host runs.
+ * the host runs. 2.0: the tenant's settings come with each delivery ({@link receivables.api.channel.ChannelContext}),
+ * and a notice carries an HTML body and attachments.
  */
 @Export
-@Version("1.0.0")
+@Version("2.0.0")
 package receivables.api.channel;
 
 import org.osgi.annotation.bundle.Export;

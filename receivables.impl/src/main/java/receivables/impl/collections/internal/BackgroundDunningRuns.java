@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.stream.Collectors;
 
@@ -36,6 +37,8 @@ import receivables.api.ConflictException;
 import receivables.api.FieldViolation;
 import receivables.api.InvalidRequestException;
 import receivables.api.TenantId;
+import receivables.api.channel.ChannelContext;
+import receivables.api.channel.NoticeAttachment;
 import receivables.api.channel.NoticeChannel;
 import receivables.api.channel.NoticeDelivery;
 import receivables.api.channel.NoticeMessage;
@@ -49,6 +52,7 @@ import receivables.api.collections.DunningRuns;
 import receivables.api.collections.DunningSchedule;
 import receivables.api.collections.NoticeItem;
 import receivables.api.collections.PromiseStatus;
+import receivables.api.collections.RenderedNotice;
 import receivables.api.customer.CustomerAccount;
 import receivables.api.invoice.Invoice;
 import receivables.api.money.Money;
@@ -58,6 +62,7 @@ import receivables.impl.background.internal.Leases;
 import receivables.impl.collections.internal.DunningCalculation.ItemState;
 import receivables.impl.collections.internal.DunningCalculation.OpenItem;
 import receivables.impl.collections.internal.DunningCalculation.Outcome;
+import receivables.impl.collections.internal.NoticeTexts.Addressee;
 import receivables.impl.customer.internal.CustomerAccountEntity;
 import receivables.impl.customer.internal.StoredCustomerAccounts;
 import receivables.impl.ledger.internal.StoredInvoices;
@@ -93,21 +98,25 @@ public class BackgroundDunningRuns implements DunningRuns {
     private final TenantDirectory tenants;
     private final Clock clock;
     private final int deliveryAttempts;
+    private final StoredNoticeTemplates templates;
+    private final NoticeDocuments documents;
     private final Map<String, NoticeChannel> channels = new ConcurrentHashMap<>();
+    private final List<ConfiguredChannelAccount> accounts = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService sweep;
 
     @Activate
     public BackgroundDunningRuns(@Reference Database database, @Reference StoredDunningPolicies policies,
             @Reference StoredInvoices invoices, @Reference StoredCustomerAccounts customers, @Reference Leases leases,
-            @Reference TenantDirectory tenants, DunningConfiguration config) {
-        this(database, policies, invoices, customers, leases, tenants, Clock.systemUTC(), config.deliveryAttempts(),
-                config.sweepSeconds());
+            @Reference TenantDirectory tenants, @Reference StoredNoticeTemplates templates,
+            @Reference NoticeDocuments documents, DunningConfiguration config) {
+        this(database, policies, invoices, customers, leases, tenants, templates, documents, Clock.systemUTC(),
+                config.deliveryAttempts(), config.sweepSeconds());
     }
 
     /** With {@code sweepSeconds} 0, nothing runs by itself: tests call {@link #sweep()}. */
     BackgroundDunningRuns(Database database, StoredDunningPolicies policies, StoredInvoices invoices,
-            StoredCustomerAccounts customers, Leases leases, TenantDirectory tenants, Clock clock, int deliveryAttempts,
-            int sweepSeconds) {
+            StoredCustomerAccounts customers, Leases leases, TenantDirectory tenants, StoredNoticeTemplates templates,
+            NoticeDocuments documents, Clock clock, int deliveryAttempts, int sweepSeconds) {
         if (deliveryAttempts < 1) {
             throw new IllegalArgumentException("deliveryAttempts must be at least 1, not " + deliveryAttempts);
         }
@@ -117,6 +126,8 @@ public class BackgroundDunningRuns implements DunningRuns {
         this.customers = customers;
         this.leases = leases;
         this.tenants = tenants;
+        this.templates = templates;
+        this.documents = documents;
         this.clock = clock;
         this.deliveryAttempts = deliveryAttempts;
         this.sweep = sweepSeconds > 0 ? BackgroundThreads.every("receivables-dunning", sweepSeconds, this::sweep) : null;
@@ -141,6 +152,15 @@ public class BackgroundDunningRuns implements DunningRuns {
 
     void removeChannel(NoticeChannel channel, Map<String, Object> properties) {
         channels.values().remove(channel);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addAccount(ConfiguredChannelAccount account) {
+        accounts.add(account);
+    }
+
+    void removeAccount(ConfiguredChannelAccount account) {
+        accounts.remove(account);
     }
 
     /** Starts each tenant's run that is due by its schedule and not done yet; one failing tenant stops no other. */
@@ -474,10 +494,11 @@ public class BackgroundDunningRuns implements DunningRuns {
                 CustomerAccount customer = customers.find(session, notice.customerId).orElseThrow();
                 String language = policies.policyFor(session, notice.customerId).map(DunningPolicy::language).orElse("en");
                 DunningNotice value = toValue(session, notice);
-                boolean reminder = value.items().stream().allMatch(item -> item.daysPastDue() < 0);
-                return Optional.of(new Pending(notice.channel, new NoticeMessage(tenant, noticeId, customer.name(),
-                        address(notice.channel, customer), language, NoticeTexts.subject(value, reminder, language),
-                        NoticeTexts.body(value, customer.name(), reminder, language))));
+                RenderedNotice rendered = NoticeTexts.render(templates.inUse(session, NoticeTexts.levelOf(value), language),
+                        value, new Addressee(customer.id(), customer.name(), customer.number()),
+                        templates.payLink(session).orElse(null));
+                return Optional.of(new Pending(notice.channel, tenant, noticeId, customer.name(),
+                        address(notice.channel, customer), language, rendered, value.runDate()));
             });
             if (pending.isEmpty()) {
                 return;
@@ -488,11 +509,12 @@ public class BackgroundDunningRuns implements DunningRuns {
             if (channel == null) {
                 status = DeliveryStatus.UNREACHABLE;
                 detail = "no notice channel '" + pending.get().channel() + "' is installed";
-            } else if (pending.get().message().address() == null || pending.get().message().address().isBlank()) {
+            } else if (pending.get().address() == null || pending.get().address().isBlank()) {
                 status = DeliveryStatus.UNREACHABLE;
                 detail = "the customer has no address for channel '" + pending.get().channel() + "'";
             } else {
-                NoticeDelivery delivery = attempt(channel, pending.get().message());
+                NoticeDelivery delivery = attempt(channel, context(tenant, pending.get().channel()),
+                        pending.get().message(documents));
                 detail = delivery.detail();
                 status = switch (delivery.outcome()) {
                     case DELIVERED -> DeliveryStatus.DELIVERED;
@@ -509,9 +531,15 @@ public class BackgroundDunningRuns implements DunningRuns {
         }
     }
 
-    private static NoticeDelivery attempt(NoticeChannel channel, NoticeMessage message) {
+    /** The tenant's settings for the channel; none when it has no account for it, or an unusable one. */
+    private ChannelContext context(TenantId tenant, String channel) {
+        return new ChannelContext(tenant, accounts.stream().filter(account -> account.of(tenant, channel)).findFirst()
+                .map(ConfiguredChannelAccount::settings).orElse(Map.of()));
+    }
+
+    private static NoticeDelivery attempt(NoticeChannel channel, ChannelContext context, NoticeMessage message) {
         try {
-            NoticeDelivery delivery = channel.deliver(message);
+            NoticeDelivery delivery = channel.deliver(context, message);
             return delivery == null ? NoticeDelivery.failedForNow("the channel answered nothing") : delivery;
         } catch (RuntimeException e) {
             LOG.warn("Notice channel {} failed on notice {}", channel, message.noticeId(), e);
@@ -535,7 +563,15 @@ public class BackgroundDunningRuns implements DunningRuns {
         };
     }
 
-    private record Pending(String channel, NoticeMessage message) {
+    /** A notice written out, to be sent; its PDF is made outside the transaction. */
+    private record Pending(String channel, TenantId tenant, UUID noticeId, String recipient, String address,
+            String language, RenderedNotice rendered, LocalDate runDate) {
+
+        NoticeMessage message(NoticeDocuments documents) {
+            return new NoticeMessage(tenant, noticeId, recipient, address, language, rendered.subject(), rendered.text(),
+                    rendered.html(), List.of(new NoticeAttachment((NoticeTexts.chinese(language) ? "催款通知-" : "notice-")
+                    + runDate + ".pdf", "application/pdf", documents.pdf(rendered, language))));
+        }
     }
 
     private static DunningNotice notice(UUID id, LocalDate date, UUID customerId, DunningPolicy policy, Outcome outcome,

@@ -1,15 +1,10 @@
 package receivables.impl.provider.internal;
 
-import java.io.IOException;
-import java.util.Dictionary;
-import java.util.HashMap;
-import java.util.Hashtable;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.osgi.framework.Constants;
-import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -74,15 +69,10 @@ public class ConfiguredProviderAccount {
                     + config.provider() + "' is not a provider id");
         }
         this.enabled = config.enabled();
-        Map<String, String> all = new HashMap<>(pairs(config.settings(), "settings"));
-        Map<String, String> secretValues = pairs(config.secrets(), "secrets");
-        // A key in both is read from the secrets: a value moved there must not stay readable through an old copy.
-        secretValues.keySet().stream().filter(all::containsKey).sorted().forEach(name -> LOG.warn(
-                "Provider account {}/{}: {} is both a setting and a secret; the secret is used", tenant.value(), provider, name));
-        secretValues.forEach((name, value) -> all.put(name, secrets.open(value)));
-        this.settings = Map.copyOf(all);
-        if (secretValues.values().stream().anyMatch(value -> !secrets.sealed(value))) {
-            seal(config, properties);
+        String account = tenant.value() + "/" + provider;
+        this.settings = AccountSecrets.merged(account, config.settings(), config.secrets(), secrets);
+        if (AccountSecrets.anyPlain(config.secrets(), secrets)) {
+            AccountSecrets.sealStored(account, properties, config.secrets(), secrets, configurations);
         }
     }
 
@@ -107,52 +97,5 @@ public class ConfiguredProviderAccount {
     /** Settings and opened secrets; a key in both has the secret's value. */
     Map<String, String> settings() {
         return settings;
-    }
-
-    /** Writes the secrets back sealed; ConfigAdmin then hands this component the sealed configuration. */
-    private void seal(ProviderAccountConfiguration config, Map<String, Object> properties) {
-        Object pid = properties.get(Constants.SERVICE_PID);
-        if (configurations == null || pid == null) {
-            LOG.warn("Provider account {}/{}: secrets are in plain text in its configuration and cannot be sealed "
-                    + "(no ConfigurationAdmin)", config.tenant(), config.provider());
-            return;
-        }
-        try {
-            Configuration[] found = configurations.listConfigurations("(" + Constants.SERVICE_PID + "=" + pid + ")");
-            if (found == null || found.length != 1) {
-                return;
-            }
-            Dictionary<String, Object> stored = found[0].getProperties();
-            Dictionary<String, Object> sealed = new Hashtable<>();
-            for (var names = stored.keys(); names.hasMoreElements(); ) {
-                String name = names.nextElement();
-                sealed.put(name, stored.get(name));
-            }
-            String[] values = config.secrets();
-            String[] sealedValues = new String[values.length];
-            for (int i = 0; i < values.length; i++) {
-                int equals = values[i].indexOf('=');
-                String value = values[i].substring(equals + 1);
-                sealedValues[i] = values[i].substring(0, equals + 1) + (secrets.sealed(value) ? value : secrets.seal(value));
-            }
-            sealed.put("secrets", sealedValues);
-            found[0].update(sealed);
-        } catch (IOException | org.osgi.framework.InvalidSyntaxException e) {
-            LOG.warn("Provider account {}/{}: its secrets could not be sealed: {}", config.tenant(), config.provider(),
-                    e.getMessage());
-        }
-    }
-
-    private Map<String, String> pairs(String[] entries, String attribute) {
-        Map<String, String> pairs = new HashMap<>();
-        for (String entry : entries == null ? new String[0] : entries) {
-            int equals = entry == null ? -1 : entry.indexOf('=');
-            if (equals < 1) {
-                throw new IllegalArgumentException("provider account " + tenant + "/" + provider + ": " + attribute
-                        + " entries must read key=value");
-            }
-            pairs.put(entry.substring(0, equals).trim(), entry.substring(equals + 1));
-        }
-        return pairs;
     }
 }

@@ -3,7 +3,12 @@ package receivables.impl.collections.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
 import java.math.BigDecimal;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -19,10 +24,21 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
 import jakarta.persistence.Tuple;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
 
 import receivables.api.ConflictException;
 import receivables.api.NotFoundException;
@@ -61,9 +77,12 @@ import receivables.impl.background.internal.Leases;
 import receivables.impl.background.internal.TestLeases;
 import receivables.impl.ledger.OnLedger;
 import receivables.impl.persistence.internal.NativeRow;
+import receivables.impl.provider.internal.TestProviders;
 import receivables.impl.report.internal.SqlCustomerStatements;
 import receivables.impl.tenant.internal.TenantDirectory;
 import receivables.impl.tenant.internal.TestTenants;
+import receivables.notices.mail.internal.SmtpNoticeChannel;
+import receivables.notices.mail.testing.ScriptedSmtpServer;
 
 /**
  * Dunning on every database we support: policies stored and refused, and a month of daily runs walked day by day
@@ -75,6 +94,9 @@ abstract class DunningContract extends OnLedger {
 
     static final TenantId TENANT = new TenantId("dunning");
     static final LocalDate MARCH_2 = LocalDate.of(2026, 3, 2);
+    /** Reads its font once for all tests. */
+    static final NoticeDocuments DOCUMENTS = new NoticeDocuments();
+    static final String SMTP_PASSWORD = "smtp-Secret-4-dunning";
 
     private final List<Leases> nodes = new ArrayList<>();
     private TenantDirectory tenants;
@@ -105,8 +127,8 @@ abstract class DunningContract extends OnLedger {
     private BackgroundDunningRuns node(String name, int deliveryAttempts) {
         Leases leases = TestLeases.running(database, name);
         nodes.add(leases);
-        return new BackgroundDunningRuns(database, policies, invoices, customers, leases, tenants, clock,
-                deliveryAttempts, 0);
+        return new BackgroundDunningRuns(database, policies, invoices, customers, leases, tenants,
+                new StoredNoticeTemplates(database), DOCUMENTS, clock, deliveryAttempts, 0);
     }
 
     @Test
@@ -434,6 +456,121 @@ abstract class DunningContract extends OnLedger {
         } catch (ConflictException busy) {
             return busy;
         }
+    }
+
+    @Test
+    void aRunMailsTheNoticeWithItsPdfThroughARealSmtpServer() throws Exception {
+        policies.define(TENANT, "STD", standard("zh-CN"));
+        UUID shop = customer("上海贸易<script>有限公司", "shanghai@example.com");
+        issue("M-1", shop, MARCH_2);
+        GreenMail smtp = smtpServer(ServerSetupTest.SMTP.dynamicPort());
+        PrintStream err = System.err;
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        try {
+            System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+            mailThrough(smtp.getSmtp().getPort());
+            clock.set(Instant.parse("2026-03-23T06:00:00Z"));
+            runs.run(TENANT, day(3, 23));
+        } finally {
+            System.setErr(err);
+        }
+
+        try {
+            assertMailed(smtp, only(shop));
+        } finally {
+            smtp.stop();
+        }
+        assertThat(log.toString(StandardCharsets.UTF_8)).doesNotContain(SMTP_PASSWORD);
+        assertThat(runs.notices(TENANT, shop).toString()).doesNotContain(SMTP_PASSWORD);
+    }
+
+    private static void assertMailed(GreenMail smtp, DunningNotice notice) throws Exception {
+        assertThat(notice.delivery()).isEqualTo(DeliveryStatus.DELIVERED);
+        assertThat(notice.deliveryDetail()).startsWith("250");
+        MimeMessage[] received = smtp.getReceivedMessages();
+        assertThat(received).hasSize(1);
+        MimeMessage mail = received[0];
+        assertThat(mail.getAllRecipients()).extracting(Object::toString).containsExactly("shanghai@example.com");
+        assertThat(mail.getHeader("Subject")[0]).startsWith("=?UTF-8?");
+        assertThat(mail.getSubject()).isEqualTo("逾期付款通知（第2级）");
+        Multipart mixed = (Multipart) mail.getContent();
+        Multipart alternative = (Multipart) mixed.getBodyPart(0).getContent();
+        assertThat((String) alternative.getBodyPart(0).getContent())
+                .contains("上海贸易<script>有限公司，您好", "119.00 EUR", "催款费：5.00 EUR", "逾期 7 天");
+        assertThat((String) alternative.getBodyPart(1).getContent())
+                .contains("上海贸易&lt;script&gt;有限公司").doesNotContain("<script>");
+        Part attachment = mixed.getBodyPart(1);
+        assertThat(MimeUtility.decodeText(attachment.getFileName())).isEqualTo("催款通知-2026-03-23.pdf");
+        try (InputStream in = attachment.getInputStream(); PDDocument pdf = Loader.loadPDF(in.readAllBytes())) {
+            assertThat(new PDFTextStripper().getText(pdf))
+                    .contains("逾期付款通知（第2级）", "上海贸易<script>有限公司", "119.00 EUR", "以下款项已逾期");
+        }
+    }
+
+    @Test
+    void aRecipientTheSmtpServerRefusesFlagsTheNoticeForGood() throws Exception {
+        policies.define(TENANT, "STD", standard("en"));
+        UUID gone = customer("Gone Ltd", "gone@example.com");
+        issue("G-1", gone, MARCH_2);
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer(address -> "550 5.1.1 <" + address + ">: no such user")) {
+            mailThrough(server.port());
+            clock.set(Instant.parse("2026-03-23T06:00:00Z"));
+            runs.run(TENANT, day(3, 23));
+            runs.run(TENANT, day(3, 24));
+
+            assertThat(server.accepted()).isEmpty();
+        }
+        DunningNotice notice = only(gone);
+        assertThat(notice.delivery()).isEqualTo(DeliveryStatus.FAILED);
+        assertThat(notice.attempts()).isEqualTo(1);
+        assertThat(notice.deliveryDetail()).contains("550", "refused").doesNotContain("gone@example.com");
+    }
+
+    @Test
+    void mailWhileTheSmtpServerIsDownGoesOutOnceItIsBackAndOnlyOnce() throws Exception {
+        policies.define(TENANT, "STD", standard("en"));
+        UUID back = customer("Back Again Ltd", "back@example.com");
+        issue("B-1", back, MARCH_2);
+        int port;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        mailThrough(port);
+        clock.set(Instant.parse("2026-03-23T06:00:00Z"));
+        runs.run(TENANT, day(3, 23));
+        assertThat(only(back).delivery()).isEqualTo(DeliveryStatus.PENDING);
+        assertThat(only(back).deliveryDetail()).contains("cannot be reached");
+
+        GreenMail smtp = smtpServer(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        try {
+            clock.set(Instant.parse("2026-03-24T06:00:00Z"));
+            runs.run(TENANT, day(3, 24));
+            clock.set(Instant.parse("2026-03-25T06:00:00Z"));
+            runs.run(TENANT, day(3, 25));
+
+            assertThat(only(back).delivery()).isEqualTo(DeliveryStatus.DELIVERED);
+            assertThat(only(back).attempts()).isEqualTo(2);
+            assertThat(smtp.getReceivedMessages()).hasSize(1);
+            assertThat(smtp.getReceivedMessages()[0].getSubject()).isEqualTo("Overdue payment notice (level 2)");
+        } finally {
+            smtp.stop();
+        }
+    }
+
+    private static GreenMail smtpServer(ServerSetup setup) {
+        GreenMail smtp = new GreenMail(setup);
+        smtp.setUser("ar@dunning.example", "ar", SMTP_PASSWORD);
+        smtp.start();
+        return smtp;
+    }
+
+    /** The tenant's notices go by the real e-mail channel to the SMTP server on {@code port}, the password sealed. */
+    private void mailThrough(int port) {
+        runs.addAccount(ChannelAccountTest.sealedAccount(TestProviders.secrets(), TENANT.value(), Map.of(
+                "host", "127.0.0.1", "port", String.valueOf(port), "security", "NONE", "user", "ar",
+                "from", "ar@dunning.example", "connectTimeoutMillis", "2000", "timeoutMillis", "5000"),
+                Map.of("password", SMTP_PASSWORD)));
+        runs.addChannel(new SmtpNoticeChannel(), Map.of(NoticeChannel.ID, "email"));
     }
 
     private DunningNotice only(UUID customer) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
+import receivables.api.channel.ChannelContext;
 import receivables.api.channel.NoticeChannel;
 import receivables.api.channel.NoticeDelivery;
 import receivables.api.channel.NoticeMessage;
@@ -19,7 +20,7 @@ final class RecordingChannel implements NoticeChannel {
     }
 
     @Override
-    public NoticeDelivery deliver(NoticeMessage message) {
+    public NoticeDelivery deliver(ChannelContext context, NoticeMessage message) {
         sent.add(message);
         return answer.apply(message);
     }

@@ -1,0 +1,5 @@
+package receivables.api.collections;
+
+/** A template's texts as a tenant writes them. */
+public record NoticeTemplateRequest(String subject, String body) {
+}
