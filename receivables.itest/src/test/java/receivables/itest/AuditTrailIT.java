@@ -93,7 +93,8 @@ public class AuditTrailIT extends InReferenceHost {
         assertTrue(verification.toString(), verification.get("intact").asBoolean());
         assertTrue(verification.get("recordsChecked").asLong() >= 2);
         assertTrue(gogo("auditVerify", Http.DEFAULT_TENANT).startsWith("audit trail of default intact:"));
-        assertEquals("not a tenant id: ../x", gogo("auditVerify", "../x"));
+        assertEquals("receivables:auditVerify: not a tenant id: '../x' (lower-case letters, digits, '-' and '_')",
+                gogo("auditVerify", "../x"));
     }
 
     @Test

@@ -1,7 +1,6 @@
 package receivables.impl.collections.internal;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -13,6 +12,8 @@ import receivables.api.TenantId;
 import receivables.api.collections.DunningNotice;
 import receivables.api.collections.DunningRun;
 import receivables.api.collections.DunningRuns;
+import receivables.impl.console.internal.AdminCommands;
+import receivables.impl.tenant.internal.TenantDirectory;
 
 /**
  * Gogo commands {@code receivables:dunningPreview <tenant> <date>} (what a run would send, changing nothing) and
@@ -24,42 +25,33 @@ import receivables.api.collections.DunningRuns;
 public class DunningCommand {
 
     private final DunningRuns runs;
+    private final TenantDirectory tenants;
 
     @Activate
-    public DunningCommand(@Reference DunningRuns runs) {
+    public DunningCommand(@Reference DunningRuns runs, @Reference TenantDirectory tenants) {
         this.runs = runs;
+        this.tenants = tenants;
     }
 
     public String dunningPreview(String tenant, String date) {
-        if (!TenantId.isValid(tenant)) {
-            return "not a tenant id: " + tenant;
-        }
-        LocalDate day;
-        try {
-            day = LocalDate.parse(date);
-        } catch (DateTimeParseException e) {
-            return "not a date like 2026-01-31: " + date;
-        }
-        List<DunningNotice> notices = runs.preview(new TenantId(tenant), day);
-        if (notices.isEmpty()) {
-            return "no notice would go out on " + day;
-        }
-        return notices.stream().map(DunningCommand::line).collect(Collectors.joining("\n",
-                notices.size() + " notice(s) would go out on " + day + ":\n", ""));
+        return AdminCommands.answer("dunningPreview", () -> {
+            TenantId id = AdminCommands.tenant(tenant, tenants.configuredTenants());
+            LocalDate day = AdminCommands.day("the date", date);
+            List<DunningNotice> notices = runs.preview(id, day);
+            if (notices.isEmpty()) {
+                return "no notice would go out on " + day;
+            }
+            return notices.stream().map(DunningCommand::line).collect(Collectors.joining("\n",
+                    notices.size() + " notice(s) would go out on " + day + ":\n", ""));
+        });
     }
 
     public String dunningRun(String tenant, String date) {
-        if (!TenantId.isValid(tenant)) {
-            return "not a tenant id: " + tenant;
-        }
-        LocalDate day;
-        try {
-            day = LocalDate.parse(date);
-        } catch (DateTimeParseException e) {
-            return "not a date like 2026-01-31: " + date;
-        }
-        DunningRun run = runs.run(new TenantId(tenant), day);
-        return "dunning run of " + run.date() + ": " + run.status() + ", " + run.notices() + " notice(s)";
+        return AdminCommands.answer("dunningRun", () -> {
+            TenantId id = AdminCommands.tenant(tenant, tenants.configuredTenants());
+            DunningRun run = runs.run(id, AdminCommands.day("the date", date));
+            return "dunning run of " + run.date() + ": " + run.status() + ", " + run.notices() + " notice(s)";
+        });
     }
 
     private static String line(DunningNotice notice) {

@@ -3,6 +3,8 @@ package receivables.impl.provider.internal;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import receivables.impl.console.internal.AdminCommands;
+
 /**
  * Gogo command {@code receivables:seal <secret>}: prints the sealed form of a secret, for provider accounts kept as
  * files in {@code etc/}, which FileInstall does not rewrite (secrets entered through ConfigAdmin, e.g. the web
@@ -15,6 +17,12 @@ public class SealCommand {
     SealedSecrets secrets;
 
     public String seal(String secret) {
-        return secrets.seal(secret);
+        return AdminCommands.answer("seal", () -> {
+            AdminCommands.required("the secret", secret);
+            if (secrets.sealed(secret)) {
+                throw new AdminCommands.Refused("the secret is sealed already; seal the plain secret");
+            }
+            return secrets.seal(secret);
+        });
     }
 }

@@ -81,7 +81,7 @@ public class ConfiguredTenant {
         }
         if (clear > 0) {
             LOG.warn("Tenant {}: {} of its API keys are in clear text in its configuration; anyone who can read the "
-                    + "configuration can act for the tenant. Store the hash instead: Gogo 'receivables:hash-key <key>' "
+                    + "configuration can act for the tenant. Store the hash instead: Gogo 'receivables:hashKey <key>' "
                     + "prints it.", id.value(), clear);
         }
         return List.copyOf(hashes);

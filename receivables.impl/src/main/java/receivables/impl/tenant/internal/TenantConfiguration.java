@@ -20,7 +20,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     String name() default "";
 
     @AttributeDefinition(name = "API keys", type = AttributeType.PASSWORD, cardinality = 16,
-            description = "The hash of each key, {hmac-sha256}..., as the Gogo command receivables:hash-key prints it. A key "
+            description = "The hash of each key, {hmac-sha256}..., as the Gogo command receivables:hashKey prints it. A key "
                     + "in clear (at least 16 characters) is accepted with a warning. Several keys allow rotation without "
                     + "downtime.")
     String[] apiKeys();

@@ -1,8 +1,12 @@
 package receivables.impl.tenant.internal;
 
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -74,6 +78,27 @@ public class TenantDirectory {
     /** The enabled tenants, for work that runs for each of them. */
     public List<TenantId> enabledTenants() {
         return tenants.stream().filter(ConfiguredTenant::enabled).map(ConfiguredTenant::id).distinct().toList();
+    }
+
+    /** One configured tenant as admins see it. */
+    public record Listed(TenantId id, String name, boolean enabled, SortedSet<String> features) {
+
+        public Listed {
+            features = Collections.unmodifiableSortedSet(new TreeSet<>(features));
+        }
+    }
+
+    /** Every configured tenant, enabled or not, by id. */
+    public List<Listed> listed() {
+        return tenants.stream()
+                .map(tenant -> new Listed(tenant.id(), tenant.name(), tenant.enabled(), new TreeSet<>(tenant.features())))
+                .sorted(Comparator.comparing((Listed listed) -> listed.id().value()))
+                .toList();
+    }
+
+    /** The ids of every configured tenant, enabled or not. */
+    public List<TenantId> configuredTenants() {
+        return tenants.stream().map(ConfiguredTenant::id).distinct().toList();
     }
 
     /** The features the tenant's configuration switches on. */

@@ -47,6 +47,17 @@ class SealedSecretsTest {
     }
 
     @Test
+    void theSealCommandRefusesNoSecretAndASealedOneWithASentence() {
+        SealCommand command = new SealCommand();
+        command.secrets = ProviderFixture.secrets();
+
+        assertThat(command.seal(" ")).isEqualTo("receivables:seal: the secret is required");
+        assertThat(command.seal(null)).isEqualTo("receivables:seal: the secret is required");
+        assertThat(command.seal(command.seal("signing-key")))
+                .isEqualTo("receivables:seal: the secret is sealed already; seal the plain secret");
+    }
+
+    @Test
     void theKeyFileIsCreatedOwnerOnlyOnFirstUseAndReadAfterwards(@TempDir Path directory) throws Exception {
         Path file = directory.resolve("data").resolve("secret.key");
         SealedSecrets first = new SealedSecrets();

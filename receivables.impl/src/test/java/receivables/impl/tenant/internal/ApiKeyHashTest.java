@@ -69,7 +69,14 @@ class ApiKeyHashTest {
 
         assertThat(key).hasSizeGreaterThanOrEqualTo(43);
         assertThat(ApiKeyHash.parse(hash).orElseThrow().matches(key)).isTrue();
-        assertThatThrownBy(() -> new HashKeyCommand()._main("short")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(new HashKeyCommand().hashKey()).as("the same under its camel-case name").startsWith("key:  ");
+    }
+
+    @Test
+    void theCommandRefusesAShortKeyWithASentence() {
+        assertThat(new HashKeyCommand()._main("short"))
+                .isEqualTo("receivables:hashKey: an API key has at least 16 characters");
+        assertThat(new HashKeyCommand().hashKey(null)).isEqualTo(new HashKeyCommand()._main("short"));
     }
 
     private static String randomText(Random random, int length) {
