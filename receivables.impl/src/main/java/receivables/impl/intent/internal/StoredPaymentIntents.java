@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import jakarta.persistence.LockModeType;
 import org.hibernate.Session;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -406,7 +405,7 @@ public class StoredPaymentIntents implements PaymentIntents {
                             : refunds.get().refund(context, intent, instruction), "the refund's report is missing"));
             database.inTransaction(tenant, (session, tx) -> {
                 PaymentIntentEntity stored = locked(session, intentId);
-                IntentRefundEntity pending = session.find(IntentRefundEntity.class, refundId, LockModeType.PESSIMISTIC_WRITE);
+                IntentRefundEntity pending = Database.locked(session, IntentRefundEntity.class, refundId);
                 if (pending.status != IntentRefundStatus.PENDING) {
                     return;
                 }
@@ -434,7 +433,7 @@ public class StoredPaymentIntents implements PaymentIntents {
             });
         } catch (ProviderFailure failure) {
             database.inTransaction(tenant, (session, tx) -> {
-                IntentRefundEntity pending = session.find(IntentRefundEntity.class, refundId, LockModeType.PESSIMISTIC_WRITE);
+                IntentRefundEntity pending = Database.locked(session, IntentRefundEntity.class, refundId);
                 if (pending.status != IntentRefundStatus.PENDING) {
                     return;
                 }
@@ -455,7 +454,7 @@ public class StoredPaymentIntents implements PaymentIntents {
      */
     void apply(TenantId tenant, String provider, ProviderReport report, String source, String detail) {
         database.inTransaction(tenant, (session, tx) -> {
-            PaymentIntentEntity intent = session.find(PaymentIntentEntity.class, report.intentId(), LockModeType.PESSIMISTIC_WRITE);
+            PaymentIntentEntity intent = Database.locked(session, PaymentIntentEntity.class, report.intentId());
             // A provider reports only about its own intents, whatever its notification named.
             if (intent == null || !intent.provider.equals(provider)) {
                 throw new InvalidRequestException(FieldViolation.of("notification", "names no intent of provider "
@@ -510,7 +509,7 @@ public class StoredPaymentIntents implements PaymentIntents {
                 .getResultList();
         Set<UUID> settled = new HashSet<>();
         for (UUID intentId : waiting) {
-            PaymentIntentEntity intent = session.find(PaymentIntentEntity.class, intentId, LockModeType.PESSIMISTIC_WRITE);
+            PaymentIntentEntity intent = Database.locked(session, PaymentIntentEntity.class, intentId);
             if (intent.status.paid() || !settled.add(intent.invoiceId)) {
                 continue;
             }
@@ -656,7 +655,7 @@ public class StoredPaymentIntents implements PaymentIntents {
     }
 
     private static PaymentIntentEntity locked(Session session, UUID intentId) {
-        PaymentIntentEntity intent = session.find(PaymentIntentEntity.class, intentId, LockModeType.PESSIMISTIC_WRITE);
+        PaymentIntentEntity intent = Database.locked(session, PaymentIntentEntity.class, intentId);
         if (intent == null) {
             throw new NotFoundException("payment intent", intentId);
         }

@@ -18,6 +18,7 @@ import receivables.api.InvalidRequestException;
 import receivables.api.NotFoundException;
 import receivables.api.credit.SettledInstallment;
 import receivables.api.invoice.InvoiceStatus;
+import receivables.impl.persistence.internal.Database;
 
 /**
  * What credit notes and write-offs share: they lock what they settle in the order payments do (the invoice,
@@ -39,7 +40,7 @@ final class Settling {
      * @param settled what is done to it, for the refusal, e.g. "credited"
      */
     static InvoiceEntity lockedOpenInvoice(Session session, UUID invoiceId, String settled) {
-        InvoiceEntity invoice = session.find(InvoiceEntity.class, invoiceId, LockModeType.PESSIMISTIC_WRITE);
+        InvoiceEntity invoice = Database.locked(session, InvoiceEntity.class, invoiceId);
         if (invoice == null) {
             throw new NotFoundException("invoice", invoiceId);
         }

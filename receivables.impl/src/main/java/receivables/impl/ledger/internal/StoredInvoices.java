@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import jakarta.persistence.LockModeType;
 import org.hibernate.Session;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -110,7 +109,7 @@ public class StoredInvoices implements Invoices {
         }
         return database.once(tenant, invoiceId.toString(), (session, key) -> issuedBefore(session, invoiceId),
                 (session, tx) -> {
-                    InvoiceEntity invoice = session.find(InvoiceEntity.class, invoiceId, LockModeType.PESSIMISTIC_WRITE);
+                    InvoiceEntity invoice = Database.locked(session, InvoiceEntity.class, invoiceId);
                     if (invoice == null) {
                         throw new NotFoundException("invoice", invoiceId);
                     }

@@ -330,11 +330,11 @@ public class StoredPayments implements Payments {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Map<UUID, InvoiceEntity> invoices = new LinkedHashMap<>();
         allocations.stream().map(allocation -> allocation.invoiceId).distinct().sorted()
-                .forEach(id -> invoices.put(id, session.find(InvoiceEntity.class, id, LockModeType.PESSIMISTIC_WRITE)));
+                .forEach(id -> invoices.put(id, Database.locked(session, InvoiceEntity.class, id)));
         Money total = Money.zero(payment.currency);
         for (AllocationEntity allocation : allocations) {
             Money amount = Money.of(allocation.amount, payment.currency);
-            session.find(InstallmentEntity.class, allocation.installmentId, LockModeType.PESSIMISTIC_WRITE).reopen(amount);
+            Database.locked(session, InstallmentEntity.class, allocation.installmentId).reopen(amount);
             invoices.get(allocation.invoiceId).reopen(amount, now);
             session.persist(allocation.reversal(reason, date, now));
             total = total.plus(amount);
@@ -352,7 +352,7 @@ public class StoredPayments implements Payments {
     }
 
     private static PaymentEntity lockedPayment(Session session, UUID paymentId) {
-        PaymentEntity payment = session.find(PaymentEntity.class, paymentId, LockModeType.PESSIMISTIC_WRITE);
+        PaymentEntity payment = Database.locked(session, PaymentEntity.class, paymentId);
         if (payment == null) {
             throw new NotFoundException("payment", paymentId);
         }

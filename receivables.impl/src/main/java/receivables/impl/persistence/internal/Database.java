@@ -5,6 +5,8 @@ import java.util.function.Function;
 
 import org.hibernate.Session;
 
+import jakarta.persistence.LockModeType;
+
 import receivables.api.ConflictException;
 import receivables.api.TenantId;
 
@@ -21,6 +23,18 @@ public interface Database {
     @FunctionalInterface
     interface Work<T> {
         T run(Session session, UnitOfWork tx);
+    }
+
+    /**
+     * The entity of {@code type} with the id {@code id}, its row locked for update, or null when the tenant has none.
+     * Locked by a query, which Hibernate restricts to the session's tenant, never by {@code find}: when the session
+     * holds the entity already, {@code find} locks its row by id and version alone, a statement that names no tenant
+     * and that a tenant-sharded PostgreSQL would send to every node.
+     */
+    static <T> T locked(Session session, Class<T> type, Object id) {
+        String entity = session.getSessionFactory().getMetamodel().entity(type).getName();
+        return session.createSelectionQuery("from " + entity + " e where e.id = :id", type).setParameter("id", id)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).uniqueResult();
     }
 
     /** Work done in one transaction for its effects alone. */

@@ -205,7 +205,7 @@ class HotQueriesWithoutStatisticsPostgresTest extends OnLedger {
     }
 
     /** A camt.053 paying {@code paid} by creditor reference, and {@code unknown} lines from payers nobody knows. */
-    private static String statement(String id, List<Invoice> paid, int unknown) {
+    static String statement(String id, List<Invoice> paid, int unknown) {
         StringBuilder entries = new StringBuilder();
         int entry = 0;
         for (Invoice invoice : paid) {
