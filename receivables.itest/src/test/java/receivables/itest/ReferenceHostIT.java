@@ -4,10 +4,15 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import org.junit.Test;
@@ -56,6 +61,57 @@ public class ReferenceHostIT extends InReferenceHost {
             assertNotNull(name + " is reported", bundle);
             assertEquals(name, "ACTIVE", bundle.get("state").asText());
         }
+    }
+
+    @Test
+    public void theOpenApiDocumentDescribesEveryEndpointTheHostServesAndAPageRendersIt() {
+        Http.Reply reply = http.get("/api/v1/openapi.json", null, null);
+        assertEquals("public, like the README: " + reply.body(), 200, reply.status());
+        JsonNode document = reply.json();
+        assertEquals("3.1.0", document.get("openapi").asText());
+        List<RestEndpoints.Endpoint> endpoints = RestEndpoints.of(Path.of(System.getProperty("receivables.runtime.dir",
+                "target/runtime")));
+        Map<String, String> wrong = new TreeMap<>();
+        Set<String> served = new TreeSet<>();
+        for (RestEndpoints.Endpoint endpoint : endpoints) {
+            String path = endpoint.path().substring(RestEndpoints.BASE.length() - 1);
+            served.add(endpoint.httpMethod().toLowerCase() + " " + path);
+            JsonNode operation = document.path("paths").path(path).path(endpoint.httpMethod().toLowerCase());
+            if (!operation.isObject()) {
+                wrong.put(endpoint.toString(), "is not described");
+                continue;
+            }
+            Set<String> described = new TreeSet<>();
+            operation.path("parameters").forEach(parameter -> {
+                if (!parameter.path("in").asText().equals("cookie")) {
+                    described.add(parameter.path("in").asText() + " " + parameter.path("name").asText());
+                }
+            });
+            Set<String> taken = new TreeSet<>();
+            endpoint.slots().stream().filter(slot -> slot.kind() != RestEndpoints.Kind.BODY)
+                    .filter(slot -> !slot.name().equalsIgnoreCase("Content-Type"))
+                    .forEach(slot -> taken.add(slot.kind().name().toLowerCase() + " " + slot.name()));
+            if (!described.containsAll(taken)) {
+                wrong.put(endpoint.toString(), "describes " + described + " but takes " + taken);
+            }
+            Set<String> roles = new TreeSet<>();
+            operation.path("x-permitted-roles").forEach(role -> roles.add(role.asText()));
+            if (!endpoint.credentialsOptional() && !roles.equals(new TreeSet<>(endpoint.permitted()))) {
+                wrong.put(endpoint.toString(), "names the roles " + roles + " but permits " + endpoint.permitted());
+            }
+        }
+        Set<String> documented = new TreeSet<>();
+        document.path("paths").fields().forEachRemaining(path -> path.getValue().fieldNames()
+                .forEachRemaining(verb -> documented.add(verb + " " + path.getKey())));
+        assertEquals("endpoints that differ from the document: " + wrong, Map.of(), wrong);
+        assertEquals("nothing described that the host does not serve", served, documented);
+
+        Http.Reply page = http.get("/receivables/api.html", null, null);
+        assertEquals(200, page.status());
+        assertTrue(page.body(), page.body().contains("reference/reference.js"));
+        Http.Reply script = http.get("/receivables/reference/reference.js", null, null);
+        assertEquals(200, script.status());
+        assertTrue("the page reads the document the host serves", script.body().contains("/api/v1/openapi.json"));
     }
 
     @Test

@@ -76,6 +76,7 @@ public class AuditResource {
     @GET
     @Path("export")
     @Produces(CSV)
+    @Answers(value = 200, body = String.class)
     public Response export(@Context ContainerRequestContext request, @QueryParam("entityType") String entityType,
             @QueryParam("entityId") String entityId, @QueryParam("actor") String actor, @QueryParam("from") String from,
             @QueryParam("to") String to) {

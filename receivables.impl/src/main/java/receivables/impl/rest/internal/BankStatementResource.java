@@ -61,6 +61,7 @@ public class BankStatementResource {
     @POST
     @Upload
     @Consumes({ MediaType.APPLICATION_OCTET_STREAM, MediaType.APPLICATION_XML, MediaType.TEXT_XML, MediaType.TEXT_PLAIN })
+    @Answers(value = 202, body = StatementImport.class)
     public Response upload(@Context ContainerRequestContext request, InputStream body) {
         StatementImport started = imports.start(TenantFilter.tenantOf(request), body);
         return Response.accepted(started).location(URI.create("bank-statements/" + started.id())).build();
@@ -74,6 +75,7 @@ public class BankStatementResource {
     @POST
     @Upload
     @Consumes(MediaType.WILDCARD)
+    @Answers(value = 202, body = StatementImport.class, refusals = @Answers.Refusal(status = 415, type = "about:blank"))
     public Response uploadOther(@Context ContainerRequestContext request,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
         if (contentType == null || contentType.isBlank()) {

@@ -53,6 +53,7 @@ public class BillingRunResource {
     @Permitted({ CLERK })
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Answers(value = 202, body = BillingRun.class)
     public Response start(@Context ContainerRequestContext request, BillingRunRequest body) {
         LocalDate issueDate = body == null || body.issueDate() == null ? LocalDate.now(clock) : body.issueDate();
         BillingRun run = runs.start(TenantFilter.tenantOf(request), body == null ? List.of() : body.orders(), issueDate);

@@ -58,6 +58,7 @@ public class CheckoutResource {
     @Permitted({ CLERK })
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Answers(value = 201, body = Receipt.class)
     public Response checkout(@Context ContainerRequestContext request,
             @HeaderParam(PaymentResource.IDEMPOTENCY_KEY) String key, CheckoutBody body) {
         if (body == null || body.order() == null) {

@@ -51,6 +51,7 @@ public class CredentialResource {
     @Permitted({ TENANT_ADMIN })
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Answers(value = 201, body = IssuedCredential.class)
     public Response issue(@Context ContainerRequestContext request, CredentialRequest body) {
         if (body == null) {
             new Violations().add("body", "is required").throwIfAny();

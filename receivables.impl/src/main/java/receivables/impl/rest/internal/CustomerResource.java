@@ -69,6 +69,7 @@ public class CustomerResource {
     @Permitted({ CLERK })
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Answers(value = 201, body = CustomerAccount.class)
     public Response create(@Context ContainerRequestContext request, CustomerRequest details) {
         Caller caller = TenantFilter.callerOf(request);
         if (details != null && !CREDIT_SETTINGS.grants(caller) && (details.creditLimit() != null
@@ -85,6 +86,7 @@ public class CustomerResource {
     @Permitted({ CLERK, COLLECTOR, FINANCE_MANAGER, AUDITOR })
     @GET
     @Path("{id}")
+    @Answers(value = 200, body = CustomerAccount.class)
     public Response read(@Context ContainerRequestContext request, @PathParam("id") String id) {
         CustomerAccount account = ReadableCustomers.customer(customers, request, id);
         return Response.ok(account).tag(etag(account)).build();
@@ -94,6 +96,7 @@ public class CustomerResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Answers(value = 200, body = CustomerAccount.class)
     public Response update(@Context ContainerRequestContext request, @PathParam("id") String id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, CustomerRequest details) {
         Caller caller = TenantFilter.callerOf(request);
@@ -118,6 +121,7 @@ public class CustomerResource {
     @Permitted({ TENANT_ADMIN })
     @DELETE
     @Path("{id}/personal-data")
+    @Answers(value = 200, body = CustomerAccount.class)
     public Response erasePersonalData(@Context ContainerRequestContext request, @PathParam("id") String id) {
         CustomerAccount erased = customers.erasePersonalData(TenantFilter.tenantOf(request),
                 QueryParameters.pathId("customer", id));
@@ -144,6 +148,7 @@ public class CustomerResource {
     @PUT
     @Path("{id}/collector")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Answers(value = 200, body = CustomerAccount.class)
     public Response assignCollector(@Context ContainerRequestContext request, @PathParam("id") String id,
             CollectorAssignment assignment) {
         if (assignment == null) {

@@ -117,6 +117,7 @@ public class DunningResource {
     @DELETE
     @Permitted({ FINANCE_MANAGER, TENANT_ADMIN })
     @Path("policies/{code}")
+    @Answers(204)
     public Response remove(@Context ContainerRequestContext request, @PathParam("code") String code) {
         policies.remove(TenantFilter.tenantOf(request), code);
         return Response.noContent().build();
@@ -151,6 +152,7 @@ public class DunningResource {
     @DELETE
     @Permitted({ FINANCE_MANAGER })
     @Path("customers/{id}/policy")
+    @Answers(204)
     public Response unassign(@Context ContainerRequestContext request, @PathParam("id") String id) {
         policies.assign(TenantFilter.tenantOf(request), QueryParameters.pathId("customer", id), null);
         return Response.noContent().build();

@@ -63,6 +63,7 @@ public class GeneralLedgerExportResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Permitted(FINANCE_MANAGER)
+    @Answers(value = 201, body = GeneralLedgerExport.class)
     public Response export(@Context ContainerRequestContext request, ExportBody body) {
         Violations violations = new Violations();
         if (body == null) {
@@ -90,6 +91,7 @@ public class GeneralLedgerExportResource {
     @Path("{id}")
     @Permitted({ FINANCE_MANAGER, AUDITOR })
     @Produces({ MediaType.APPLICATION_JSON, AuditResource.CSV })
+    @Answers(value = 200, body = GeneralLedgerExport.class)
     public Response read(@Context ContainerRequestContext request, @PathParam("id") String id,
             @QueryParam("format") String format) {
         ReportResource.Format chosen = ReportResource.Format.of(format);

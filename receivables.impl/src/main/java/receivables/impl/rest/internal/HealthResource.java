@@ -100,6 +100,7 @@ public class HealthResource {
     }
 
     @GET
+    @Answers(value = 200, body = HealthResource.Report.class)
     public Response health(@Context ContainerRequestContext request) {
         Bundle system = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION);
         List<BundleState> bundles = Arrays.stream(context.getBundles())

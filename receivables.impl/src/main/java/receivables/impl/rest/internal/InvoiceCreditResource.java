@@ -78,6 +78,7 @@ public class InvoiceCreditResource {
     @POST
     @Path("{id}/credit-notes")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Answers(value = 201, body = CreditNote.class)
     public Response issueCreditNote(@Context ContainerRequestContext request, @PathParam("id") String id,
             @HeaderParam(PaymentResource.IDEMPOTENCY_KEY) String key, CreditNoteBody body) {
         TenantId tenant = TenantFilter.tenantOf(request);
@@ -113,6 +114,7 @@ public class InvoiceCreditResource {
     @POST
     @Path("{id}/write-off")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Answers(value = 201, body = WriteOff.class)
     public Response writeOffBadDebt(@Context ContainerRequestContext request, @PathParam("id") String id,
             WriteOffBody body) {
         UUID invoiceId = QueryParameters.pathId("invoice", id);

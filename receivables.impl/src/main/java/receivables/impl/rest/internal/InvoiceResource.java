@@ -61,6 +61,7 @@ public class InvoiceResource {
     @Permitted({ CLERK })
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Answers(value = 201, body = Invoice.class)
     public Response createFromOrder(@Context ContainerRequestContext request, SalesOrder order) {
         Invoice invoice = invoices.createFromOrder(TenantFilter.tenantOf(request), order);
         return Response.created(URI.create("invoices/" + invoice.id())).entity(invoice).build();

@@ -44,6 +44,7 @@ public class LiveEventResource {
     @Permitted({ CLERK, COLLECTOR, FINANCE_MANAGER, TENANT_ADMIN, AUDITOR })
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Answers(value = 200, refusals = @Answers.Refusal(status = 429, type = "too-many-streams"))
     public void stream(@Context ContainerRequestContext request, @Context SseEventSink sink, @Context Sse sse) {
         if (!events.open(TenantFilter.tenantOf(request).value(), sink, sse)) {
             throw new WebApplicationException(tooMany());

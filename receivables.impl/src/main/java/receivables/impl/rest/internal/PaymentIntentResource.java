@@ -60,6 +60,7 @@ public class PaymentIntentResource {
     @Permitted({ CLERK })
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Answers(value = 201, body = PaymentIntent.class)
     public Response create(@Context ContainerRequestContext request,
             @HeaderParam(PaymentResource.IDEMPOTENCY_KEY) String key, IntentBody body) {
         Violations violations = new Violations().required(PaymentResource.IDEMPOTENCY_KEY, key);

@@ -47,6 +47,7 @@ public class PaymentNotificationResource {
     @POST
     @Path("notifications/{provider}")
     @CredentialsOptional
+    @Answers(200)
     public Response receive(@Context ContainerRequestContext request, @PathParam("provider") String provider,
             @QueryParam("tenant") String tenant, byte[] body) {
         TenantId id = TenantId.isValid(tenant) ? new TenantId(tenant) : null;

@@ -81,6 +81,7 @@ public class PaymentResource {
     @Permitted({ CLERK })
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Answers(value = 201, body = Payment.class)
     public Response record(@Context ContainerRequestContext request, @HeaderParam(IDEMPOTENCY_KEY) String key,
             PaymentBody payment) {
         Payment recorded = payments.record(TenantFilter.tenantOf(request), details(key, payment));
@@ -138,6 +139,7 @@ public class PaymentResource {
     @POST
     @Path("{id}/refunds")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Answers(value = 201, body = PaymentRefund.class)
     public Response refund(@Context ContainerRequestContext request, @PathParam("id") String id,
             @HeaderParam(IDEMPOTENCY_KEY) String key, RefundBody refund) {
         Violations violations = new Violations().required(IDEMPOTENCY_KEY, key);

@@ -28,8 +28,12 @@ import jakarta.ws.rs.core.StreamingOutput;
 import receivables.api.TenantId;
 import receivables.api.report.Aging;
 import receivables.api.report.AgingReport;
+import receivables.api.report.CashForecast;
 import receivables.api.report.CashForecasts;
+import receivables.api.report.CollectionKpis;
+import receivables.api.report.CollectionsReport;
 import receivables.api.report.ForecastBackTest;
+import receivables.api.report.ReceivablesReport;
 import receivables.api.report.ReceivablesReports;
 import receivables.api.report.ReportDimension;
 
@@ -75,6 +79,7 @@ public class ReportResource {
     @Path("receivables")
     @Permitted({ FINANCE_MANAGER, AUDITOR })
     @Produces({ MediaType.APPLICATION_JSON, AuditResource.CSV, XLSX })
+    @Answers(value = 200, body = ReceivablesReport.class)
     public Response receivables(@Context ContainerRequestContext request, @QueryParam("asOf") String asOf,
             @QueryParam("by") String by, @QueryParam("buckets") String buckets, @QueryParam("format") String format) {
         Format chosen = Format.of(format);
@@ -88,6 +93,7 @@ public class ReportResource {
     @Path("collections")
     @Permitted({ FINANCE_MANAGER, AUDITOR })
     @Produces({ MediaType.APPLICATION_JSON, AuditResource.CSV, XLSX })
+    @Answers(value = 200, body = CollectionsReport.class)
     public Response collections(@Context ContainerRequestContext request, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("by") String by, @QueryParam("format") String format) {
         Format chosen = Format.of(format);
@@ -103,6 +109,7 @@ public class ReportResource {
     @Path("kpis")
     @Permitted({ FINANCE_MANAGER, AUDITOR })
     @Produces({ MediaType.APPLICATION_JSON, AuditResource.CSV, XLSX })
+    @Answers(value = 200, body = CollectionKpis.class)
     public Response kpis(@Context ContainerRequestContext request, @QueryParam("asOf") String asOf,
             @QueryParam("months") String months, @QueryParam("format") String format) {
         Format chosen = Format.of(format);
@@ -116,6 +123,7 @@ public class ReportResource {
     @Path("cash-forecast")
     @Permitted({ FINANCE_MANAGER, AUDITOR })
     @Produces({ MediaType.APPLICATION_JSON, AuditResource.CSV, XLSX })
+    @Answers(value = 200, body = CashForecast.class)
     public Response cashForecast(@Context ContainerRequestContext request, @QueryParam("asOf") String asOf,
             @QueryParam("format") String format) {
         Format chosen = Format.of(format);

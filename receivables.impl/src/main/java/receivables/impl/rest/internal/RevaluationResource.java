@@ -46,6 +46,7 @@ public class RevaluationResource {
     @Permitted({ FINANCE_MANAGER })
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Answers(value = 201, body = Revaluation.class)
     public Response revalue(@Context ContainerRequestContext request, RevaluationBody body) {
         Violations violations = new Violations();
         if (body == null) {

@@ -104,6 +104,10 @@ public class SessionResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Answers(value = 200, body = SessionView.class, refusals = { @Answers.Refusal(status = 401, type = "sign-in-refused"),
+            @Answers.Refusal(status = 401, type = "second-factor-required"),
+            @Answers.Refusal(status = 401, type = "password-change-required"),
+            @Answers.Refusal(status = 423, type = "sign-in-blocked"), @Answers.Refusal(status = 429, type = "sign-in-blocked") })
     public Response signIn(@Context HttpHeaders headers, SignInRequest body) {
         if (body == null) {
             throw new InvalidRequestException(FieldViolation.of("body", "is required"));
@@ -140,12 +144,14 @@ public class SessionResource {
     }
 
     @GET
+    @Answers(value = 200, body = SessionView.class, refusals = @Answers.Refusal(status = 401, type = "no-session"))
     public Response read(@CookieParam(SessionCookie.NAME) String cookie) {
         return active(cookie).map(active -> Response.ok(view(active.cookie(), active.user())).build())
                 .orElseGet(SessionResource::noSession);
     }
 
     @DELETE
+    @Answers(value = 204, refusals = @Answers.Refusal(status = 401, type = "no-session"))
     public Response signOut(@Context HttpHeaders headers, @CookieParam(SessionCookie.NAME) String cookie) {
         return active(cookie).map(active -> {
             signIns.signOut(active.cookie());
@@ -156,6 +162,7 @@ public class SessionResource {
     @PUT
     @Path("password")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Answers(value = 204, refusals = @Answers.Refusal(status = 401, type = "no-session"))
     public Response changePassword(@CookieParam(SessionCookie.NAME) String cookie, PasswordChange body) {
         if (body == null) {
             throw new InvalidRequestException(FieldViolation.of("body", "is required"));
@@ -169,6 +176,7 @@ public class SessionResource {
 
     @POST
     @Path("totp")
+    @Answers(value = 200, body = TotpEnrolmentView.class, refusals = @Answers.Refusal(status = 401, type = "no-session"))
     public Response enrolTotp(@CookieParam(SessionCookie.NAME) String cookie) {
         return active(cookie).map(active -> {
             SignIns.TotpEnrolment enrolment = signIns.enrolTotp(active);
@@ -179,6 +187,7 @@ public class SessionResource {
     @PUT
     @Path("totp")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Answers(value = 204, refusals = @Answers.Refusal(status = 401, type = "no-session"))
     public Response confirmTotp(@CookieParam(SessionCookie.NAME) String cookie, TotpConfirmation body) {
         if (body == null) {
             throw new InvalidRequestException(FieldViolation.of("body", "is required"));

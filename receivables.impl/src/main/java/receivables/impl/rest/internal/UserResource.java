@@ -66,6 +66,7 @@ public class UserResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Permitted(Role.TENANT_ADMIN)
+    @Answers(value = 201, body = IssuedPassword.class)
     public Response create(@Context ContainerRequestContext request, UserRequest body) {
         IssuedPassword issued = users.create(TenantFilter.tenantOf(request), required(body));
         return Response.created(URI.create("users/" + issued.user().id())).tag(etag(issued.user())).entity(issued).build();
@@ -74,6 +75,7 @@ public class UserResource {
     @GET
     @Path("{id}")
     @Permitted({ Role.TENANT_ADMIN, Role.AUDITOR })
+    @Answers(value = 200, body = User.class)
     public Response read(@Context ContainerRequestContext request, @PathParam("id") String id) {
         User user = users.find(TenantFilter.tenantOf(request), QueryParameters.pathId("user", id))
                 .orElseThrow(() -> new NotFoundException("user", id));
@@ -84,6 +86,7 @@ public class UserResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Permitted(Role.TENANT_ADMIN)
+    @Answers(value = 200, body = User.class)
     public Response update(@Context ContainerRequestContext request, @PathParam("id") String id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, UserRequest body) {
         User user = users.update(TenantFilter.tenantOf(request), QueryParameters.pathId("user", id), required(body),
@@ -94,6 +97,7 @@ public class UserResource {
     @DELETE
     @Path("{id}")
     @Permitted(Role.TENANT_ADMIN)
+    @Answers(204)
     public Response delete(@Context ContainerRequestContext request, @PathParam("id") String id) {
         users.delete(TenantFilter.tenantOf(request), QueryParameters.pathId("user", id));
         return Response.noContent().build();
@@ -111,6 +115,7 @@ public class UserResource {
     @DELETE
     @Path("{id}/totp")
     @Permitted(Role.TENANT_ADMIN)
+    @Answers(value = 200, body = User.class)
     public Response removeSecondFactor(@Context ContainerRequestContext request, @PathParam("id") String id) {
         User user = users.removeSecondFactor(TenantFilter.tenantOf(request), QueryParameters.pathId("user", id));
         return Response.ok(user).tag(etag(user)).build();
