@@ -28,7 +28,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * The README's example provider bundle (receivables.payments.paylink, built by this reactor) dropped into deploy/
  * of the running host: offered and usable without a restart; taken away, new intents for it are refused with a
- * problem while existing ones stay readable; put back, those complete. Its secret rests sealed in ConfigAdmin, and
+ * problem while existing ones stay readable and their notifications are answered 503 (retry later); put back, those
+ * complete. Its secret rests sealed in ConfigAdmin, and
  * the web console offers the account's form with the secrets as a password attribute. What the provider's own code
  * throws never becomes a 500: a notification it cannot read is a 400 problem, a start it breaks on is recorded.
  */
@@ -86,7 +87,15 @@ public class ProviderHotSwapIT extends InReferenceHost {
             assertTrue(refused.body(), refused.body().contains("not installed"));
             assertEquals("PENDING", http.get("/api/v1/payment-intents/" + intentId).json().get("status").asText());
             String paid = "intent=" + intentId + "&status=paid&amount=119.00&currency=EUR&paid_at=2026-03-10T10:00:00Z";
-            assertEquals(404, notify(http, paid, sign(paid)).status());
+            // The tenant awaits the provider: the channel is asked to try again later, and nothing is booked.
+            Http.Reply away = notify(http, paid, sign(paid));
+            assertEquals(away.body(), 503, away.status());
+            assertTrue(away.body(), away.body().contains("/problems/provider-unavailable"));
+            assertEquals("30", away.headers().firstValue("Retry-After").orElse(""));
+            assertEquals("PENDING", http.get("/api/v1/payment-intents/" + intentId).json().get("status").asText());
+            // A provider the tenant has no account for stays a 404: nothing will ever take its notifications.
+            assertEquals(404, http.postAnonymous("/api/v1/payments/notifications/nobody?tenant=default", paid,
+                    "application/x-www-form-urlencoded", "X-Paylink-Signature", sign(paid)).status());
 
             deploy();
             http.await("/api/v1/payment-providers", reply -> reply.body().contains("\"paylink\""), Duration.ofSeconds(30));
