@@ -15,7 +15,7 @@ import receivables.api.audit.AuditQuery;
 import receivables.api.audit.AuditRecord;
 import receivables.api.audit.AuditTrail;
 import receivables.api.audit.ChainVerification;
-import receivables.impl.tenant.internal.TenantDirectoryFixture;
+import receivables.impl.tenant.internal.TestTenants;
 
 class AuditCommandTest {
 
@@ -44,15 +44,15 @@ class AuditCommandTest {
 
     @Test
     void saysWhetherTheChainIsIntactOrWhereItBreaks() {
-        AuditCommand command = new AuditCommand(trail, TenantDirectoryFixture.withFeatures(new TenantId("acme")));
+        AuditCommand command = new AuditCommand(trail, TestTenants.withFeatures(new TenantId("acme")));
         assertThat(command.auditVerify("acme")).isEqualTo("audit trail of acme intact: 12 records");
-        AuditCommand broken = new AuditCommand(trail, TenantDirectoryFixture.withFeatures(new TenantId("broken")));
+        AuditCommand broken = new AuditCommand(trail, TestTenants.withFeatures(new TenantId("broken")));
         assertThat(broken.auditVerify("broken")).isEqualTo("audit trail of broken BROKEN at record 7: record 7 was changed");
     }
 
     @Test
     void aBadTenantIsASentenceAndVerifiesNothing() {
-        AuditCommand command = new AuditCommand(trail, TenantDirectoryFixture.withFeatures(new TenantId("acme")));
+        AuditCommand command = new AuditCommand(trail, TestTenants.withFeatures(new TenantId("acme")));
         assertThat(command.auditVerify("../x"))
                 .isEqualTo("receivables:auditVerify: not a tenant id: '../x' (lower-case letters, digits, '-' and '_')");
         assertThat(command.auditVerify("other")).startsWith("receivables:auditVerify: no tenant 'other' is configured");

@@ -21,7 +21,7 @@ import receivables.api.collections.DunningRuns;
 import receivables.api.collections.DunningSchedule;
 import receivables.api.collections.NoticeItem;
 import receivables.api.money.Money;
-import receivables.impl.tenant.internal.TenantDirectoryFixture;
+import receivables.impl.tenant.internal.TestTenants;
 
 class DunningCommandTest {
 
@@ -64,7 +64,7 @@ class DunningCommandTest {
         }
     };
 
-    private final DunningCommand command = new DunningCommand(runs, TenantDirectoryFixture.withFeatures(new TenantId("acme")));
+    private final DunningCommand command = new DunningCommand(runs, TestTenants.withFeatures(new TenantId("acme")));
 
     @Test
     void thePreviewListsTheNoticesThatWouldGoOut() {

@@ -49,7 +49,7 @@ class SealedSecretsTest {
     @Test
     void theSealCommandRefusesNoSecretAndASealedOneWithASentence() {
         SealCommand command = new SealCommand();
-        command.secrets = ProviderFixture.secrets();
+        command.secrets = TestProviders.secrets();
 
         assertThat(command.seal(" ")).isEqualTo("receivables:seal: the secret is required");
         assertThat(command.seal(null)).isEqualTo("receivables:seal: the secret is required");

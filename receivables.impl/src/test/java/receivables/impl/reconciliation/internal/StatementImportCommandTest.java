@@ -28,7 +28,7 @@ import receivables.api.statement.ImportStatus;
 import receivables.api.statement.ImportedStatement;
 import receivables.api.statement.StatementImport;
 import receivables.api.statement.StatementImports;
-import receivables.impl.tenant.internal.TenantDirectoryFixture;
+import receivables.impl.tenant.internal.TestTenants;
 
 class StatementImportCommandTest {
 
@@ -83,7 +83,7 @@ class StatementImportCommandTest {
     void importsTheFileAndWaitsForTheOutcome() throws IOException {
         Path file = Files.writeString(folder.resolve("camt053.xml"), "<Document/>");
         StatementImportCommand command = new StatementImportCommand(imports,
-                TenantDirectoryFixture.withFeatures(ACME, "bank-reconciliation"), Duration.ofSeconds(10));
+                TestTenants.withFeatures(ACME, "bank-reconciliation"), Duration.ofSeconds(10));
 
         String printed = command.importStatement("acme", file.toString());
 
@@ -97,7 +97,7 @@ class StatementImportCommandTest {
     void anImportThatOutlastsThePatienceIsNamedByItsId() throws IOException {
         Path file = Files.writeString(folder.resolve("big.sta"), ":20:STARTUMS");
         StatementImportCommand command = new StatementImportCommand(imports,
-                TenantDirectoryFixture.withFeatures(ACME, "bank-reconciliation"), Duration.ZERO);
+                TestTenants.withFeatures(ACME, "bank-reconciliation"), Duration.ZERO);
 
         assertThat(command.importStatement("acme", file.toString())).isEqualTo("import " + ID
                 + " of big.sta: RUNNING (camt.053), still running after 0 line(s); follow it with GET "
@@ -107,7 +107,7 @@ class StatementImportCommandTest {
     @Test
     void aBadArgumentOrARefusedFileIsASentenceAndImportsNothing() throws IOException {
         StatementImportCommand command = new StatementImportCommand(imports,
-                TenantDirectoryFixture.withFeatures(ACME, "bank-reconciliation"), Duration.ofSeconds(10));
+                TestTenants.withFeatures(ACME, "bank-reconciliation"), Duration.ofSeconds(10));
         Path empty = Files.writeString(folder.resolve("empty.xml"), " ");
 
         assertThat(command.importStatement("acme", folder.resolve("missing.xml").toString()))
@@ -125,7 +125,7 @@ class StatementImportCommandTest {
     @Test
     void aTenantWithoutBankReconciliationIsRefused() throws IOException {
         Path file = Files.writeString(folder.resolve("camt053.xml"), "<Document/>");
-        StatementImportCommand command = new StatementImportCommand(imports, TenantDirectoryFixture.withFeatures(ACME),
+        StatementImportCommand command = new StatementImportCommand(imports, TestTenants.withFeatures(ACME),
                 Duration.ofSeconds(10));
 
         assertThat(command.importStatement("acme", file.toString())).isEqualTo(

@@ -73,7 +73,7 @@ class TenantFilteredQueriesPostgresTest extends OnLedger {
             "returning", "union", "except", "intersect", "and", "or", "having", "window", "default", "as");
 
     private StatementRecorder statements;
-    private BackgroundStatementImports imports;
+    private ImportNode node;
 
     @Override
     protected TestDatabase testDatabase() {
@@ -83,8 +83,8 @@ class TenantFilteredQueriesPostgresTest extends OnLedger {
 
     @AfterEach
     void stopTheImport() throws InterruptedException {
-        if (imports != null) {
-            ImportsFixture.stop(imports);
+        if (node != null) {
+            node.close();
         }
     }
 
@@ -150,9 +150,10 @@ class TenantFilteredQueriesPostgresTest extends OnLedger {
     }
 
     private void workload() {
-        StoredPaymentIntents intents = ImportsFixture.bankTransferIntents(database, payments, TENANT);
-        imports = ImportsFixture.imports(database, payments, intents, new TableStatistics(database), 80);
-        StoredSuspenseQueue queue = ImportsFixture.queue(database, payments, intents);
+        StoredPaymentIntents intents = TestImports.bankTransferIntents(database, payments, TENANT);
+        node = ImportNode.start(database, payments, intents, new TableStatistics(database), 80, BankStatementReaders.all());
+        BackgroundStatementImports imports = node.imports();
+        StoredSuspenseQueue queue = TestImports.queue(database, payments, intents);
         SqlCustomerStatements customerStatements = new SqlCustomerStatements(database);
         StoredMachineCredentials credentials = new StoredMachineCredentials(database);
         StoredAuditTrail trail = new StoredAuditTrail(database);
@@ -180,7 +181,7 @@ class TenantFilteredQueriesPostgresTest extends OnLedger {
         customerStatements.openItems(TENANT, customer.id(), DAY.plusMonths(1));
         intents.create(TENANT, new IntentRequest("intent-1", issued.get(3).id(), "bank-transfer", null, null));
         intents.forInvoice(TENANT, issued.get(3).id());
-        StatementImport imported = ImportsFixture.ended(imports, TENANT, imports.start(TENANT, new ByteArrayInputStream(
+        StatementImport imported = TestImports.ended(imports, TENANT, imports.start(TENANT, new ByteArrayInputStream(
                 HotQueriesWithoutStatisticsPostgresTest.statement("F", List.of(issued.get(3)), 1)
                         .getBytes(StandardCharsets.UTF_8))));
         imports.statements(TENANT, imported.id(), PageRequest.first());

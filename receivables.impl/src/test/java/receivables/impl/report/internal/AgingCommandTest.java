@@ -18,7 +18,7 @@ import receivables.api.report.Aging;
 import receivables.api.report.AgingBucket;
 import receivables.api.report.AgingReport;
 import receivables.api.report.AgingRow;
-import receivables.impl.tenant.internal.TenantDirectoryFixture;
+import receivables.impl.tenant.internal.TestTenants;
 
 class AgingCommandTest {
 
@@ -37,7 +37,7 @@ class AgingCommandTest {
                 List.of(row(null, "CNY", "0.00", "88.00", "0.00"), row(null, "EUR", "100.00", "0.00", "1250.50")));
     };
 
-    private final AgingCommand command = new AgingCommand(aging, TenantDirectoryFixture.withFeatures(ACME), MARCH_31);
+    private final AgingCommand command = new AgingCommand(aging, TestTenants.withFeatures(ACME), MARCH_31);
 
     @Test
     void printsTheReportAsATableWithTotalsPerCurrency() {
@@ -61,7 +61,7 @@ class AgingCommandTest {
     @Test
     void saysSoWhenNothingIsOpen() {
         AgingCommand empty = new AgingCommand((tenant, asOf, limits) -> new AgingReport(asOf, List.of(), List.of(),
-                List.of()), TenantDirectoryFixture.withFeatures(ACME), MARCH_31);
+                List.of()), TestTenants.withFeatures(ACME), MARCH_31);
         assertThat(empty.aging("acme")).isEqualTo("aging of acme as of 2026-03-31: nothing is open");
     }
 

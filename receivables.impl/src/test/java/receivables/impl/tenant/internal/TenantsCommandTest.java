@@ -4,27 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
+import receivables.api.TenantId;
+
 class TenantsCommandTest {
 
     @Test
     void listsEveryTenantEnabledOrNotWithItsFeatures() {
-        TenantDirectory directory = TenantDirectoryFixture.directory(
-                TenantDirectoryFixture.tenant(TenantDirectoryFixture.configuration("zeta", false,
-                        TenantSettings.DEFAULT_INVOICE_NUMBER_PATTERN, "EUR", true, "0", new String[] { "zeta-key-000000001" },
-                        new String[0], false)),
-                TenantDirectoryFixture.tenant(TenantDirectoryFixture.configuration("acme", true,
-                        TenantSettings.DEFAULT_INVOICE_NUMBER_PATTERN, "EUR", true, "0", new String[] { "acme-key-000000001" },
-                        new String[] { "wallet", "bank-reconciliation" }, false)));
+        TenantDirectory directory = TestTenants.directory(
+                TestTenants.tenant(new TenantId("zeta"), "enabled", false),
+                TestTenants.tenant(new TenantId("acme"), "name", "Acme GmbH", "features",
+                        new String[] { "wallet", "bank-reconciliation" }));
 
         assertThat(new TenantsCommand(directory).tenants()).isEqualTo("""
                 2 tenant(s):
-                acme  acme  enabled   features: bank-reconciliation, wallet
-                zeta  zeta  disabled  features: none""");
+                acme  Acme GmbH  enabled   features: bank-reconciliation, wallet
+                zeta  zeta       disabled  features: none""");
     }
 
     @Test
     void saysSoWhenNoTenantIsConfigured() {
-        assertThat(new TenantsCommand(TenantDirectoryFixture.directory()).tenants())
-                .startsWith("no tenant is configured");
+        assertThat(new TenantsCommand(TestTenants.directory()).tenants()).startsWith("no tenant is configured");
     }
 }
