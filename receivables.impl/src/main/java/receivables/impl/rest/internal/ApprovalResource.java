@@ -72,6 +72,7 @@ public class ApprovalResource {
     @POST
     @Path("{id}/approve")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Answers(value = 200, body = ApprovalRequest.class, refusals = @Answers.Refusal(status = 403, type = "own-request"))
     public ApprovalRequest approve(@Context ContainerRequestContext request, @PathParam("id") String id,
             Decision decision) {
         return approvals.approve(TenantFilter.tenantOf(request), QueryParameters.pathId("approval request", id),

@@ -85,6 +85,7 @@ public class NoticeTemplateResource {
     @DELETE
     @Permitted({ FINANCE_MANAGER, TENANT_ADMIN })
     @Path("{level}/{language}")
+    @Answers(204)
     public Response reset(@Context ContainerRequestContext request, @PathParam("level") String level,
             @PathParam("language") String language) {
         templates.reset(TenantFilter.tenantOf(request), level, language);

@@ -208,7 +208,7 @@ final class OpenApiDocument {
     }
 
     /**
-     * The problems each status may carry for this kind of endpoint: what {@link TenantFilter},
+     * The problems each status may carry for this kind of endpoint: what {@link TenantFilter} (platform-only included),
      * {@link SessionForgeryFilter}, {@link RequestBodyLimit}, {@link RequestThrottles} and {@link ProblemResponses}
      * answer, and what the method declares itself.
      */
@@ -238,6 +238,10 @@ final class OpenApiDocument {
         }
         if (feature(first).isPresent()) {
             add(problems, 403, "feature-not-enabled");
+        }
+        if (first.method().isAnnotationPresent(PlatformOnly.class)
+                || first.method().getDeclaringClass().isAnnotationPresent(PlatformOnly.class)) {
+            add(problems, 403, "platform-only");
         }
         add(problems, 503, "unavailable");
         for (Operation operation : operations) {

@@ -55,6 +55,7 @@ public class PlatformTenantResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Answers(value = 201, body = ManagedTenant.class)
     public Response create(NewTenant tenant) {
         ManagedTenant created = tenants.create(tenant);
         return Response.created(URI.create("platform/tenants/" + created.id())).entity(created).build();
