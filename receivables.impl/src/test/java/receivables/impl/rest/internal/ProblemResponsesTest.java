@@ -1,6 +1,7 @@
 package receivables.impl.rest.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import receivables.api.ConflictException;
 import receivables.api.FieldViolation;
 import receivables.api.InvalidRequestException;
+import receivables.api.collections.DunningLevel;
 import receivables.api.approval.ApprovalKind;
 import receivables.api.approval.ApprovalPendingException;
 import receivables.api.approval.ApprovalRequest;
@@ -117,6 +119,20 @@ class ProblemResponsesTest {
         assertThat(json.readTree(json.writeValueAsString(problem)).toString()).isEqualTo("{\"type\":\""
                 + Problem.TYPE_PREFIX + "sign-in-blocked\",\"title\":\"Locked\",\"status\":423,\"detail\":\"wait\","
                 + "\"lockedOut\":false,\"retryIn\":30}");
+    }
+
+    @Test
+    void aDunningLevelWithoutCreditHoldHasNoneButADaysOfNullIsRefused() throws Exception {
+        assertThat(json.readValue("{\"days\":7,\"fee\":5}", DunningLevel.class).creditHold()).isFalse();
+        assertThat(json.readValue("{\"days\":7,\"creditHold\":true}", DunningLevel.class).creditHold()).isTrue();
+        for (String refused : new String[] { "{\"days\":null}", "{\"days\":7,\"creditHold\":null}",
+                "{\"days\":7,\"creditHold\":\"yes\"}", "{\"days\":7,\"creditHold\":1}" }) {
+            Problem problem = ProblemResponses.problem(assertThrows(Exception.class,
+                    () -> json.readValue(refused, DunningLevel.class)));
+            assertThat(problem.status()).as(refused).isEqualTo(400);
+            assertThat(problem.errors()).as(refused).extracting(FieldViolation::field)
+                    .containsExactly(refused.contains("creditHold") ? "creditHold" : "days");
+        }
     }
 
     private Problem problemReading(String body) {
