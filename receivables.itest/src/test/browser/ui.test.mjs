@@ -266,11 +266,26 @@ for (const [days, price] of [[3, '860.00'], [45, '420.00'], [75, '310.00'], [100
     await page.goto(`${BASE}/receivables/index.html#/core.invoices?id=${issued.id}`);
     await expect(page.locator('h1 .badge', { hasText: 'Issued' }), 'the invoice open again');
   });
+  await step('payment-list-filters-and-totals', page, async () => {
+    await nav(page, 'Payments');
+    await page.getByLabel('Method').selectOption('CASH');
+    await page.getByLabel('Allocation').selectOption('REVERSED');
+    await page.getByRole('button', { name: 'Show' }).click();
+    await expect(page.locator('tfoot', { hasText: /Totals of all pages · \d+ payments/ }), 'totals over the whole filter');
+    const statuses = await page.locator('tbody .badge').allTextContents();
+    if (statuses.length === 0 || statuses.some((status) => status !== 'Reversed')) throw new Error(`filter let through ${statuses}`);
+    await page.getByLabel('Value date from').fill('2026-03-02');
+    await page.getByLabel('Value date to').fill('2026-03-01');
+    await page.getByRole('button', { name: 'Show' }).click();
+    await expect(page.locator('.problem', { hasText: 'valueFrom' }), 'a refused filter names the field');
+    await page.getByRole('link', { name: 'Record a payment' }).click();
+    await expect(page.getByRole('button', { name: 'Record payment' }), 'the record form');
+  });
   await step('invoice-list-filters-and-totals', page, async () => {
     await nav(page, 'Invoices');
     await page.getByLabel('Status').selectOption('ISSUED');
     await page.getByRole('button', { name: 'Show' }).click();
-    await expect(page.locator('tfoot', { hasText: 'Totals of this page' }), 'page totals');
+    await expect(page.locator('tfoot', { hasText: 'Totals of all pages' }), 'totals over the whole filter');
     const statuses = await page.locator('tbody .badge').allTextContents();
     if (statuses.some((status) => status !== 'Issued')) throw new Error(`filter let through ${statuses}`);
   });

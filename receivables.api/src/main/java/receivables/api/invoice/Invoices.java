@@ -8,6 +8,7 @@ import org.osgi.annotation.versioning.ProviderType;
 
 import receivables.api.Page;
 import receivables.api.PageRequest;
+import receivables.api.PageWithTotals;
 import receivables.api.TenantId;
 
 /**
@@ -36,4 +37,7 @@ public interface Invoices {
 
     /** Invoices ordered by issue date (drafts last), then number. */
     Page<Invoice> list(TenantId tenant, InvoiceQuery query, PageRequest page);
+
+    /** As {@link #list}, with the count, gross and open per currency over every invoice the query matches. */
+    PageWithTotals<Invoice, InvoiceTotal> listWithTotals(TenantId tenant, InvoiceQuery query, PageRequest page);
 }

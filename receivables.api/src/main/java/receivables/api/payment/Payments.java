@@ -7,6 +7,8 @@ import java.util.UUID;
 
 import org.osgi.annotation.versioning.ProviderType;
 
+import receivables.api.PageRequest;
+import receivables.api.PageWithTotals;
 import receivables.api.TenantId;
 
 /**
@@ -27,6 +29,15 @@ public interface Payments {
     Payment record(TenantId tenant, PaymentRequest details);
 
     Optional<Payment> find(TenantId tenant, UUID paymentId);
+
+    /**
+     * Payments newest value date first (then newest number), with the count, amount and unallocated credit per
+     * currency over every payment the filter matches.
+     *
+     * @throws receivables.api.InvalidRequestException on a currency that is no ISO 4217 code, or a
+     *         {@code valueFrom} after {@code valueTo}
+     */
+    PageWithTotals<Payment, PaymentTotal> list(TenantId tenant, PaymentFilter filter, PageRequest page);
 
     /**
      * Takes one allocation back: the installment is open again and the amount returns to the customer's

@@ -2,7 +2,7 @@
  * Payments received and their allocation to invoice installments; what is not allocated stays on the customer's account as credit.
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package receivables.api.payment;
 
 import org.osgi.annotation.bundle.Export;

@@ -42,15 +42,6 @@ export function query(values) {
   return new URLSearchParams(Object.entries(values).filter(([, v]) => v !== undefined && v !== null && v !== '')).toString();
 }
 
-/** Totals per currency of money values, summed exactly. */
-export function totalsByCurrency(context, values) {
-  const totals = new Map();
-  for (const value of values.filter(Boolean)) {
-    totals.set(value.currency, context.decimal.add(totals.get(value.currency) || '0', value.amount));
-  }
-  return [...totals.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([currency, amount]) => ({ amount, currency }));
-}
-
 /** A select of the tenant's customers (the first 200 by name), the chosen one preselected. */
 export async function customerSelect(context, chosen) {
   const { h } = context;

@@ -248,7 +248,7 @@ async function detail(container, context, id) {
         : format.money({ amount: customer.creditLimit, currency: customer.currency })]]),
     h('p', { className: 'actions' },
       h('a', { className: 'button', href: `#/core.invoices?${query({ customerId: id, create: 1 })}`, textContent: t('newInvoice') }), ' ',
-      h('a', { className: 'button', href: `#/core.payments?${query({ customerId: id })}`, textContent: t('recordPayment') })),
+      h('a', { className: 'button', href: `#/core.payments?${query({ record: 1, customerId: id })}`, textContent: t('recordPayment') })),
     h('section', { className: 'card' }, h('h2', { textContent: t('creditCheck') }), check, decision),
     h('section', { className: 'card' }, h('h2', { textContent: t('openItems') }), openItems),
     contacts,

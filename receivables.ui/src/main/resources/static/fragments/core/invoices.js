@@ -1,6 +1,6 @@
-// Invoices: the list filtered, sorted and paged by the host, with totals per currency; a draft from an order;
+// Invoices: the list filtered, sorted and paged by the host, with totals per currency over all its pages; a draft from an order;
 // an invoice's detail with its lines and installments, and issuing, crediting and writing it off.
-import { attempt, fill, badge, customerSelect, facts, pager, query, totalsByCurrency, withShared } from './common.js';
+import { attempt, fill, badge, customerSelect, facts, pager, query, withShared } from './common.js';
 
 const STATUSES = ['DRAFT', 'ISSUED', 'PARTIALLY_PAID', 'PAID', 'CANCELED', 'WRITTEN_OFF'];
 const SORTS = ['-number', 'number', '-issueDate', 'issueDate', 'dueDate', '-dueDate'];
@@ -28,7 +28,7 @@ export const messages = withShared({
     openAmount: 'Open',
     draft: '(draft)',
     none: 'No invoice matches.',
-    pageTotals: 'Totals of this page',
+    filterTotals: 'Totals of all pages',
     newInvoice: 'New invoice',
     orderId: 'Order',
     orderDate: 'Order date',
@@ -82,7 +82,7 @@ export const messages = withShared({
     openAmount: '未结',
     draft: '（草稿）',
     none: '没有匹配的发票。',
-    pageTotals: '本页合计',
+    filterTotals: '所有页合计',
     newInvoice: '新建发票',
     orderId: '订单',
     orderDate: '订单日期',
@@ -155,10 +155,9 @@ async function list(container, context) {
   await attempt(context, results, async () => {
     const found = await context.json(`/api/v1/invoices?${query({ status: p.status, currency: p.currency, overdueOn: p.overdueOn,
       customerId: p.customerId, sort: p.sort, page: p.page || 0, size: 20 })}`);
-    const totals = ['gross', 'open'].map((key) => totalsByCurrency(context, found.items.map((invoice) => invoice[key])));
-    const footer = totals[0].map((gross, i) => h('tr', {}, h('th', { scope: 'row', colSpan: 4, textContent: i === 0 ? t('pageTotals') : '' }),
-      h('td', { className: 'amount', textContent: format.money(gross) }),
-      h('td', { className: 'amount', textContent: format.money(totals[1][i]) })));
+    const footer = found.totals.map((total, i) => h('tr', {}, h('th', { scope: 'row', colSpan: 4, textContent: i === 0 ? t('filterTotals') : '' }),
+      h('td', { className: 'amount', textContent: format.money(total.gross) }),
+      h('td', { className: 'amount', textContent: format.money(total.open) })));
     results.replaceChildren(found.items.length === 0 ? h('p', { textContent: t('none') }) : context.table(
       [t('number'), t('status'), t('issued'), t('due'), t('gross'), t('openAmount')],
       found.items.map((invoice) => h('tr', {},
@@ -246,7 +245,7 @@ async function detail(container, context, id) {
   if (open) {
     actions.push(h('p', { className: 'actions' },
       h('a', { className: 'button primary', href: `#/core.intents?${query({ invoiceId: id })}`, textContent: t('payWithProvider') }), ' ',
-      h('a', { className: 'button', href: `#/core.payments?${query({ customerId: invoice.customerId, invoiceId: id })}`, textContent: t('recordPayment') })));
+      h('a', { className: 'button', href: `#/core.payments?${query({ record: 1, customerId: invoice.customerId, invoiceId: id })}`, textContent: t('recordPayment') })));
     const amount = h('input', { name: 'amount', inputMode: 'decimal' });
     const reason = h('input', { name: 'reason', required: true });
     const credit = h('form', { className: 'grid-form card' }, h('h2', { textContent: t('creditNote') }),

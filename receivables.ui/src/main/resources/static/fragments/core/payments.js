@@ -1,8 +1,10 @@
-// Payments: record one (allocated oldest due first, or to the invoice chosen), and a payment's detail where its
+// Payments: the list filtered and paged by the host, with totals per currency over everything the filter matches;
+// record one (allocated oldest due first, or to the invoice chosen), and a payment's detail where its
 // allocations are taken back, its credit applied, refunded, or the whole payment reversed.
-import { attempt, fill, badge, customerSelect, facts, query, withShared } from './common.js';
+import { attempt, fill, badge, customerSelect, facts, pager, query, withShared } from './common.js';
 
 const METHODS = ['BANK_TRANSFER', 'CARD', 'CASH', 'CHEQUE', 'DIRECT_DEBIT'];
+const STATES = ['UNALLOCATED', 'PARTLY_ALLOCATED', 'ALLOCATED', 'REVERSED'];
 
 export const messages = withShared({
   en: {
@@ -40,6 +42,19 @@ export const messages = withShared({
     openPayment: 'Open a payment by its id',
     paymentId: 'Payment id',
     back: 'Back',
+    any: 'Any',
+    state: 'Allocation',
+    'state.UNALLOCATED': 'Unallocated',
+    'state.PARTLY_ALLOCATED': 'Partly allocated',
+    'state.ALLOCATED': 'Allocated',
+    'state.REVERSED': 'Reversed',
+    valueFrom: 'Value date from',
+    valueTo: 'Value date to',
+    filter: 'Show',
+    status: 'Status',
+    countOf: '{count} payments',
+    none: 'No payment matches.',
+    filterTotals: 'Totals of all pages',
   },
   'zh-CN': {
     title: '付款',
@@ -76,11 +91,71 @@ export const messages = withShared({
     openPayment: '按编号打开付款',
     paymentId: '付款 ID',
     back: '返回',
+    any: '全部',
+    state: '分配情况',
+    'state.UNALLOCATED': '未分配',
+    'state.PARTLY_ALLOCATED': '部分分配',
+    'state.ALLOCATED': '已分配',
+    'state.REVERSED': '已冲销',
+    valueFrom: '起息日从',
+    valueTo: '起息日至',
+    filter: '显示',
+    status: '状态',
+    countOf: '{count} 笔付款',
+    none: '没有匹配的付款。',
+    filterTotals: '所有页合计',
   },
 });
 
 export function render(container, context) {
-  return context.params.id ? detail(container, context, context.params.id) : record(container, context);
+  if (context.params.id) return detail(container, context, context.params.id);
+  if (context.params.record) return record(container, context);
+  return list(container, context);
+}
+
+async function list(container, context) {
+  const { h, t, format } = context;
+  const p = context.params;
+  const customer = await customerSelect(context, p.customerId);
+  customer.required = false;
+  const method = h('select', { name: 'method' }, h('option', { value: '', textContent: t('any') }),
+    METHODS.map((m) => h('option', { value: m, textContent: t(`method.${m}`), selected: p.method === m })));
+  const currency = h('input', { name: 'currency', value: p.currency || '', maxLength: 3, size: 4 });
+  const valueFrom = h('input', { type: 'date', name: 'valueFrom', value: p.valueFrom || '' });
+  const valueTo = h('input', { type: 'date', name: 'valueTo', value: p.valueTo || '' });
+  const state = h('select', { name: 'state' }, h('option', { value: '', textContent: t('any') }),
+    STATES.map((s) => h('option', { value: s, textContent: t(`state.${s}`), selected: p.state === s })));
+  const filters = h('form', { className: 'filters', role: 'search' },
+    context.field(t('customer'), customer), context.field(t('method'), method), context.field(t('currency'), currency),
+    context.field(t('valueFrom'), valueFrom), context.field(t('valueTo'), valueTo), context.field(t('state'), state),
+    h('button', { type: 'submit', textContent: t('filter') }));
+  const results = h('div');
+  container.replaceChildren(h('h1', { textContent: t('title') }),
+    h('p', { className: 'actions' }, h('a', { className: 'button', href: `#/core.payments?${query({ record: 1, customerId: p.customerId })}`, textContent: t('record') })),
+    filters, results);
+
+  const go = (page) => context.navigate('core.payments', { customerId: customer.value, method: method.value,
+    currency: currency.value.trim().toUpperCase(), valueFrom: valueFrom.value, valueTo: valueTo.value, state: state.value, page });
+  filters.addEventListener('submit', (event) => { event.preventDefault(); go(0); });
+
+  await attempt(context, results, async () => {
+    const found = await context.json(`/api/v1/payments?${query({ customerId: p.customerId, method: p.method, currency: p.currency,
+      valueFrom: p.valueFrom, valueTo: p.valueTo, state: p.state, page: p.page || 0, size: 20 })}`);
+    const footer = found.totals.map((total, i) => h('tr', {}, h('th', { scope: 'row', colSpan: 4,
+      textContent: `${i === 0 ? `${t('filterTotals')} · ` : ''}${t('countOf', { count: format.number(total.count) })}` }),
+      h('td', { className: 'amount', textContent: format.money(total.amount) }),
+      h('td', { className: 'amount', textContent: format.money(total.unallocated) })));
+    results.replaceChildren(found.items.length === 0 ? h('p', { textContent: t('none') }) : context.table(
+      [t('number'), t('status'), t('valueDate'), t('method'), t('amount'), t('unallocated')],
+      found.items.map((payment) => h('tr', {},
+        h('td', {}, h('a', { href: `#/core.payments?id=${encodeURIComponent(payment.id)}`, textContent: payment.number })),
+        h('td', {}, badge(context, payment.status)),
+        h('td', { textContent: format.day(payment.valueDate) }),
+        h('td', { textContent: METHODS.includes(payment.method) ? t(`method.${payment.method}`) : payment.method }),
+        h('td', { className: 'amount', textContent: format.money(payment.amount) }),
+        h('td', { className: 'amount', textContent: format.money(payment.unallocated) }))), footer),
+    pager(context, found, go));
+  });
 }
 
 async function record(container, context) {

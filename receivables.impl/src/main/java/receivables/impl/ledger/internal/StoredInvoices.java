@@ -26,6 +26,7 @@ import receivables.api.InvalidRequestException;
 import receivables.api.NotFoundException;
 import receivables.api.Page;
 import receivables.api.PageRequest;
+import receivables.api.PageWithTotals;
 import receivables.api.TenantId;
 import receivables.api.customer.CreditDecision;
 import receivables.api.customer.CreditOutcome;
@@ -34,6 +35,7 @@ import receivables.api.invoice.Invoice;
 import receivables.api.invoice.InvoiceQuery;
 import receivables.api.invoice.InvoiceSort;
 import receivables.api.invoice.InvoiceStatus;
+import receivables.api.invoice.InvoiceTotal;
 import receivables.api.invoice.Invoices;
 import receivables.api.invoice.OrderLine;
 import receivables.api.invoice.SalesOrder;
@@ -226,6 +228,17 @@ public class StoredInvoices implements Invoices {
 
     @Override
     public Page<Invoice> list(TenantId tenant, InvoiceQuery query, PageRequest page) {
+        return listed(tenant, query, page, false).withoutTotals();
+    }
+
+    @Override
+    public PageWithTotals<Invoice, InvoiceTotal> listWithTotals(TenantId tenant, InvoiceQuery query, PageRequest page) {
+        return listed(tenant, query, page, true);
+    }
+
+    /** The page and, when asked, the totals per currency, read in one transaction so that they agree. */
+    private PageWithTotals<Invoice, InvoiceTotal> listed(TenantId tenant, InvoiceQuery query, PageRequest page,
+            boolean withTotals) {
         InvoiceQuery filter = query == null ? InvoiceQuery.all() : query;
         if (filter.currency() != null && !Money.isCurrency(filter.currency())) {
             throw new InvalidRequestException(FieldViolation.of("currency", "is not an ISO 4217 currency code"));
@@ -254,7 +267,9 @@ public class StoredInvoices implements Invoices {
             }
             var items = session.createSelectionQuery("from Invoice v" + where + orderBy(filter.sort()), InvoiceEntity.class);
             var count = session.createSelectionQuery("select count(*) from Invoice v" + where, Long.class);
-            for (var selection : List.of(items, count)) {
+            var totals = session.createSelectionQuery("select v.currency, count(*), sum(v.gross), sum(v.open) from Invoice v"
+                    + where + " group by v.currency order by v.currency", Object[].class);
+            for (var selection : withTotals ? List.of(items, count, totals) : List.of(items, count)) {
                 if (filter.status() != null) {
                     selection.setParameter("status", filter.status());
                 }
@@ -272,7 +287,13 @@ public class StoredInvoices implements Invoices {
                 }
             }
             List<InvoiceEntity> invoices = items.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
-            return new Page<>(toValues(session, invoices), page.page(), page.size(), count.getSingleResult());
+            Page<Invoice> listed = new Page<>(toValues(session, invoices), page.page(), page.size(), count.getSingleResult());
+            List<InvoiceTotal> perCurrency = !withTotals ? List.of() : totals.getResultStream().map(row -> {
+                String currency = (String) row[0];
+                return new InvoiceTotal(currency, (Long) row[1], Money.of((BigDecimal) row[2], currency),
+                        Money.of((BigDecimal) row[3], currency));
+            }).toList();
+            return new PageWithTotals<>(listed, perCurrency);
         });
     }
 

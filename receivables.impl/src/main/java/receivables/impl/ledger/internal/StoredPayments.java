@@ -27,6 +27,8 @@ import receivables.api.EventTopics;
 import receivables.api.FieldViolation;
 import receivables.api.InvalidRequestException;
 import receivables.api.NotFoundException;
+import receivables.api.PageRequest;
+import receivables.api.PageWithTotals;
 import receivables.api.TenantId;
 import receivables.api.invoice.InvoiceStatus;
 import receivables.api.journal.Account;
@@ -34,12 +36,15 @@ import receivables.api.journal.JournalEntryKind;
 import receivables.api.journal.JournalLine;
 import receivables.api.money.Money;
 import receivables.api.payment.Allocation;
+import receivables.api.payment.AllocationState;
 import receivables.api.payment.AllocationTarget;
 import receivables.api.payment.Payment;
+import receivables.api.payment.PaymentFilter;
 import receivables.api.payment.PaymentRefund;
 import receivables.api.payment.PaymentRefundRequest;
 import receivables.api.payment.PaymentRequest;
 import receivables.api.payment.PaymentStatus;
+import receivables.api.payment.PaymentTotal;
 import receivables.api.payment.Payments;
 import receivables.impl.customer.internal.CustomerAccountEntity;
 import receivables.impl.event.internal.BusinessEvents;
@@ -619,28 +624,108 @@ public class StoredPayments implements Payments {
         return toValue(session, earlier);
     }
 
+    @Override
+    public PageWithTotals<Payment, PaymentTotal> list(TenantId tenant, PaymentFilter filter, PageRequest page) {
+        PaymentFilter matching = filter == null ? PaymentFilter.all() : filter;
+        Violations violations = new Violations();
+        if (matching.currency() != null && !Money.isCurrency(matching.currency())) {
+            violations.add("currency", "is not an ISO 4217 currency code");
+        }
+        if (matching.method() != null && !METHOD.matcher(matching.method()).matches()) {
+            violations.add("method", "must be upper case letters, digits and _, e.g. BANK_TRANSFER");
+        }
+        if (matching.valueFrom() != null && matching.valueTo() != null && matching.valueFrom().isAfter(matching.valueTo())) {
+            violations.add("valueFrom", "must not be after valueTo");
+        }
+        violations.throwIfAny();
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        if (matching.customerId() != null) {
+            where.append(" and p.customerId = :customer");
+            parameters.put("customer", matching.customerId());
+        }
+        if (matching.method() != null) {
+            where.append(" and p.method = :method");
+            parameters.put("method", matching.method());
+        }
+        if (matching.currency() != null) {
+            where.append(" and p.currency = :currency");
+            parameters.put("currency", matching.currency());
+        }
+        if (matching.valueFrom() != null) {
+            where.append(" and p.valueDate >= :valueFrom");
+            parameters.put("valueFrom", matching.valueFrom());
+        }
+        if (matching.valueTo() != null) {
+            where.append(" and p.valueDate <= :valueTo");
+            parameters.put("valueTo", matching.valueTo());
+        }
+        if (matching.state() != null) {
+            where.append(switch (matching.state()) {
+                case UNALLOCATED -> " and p.status = :received and p.unallocated = p.amount";
+                case PARTLY_ALLOCATED -> " and p.status = :received and p.unallocated > 0 and p.unallocated < p.amount";
+                case ALLOCATED -> " and p.status = :received and p.unallocated = 0";
+                case REVERSED -> " and p.status = :reversed";
+            });
+            if (matching.state() == AllocationState.REVERSED) {
+                parameters.put("reversed", PaymentStatus.REVERSED);
+            } else {
+                parameters.put("received", PaymentStatus.RECEIVED);
+            }
+        }
+        return database.inTransaction(tenant, session -> {
+            var items = session.createSelectionQuery("from Payment p" + where
+                    + " order by p.valueDate desc, p.number desc, p.id desc", PaymentEntity.class);
+            var count = session.createSelectionQuery("select count(*) from Payment p" + where, Long.class);
+            var totals = session.createSelectionQuery("select p.currency, count(*), sum(p.amount), sum(p.unallocated)"
+                    + " from Payment p" + where + " group by p.currency order by p.currency", Object[].class);
+            for (var selection : List.of(items, count, totals)) {
+                parameters.forEach(selection::setParameter);
+            }
+            List<PaymentEntity> listed = items.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+            List<PaymentTotal> perCurrency = totals.getResultStream().map(row -> {
+                String currency = (String) row[0];
+                return new PaymentTotal(currency, (Long) row[1], Money.of((BigDecimal) row[2], currency),
+                        Money.of((BigDecimal) row[3], currency));
+            }).toList();
+            return new PageWithTotals<>(toValues(session, listed), page.page(), page.size(), count.getSingleResult(),
+                    perCurrency);
+        });
+    }
+
     private static Optional<PaymentEntity> byKey(Session session, String key) {
         return session.createSelectionQuery("from Payment p where p.idempotencyKey = :key", PaymentEntity.class)
                 .setParameter("key", key).uniqueResultOptional();
     }
 
     private static Payment toValue(Session session, PaymentEntity payment) {
-        List<AllocationEntity> allocations = session.createSelectionQuery(
-                        "from Allocation a where a.paymentId = :payment", AllocationEntity.class)
-                .setParameter("payment", payment.id).getResultList();
+        return toValues(session, List.of(payment)).get(0);
+    }
+
+    /** The payments with their allocations, read in two queries whatever their number. */
+    private static List<Payment> toValues(Session session, List<PaymentEntity> payments) {
+        if (payments.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, List<AllocationEntity>> allocations = new LinkedHashMap<>();
+        session.createSelectionQuery("from Allocation a where a.paymentId in :payments", AllocationEntity.class)
+                .setParameter("payments", payments.stream().map(payment -> payment.id).toList())
+                .getResultStream().forEach(allocation -> allocations.computeIfAbsent(allocation.paymentId,
+                        id -> new ArrayList<>()).add(allocation));
         Map<UUID, InstallmentEntity> installments = new LinkedHashMap<>();
         if (!allocations.isEmpty()) {
             session.createSelectionQuery("from Installment i where i.id in :ids", InstallmentEntity.class)
-                    .setParameter("ids", allocations.stream().map(allocation -> allocation.installmentId).toList())
+                    .setParameter("ids", allocations.values().stream().flatMap(List::stream)
+                            .map(allocation -> allocation.installmentId).distinct().toList())
                     .getResultStream().forEach(installment -> installments.put(installment.id(), installment));
         }
         // Allocations of one payment share their timestamp; they were made oldest due first.
         Comparator<AllocationEntity> made = Comparator.comparing((AllocationEntity allocation) -> allocation.allocatedAt)
                 .thenComparing(allocation -> installments.get(allocation.installmentId), OLDEST_DUE_FIRST);
-        List<Allocation> values = allocations.stream().sorted(made)
+        return payments.stream().map(payment -> payment.toValue(allocations.getOrDefault(payment.id, List.of()).stream()
+                .sorted(made)
                 .map(allocation -> allocation.toValue(payment.currency, installments.get(allocation.installmentId).sequence()))
-                .toList();
-        return payment.toValue(values);
+                .toList())).toList();
     }
 
     private static void validate(PaymentRequest details) {

@@ -29,18 +29,18 @@ import jakarta.ws.rs.core.Response;
 import receivables.api.FieldViolation;
 import receivables.api.InvalidRequestException;
 import receivables.api.NotFoundException;
-import receivables.api.Page;
-import receivables.api.PageRequest;
+import receivables.api.PageWithTotals;
 import receivables.api.invoice.Invoice;
 import receivables.api.invoice.InvoiceQuery;
 import receivables.api.invoice.InvoiceSort;
 import receivables.api.invoice.InvoiceStatus;
+import receivables.api.invoice.InvoiceTotal;
 import receivables.api.invoice.Invoices;
 import receivables.api.invoice.SalesOrder;
 
 /**
  * {@code /api/v1/invoices}: invoices from confirmed orders (the same order twice gives one invoice),
- * issuing, reading and listing with filters.
+ * issuing, reading and listing with filters and totals per currency over the whole filter.
  */
 @Component(service = InvoiceResource.class)
 @JakartarsResource
@@ -95,15 +95,13 @@ public class InvoiceResource {
 
     @Permitted({ CLERK, FINANCE_MANAGER, AUDITOR })
     @GET
-    public Page<Invoice> list(@Context ContainerRequestContext request, @QueryParam("status") String status,
+    public PageWithTotals<Invoice, InvoiceTotal> list(@Context ContainerRequestContext request, @QueryParam("status") String status,
             @QueryParam("customerId") String customerId, @QueryParam("overdueOn") String overdueOn,
             @QueryParam("dueBefore") String dueBefore, @QueryParam("currency") String currency,
             @QueryParam("sort") String sort, @QueryParam("page") String page, @QueryParam("size") String size) {
         InvoiceQuery query = new InvoiceQuery(QueryParameters.choice("status", status, InvoiceStatus.class),
                 QueryParameters.uuid("customerId", customerId), QueryParameters.date("overdueOn", overdueOn),
-                QueryParameters.date("dueBefore", dueBefore), currency == null || currency.isBlank() ? null : currency.trim(),
-                sort(sort));
-        return invoices.list(TenantFilter.tenantOf(request), query, new PageRequest(
-                QueryParameters.integer("page", page, 0), QueryParameters.integer("size", size, PageRequest.DEFAULT_SIZE)));
+                QueryParameters.date("dueBefore", dueBefore), QueryParameters.text(currency), sort(sort));
+        return invoices.listWithTotals(TenantFilter.tenantOf(request), query, QueryParameters.page(page, size));
     }
 }

@@ -24,24 +24,30 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import receivables.api.NotFoundException;
+import receivables.api.PageWithTotals;
 import receivables.api.money.Money;
+import receivables.api.payment.AllocationState;
 import receivables.api.payment.AllocationTarget;
 import receivables.api.payment.Payment;
+import receivables.api.payment.PaymentFilter;
 import receivables.api.payment.PaymentRefund;
 import receivables.api.payment.PaymentRefundRequest;
 import receivables.api.payment.PaymentRequest;
+import receivables.api.payment.PaymentTotal;
 import receivables.api.payment.Payments;
 import receivables.impl.validation.internal.Violations;
 
 /**
  * {@code /api/v1/payments}: record a payment under an {@code Idempotency-Key} (the same key twice records
- * one payment) and read it with its allocations.
+ * one payment) and read it with its allocations; list them with filters and totals per currency over the whole
+ * filter.
  */
 @Component(service = PaymentResource.class)
 @JakartarsResource
@@ -86,6 +92,19 @@ public class PaymentResource {
             PaymentBody payment) {
         Payment recorded = payments.record(TenantFilter.tenantOf(request), details(key, payment));
         return Response.created(URI.create("payments/" + recorded.id())).entity(recorded).build();
+    }
+
+    @Permitted({ CLERK, FINANCE_MANAGER, AUDITOR })
+    @GET
+    public PageWithTotals<Payment, PaymentTotal> list(@Context ContainerRequestContext request,
+            @QueryParam("customerId") String customerId, @QueryParam("method") String method,
+            @QueryParam("currency") String currency, @QueryParam("valueFrom") String valueFrom,
+            @QueryParam("valueTo") String valueTo, @QueryParam("state") String state, @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        PaymentFilter filter = new PaymentFilter(QueryParameters.uuid("customerId", customerId),
+                QueryParameters.text(method), QueryParameters.text(currency), QueryParameters.date("valueFrom", valueFrom),
+                QueryParameters.date("valueTo", valueTo), QueryParameters.choice("state", state, AllocationState.class));
+        return payments.list(TenantFilter.tenantOf(request), filter, QueryParameters.page(page, size));
     }
 
     @Permitted({ CLERK, FINANCE_MANAGER, AUDITOR })

@@ -11,6 +11,7 @@ import java.util.UUID;
 import receivables.api.FieldViolation;
 import receivables.api.InvalidRequestException;
 import receivables.api.NotFoundException;
+import receivables.api.PageRequest;
 import receivables.api.money.Money;
 import receivables.impl.validation.internal.ValueRanges;
 import receivables.impl.validation.internal.Violations;
@@ -122,5 +123,15 @@ final class QueryParameters {
         } catch (NumberFormatException e) {
             throw new InvalidRequestException(FieldViolation.of(name, "must be a whole number"));
         }
+    }
+
+    /** A filter given as text, trimmed; {@code null} when blank, which filters nothing. */
+    static String text(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /** The slice {@code page} and {@code size} ask for: the first page of the default size when they say nothing. */
+    static PageRequest page(String page, String size) {
+        return new PageRequest(integer("page", page, 0), integer("size", size, PageRequest.DEFAULT_SIZE));
     }
 }

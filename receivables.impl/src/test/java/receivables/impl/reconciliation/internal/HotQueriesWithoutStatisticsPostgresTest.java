@@ -35,6 +35,7 @@ import receivables.api.invoice.InvoiceStatus;
 import receivables.api.invoice.OrderLine;
 import receivables.api.invoice.SalesOrder;
 import receivables.api.money.Money;
+import receivables.api.payment.PaymentFilter;
 import receivables.api.payment.PaymentRequest;
 import receivables.api.report.ReportDimension;
 import receivables.api.statement.CreditorReference;
@@ -143,11 +144,14 @@ class HotQueriesWithoutStatisticsPostgresTest extends OnLedger {
         record(hot, "open items", () -> customerStatements.openItems(TENANT, customer, AS_OF));
         record(hot, "customer search", () -> customers.list(TENANT, "customer 4", PageRequest.first()));
         record(hot, "customer list", () -> customers.list(TENANT, null, new PageRequest(2, 20)));
-        record(hot, "invoice list", () -> invoices.list(TENANT, InvoiceQuery.all(), PageRequest.first()));
-        record(hot, "invoices of a customer", () -> invoices.list(TENANT,
+        record(hot, "invoice list", () -> invoices.listWithTotals(TENANT, InvoiceQuery.all(), PageRequest.first()));
+        record(hot, "invoices of a customer", () -> invoices.listWithTotals(TENANT,
                 new InvoiceQuery(null, customer, null, null, null), PageRequest.first()));
-        record(hot, "overdue invoices", () -> invoices.list(TENANT,
+        record(hot, "overdue invoices", () -> invoices.listWithTotals(TENANT,
                 new InvoiceQuery(null, null, AS_OF, null, "EUR"), PageRequest.first()));
+        record(hot, "payment list", () -> payments.list(TENANT, PaymentFilter.all(), PageRequest.first()));
+        record(hot, "payments of a customer", () -> payments.list(TENANT,
+                new PaymentFilter(customer, null, null, null, null, null), PageRequest.first()));
         record(hot, "payment allocated oldest first", () -> payments.record(TENANT, new PaymentRequest("hot-1", customer,
                 "BANK_TRANSFER", Money.of("500.00", "EUR"), AS_OF, null, List.of())));
         record(hot, "payment replayed by its idempotency key", () -> payments.record(TENANT, new PaymentRequest("hot-1",
