@@ -2,7 +2,6 @@ package receivables.impl.customer.internal;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -138,7 +137,7 @@ public class CustomerAccountEntity extends TenantOwned {
         this.currency = details.currency();
         this.contactName = blankToNull(details.contactName());
         this.phone = resealed(cipher, phone, blankToNull(details.phone()));
-        String normalizedIban = normalizedIban(details.iban());
+        String normalizedIban = TenantCipher.normalizedIban(details.iban());
         this.iban = resealed(cipher, iban, normalizedIban);
         this.ibanIndex = cipher.index(normalizedIban);
         BillingAddress address = details.billingAddress();
@@ -261,10 +260,6 @@ public class CustomerAccountEntity extends TenantOwned {
     }
 
     /** An IBAN as stored and indexed: without spaces, in capitals. */
-    static String normalizedIban(String iban) {
-        return iban == null || iban.isBlank() ? null : iban.replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
-    }
-
     /** The stored value again when it already holds {@code plain}, so that an unchanged field stays unchanged. */
     private static String resealed(TenantCipher cipher, String stored, String plain) {
         return Objects.equals(cipher.open(stored), plain) ? stored : cipher.seal(plain);

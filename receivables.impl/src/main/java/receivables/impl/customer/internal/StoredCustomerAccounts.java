@@ -235,7 +235,7 @@ public class StoredCustomerAccounts implements CustomerAccounts, ApprovedCommand
 
     @Override
     public List<CustomerAccount> findByIban(TenantId tenant, String iban) {
-        String normalized = CustomerAccountEntity.normalizedIban(iban);
+        String normalized = TenantCipher.normalizedIban(iban);
         if (normalized == null) {
             return List.of();
         }

@@ -56,6 +56,7 @@ import receivables.impl.audit.internal.AuditRecordsAppendOnly;
 import receivables.impl.audit.internal.ChangeRecorder;
 import receivables.impl.personal.internal.PersonalDataKeys;
 import receivables.impl.personal.internal.PersonalDataSealing;
+import receivables.impl.personal.internal.StatementPayerSealing;
 
 /**
  * Connects to the configured database through the JDBC driver bundle that accepts its URL, brings
@@ -333,7 +334,8 @@ public class HibernateDatabase implements Database {
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
                 .failOnMissingLocations(true)
-                .javaMigrations(new AuditRecordsAppendOnly(), new PersonalDataSealing(personalDataKeys))
+                .javaMigrations(new AuditRecordsAppendOnly(), new PersonalDataSealing(personalDataKeys),
+                        new StatementPayerSealing(personalDataKeys))
                 .load();
         flyway.migrate();
         MigrationInfo current = flyway.info().current();

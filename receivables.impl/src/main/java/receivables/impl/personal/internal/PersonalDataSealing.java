@@ -53,7 +53,7 @@ public final class PersonalDataSealing extends SchemaMigration {
         }
     }
 
-    private static String sealed(TenantCipher cipher, String value) {
+    static String sealed(TenantCipher cipher, String value) {
         return value == null || value.startsWith(TenantCipher.PREFIX) ? value : cipher.seal(value);
     }
 }

@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Locale;
 
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
@@ -61,6 +62,19 @@ public final class TenantCipher {
     /** The keyed hash of an already normalized value, hex; {@code null} stays {@code null}. */
     public String index(String normalized) {
         return normalized == null ? null : HexFormat.of().formatHex(hmac(indexKey, normalized));
+    }
+
+    /**
+     * The keyed hash of an IBAN however it is written (spaces, lower case): every spelling of one account, a
+     * customer's or a statement payer's, has the same index. {@code null} or blank gives {@code null}.
+     */
+    public String ibanIndex(String iban) {
+        return index(normalizedIban(iban));
+    }
+
+    /** An IBAN without its spaces, in capitals; {@code null} for none. */
+    public static String normalizedIban(String iban) {
+        return iban == null || iban.isBlank() ? null : iban.replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
     }
 
     private static byte[] hmac(SecretKey key, String text) {

@@ -69,6 +69,8 @@ import receivables.impl.persistence.internal.NativeRow;
 import receivables.impl.persistence.internal.NativeValues;
 import receivables.impl.persistence.internal.TableStatistics;
 import receivables.impl.persistence.internal.UnitOfWork;
+import receivables.impl.personal.internal.PersonalDataKeys;
+import receivables.impl.personal.internal.TenantCipher;
 import receivables.impl.reconciliation.internal.ImportedLines.Read;
 import receivables.impl.tenant.internal.TenantDirectory;
 import receivables.impl.validation.internal.ValueRanges;
@@ -106,6 +108,7 @@ public class BackgroundStatementImports implements StatementImports {
     private final Leases leases;
     private final TenantDirectory tenants;
     private final TableStatistics statistics;
+    private final PersonalDataKeys personalDataKeys;
     private final Clock clock = Clock.systemUTC();
 
     // Formats come and go with their bundles; an import reads with the ones installed when it runs.
@@ -118,19 +121,21 @@ public class BackgroundStatementImports implements StatementImports {
     @Activate
     public BackgroundStatementImports(@Reference Database database, @Reference StoredPayments payments,
             @Reference StoredPaymentIntents intents, @Reference Leases leases, @Reference TenantDirectory tenants,
-            @Reference TableStatistics statistics) {
-        this(database, payments, intents, leases, tenants, statistics, List.of());
+            @Reference TableStatistics statistics, @Reference PersonalDataKeys personalDataKeys) {
+        this(database, payments, intents, leases, tenants, statistics, personalDataKeys, List.of());
     }
 
     /** Imports that read {@code formats}, for use without the framework; start them with {@link #activate}. */
     public BackgroundStatementImports(Database database, StoredPayments payments, StoredPaymentIntents intents,
-            Leases leases, TenantDirectory tenants, TableStatistics statistics, List<StatementFormat> formats) {
+            Leases leases, TenantDirectory tenants, TableStatistics statistics, PersonalDataKeys personalDataKeys,
+            List<StatementFormat> formats) {
         this.database = database;
         this.payments = payments;
         this.intents = intents;
         this.leases = leases;
         this.tenants = tenants;
         this.statistics = statistics;
+        this.personalDataKeys = personalDataKeys;
         this.formats = List.copyOf(formats);
     }
 
@@ -390,7 +395,8 @@ public class BackgroundStatementImports implements StatementImports {
                 .setParameter("tenant", tenant.value())
                 .setParameterList("keys", lines.stream().map(Read::key).toList())
                 .getResultList());
-        Map<String, Set<UUID>> payers = knownPayers(session, tenant, lines);
+        TenantCipher cipher = personalDataKeys.cipher(session);
+        Map<String, Set<UUID>> payers = knownPayers(session, tenant, cipher, lines);
         Instant now = now();
         for (Read read : lines) {
             StatementLine line = read.line();
@@ -405,12 +411,12 @@ public class BackgroundStatementImports implements StatementImports {
             }
             UUID lineId = UUID.randomUUID();
             LineMatch match = LineMatching.match(line, open,
-                    payers.getOrDefault(Objects.toString(line.counterpartyIban(), ""), Set.of()));
+                    payers.getOrDefault(cipher.ibanIndex(line.counterpartyIban()), Set.of()));
             if (failure == null && match.sureEnough(matchThreshold)) {
                 Payment payment = payments.record(session, tx, tenant, ImportedLines.payment(read.key(), line,
                         match.customerId(), match.invoices().stream().map(OpenInvoice::id).toList(), LocalDate.now(clock)));
                 intents.paidByTransfer(session, payment, "statement", "import " + importId);
-                ImportedLines.insert(session, tenant.value(), lineId, importId, read, ImportedLines.MATCHED,
+                ImportedLines.insert(session, tenant.value(), cipher, lineId, importId, read, ImportedLines.MATCHED,
                         match.confidence(), match.customerId(), payment.id());
                 payment.allocations().forEach(allocation -> open.allocated(allocation.invoiceId(),
                         allocation.amount()));
@@ -420,7 +426,7 @@ public class BackgroundStatementImports implements StatementImports {
                 if (failure != null) {
                     candidates.add(0, new MatchCandidate(null, null, null, 0, "could not be booked: " + failure));
                 }
-                ImportedLines.insert(session, tenant.value(), lineId, importId, read, ImportedLines.SUSPENDED,
+                ImportedLines.insert(session, tenant.value(), cipher, lineId, importId, read, ImportedLines.SUSPENDED,
                         match.confidence(), null, null);
                 ImportedLines.suspend(session, tenant.value(), lineId, importId,
                         candidates.subList(0, Math.min(candidates.size(), LineMatching.MAX_CANDIDATES + 1)), now);
@@ -431,20 +437,25 @@ public class BackgroundStatementImports implements StatementImports {
         return imported;
     }
 
-    /** Customers each counterparty IBAN of the lines paid for before. */
-    private static Map<String, Set<UUID>> knownPayers(Session session, TenantId tenant, List<Read> lines) {
-        List<String> ibans = lines.stream().map(read -> read.line().counterpartyIban()).filter(Objects::nonNull)
-                .distinct().toList();
+    /**
+     * The customers each payer IBAN of the lines (by its index) names: the customers whose account has that IBAN, and
+     * those it paid for before. Both are found by the keyed hash, the payers' IBANs being stored sealed.
+     */
+    private static Map<String, Set<UUID>> knownPayers(Session session, TenantId tenant, TenantCipher cipher,
+            List<Read> lines) {
+        List<String> indexes = lines.stream().map(read -> cipher.ibanIndex(read.line().counterpartyIban()))
+                .filter(Objects::nonNull).distinct().toList();
         Map<String, Set<UUID>> payers = new HashMap<>();
-        if (ibans.isEmpty()) {
+        if (indexes.isEmpty()) {
             return payers;
         }
-        NativeRow.list(session.createNativeQuery("select distinct counterparty_iban, customer_id from bank_statement_line"
-                        + " where tenant_id = :tenant and counterparty_iban in (:ibans) and customer_id is not null",
-                        Tuple.class)
+        NativeRow.list(session.createNativeQuery("select distinct counterparty_iban_index as iban_index, customer_id"
+                        + " from bank_statement_line where tenant_id = :tenant and counterparty_iban_index in (:indexes)"
+                        + " and customer_id is not null union select iban_index, id as customer_id from customer_account"
+                        + " where tenant_id = :tenant and iban_index in (:indexes)", Tuple.class)
                 .setParameter("tenant", tenant.value())
-                .setParameterList("ibans", ibans))
-                .forEach(row -> payers.computeIfAbsent(row.text("counterparty_iban"), iban -> new HashSet<>())
+                .setParameterList("indexes", indexes))
+                .forEach(row -> payers.computeIfAbsent(row.text("iban_index"), index -> new HashSet<>())
                         .add(row.uuid("customer_id")));
         return payers;
     }

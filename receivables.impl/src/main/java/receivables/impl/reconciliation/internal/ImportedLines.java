@@ -14,6 +14,7 @@ import receivables.api.statement.MatchCandidate;
 import receivables.api.statement.StatementLine;
 import receivables.impl.persistence.internal.NativeRow;
 import receivables.impl.persistence.internal.NativeValues;
+import receivables.impl.personal.internal.TenantCipher;
 
 /**
  * The statement lines an import keeps (credit lines only: debits are not receivables' business) and the
@@ -38,15 +39,17 @@ final class ImportedLines {
     record Kept(UUID id, UUID importId, String key, String account, StatementLine line) {
     }
 
-    static void insert(Session session, String tenant, UUID id, UUID importId, Read read, String outcome, int confidence,
-            UUID customerId, UUID paymentId) {
+    /** Stores a line, its payer sealed with {@code cipher} (the payer is personal data) and the payer's IBAN indexed. */
+    static void insert(Session session, String tenant, TenantCipher cipher, UUID id, UUID importId, Read read,
+            String outcome, int confidence, UUID customerId, UUID paymentId) {
         StatementLine line = read.line();
         session.createNativeMutationQuery("insert into bank_statement_line (tenant_id, id, line_key, import_id, account,"
                         + " statement_id, sequence_number, booking_date, value_date, currency, amount, end_to_end_id,"
-                        + " creditor_reference, remittance_text, counterparty_name, counterparty_iban, bank_reference,"
-                        + " reversal, outcome, confidence, customer_id, payment_id) values (:tenant, :id, :key, :import,"
-                        + " :account, :statement, :sequence, :booked, :value, :currency, :amount, :endToEnd, :reference,"
-                        + " :text, :name, :iban, :bankReference, :reversal, :outcome, :confidence, :customer, :payment)")
+                        + " creditor_reference, remittance_text, counterparty_name, counterparty_iban, counterparty_iban_index,"
+                        + " bank_reference, reversal, outcome, confidence, customer_id, payment_id) values (:tenant, :id,"
+                        + " :key, :import, :account, :statement, :sequence, :booked, :value, :currency, :amount, :endToEnd,"
+                        + " :reference, :text, :name, :iban, :ibanIndex, :bankReference, :reversal, :outcome, :confidence,"
+                        + " :customer, :payment)")
                 .setParameter("tenant", tenant)
                 .setParameter("id", id)
                 .setParameter("key", read.key())
@@ -61,8 +64,9 @@ final class ImportedLines {
                 .setParameter("endToEnd", NativeValues.clip(line.endToEndId(), 140))
                 .setParameter("reference", NativeValues.clip(line.creditorReference(), 140))
                 .setParameter("text", NativeValues.clip(line.remittanceText(), 2000))
-                .setParameter("name", NativeValues.clip(line.counterpartyName(), 140))
-                .setParameter("iban", NativeValues.clip(line.counterpartyIban(), 70))
+                .setParameter("name", cipher.seal(NativeValues.clip(line.counterpartyName(), 140)), String.class)
+                .setParameter("iban", cipher.seal(NativeValues.clip(line.counterpartyIban(), 70)), String.class)
+                .setParameter("ibanIndex", cipher.ibanIndex(line.counterpartyIban()), String.class)
                 .setParameter("bankReference", NativeValues.clip(line.bankReference(), 140))
                 .setParameter("reversal", line.reversal())
                 .setParameter("outcome", outcome)
@@ -100,12 +104,13 @@ final class ImportedLines {
         }
     }
 
-    /** A line as stored, to book it by hand, from a row with the {@link #COLUMNS}. */
-    static Kept read(NativeRow row) {
+    /** A line as stored, its payer opened with {@code cipher}, from a row with the {@link #COLUMNS}. */
+    static Kept read(NativeRow row, TenantCipher cipher) {
         StatementLine line = new StatementLine(row.text("line_statement_id"), row.integer("line_sequence_number"),
                 row.date("line_booking_date"), row.date("line_value_date"), row.money("line_currency", "line_amount"),
                 Direction.CREDIT, row.text("line_end_to_end_id"), row.text("line_creditor_reference"),
-                row.text("line_remittance_text"), row.text("line_counterparty_name"), row.text("line_counterparty_iban"),
+                row.text("line_remittance_text"), cipher.open(row.text("line_counterparty_name")),
+                cipher.open(row.text("line_counterparty_iban")),
                 row.text("line_bank_reference"), row.flag("line_reversal"));
         return new Kept(row.uuid("line_id"), row.uuid("line_import_id"), row.text("line_key"), row.text("line_account"),
                 line);

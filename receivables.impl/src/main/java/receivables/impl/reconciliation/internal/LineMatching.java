@@ -22,9 +22,10 @@ import receivables.api.statement.StatementLine;
  * Matches a credit line to open invoices, surest rule first: (1) an invoice's creditor reference in the
  * reference or remittance fields, confidence {@value #BY_REFERENCE}; (2) an invoice's number in them,
  * {@value #BY_NUMBER}; (3) only when neither names an invoice: an invoice whose open amount is the line's,
- * {@value #BY_AMOUNT_AND_PAYER} when the payer is its customer by name or by an IBAN seen on the customer's
- * earlier payments, {@value #BY_AMOUNT_ALONE} when it is the only invoice with that open amount. A line that
- * names invoices of several customers or in another currency is left to a clerk.
+ * {@value #BY_AMOUNT_AND_PAYER} when the payer is its customer by name or by IBAN (the IBAN of the customer's
+ * account, or one seen on the customer's earlier payments), {@value #BY_AMOUNT_ALONE} when it is the only invoice
+ * with that open amount. A line that names invoices of several customers or in another currency is left to a clerk;
+ * so is a payer known without an invoice of that amount, proposed to the clerk as the customer to book it to.
  */
 final class LineMatching {
 
@@ -47,7 +48,7 @@ final class LineMatching {
     }
 
     /**
-     * @param knownPayers customers who paid from the line's counterparty IBAN before
+     * @param knownPayers customers the line's payer IBAN names: theirs, or one they paid from before
      */
     static LineMatch match(StatementLine line, OpenInvoices open, Set<UUID> knownPayers) {
         if (line.reversal()) {

@@ -39,6 +39,8 @@ import receivables.impl.persistence.internal.Database;
 import receivables.impl.persistence.internal.NativeRow;
 import receivables.impl.persistence.internal.NativeValues;
 import receivables.impl.persistence.internal.WholeTenantReads;
+import receivables.impl.personal.internal.PersonalDataKeys;
+import receivables.impl.personal.internal.TenantCipher;
 import receivables.impl.reconciliation.internal.ImportedLines.Kept;
 import receivables.impl.validation.internal.Violations;
 
@@ -64,14 +66,16 @@ public class StoredSuspenseQueue implements SuspenseQueue {
     private final Database database;
     private final StoredPayments payments;
     private final StoredPaymentIntents intents;
+    private final PersonalDataKeys personalDataKeys;
     private final Clock clock = Clock.systemUTC();
 
     @Activate
     public StoredSuspenseQueue(@Reference Database database, @Reference StoredPayments payments,
-            @Reference StoredPaymentIntents intents) {
+            @Reference StoredPaymentIntents intents, @Reference PersonalDataKeys personalDataKeys) {
         this.database = database;
         this.payments = payments;
         this.intents = intents;
+        this.personalDataKeys = personalDataKeys;
     }
 
     @Override
@@ -97,8 +101,9 @@ public class StoredSuspenseQueue implements SuspenseQueue {
             List<NativeRow> found = NativeRow.list(rows);
             Map<UUID, List<MatchCandidate>> candidates = candidates(session, tenant,
                     found.stream().map(row -> row.uuid("id")).toList());
-            return new Page<>(found.stream().map(row -> item(row, candidates)).toList(), request.page(), request.size(),
-                    total);
+            TenantCipher cipher = personalDataKeys.cipher(session);
+            return new Page<>(found.stream().map(row -> item(row, candidates, cipher)).toList(), request.page(),
+                    request.size(), total);
         });
     }
 
@@ -171,7 +176,7 @@ public class StoredSuspenseQueue implements SuspenseQueue {
     }
 
     /** The item's line, once the item is locked and found open. */
-    private static Kept lockOpen(Session session, TenantId tenant, UUID itemId) {
+    private Kept lockOpen(Session session, TenantId tenant, UUID itemId) {
         NativeRow item = NativeRow.list(session.createNativeQuery("select s.status, s.line_id from suspense_item s"
                         + " where s.tenant_id = :tenant and s.id = :id for update", Tuple.class)
                 .setParameter("tenant", tenant.value()).setParameter("id", itemId))
@@ -182,7 +187,8 @@ public class StoredSuspenseQueue implements SuspenseQueue {
         }
         return ImportedLines.read(NativeRow.list(session.createNativeQuery("select " + ImportedLines.COLUMNS
                         + " from bank_statement_line l where l.tenant_id = :tenant and l.id = :id", Tuple.class)
-                .setParameter("tenant", tenant.value()).setParameter("id", item.uuid("line_id"))).get(0));
+                .setParameter("tenant", tenant.value()).setParameter("id", item.uuid("line_id"))).get(0),
+                personalDataKeys.cipher(session));
     }
 
     private void resolve(Session session, TenantId tenant, UUID itemId, UUID lineId, SuspenseStatus status,
@@ -206,12 +212,12 @@ public class StoredSuspenseQueue implements SuspenseQueue {
                 .executeUpdate();
     }
 
-    private static Optional<SuspenseItem> find(Session session, TenantId tenant, UUID itemId) {
+    private Optional<SuspenseItem> find(Session session, TenantId tenant, UUID itemId) {
         return NativeRow.list(session.createNativeQuery("select " + ITEM_COLUMNS + " from " + ITEM_WITH_LINE,
                         Tuple.class)
                 .setParameter("tenant", tenant.value()).setParameter("id", itemId))
                 .stream().findFirst()
-                .map(row -> item(row, candidates(session, tenant, List.of(itemId))));
+                .map(row -> item(row, candidates(session, tenant, List.of(itemId)), personalDataKeys.cipher(session)));
     }
 
     private static Map<UUID, List<MatchCandidate>> candidates(Session session, TenantId tenant, List<UUID> items) {
@@ -229,9 +235,9 @@ public class StoredSuspenseQueue implements SuspenseQueue {
         return candidates;
     }
 
-    private static SuspenseItem item(NativeRow row, Map<UUID, List<MatchCandidate>> candidates) {
+    private static SuspenseItem item(NativeRow row, Map<UUID, List<MatchCandidate>> candidates, TenantCipher cipher) {
         UUID id = row.uuid("id");
-        Kept line = ImportedLines.read(row);
+        Kept line = ImportedLines.read(row, cipher);
         return new SuspenseItem(id, row.uuid("import_id"), SuspenseStatus.valueOf(row.text("status")), line.account(),
                 line.line(), candidates.getOrDefault(id, List.of()), row.uuid("payment_id"), row.text("resolution"),
                 row.instant("created_at"), row.instant("resolved_at"));

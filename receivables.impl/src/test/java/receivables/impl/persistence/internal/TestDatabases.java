@@ -17,6 +17,8 @@ import receivables.impl.audit.internal.AuditRecordsAppendOnly;
 import receivables.impl.audit.internal.CallerScope;
 import receivables.impl.audit.internal.ChangeRecorder;
 import receivables.impl.personal.internal.PersonalDataKeys;
+import receivables.impl.personal.internal.PersonalDataSealing;
+import receivables.impl.personal.internal.StatementPayerSealing;
 import receivables.impl.provider.internal.SealedSecrets;
 
 /**
@@ -102,7 +104,8 @@ public final class TestDatabases {
                 : POSTGRES_URL + "?currentSchema=" + schema;
         String user = schema == null ? "" : POSTGRES_USER;
         org.flywaydb.core.Flyway.configure(TestDatabases.class.getClassLoader()).dataSource(url, user, "")
-                .locations("classpath:db/migration").javaMigrations(new AuditRecordsAppendOnly())
+                .locations("classpath:db/migration")
+                .javaMigrations(new AuditRecordsAppendOnly(), new PersonalDataSealing(null), new StatementPayerSealing(null))
                 .target(version).load().migrate();
         try (Connection connection = DriverManager.getConnection(url, user, "")) {
             before.run(connection);

@@ -14,6 +14,7 @@ import receivables.impl.intent.internal.TestIntents;
 import receivables.impl.ledger.internal.StoredPayments;
 import receivables.impl.persistence.internal.Database;
 import receivables.impl.persistence.internal.TableStatistics;
+import receivables.impl.persistence.internal.TestDatabases;
 import receivables.impl.provider.internal.ProviderDirectory;
 import receivables.impl.tenant.internal.TenantDirectory;
 
@@ -25,7 +26,7 @@ public record ImportNode(BackgroundStatementImports imports, Leases leases) impl
             TableStatistics statistics, int matchThreshold, List<StatementFormat> formats) {
         Leases leases = TestLeases.running(database, "import-node");
         BackgroundStatementImports imports = new BackgroundStatementImports(database, payments, intents, leases,
-                new TenantDirectory(), statistics, formats);
+                new TenantDirectory(), statistics, TestDatabases.personalDataKeys(database), formats);
         imports.activate(configuration(matchThreshold));
         return new ImportNode(imports, leases);
     }

@@ -462,6 +462,100 @@ abstract class StatementImportContract extends OnLedger {
         assertThat(String.join("", texts).chars()).noneMatch(Character::isISOControl);
     }
 
+    @Test
+    void aPayerWhoseIbanIsItsCustomersIsThatCustomerAndNeitherNameNorIbanIsStoredInClear() {
+        UUID delta = customers.create(TENANT, new CustomerRequest(null, "Delta KG", null, null, "EUR", null, null, null,
+                null, null, null, null, null, null, "DE02 1203 0000 0000 2020 51")).id();
+        Invoice deltas = issue("SO-6", delta, "77.00");
+        Invoice betas = issue("SO-7", beta, "77.00");
+        imports.configure(ImportNode.configuration(LineMatching.BY_AMOUNT_AND_PAYER));
+
+        StatementImport done = importAndWait(camt("camt.053.001.02", "BkToCstmrStmt", "Stmt", "STMT-P",
+                entryFrom("de02 1203 0000 0000 2020 51", "NTRY-P1", "77.00", "Herr Privatmann", "March")
+                + entryFrom("DE021203 00000000202051", "NTRY-P2", "12.34", "Herr Privatmann", "tip")));
+
+        assertThat(List.of(done.matched(), done.suspended())).containsExactly(1L, 1L);
+        assertThat(paymentFor("NTRY-P1").customerId()).isEqualTo(delta);
+        assertThat(invoice(deltas).status()).isEqualTo(InvoiceStatus.PAID);
+        assertThat(invoice(betas).status()).isEqualTo(InvoiceStatus.ISSUED);
+        SuspenseItem tip = queue.list(TENANT, SuspenseStatus.OPEN, PageRequest.first()).items().get(0);
+        assertThat(tip.line().counterpartyName()).isEqualTo("Herr Privatmann");
+        assertThat(tip.line().counterpartyIban()).isEqualToIgnoringWhitespace("DE02120300000000202051");
+        assertThat(tip.candidates()).extracting(MatchCandidate::customerId, MatchCandidate::confidence,
+                MatchCandidate::reason).containsExactly(org.assertj.core.groups.Tuple.tuple(delta,
+                        LineMatching.PAYER_ONLY, "the payer is this customer (IBAN)"));
+        List<Object[]> stored = database.inTransaction(TENANT, session -> session.createNativeQuery(
+                "select counterparty_name, counterparty_iban, counterparty_iban_index from bank_statement_line"
+                        + " order by amount", Object[].class).getResultList());
+        String customersIndex = database.inTransaction(TENANT, session -> session.createNativeQuery(
+                "select iban_index from customer_account where id = :id", String.class).setParameter("id", delta)
+                .getSingleResult());
+        assertThat(stored).hasSize(2).allSatisfy(row -> {
+            assertThat(String.join("|", (String) row[0], (String) row[1])).doesNotContainIgnoringCase("Privatmann")
+                    .doesNotContain("2020", "DE02", "de02").startsWith("pd1:");
+            assertThat(row[2]).isEqualTo(customersIndex);
+        });
+
+        Payment booked = queue.matchToCustomer(TENANT, tip.id(), delta);
+
+        assertThat(booked.customerId()).isEqualTo(delta);
+        assertThat(queue.find(TENANT, tip.id()).orElseThrow().line().counterpartyName()).isEqualTo("Herr Privatmann");
+    }
+
+    @Test
+    void aPayerIbanSeenOnALineBookedToACustomerNamesThatCustomerInWhateverSpelling() {
+        imports.configure(ImportNode.configuration(LineMatching.BY_AMOUNT_AND_PAYER));
+        importAndWait(camt("camt.053.001.02", "BkToCstmrStmt", "Stmt", "STMT-Q",
+                entryFrom("GB82 WEST 1234 5698 7654 32", "NTRY-Q1", "5.00", "Someone", "first")));
+        SuspenseItem first = queue.list(TENANT, SuspenseStatus.OPEN, PageRequest.first()).items().get(0);
+        queue.matchToCustomer(TENANT, first.id(), gamma);
+        assertThat(invoice(byAmountAndPayer).open()).isEqualTo(eur("75.00"));
+
+        StatementImport again = importAndWait(camt("camt.053.001.02", "BkToCstmrStmt", "Stmt", "STMT-R",
+                entryFrom("gb82west12345698765432", "NTRY-R1", "75.00", "Someone", "again")));
+
+        assertThat(again.matched()).isEqualTo(1);
+        assertThat(paymentFor("NTRY-R1").customerId()).isEqualTo(gamma);
+        assertThat(invoice(byAmountAndPayer).status()).isEqualTo(InvoiceStatus.PAID);
+    }
+
+    @Test
+    void linesStoredInClearBeforeAreSealedByTheMigration() throws Exception {
+        String schema = testDatabase().postgres() ? receivables.impl.persistence.internal.TestDatabases.createPostgresSchema()
+                : null;
+        receivables.impl.persistence.internal.HibernateDatabase migrated = null;
+        try {
+            UUID id = UUID.randomUUID();
+            migrated = receivables.impl.persistence.internal.TestDatabases.startedAfter(schema, "29", connection -> {
+                try (var insert = connection.prepareStatement("insert into bank_statement_line (tenant_id, id, line_key,"
+                        + " import_id, sequence_number, currency, amount, counterparty_name, counterparty_iban, reversal,"
+                        + " outcome, confidence) values ('bank', ?, 'k1', ?, 1, 'EUR', 1, 'Old Payer',"
+                        + " 'de02 1203 0000 0000 2020 51', false, 'SUSPENDED', 0)")) {
+                    insert.setObject(1, id);
+                    insert.setObject(2, UUID.randomUUID());
+                    insert.executeUpdate();
+                }
+            });
+            var keys = receivables.impl.persistence.internal.TestDatabases.personalDataKeys(migrated);
+            Object[] row = migrated.inTransaction(TENANT, session -> session.createNativeQuery("select counterparty_name,"
+                    + " counterparty_iban, counterparty_iban_index from bank_statement_line where id = :id",
+                    Object[].class).setParameter("id", id).getSingleResult());
+            var cipher = migrated.inTransaction(TENANT, session -> keys.cipher(session));
+
+            assertThat(String.join("|", (String) row[0], (String) row[1])).doesNotContain("Old Payer", "2020");
+            assertThat(cipher.open((String) row[0])).isEqualTo("Old Payer");
+            assertThat(cipher.open((String) row[1])).isEqualTo("de02 1203 0000 0000 2020 51");
+            assertThat(row[2]).isEqualTo(cipher.ibanIndex("DE02120300000000202051"));
+        } finally {
+            if (migrated != null) {
+                receivables.impl.persistence.internal.TestDatabases.stop(migrated);
+            }
+            if (schema != null) {
+                receivables.impl.persistence.internal.TestDatabases.dropPostgresSchema(schema);
+            }
+        }
+    }
+
     /**
      * One camt.053 with: the creditor reference of one invoice, the number of another in the text, the open
      * amount of a third from its customer, a part of a fourth, more than a fifth, a line nobody can place,
@@ -496,6 +590,12 @@ abstract class StatementImportContract extends OnLedger {
                 + (text == null ? "" : "<Ustrd>" + text + "</Ustrd>")
                 + (creditorReference == null ? "" : "<Strd><CdtrRefInf><Ref>" + creditorReference + "</Ref></CdtrRefInf></Strd>")
                 + "</RmtInf></TxDtls></NtryDtls></Ntry>\n";
+    }
+
+    /** A credit line whose payer's account is {@code iban}, as the bank spelled it. */
+    private static String entryFrom(String iban, String bankReference, String amount, String payer, String text) {
+        return entry(bankReference, amount, "CRDT", payer, text, null).replace("</Dbtr>",
+                "</Dbtr><DbtrAcct><Id><IBAN>" + iban + "</IBAN></Id></DbtrAcct>");
     }
 
     /** One of the files of the bank bundle's {@code real-exports} tests, as text. */

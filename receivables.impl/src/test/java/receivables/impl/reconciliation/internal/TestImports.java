@@ -14,6 +14,7 @@ import receivables.impl.intent.internal.ScriptedProvider;
 import receivables.impl.intent.internal.StoredPaymentIntents;
 import receivables.impl.ledger.internal.StoredPayments;
 import receivables.impl.persistence.internal.Database;
+import receivables.impl.persistence.internal.TestDatabases;
 import receivables.impl.provider.internal.TestProviders;
 
 /** The bank-transfer intents and the suspense queue a statement import works with, and waiting for an import. */
@@ -31,7 +32,7 @@ final class TestImports {
     }
 
     static StoredSuspenseQueue queue(Database database, StoredPayments payments, StoredPaymentIntents intents) {
-        return new StoredSuspenseQueue(database, payments, intents);
+        return new StoredSuspenseQueue(database, payments, intents, TestDatabases.personalDataKeys(database));
     }
 
     /** The import as it ended, waiting a minute at most. */

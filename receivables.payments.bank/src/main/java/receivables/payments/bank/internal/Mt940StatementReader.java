@@ -449,7 +449,8 @@ public class Mt940StatementReader implements StatementFormat {
             if (iban.matches() && iban.group(1).length() > 16 && Iban.isValid(iban.group(1))) {
                 // Dutch banks put the counterparty's IBAN in the 16 characters of the reference, and overflow them
                 p.referenceIban = iban.group(1);
-                sink.warning(location, ":61: has the IBAN " + p.referenceIban + " in its reference field, longer than"
+                // the IBAN itself stays out of the note: notes are kept in clear, the payer's account is personal data
+                sink.warning(location, ":61: has the counterparty's IBAN in its reference field, longer than"
                         + " its 16 characters; kept whole as the counterparty's account");
                 rest = rest.substring(p.referenceIban.length());
                 slashes = rest.indexOf("//");
