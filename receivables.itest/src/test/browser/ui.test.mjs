@@ -272,7 +272,12 @@ for (const [days, price] of [[3, '860.00'], [45, '420.00'], [75, '310.00'], [100
     await page.getByLabel('Allocation').selectOption('REVERSED');
     await page.getByRole('button', { name: 'Show' }).click();
     await expect(page.locator('tfoot', { hasText: /Totals of all pages · \d+ payments/ }), 'totals over the whole filter');
-    const statuses = await page.locator('tbody .badge').allTextContents();
+    // The footer may still be the unfiltered list's for a moment: wait for the filtered rows.
+    let statuses = [];
+    for (const until = Date.now() + 10000; Date.now() < until; await page.waitForTimeout(100)) {
+      statuses = await page.locator('tbody .badge').allTextContents();
+      if (statuses.length > 0 && statuses.every((status) => status === 'Reversed')) break;
+    }
     if (statuses.length === 0 || statuses.some((status) => status !== 'Reversed')) throw new Error(`filter let through ${statuses}`);
     await page.getByLabel('Value date from').fill('2026-03-02');
     await page.getByLabel('Value date to').fill('2026-03-01');

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -18,6 +19,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,6 +39,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * gone from the database.
  */
 public class ClusterTakeoverIT {
+
+    private static final String HOST_KEY = Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32));
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int ORDERS = 8_000;
@@ -139,8 +143,9 @@ public class ClusterTakeoverIT {
     private HostProcess host(String name) throws IOException {
         Path directory = Files.createDirectories(Path.of("target", "it", "cluster-" + name + "-" + UUID.randomUUID())
                 .toAbsolutePath());
+        // Nodes of one installation share its host key: what one seals (personal data, secrets) the other opens.
         HostProcess host = new HostProcess(directory, Map.of("RECEIVABLES_DB_URL", TestPostgres.url(schema),
-                "RECEIVABLES_DB_USER", TestPostgres.USER));
+                "RECEIVABLES_DB_USER", TestPostgres.USER, "RECEIVABLES_SECRET_KEY", HOST_KEY));
         Files.writeString(directory.resolve("etc/receivables.background.cfg"),
                 "leaseSeconds=4\nheartbeatSeconds=1\nnodeName=" + name + "\n");
         Files.writeString(directory.resolve("etc/receivables.limits.cfg"), "maxBodyBytes=16777216\n");
