@@ -10,7 +10,8 @@ import receivables.api.TenantId;
  *
  * @param noticeId    the same for every attempt at the same notice, so that a channel can recognise a retry
  * @param recipient   the customer's name
- * @param address     where the channel sends it: an e-mail address, a phone number
+ * @param address     where the channel sends it: the customer's address of the kind the channel declares (an e-mail
+ *                    address, a phone number, postal lines)
  * @param language    {@code zh-CN} or {@code en}
  * @param body        the notice as plain text
  * @param htmlBody    the same notice as an HTML document, every value in it escaped; for channels that show HTML

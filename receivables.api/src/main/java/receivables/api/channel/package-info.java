@@ -3,9 +3,10 @@
  * registers a {@link receivables.api.channel.NoticeChannel} service and can be installed, replaced and removed while
  * the host runs. 2.0: the tenant's settings come with each delivery ({@link receivables.api.channel.ChannelContext}),
  * and a notice carries an HTML body and attachments.
+ * 2.1: a channel declares the kind of address it sends to ({@link receivables.api.channel.AddressKind}).
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package receivables.api.channel;
 
 import org.osgi.annotation.bundle.Export;

@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.persistence.Tuple;
 import org.hibernate.Session;
@@ -37,6 +38,7 @@ import receivables.api.ConflictException;
 import receivables.api.FieldViolation;
 import receivables.api.InvalidRequestException;
 import receivables.api.TenantId;
+import receivables.api.channel.AddressKind;
 import receivables.api.channel.ChannelContext;
 import receivables.api.channel.NoticeAttachment;
 import receivables.api.channel.NoticeChannel;
@@ -53,6 +55,7 @@ import receivables.api.collections.DunningSchedule;
 import receivables.api.collections.NoticeItem;
 import receivables.api.collections.PromiseStatus;
 import receivables.api.collections.RenderedNotice;
+import receivables.api.customer.BillingAddress;
 import receivables.api.customer.CustomerAccount;
 import receivables.api.invoice.Invoice;
 import receivables.api.money.Money;
@@ -497,13 +500,15 @@ public class BackgroundDunningRuns implements DunningRuns {
                 RenderedNotice rendered = NoticeTexts.render(templates.inUse(session, NoticeTexts.levelOf(value), language),
                         value, new Addressee(customer.id(), customer.name(), customer.number()),
                         templates.payLink(session).orElse(null));
-                return Optional.of(new Pending(notice.channel, tenant, noticeId, customer.name(),
-                        address(notice.channel, customer), language, rendered, value.runDate()));
+                NoticeChannel channel = channels.get(notice.channel);
+                return Optional.of(new Pending(notice.channel, channel, tenant, noticeId, customer.name(),
+                        channel == null ? null : address(channel.address(), customer), language, rendered,
+                        value.runDate()));
             });
             if (pending.isEmpty()) {
                 return;
             }
-            NoticeChannel channel = channels.get(pending.get().channel());
+            NoticeChannel channel = pending.get().by();
             DeliveryStatus status;
             String detail;
             if (channel == null) {
@@ -555,16 +560,28 @@ public class BackgroundDunningRuns implements DunningRuns {
                 .forEach(id -> deliver(tenant, id));
     }
 
-    private static String address(String channel, CustomerAccount customer) {
-        return switch (channel) {
-            case "email" -> customer.email();
-            case "sms" -> customer.phone();
-            default -> customer.email();
+    /** The customer's address of the kind the channel declares; {@code null} when the customer has none. */
+    static String address(AddressKind kind, CustomerAccount customer) {
+        return switch (kind) {
+            case EMAIL -> customer.email();
+            case PHONE -> customer.phone();
+            case POSTAL -> postal(customer);
         };
     }
 
-    /** A notice written out, to be sent; its PDF is made outside the transaction. */
-    private record Pending(String channel, TenantId tenant, UUID noticeId, String recipient, String address,
+    private static String postal(CustomerAccount customer) {
+        BillingAddress address = customer.billingAddress();
+        if (address == null || address.line1() == null || address.line1().isBlank()) {
+            return null;
+        }
+        String cityLine = Stream.of(address.postalCode(), address.city()).filter(part -> part != null && !part.isBlank())
+                .map(String::strip).collect(Collectors.joining(" "));
+        return Stream.of(customer.name(), address.line1(), address.line2(), cityLine, address.region(), address.country())
+                .filter(line -> line != null && !line.isBlank()).map(String::strip).collect(Collectors.joining("\n"));
+    }
+
+    /** A notice written out, to be sent by {@code by} (null when no such channel is installed); its PDF is made outside the transaction. */
+    private record Pending(String channel, NoticeChannel by, TenantId tenant, UUID noticeId, String recipient, String address,
             String language, RenderedNotice rendered, LocalDate runDate) {
 
         NoticeMessage message(NoticeDocuments documents) {

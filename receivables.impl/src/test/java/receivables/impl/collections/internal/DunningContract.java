@@ -43,8 +43,10 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import receivables.api.ConflictException;
 import receivables.api.NotFoundException;
 import receivables.api.TenantId;
+import receivables.api.channel.AddressKind;
 import receivables.api.channel.NoticeChannel;
 import receivables.api.channel.NoticeDelivery;
+import receivables.api.channel.NoticeMessage;
 import receivables.api.collections.ActivityKind;
 import receivables.api.collections.ActivityOutcome;
 import receivables.api.collections.ActivityRequest;
@@ -62,6 +64,7 @@ import receivables.api.collections.DunningSchedule;
 import receivables.api.collections.NoticeItem;
 import receivables.api.collections.PromiseStatus;
 import receivables.api.collections.WorklistEntry;
+import receivables.api.customer.BillingAddress;
 import receivables.api.customer.CustomerRequest;
 import receivables.api.invoice.Invoice;
 import receivables.api.invoice.OrderLine;
@@ -374,6 +377,42 @@ abstract class DunningContract extends OnLedger {
         assertThat(only(flaky).deliveryDetail()).contains("gave up after 3 attempts");
         runs.run(TENANT, day(3, 16));
         assertThat(only(flaky).attempts()).isEqualTo(3);
+    }
+
+    /** The core hands each channel the address kind it declares, and never calls it for a customer without one. */
+    @Test
+    void eachChannelIsHandedTheCustomersAddressOfTheKindItDeclares() {
+        RecordingChannel phones = new RecordingChannel(AddressKind.PHONE);
+        RecordingChannel letters = new RecordingChannel(AddressKind.POSTAL);
+        runs.addChannel(phones, Map.of(NoticeChannel.ID, "sms"));
+        runs.addChannel(letters, Map.of(NoticeChannel.ID, "letter"));
+        policies.define(TENANT, "SMS", byChannel("sms", "SMS"));
+        policies.define(TENANT, "POST", byChannel("letter", "POST"));
+        UUID texted = customers.create(TENANT, new CustomerRequest(null, "Texted Ltd", null, "t@example.com", "EUR",
+                null, "+8613800138000", null, null, "SMS", null, null, null, null)).id();
+        UUID posted = customers.create(TENANT, new CustomerRequest(null, "Posted GmbH", null, "p@example.com", "EUR",
+                null, "+49301234567", new BillingAddress("Hauptstr. 1", " ", "10115", "Berlin", null, "DE"), null,
+                "POST", null, null, null, null)).id();
+        UUID homeless = customers.create(TENANT, new CustomerRequest(null, "No Address AG", null, "h@example.com",
+                "EUR", null, null, null, null, "POST", null, null, null, null)).id();
+        issue("T-1", texted, MARCH_2);
+        issue("P-1", posted, MARCH_2);
+        issue("H-1", homeless, MARCH_2);
+        clock.set(Instant.parse("2026-03-25T06:00:00Z"));
+
+        runs.run(TENANT, day(3, 25));
+
+        assertThat(phones.sent).extracting(NoticeMessage::address).containsExactly("+8613800138000");
+        assertThat(letters.sent).extracting(NoticeMessage::address)
+                .containsExactly("Posted GmbH\nHauptstr. 1\n10115 Berlin\nDE");
+        assertThat(mail.sent).isEmpty();
+        assertThat(only(homeless).delivery()).isEqualTo(DeliveryStatus.UNREACHABLE);
+        assertThat(only(homeless).deliveryDetail()).contains("no address for channel 'letter'");
+    }
+
+    private static DunningPolicyRequest byChannel(String channel, String segment) {
+        return new DunningPolicyRequest(channel, List.of(new DunningLevel(7, null, false, null)), null, null, null,
+                "NET14", "en", channel, List.of(segment), false);
     }
 
     @Test
