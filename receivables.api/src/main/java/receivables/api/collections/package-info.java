@@ -1,8 +1,9 @@
 /**
  * Collections: dunning policies per tenant, the daily dunning run and its notices, disputes and promises to pay, the templates notices are written from.
+ * 2.0: a dunning level's {@code creditHold} is a {@code Boolean}, off when left out.
  */
 @Export
-@Version("1.1.0")
+@Version("2.0.0")
 package receivables.api.collections;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,7 +1,5 @@
 package receivables.impl.rest.internal;
 
-import java.io.IOException;
-import java.math.BigDecimal;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ServiceScope;
@@ -10,20 +8,13 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtension;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsMediaType;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -33,8 +24,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.MessageBodyReader;
 import jakarta.ws.rs.ext.MessageBodyWriter;
 
-import receivables.api.collections.CollectionStage;
-import receivables.api.collections.DunningLevel;
 import receivables.api.money.Money;
 
 /**
@@ -52,43 +41,6 @@ public class JsonBodies extends JacksonJsonProvider {
     /** Money is its amount and currency; its sign tests are no fields. */
     @JsonIgnoreProperties({ "zero", "positive", "negative" })
     abstract static class MoneyAsAmountAndCurrency {
-    }
-
-    /** A level's credit hold is off unless the body says otherwise: a reminder or a plain notice leaves it out. */
-    abstract static class DunningLevelWithOptionalCreditHold {
-
-        @JsonCreator
-        DunningLevelWithOptionalCreditHold(@JsonProperty("days") int days, @JsonProperty("fee") BigDecimal fee,
-                @JsonProperty("creditHold") @JsonDeserialize(using = OffWhenLeftOut.class) boolean creditHold,
-                @JsonProperty("escalateTo") CollectionStage escalateTo) {
-        }
-    }
-
-    /** A flag that is off when the body leaves it out; sent, it must be true or false (null is refused). */
-    static final class OffWhenLeftOut extends StdDeserializer<Boolean> {
-
-        OffWhenLeftOut() {
-            super(Boolean.class);
-        }
-
-        @Override
-        public Boolean deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            return switch (parser.currentToken()) {
-                case VALUE_TRUE -> true;
-                case VALUE_FALSE -> false;
-                default -> (Boolean) context.handleUnexpectedToken(boolean.class, parser);
-            };
-        }
-
-        @Override
-        public Boolean getNullValue(DeserializationContext context) throws JsonMappingException {
-            return context.reportInputMismatch(this, "must be true or false, not null");
-        }
-
-        @Override
-        public Object getAbsentValue(DeserializationContext context) {
-            return false;
-        }
     }
 
     static final String NAME = "receivables.json";
@@ -110,11 +62,13 @@ public class JsonBodies extends JacksonJsonProvider {
                 .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
                 .build();
         mapper.addMixIn(Money.class, MoneyAsAmountAndCurrency.class);
-        mapper.addMixIn(DunningLevel.class, DunningLevelWithOptionalCreditHold.class);
         mapper.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Boolean)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Integer)
                 .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         return mapper;

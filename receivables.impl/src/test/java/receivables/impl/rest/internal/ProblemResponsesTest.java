@@ -124,9 +124,10 @@ class ProblemResponsesTest {
     @Test
     void aDunningLevelWithoutCreditHoldHasNoneButADaysOfNullIsRefused() throws Exception {
         assertThat(json.readValue("{\"days\":7,\"fee\":5}", DunningLevel.class).creditHold()).isFalse();
+        assertThat(json.readValue("{\"days\":7,\"creditHold\":null}", DunningLevel.class).creditHold()).isFalse();
         assertThat(json.readValue("{\"days\":7,\"creditHold\":true}", DunningLevel.class).creditHold()).isTrue();
-        for (String refused : new String[] { "{\"days\":null}", "{\"days\":7,\"creditHold\":null}",
-                "{\"days\":7,\"creditHold\":\"yes\"}", "{\"days\":7,\"creditHold\":1}" }) {
+        for (String refused : new String[] { "{\"days\":null}", "{\"days\":7,\"creditHold\":\"yes\"}",
+                "{\"days\":7,\"creditHold\":\"true\"}", "{\"days\":7,\"creditHold\":1}" }) {
             Problem problem = ProblemResponses.problem(assertThrows(Exception.class,
                     () -> json.readValue(refused, DunningLevel.class)));
             assertThat(problem.status()).as(refused).isEqualTo(400);
