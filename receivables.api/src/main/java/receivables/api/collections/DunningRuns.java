@@ -31,7 +31,13 @@ public interface DunningRuns {
     /** The customer's notices, newest first. */
     List<DunningNotice> notices(TenantId tenant, UUID customerId);
 
+    /** When the tenant's daily run starts, in the tenant's time zone; 06:00 when the tenant has set nothing. */
     DunningSchedule schedule(TenantId tenant);
 
+    /**
+     * Sets when the tenant's daily run starts, to the minute.
+     *
+     * @throws receivables.api.InvalidRequestException naming {@code runAt} when it is missing
+     */
     DunningSchedule schedule(TenantId tenant, DunningSchedule schedule);
 }

@@ -1,6 +1,7 @@
 /**
  * Collections: dunning policies per tenant, the daily dunning run and its notices, disputes and promises to pay, the templates notices are written from.
- * 2.0: a dunning level's {@code creditHold} is a {@code Boolean}, off when left out.
+ * 2.0: a dunning level's {@code creditHold} is a {@code Boolean}, off when left out; the schedule has no time zone
+ * of its own: runs start in the tenant's.
  */
 @Export
 @Version("2.0.0")

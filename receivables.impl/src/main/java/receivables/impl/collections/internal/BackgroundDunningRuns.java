@@ -2,11 +2,9 @@ package receivables.impl.collections.internal;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -90,8 +88,7 @@ public class BackgroundDunningRuns implements DunningRuns {
 
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundDunningRuns.class);
     private static final DateTimeFormatter KEY_DAY = DateTimeFormatter.BASIC_ISO_DATE;
-    static final DunningSchedule DEFAULT_SCHEDULE = new DunningSchedule(true, LocalTime.of(6, 0), ZoneId.of("UTC"));
-    static final int MAX_ZONE = 64;
+    static final DunningSchedule DEFAULT_SCHEDULE = new DunningSchedule(true, LocalTime.of(6, 0));
 
     private final Database database;
     private final StoredDunningPolicies policies;
@@ -171,7 +168,7 @@ public class BackgroundDunningRuns implements DunningRuns {
         for (TenantId tenant : tenants.enabledTenants()) {
             try {
                 DunningSchedule schedule = schedule(tenant);
-                ZonedDateTime now = ZonedDateTime.now(clock.withZone(schedule.zone()));
+                ZonedDateTime now = ZonedDateTime.now(clock.withZone(tenants.timeZone(tenant)));
                 LocalDate today = now.toLocalDate();
                 if (schedule.enabled() && !now.toLocalTime().isBefore(schedule.runAt())
                         && find(tenant, today).map(run -> run.status() != DunningRunStatus.COMPLETED).orElse(true)) {
@@ -237,37 +234,31 @@ public class BackgroundDunningRuns implements DunningRuns {
     @Override
     public DunningSchedule schedule(TenantId tenant) {
         return database.inTransaction(tenant, session -> NativeRow.list(session.createNativeQuery(
-                        "select enabled, run_at, time_zone from dunning_schedule where tenant_id = :tenant", Tuple.class)
+                        "select enabled, run_at from dunning_schedule where tenant_id = :tenant", Tuple.class)
                 .setParameter("tenant", tenant.value())).stream().findFirst()
-                .map(row -> new DunningSchedule(row.flag("enabled"), LocalTime.parse(row.text("run_at")),
-                        ZoneId.of(row.text("time_zone"))))
+                .map(row -> new DunningSchedule(row.flag("enabled"), LocalTime.parse(row.text("run_at"))))
                 .orElse(DEFAULT_SCHEDULE));
     }
 
     @Override
     public DunningSchedule schedule(TenantId tenant, DunningSchedule schedule) {
-        if (schedule == null || schedule.runAt() == null || schedule.zone() == null) {
-            throw new InvalidRequestException(FieldViolation.of(schedule == null ? "body"
-                    : schedule.runAt() == null ? "runAt" : "zone", "is required"));
-        }
-        if (schedule.zone().getId().length() > MAX_ZONE) {
-            throw new InvalidRequestException(FieldViolation.of("zone", "is not a time zone"));
+        if (schedule == null || schedule.runAt() == null) {
+            throw new InvalidRequestException(FieldViolation.of(schedule == null ? "body" : "runAt", "is required"));
         }
         LocalTime runAt = schedule.runAt().truncatedTo(ChronoUnit.MINUTES);
         database.inTransaction(tenant, (session, tx) -> {
             int updated = session.createNativeMutationQuery("update dunning_schedule set enabled = :enabled,"
-                            + " run_at = :runAt, time_zone = :zone where tenant_id = :tenant")
+                            + " run_at = :runAt where tenant_id = :tenant")
                     .setParameter("enabled", schedule.enabled()).setParameter("runAt", runAt.toString())
-                    .setParameter("zone", schedule.zone().getId()).setParameter("tenant", tenant.value()).executeUpdate();
+                    .setParameter("tenant", tenant.value()).executeUpdate();
             if (updated == 0) {
-                session.createNativeMutationQuery("insert into dunning_schedule (tenant_id, enabled, run_at, time_zone)"
-                                + " values (:tenant, :enabled, :runAt, :zone)")
+                session.createNativeMutationQuery("insert into dunning_schedule (tenant_id, enabled, run_at)"
+                                + " values (:tenant, :enabled, :runAt)")
                         .setParameter("enabled", schedule.enabled()).setParameter("runAt", runAt.toString())
-                        .setParameter("zone", schedule.zone().getId()).setParameter("tenant", tenant.value())
-                        .executeUpdate();
+                        .setParameter("tenant", tenant.value()).executeUpdate();
             }
         });
-        return new DunningSchedule(schedule.enabled(), runAt, schedule.zone());
+        return new DunningSchedule(schedule.enabled(), runAt);
     }
 
     /** Does the run of {@code date} while {@code lease} is held, from where it got to. */
@@ -630,14 +621,5 @@ public class BackgroundDunningRuns implements DunningRuns {
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    /** Parses a time zone as the API takes it. */
-    static ZoneId zone(String id) {
-        try {
-            return ZoneId.of(id);
-        } catch (DateTimeException e) {
-            throw new InvalidRequestException(FieldViolation.of("zone", "is not a time zone, e.g. Asia/Shanghai"));
-        }
     }
 }

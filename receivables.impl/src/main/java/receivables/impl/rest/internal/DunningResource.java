@@ -7,7 +7,6 @@ import static receivables.api.people.Role.FINANCE_MANAGER;
 import static receivables.api.people.Role.TENANT_ADMIN;
 
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -47,6 +46,7 @@ import receivables.api.collections.DunningRun;
 import receivables.api.collections.DunningRuns;
 import receivables.api.collections.DunningSchedule;
 import receivables.api.customer.CustomerAccounts;
+import receivables.impl.tenant.internal.TenantDirectory;
 import receivables.impl.validation.internal.ValueRanges;
 
 /**
@@ -64,11 +64,15 @@ public class DunningResource {
     public record PolicyAssignment(String policyCode) {
     }
 
-    /** The schedule as the API shows and takes it: {@code runAt} as {@code HH:mm}, {@code zone} as an IANA zone id. */
+    /**
+     * The schedule as the API shows and takes it: {@code runAt} as {@code HH:mm}; {@code zone} is the tenant's time
+     * zone, shown for reading: a body may leave it out or send that same zone (as bodies written for the schedule's
+     * own zone did), and any other is refused, since the tenant's settings are the one place its zone is set.
+     */
     public record ScheduleView(Boolean enabled, String runAt, String zone) {
 
-        static ScheduleView of(DunningSchedule schedule) {
-            return new ScheduleView(schedule.enabled(), schedule.runAt().toString(), schedule.zone().getId());
+        static ScheduleView of(DunningSchedule schedule, ZoneId zone) {
+            return new ScheduleView(schedule.enabled(), schedule.runAt().toString(), zone.getId());
         }
     }
 
@@ -79,14 +83,16 @@ public class DunningResource {
     private final DunningPolicies policies;
     private final DunningRuns runs;
     private final CustomerAccounts customers;
+    private final TenantDirectory tenants;
     private final Clock clock;
 
     @Activate
     public DunningResource(@Reference DunningPolicies policies, @Reference DunningRuns runs,
-            @Reference CustomerAccounts customers) {
+            @Reference CustomerAccounts customers, @Reference TenantDirectory tenants) {
         this.policies = policies;
         this.runs = runs;
         this.customers = customers;
+        this.tenants = tenants;
         this.clock = Clock.systemUTC();
     }
 
@@ -169,7 +175,8 @@ public class DunningResource {
     @Permitted({ FINANCE_MANAGER, TENANT_ADMIN, AUDITOR })
     @Path("schedule")
     public ScheduleView schedule(@Context ContainerRequestContext request) {
-        return ScheduleView.of(runs.schedule(TenantFilter.tenantOf(request)));
+        TenantId tenant = TenantFilter.tenantOf(request);
+        return ScheduleView.of(runs.schedule(tenant), tenants.timeZone(tenant));
     }
 
     @PUT
@@ -186,14 +193,14 @@ public class DunningResource {
         } catch (DateTimeParseException e) {
             throw new InvalidRequestException(FieldViolation.of("runAt", "must be a time of day like 06:30"));
         }
-        ZoneId zone;
-        try {
-            zone = schedule.zone() == null ? null : ZoneId.of(schedule.zone().strip());
-        } catch (DateTimeException e) {
-            throw new InvalidRequestException(FieldViolation.of("zone", "must be a time zone like Asia/Shanghai"));
+        TenantId tenant = TenantFilter.tenantOf(request);
+        ZoneId zone = tenants.timeZone(tenant);
+        if (schedule.zone() != null && !schedule.zone().strip().equals(zone.getId())) {
+            throw new InvalidRequestException(FieldViolation.of("zone", "is the tenant's time zone, " + zone.getId()
+                    + ": leave it out, or change timeZone in the tenant's settings"));
         }
-        return ScheduleView.of(runs.schedule(TenantFilter.tenantOf(request),
-                new DunningSchedule(!Boolean.FALSE.equals(schedule.enabled()), runAt, zone)));
+        return ScheduleView.of(runs.schedule(tenant, new DunningSchedule(!Boolean.FALSE.equals(schedule.enabled()),
+                runAt)), zone);
     }
 
     /** What a run on {@code date} (today by default, in UTC) would send now; nothing is changed. */

@@ -1,5 +1,6 @@
 package receivables.impl.tenant.internal;
 
+import java.time.ZoneId;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
@@ -64,6 +65,15 @@ public class TenantDirectory {
                 .map(ConfiguredTenant::settings)
                 .findFirst()
                 .orElseGet(() -> TenantSettings.defaults(tenant));
+    }
+
+    /** The tenant's time zone: the one its days (due dates, the dunning run) are counted in; UTC without configuration. */
+    public ZoneId timeZone(TenantId tenant) {
+        return tenants.stream()
+                .filter(candidate -> candidate.id().equals(tenant))
+                .map(ConfiguredTenant::timeZone)
+                .findFirst()
+                .orElse(ZoneId.of("UTC"));
     }
 
     /** The tenant's display name and time zone, for the web UI; empty for a tenant without configuration. */

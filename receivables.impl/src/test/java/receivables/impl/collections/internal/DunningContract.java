@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -329,9 +328,14 @@ abstract class DunningContract extends OnLedger {
 
     @Test
     void theScheduleStartsTheRunAtItsTimeInTheTenantsZone() {
+        tenants = TestTenants.withTimeZone(TENANT, "Asia/Shanghai");
+        runs = node("node-shanghai", 3);
+        runs.addChannel(mail, Map.of(NoticeChannel.ID, "email"));
         policies.define(TENANT, "STD", standard("zh-CN"));
         issue("S-1", customer("上海贸易有限公司", "shanghai@example.com"), MARCH_2);
-        runs.schedule(TENANT, new DunningSchedule(true, LocalTime.of(6, 0), ZoneId.of("Asia/Shanghai")));
+        assertThat(runs.schedule(TENANT, new DunningSchedule(true, LocalTime.of(6, 0, 59))))
+                .isEqualTo(new DunningSchedule(true, LocalTime.of(6, 0)));
+        assertThat(runs.schedule(TENANT)).isEqualTo(new DunningSchedule(true, LocalTime.of(6, 0)));
 
         clock.set(Instant.parse("2026-03-12T21:59:00Z"));
         runs.sweep();
@@ -345,7 +349,7 @@ abstract class DunningContract extends OnLedger {
         assertThat(mail.sent.get(0).subject()).isEqualTo("付款提醒");
         assertThat(mail.sent.get(0).body()).contains("上海贸易有限公司").contains("即将到期");
 
-        runs.schedule(TENANT, new DunningSchedule(false, LocalTime.of(6, 0), ZoneId.of("Asia/Shanghai")));
+        runs.schedule(TENANT, new DunningSchedule(false, LocalTime.of(6, 0)));
         clock.set(Instant.parse("2026-03-13T23:00:00Z"));
         runs.sweep();
         assertThat(runs.find(TENANT, day(3, 14))).isEmpty();

@@ -32,6 +32,11 @@ public final class TestTenants {
         return directory(tenant(id, "features", features));
     }
 
+    /** A directory with one tenant whose days are counted in {@code timeZone}. */
+    public static TenantDirectory withTimeZone(TenantId id, String timeZone) {
+        return directory(tenant(id, "timeZone", timeZone));
+    }
+
     /** A directory with one tenant whose bad-debt write-offs take the tax share back off tax payable. */
     public static TenantDirectory withBadDebtTaxRelief(TenantId id) {
         return directory(tenant(id, "badDebtTaxRelief", true));
