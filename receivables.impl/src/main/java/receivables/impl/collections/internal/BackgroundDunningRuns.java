@@ -492,8 +492,10 @@ public class BackgroundDunningRuns implements DunningRuns {
                         value, new Addressee(customer.id(), customer.name(), customer.number()),
                         templates.payLink(session).orElse(null));
                 NoticeChannel channel = channels.get(notice.channel);
+                NoticeStatement statement = NoticeStatement.of(session, tenant, customer.id(),
+                        LocalDate.now(clock.withZone(tenants.timeZone(tenant))));
                 return Optional.of(new Pending(notice.channel, channel, tenant, noticeId, customer.name(),
-                        channel == null ? null : address(channel.address(), customer), language, rendered,
+                        channel == null ? null : address(channel.address(), customer), language, rendered, statement,
                         value.runDate()));
             });
             if (pending.isEmpty()) {
@@ -571,14 +573,17 @@ public class BackgroundDunningRuns implements DunningRuns {
                 .filter(line -> line != null && !line.isBlank()).map(String::strip).collect(Collectors.joining("\n"));
     }
 
-    /** A notice written out, to be sent by {@code by} (null when no such channel is installed); its PDF is made outside the transaction. */
-    private record Pending(String channel, NoticeChannel by, TenantId tenant, UUID noticeId, String recipient, String address,
-            String language, RenderedNotice rendered, LocalDate runDate) {
+    /**
+     * A notice written out with the customer's statement, to be sent by {@code by} (null when no such channel is
+     * installed); its PDF is made outside the transaction.
+     */
+    private record Pending(String channel, NoticeChannel by, TenantId tenant, UUID noticeId, String recipient,
+            String address, String language, RenderedNotice rendered, NoticeStatement statement, LocalDate runDate) {
 
         NoticeMessage message(NoticeDocuments documents) {
             return new NoticeMessage(tenant, noticeId, recipient, address, language, rendered.subject(), rendered.text(),
                     rendered.html(), List.of(new NoticeAttachment((NoticeTexts.chinese(language) ? "催款通知-" : "notice-")
-                    + runDate + ".pdf", "application/pdf", documents.pdf(rendered, language))));
+                    + runDate + ".pdf", "application/pdf", documents.pdf(rendered, language, statement))));
         }
     }
 

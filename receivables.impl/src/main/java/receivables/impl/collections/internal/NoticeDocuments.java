@@ -23,7 +23,8 @@ import org.osgi.service.component.annotations.Component;
 import receivables.api.collections.RenderedNotice;
 
 /**
- * A notice as a PDF (A4, the subject as its title and the text below, page after page), with a font that has
+ * A notice as a PDF (A4, the subject as its title and the text below, then the customer's statement as a table of
+ * its open items with the totals per currency, page after page), with a font that has
  * Chinese and Latin glyphs (WenQuanYi Micro Hei, Apache-2.0) embedded as a subset, so that it reads the same in any viewer and prints as a letter.
  * A character the font has no glyph for is printed as {@code ?}, never a failure.
  */
@@ -36,6 +37,8 @@ public class NoticeDocuments {
     private static final float TITLE_SIZE = 15;
     private static final float TEXT_SIZE = 10.5f;
     private static final float LEADING = 1.45f;
+    /** Where the statement's columns start, from the left margin; the last is the right margin. */
+    private static final float[] COLUMNS = { 0, 118, 150, 218, 285, 375, 437, PDRectangle.A4.getWidth() - 2 * MARGIN };
 
     private final byte[] font;
 
@@ -50,8 +53,8 @@ public class NoticeDocuments {
         }
     }
 
-    /** The notice as a PDF document. */
-    byte[] pdf(RenderedNotice notice, String language) {
+    /** The notice with the customer's statement as a PDF document. */
+    byte[] pdf(RenderedNotice notice, String language, NoticeStatement statement) {
         try (PDDocument document = new PDDocument();
                 TrueTypeCollection collection = new TrueTypeCollection(new ByteArrayInputStream(font))) {
             TrueTypeFont face = collection.getFontByName(FONT_NAME);
@@ -69,6 +72,7 @@ public class NoticeDocuments {
             for (String paragraph : notice.text().split("\n", -1)) {
                 pages.write(glyphs.printable(paragraph.replace("\t", "    ")), TEXT_SIZE);
             }
+            statement(pages, glyphs, statement, NoticeTexts.chinese(language));
             pages.close();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             document.save(out);
@@ -76,6 +80,38 @@ public class NoticeDocuments {
         } catch (IOException e) {
             throw new UncheckedIOException("the notice PDF could not be written", e);
         }
+    }
+
+    /** The statement on a page of its own: a heading, one row per open item, the totals per currency. */
+    private static void statement(Pages pages, Glyphs glyphs, NoticeStatement statement, boolean zh) throws IOException {
+        pages.newPage();
+        pages.write(zh ? "对账单（截至 " + statement.asOf() + "）" : "Statement of account as of " + statement.asOf(),
+                TITLE_SIZE);
+        pages.skip(TEXT_SIZE);
+        pages.row(zh ? List.of("发票号", "期数", "类型", "到期日", "未付金额", "逾期天数", "催款级别")
+                : List.of("Invoice", "Inst.", "Type", "Due date", "Open", "Days late", "Level"), TEXT_SIZE);
+        for (NoticeStatement.Line line : statement.lines()) {
+            pages.row(List.of(glyphs.printable(line.invoiceNumber()), String.valueOf(line.installment()),
+                    kind(line.kind(), zh), String.valueOf(line.dueDate()), NoticeTexts.amount(line.open()),
+                    line.daysOverdue() > 0 ? String.valueOf(line.daysOverdue()) : "",
+                    line.level() > 0 ? String.valueOf(line.level()) : ""), TEXT_SIZE);
+        }
+        if (statement.lines().isEmpty()) {
+            pages.write(zh ? "没有未付款项。" : "Nothing is open.", TEXT_SIZE);
+        }
+        pages.skip(TEXT_SIZE);
+        for (var total : statement.totals().values()) {
+            pages.write((zh ? "未付合计 " : "Open in all, ") + total.currency() + (zh ? "：" : ": ")
+                    + NoticeTexts.amount(total), TEXT_SIZE);
+        }
+    }
+
+    private static String kind(NoticeStatement.Kind kind, boolean zh) {
+        return switch (kind) {
+            case INVOICE -> zh ? "发票" : "Invoice";
+            case DUNNING_FEE -> zh ? "催款费" : "Dunning fee";
+            case INTEREST -> zh ? "逾期利息" : "Interest";
+        };
     }
 
     /** Which characters the font can show; the others become {@code ?}. */
@@ -131,6 +167,20 @@ public class NoticeDocuments {
             }
         }
 
+        /** One row of a table: each cell at its column, cut to the column's width (the columns fit what they hold). */
+        void row(List<String> cells, float size) throws IOException {
+            skip(size);
+            content.setFont(font, size);
+            for (int i = 0; i < cells.size(); i++) {
+                float column = COLUMNS[i + 1] - COLUMNS[i] - 4;
+                List<String> lines = wrap(cells.get(i), size, column);
+                content.beginText();
+                content.newLineAtOffset(MARGIN + COLUMNS[i], y);
+                content.showText(lines.get(0));
+                content.endText();
+            }
+        }
+
         /** Moves down one line, to a new page when this one is full. */
         void skip(float size) throws IOException {
             if (content == null || y - size * LEADING < MARGIN) {
@@ -139,7 +189,7 @@ public class NoticeDocuments {
             y -= size * LEADING;
         }
 
-        private void newPage() throws IOException {
+        void newPage() throws IOException {
             if (content != null) {
                 content.close();
             }
@@ -150,7 +200,10 @@ public class NoticeDocuments {
         }
 
         private List<String> wrap(String paragraph, float size) throws IOException {
-            float width = PDRectangle.A4.getWidth() - 2 * MARGIN;
+            return wrap(paragraph, size, PDRectangle.A4.getWidth() - 2 * MARGIN);
+        }
+
+        private List<String> wrap(String paragraph, float size, float width) throws IOException {
             List<String> lines = new ArrayList<>();
             StringBuilder line = new StringBuilder();
             float used = 0;

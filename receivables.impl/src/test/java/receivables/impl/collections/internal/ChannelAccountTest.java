@@ -75,9 +75,9 @@ class ChannelAccountTest {
     }
 
     /** An account whose secrets are sealed already, as the host keeps them. */
-    static ConfiguredChannelAccount sealedAccount(SealedSecrets secrets, String tenant, Map<String, String> settings,
-            Map<String, String> secretValues) {
-        return new ConfiguredChannelAccount(secrets, null, configuration(tenant, "email",
+    static ConfiguredChannelAccount sealedAccount(SealedSecrets secrets, String tenant, String channel,
+            Map<String, String> settings, Map<String, String> secretValues) {
+        return new ConfiguredChannelAccount(secrets, null, configuration(tenant, channel,
                 settings.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toArray(String[]::new),
                 secretValues.entrySet().stream().map(e -> e.getKey() + "=" + secrets.seal(e.getValue()))
                         .toArray(String[]::new)), Map.of());

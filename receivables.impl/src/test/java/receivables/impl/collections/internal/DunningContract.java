@@ -85,6 +85,8 @@ import receivables.impl.tenant.internal.TenantDirectory;
 import receivables.impl.tenant.internal.TestTenants;
 import receivables.notices.mail.internal.SmtpNoticeChannel;
 import receivables.notices.mail.testing.ScriptedSmtpServer;
+import receivables.notices.sms.emulator.SmsGatewayEmulator;
+import receivables.notices.sms.internal.GatewaySmsChannel;
 
 /**
  * Dunning on every database we support: policies stored and refused, and a month of daily runs walked day by day
@@ -99,6 +101,7 @@ abstract class DunningContract extends OnLedger {
     /** Reads its font once for all tests. */
     static final NoticeDocuments DOCUMENTS = new NoticeDocuments();
     static final String SMTP_PASSWORD = "smtp-Secret-4-dunning";
+    static final String SMS_TOKEN = "sms-Token-4-dunning";
 
     private final List<Leases> nodes = new ArrayList<>();
     private TenantDirectory tenants;
@@ -390,8 +393,8 @@ abstract class DunningContract extends OnLedger {
         RecordingChannel letters = new RecordingChannel(AddressKind.POSTAL);
         runs.addChannel(phones, Map.of(NoticeChannel.ID, "sms"));
         runs.addChannel(letters, Map.of(NoticeChannel.ID, "letter"));
-        policies.define(TENANT, "SMS", byChannel("sms", "SMS"));
-        policies.define(TENANT, "POST", byChannel("letter", "POST"));
+        policies.define(TENANT, "SMS", byChannel("sms", "SMS", "en"));
+        policies.define(TENANT, "POST", byChannel("letter", "POST", "en"));
         UUID texted = customers.create(TENANT, new CustomerRequest(null, "Texted Ltd", null, "t@example.com", "EUR",
                 null, "+8613800138000", null, null, "SMS", null, null, null, null)).id();
         UUID posted = customers.create(TENANT, new CustomerRequest(null, "Posted GmbH", null, "p@example.com", "EUR",
@@ -414,9 +417,54 @@ abstract class DunningContract extends OnLedger {
         assertThat(only(homeless).deliveryDetail()).contains("no address for channel 'letter'");
     }
 
-    private static DunningPolicyRequest byChannel(String channel, String segment) {
+    private static DunningPolicyRequest byChannel(String channel, String segment, String language) {
         return new DunningPolicyRequest(channel, List.of(new DunningLevel(7, null, false, null)), null, null, null,
-                "NET14", "en", channel, List.of(segment), false);
+                "NET14", language, channel, List.of(segment), false);
+    }
+
+    /**
+     * The real SMS channel through the gateway emulator: the first run meets a gateway answering 503 and keeps both
+     * notices pending; the next run texts the one customer in UCS-2 and records the number the gateway refuses as
+     * failed for good.
+     */
+    @Test
+    void aRunTextsTheNoticeThroughTheSmsGatewayARefusedNumberFailsAndAnErrorIsRetried() throws Exception {
+        try (SmsGatewayEmulator gateway = new SmsGatewayEmulator(SMS_TOKEN)) {
+            runs.addAccount(ChannelAccountTest.sealedAccount(TestProviders.secrets(), TENANT.value(), "sms", Map.of(
+                    "endpoint", gateway.endpoint().toString(), "senderId", "DUNNING", "timeoutMillis", "5000"),
+                    Map.of("apiToken", SMS_TOKEN)));
+            runs.addChannel(new GatewaySmsChannel(), Map.of(NoticeChannel.ID, "sms"));
+            policies.define(TENANT, "SMS", byChannel("sms", "SMS", "zh-CN"));
+            UUID shop = customers.create(TENANT, new CustomerRequest(null, "上海贸易有限公司", null, null, "EUR", null,
+                    "+86 138 0013 8000", null, null, "SMS", null, null, null, null)).id();
+            UUID gone = customers.create(TENANT, new CustomerRequest(null, "Gone Ltd", null, null, "EUR", null,
+                    "+86 139 0000 0000", null, null, "SMS", null, null, null, null)).id();
+            gateway.refuse("+8613900000000");
+            issue("SMS-1", shop, MARCH_2);
+            issue("SMS-2", gone, MARCH_2);
+            gateway.misbehave(SmsGatewayEmulator.Misbehaviour.SERVER_ERROR, 2);
+            clock.set(Instant.parse("2026-03-26T06:00:00Z"));
+
+            runs.run(TENANT, day(3, 25));
+            assertThat(only(shop).delivery()).isEqualTo(DeliveryStatus.PENDING);
+            assertThat(only(shop).deliveryDetail()).contains("503");
+            assertThat(gateway.messages()).isEmpty();
+
+            runs.run(TENANT, day(3, 26));
+            assertThat(only(shop).delivery()).isEqualTo(DeliveryStatus.DELIVERED);
+            assertThat(only(shop).attempts()).isEqualTo(2);
+            assertThat(only(gone).delivery()).isEqualTo(DeliveryStatus.FAILED);
+            assertThat(only(gone).deliveryDetail()).contains("422 number_refused");
+            assertThat(gateway.messages()).hasSize(1);
+            SmsGatewayEmulator.Message sent = gateway.messages().get(0);
+            assertThat(sent.to()).isEqualTo("+8613800138000");
+            assertThat(sent.from()).isEqualTo("DUNNING");
+            assertThat(sent.encoding()).isEqualTo("UCS2");
+            assertThat(sent.text()).contains("上海贸易有限公司").contains("逾期");
+            assertThat(sent.segments()).isEqualTo(sent.statedSegments()).isGreaterThan(1);
+            assertThat(only(shop).deliveryDetail()).contains(sent.segments() + " segments UCS-2")
+                    .doesNotContain(SMS_TOKEN);
+        }
     }
 
     @Test
@@ -545,8 +593,11 @@ abstract class DunningContract extends OnLedger {
         Part attachment = mixed.getBodyPart(1);
         assertThat(MimeUtility.decodeText(attachment.getFileName())).isEqualTo("催款通知-2026-03-23.pdf");
         try (InputStream in = attachment.getInputStream(); PDDocument pdf = Loader.loadPDF(in.readAllBytes())) {
+            Money total = notice.overdue().plus(notice.fee()).plus(notice.interest());
             assertThat(new PDFTextStripper().getText(pdf))
-                    .contains("逾期付款通知（第2级）", "上海贸易<script>有限公司", "119.00 EUR", "以下款项已逾期");
+                    .contains("逾期付款通知（第2级）", "上海贸易<script>有限公司", "119.00 EUR", "以下款项已逾期")
+                    .contains("对账单（截至 2026-03-23）", "催款费", "逾期利息", "未付合计 EUR：" + NoticeTexts.amount(total))
+                    .contains(notice.chargeNumbers());
         }
     }
 
@@ -609,7 +660,7 @@ abstract class DunningContract extends OnLedger {
 
     /** The tenant's notices go by the real e-mail channel to the SMTP server on {@code port}, the password sealed. */
     private void mailThrough(int port) {
-        runs.addAccount(ChannelAccountTest.sealedAccount(TestProviders.secrets(), TENANT.value(), Map.of(
+        runs.addAccount(ChannelAccountTest.sealedAccount(TestProviders.secrets(), TENANT.value(), "email", Map.of(
                 "host", "127.0.0.1", "port", String.valueOf(port), "security", "NONE", "user", "ar",
                 "from", "ar@dunning.example", "connectTimeoutMillis", "2000", "timeoutMillis", "5000"),
                 Map.of("password", SMTP_PASSWORD)));
