@@ -31,6 +31,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -45,6 +46,8 @@ import receivables.api.collections.DunningPolicyRequest;
 import receivables.api.collections.DunningRun;
 import receivables.api.collections.DunningRuns;
 import receivables.api.collections.DunningSchedule;
+import receivables.api.collections.Letter;
+import receivables.api.collections.PrintQueue;
 import receivables.api.customer.CustomerAccounts;
 import receivables.impl.tenant.internal.TenantDirectory;
 import receivables.impl.validation.internal.ValueRanges;
@@ -59,6 +62,8 @@ import receivables.impl.validation.internal.ValueRanges;
 @Path("dunning")
 @Produces(MediaType.APPLICATION_JSON)
 public class DunningResource {
+
+    static final String PDF = "application/pdf";
 
     /** The body of {@code PUT /dunning/customers/{id}/policy}. */
     public record PolicyAssignment(String policyCode) {
@@ -84,15 +89,17 @@ public class DunningResource {
     private final DunningRuns runs;
     private final CustomerAccounts customers;
     private final TenantDirectory tenants;
+    private final PrintQueue letters;
     private final Clock clock;
 
     @Activate
     public DunningResource(@Reference DunningPolicies policies, @Reference DunningRuns runs,
-            @Reference CustomerAccounts customers, @Reference TenantDirectory tenants) {
+            @Reference CustomerAccounts customers, @Reference TenantDirectory tenants, @Reference PrintQueue letters) {
         this.policies = policies;
         this.runs = runs;
         this.customers = customers;
         this.tenants = tenants;
+        this.letters = letters;
         this.clock = Clock.systemUTC();
     }
 
@@ -236,5 +243,34 @@ public class DunningResource {
             throw new NotFoundException("dunning run", date);
         }
         return runs.find(TenantFilter.tenantOf(request), day).orElseThrow(() -> new NotFoundException("dunning run", date));
+    }
+
+    /** The letters awaiting printing, oldest first. */
+    @GET
+    @Permitted({ CLERK, FINANCE_MANAGER, TENANT_ADMIN, AUDITOR })
+    @Path("letters")
+    public List<Letter> letters(@Context ContainerRequestContext request) {
+        return letters.awaiting(TenantFilter.tenantOf(request));
+    }
+
+    /** The letter's PDF to print: the notice and the customer's statement. */
+    @GET
+    @Permitted({ CLERK, FINANCE_MANAGER, TENANT_ADMIN, AUDITOR })
+    @Path("letters/{noticeId}/pdf")
+    @Produces(PDF)
+    @Answers(value = 200, body = byte[].class)
+    public Response letter(@Context ContainerRequestContext request, @PathParam("noticeId") String noticeId) {
+        UUID notice = QueryParameters.pathId("letter", noticeId);
+        return Response.ok(letters.pdf(TenantFilter.tenantOf(request), notice), PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"letter-" + notice + ".pdf\"").build();
+    }
+
+    /** Marks the letter printed by the caller; marking it again changes nothing. */
+    @POST
+    @Permitted({ CLERK, FINANCE_MANAGER, TENANT_ADMIN })
+    @Path("letters/{noticeId}/printed")
+    public Letter printed(@Context ContainerRequestContext request, @PathParam("noticeId") String noticeId) {
+        return letters.printed(TenantFilter.tenantOf(request), QueryParameters.pathId("letter", noticeId),
+                TenantFilter.callerOf(request).actor().id());
     }
 }

@@ -43,6 +43,8 @@ import receivables.api.ConflictException;
 import receivables.api.NotFoundException;
 import receivables.api.TenantId;
 import receivables.api.channel.AddressKind;
+import receivables.api.channel.ChannelContext;
+import receivables.api.channel.NoticeAttachment;
 import receivables.api.channel.NoticeChannel;
 import receivables.api.channel.NoticeDelivery;
 import receivables.api.channel.NoticeMessage;
@@ -60,6 +62,7 @@ import receivables.api.collections.DunningPolicyRequest;
 import receivables.api.collections.DunningRun;
 import receivables.api.collections.DunningRunStatus;
 import receivables.api.collections.DunningSchedule;
+import receivables.api.collections.Letter;
 import receivables.api.collections.NoticeItem;
 import receivables.api.collections.PromiseStatus;
 import receivables.api.collections.WorklistEntry;
@@ -415,6 +418,53 @@ abstract class DunningContract extends OnLedger {
         assertThat(mail.sent).isEmpty();
         assertThat(only(homeless).delivery()).isEqualTo(DeliveryStatus.UNREACHABLE);
         assertThat(only(homeless).deliveryDetail()).contains("no address for channel 'letter'");
+    }
+
+    /** A notice by letter lands in the print queue with its PDF and the postal address, once, until marked printed. */
+    @Test
+    void aNoticeByLetterWaitsInThePrintQueueWithItsPdfUntilItIsMarkedPrinted() throws Exception {
+        StoredPrintQueue queue = new StoredPrintQueue(database, clock);
+        runs.addChannel(queue, Map.of(NoticeChannel.ID, "letter"));
+        policies.define(TENANT, "POST", byChannel("letter", "POST", "zh-CN"));
+        UUID posted = customers.create(TENANT, new CustomerRequest(null, "北京测试有限公司", null, null, "EUR", null,
+                null, new BillingAddress("朝阳区建国路 1 号", null, "100020", "北京", null, "CN"), null, "POST", null,
+                null, null, null)).id();
+        issue("L-1", posted, MARCH_2);
+        clock.set(Instant.parse("2026-03-25T06:00:00Z"));
+
+        runs.run(TENANT, day(3, 25));
+
+        DunningNotice notice = only(posted);
+        assertThat(notice.delivery()).isEqualTo(DeliveryStatus.DELIVERED);
+        assertThat(notice.deliveryDetail()).isEqualTo("queued for printing");
+        assertThat(queue.awaiting(TENANT)).singleElement().satisfies(letter -> {
+            assertThat(letter.noticeId()).isEqualTo(notice.id());
+            assertThat(letter.customerId()).isEqualTo(posted);
+            assertThat(letter.runDate()).isEqualTo(day(3, 25));
+            assertThat(letter.address()).isEqualTo("北京测试有限公司\n朝阳区建国路 1 号\n100020 北京\nCN");
+            assertThat(letter.printedAt()).isNull();
+        });
+        try (PDDocument pdf = Loader.loadPDF(queue.pdf(TENANT, notice.id()))) {
+            assertThat(new PDFTextStripper().getText(pdf)).contains("北京测试有限公司", "对账单", "119.00 EUR");
+        }
+        assertThat(queue.awaiting(new TenantId("other"))).isEmpty();
+
+        clock.set(Instant.parse("2026-03-25T09:30:00Z"));
+        Letter printed = queue.printed(TENANT, notice.id(), "user:wang");
+        assertThat(printed.printedAt()).isEqualTo(Instant.parse("2026-03-25T09:30:00Z"));
+        assertThat(printed.printedBy()).isEqualTo("user:wang");
+        assertThat(queue.awaiting(TENANT)).isEmpty();
+        clock.set(Instant.parse("2026-03-26T09:30:00Z"));
+        assertThat(queue.printed(TENANT, notice.id(), "user:li")).isEqualTo(printed);
+        assertThat(queue.pdf(TENANT, notice.id())).isNotEmpty();
+        assertThatThrownBy(() -> queue.pdf(TENANT, UUID.randomUUID())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> queue.printed(new TenantId("other"), notice.id(), "user:li"))
+                .isInstanceOf(NotFoundException.class);
+        NoticeMessage again = new NoticeMessage(TENANT, notice.id(), "北京测试有限公司", "elsewhere", "zh-CN", "s", "b",
+                "", List.of(new NoticeAttachment("n.pdf", "application/pdf", new byte[] { 1 })));
+        assertThat(queue.deliver(new ChannelContext(TENANT, Map.of()), again).detail())
+                .isEqualTo("in the print queue already");
+        assertThat(queue.pdf(TENANT, notice.id())).hasSizeGreaterThan(1);
     }
 
     private static DunningPolicyRequest byChannel(String channel, String segment, String language) {
