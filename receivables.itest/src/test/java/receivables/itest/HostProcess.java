@@ -123,6 +123,11 @@ final class HostProcess implements AutoCloseable {
         return CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** As {@link #send}, for a body that is no text, e.g. a PDF. */
+    HttpResponse<byte[]> sendBytes(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create(base() + path))
                 .header("X-Tenant", Http.DEFAULT_TENANT)
