@@ -35,7 +35,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 public class ReferenceHostIT extends InReferenceHost {
 
     private static final List<String> BUNDLES = List.of("receivables.api", "receivables.impl", "receivables.payments.bank",
-            "receivables.payments.wallet", "receivables.notices.mail", "receivables.ui");
+            "receivables.payments.wallet", "receivables.notices.mail", "receivables.notices.sms", "receivables.ui");
 
     public ReferenceHostIT() {
         super("reference-host");
