@@ -27,7 +27,8 @@ import receivables.notices.sms.emulator.SmsGatewayEmulator;
  * The exported host, started with {@code java -jar}, dunning one customer by SMS and another by letter: the SMS
  * channel bundle resolves in the reference host and texts the notice through the tenant's gateway (the emulator in
  * this JVM, its token in clear in {@code etc/}, which shows in no answer and no log line), and the letter channel
- * queues the other notice for printing, its PDF downloaded and the letter marked printed over REST.
+ * queues the other notice for printing, its PDF downloaded and the letter marked printed over REST. The dunning
+ * schedule takes the tenant's time zone and refuses another.
  */
 public class SmsAndLetterNoticeIT {
 
@@ -86,6 +87,17 @@ public class SmsAndLetterNoticeIT {
             assertNotNull(JSON.readTree(printed.body()).get("printedAt").asText(null));
             assertEquals("[]", send(host, "GET", "/api/v1/dunning/letters", null).body());
             assertEquals(404, send(host, "GET", "/api/v1/dunning/letters/not-a-notice/pdf", null).statusCode());
+
+            // The schedule runs in the tenant's zone: a body may name that zone, never another.
+            String zone = JSON.readTree(send(host, "GET", "/api/v1/dunning/schedule", null).body()).get("zone").asText();
+            HttpResponse<String> same = send(host, "PUT", "/api/v1/dunning/schedule",
+                    "{\"runAt\":\"07:30\",\"zone\":\"" + zone + "\"}");
+            assertEquals(same.body(), 200, same.statusCode());
+            assertEquals("07:30", JSON.readTree(same.body()).get("runAt").asText());
+            HttpResponse<String> other = send(host, "PUT", "/api/v1/dunning/schedule", "{\"runAt\":\"07:30\",\"zone\":\""
+                    + (zone.equals("Asia/Shanghai") ? "Europe/Berlin" : "Asia/Shanghai") + "\"}");
+            assertEquals(other.body(), 400, other.statusCode());
+            assertEquals(other.body(), "zone", JSON.readTree(other.body()).at("/errors/0/field").asText());
 
             host.stop();
             String log = Files.readString(directory.resolve("host.log"), StandardCharsets.UTF_8);
