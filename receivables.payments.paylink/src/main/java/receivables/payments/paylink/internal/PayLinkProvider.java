@@ -1,12 +1,14 @@
 package receivables.payments.paylink.internal;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -64,9 +66,14 @@ public class PayLinkProvider implements PaymentProvider {
                 + "&currency=" + intent.amount().currency()
                 + "&notify=" + URLEncoder.encode(context.notificationUrl().toString(), StandardCharsets.UTF_8);
         Settings settings = context.settings(Settings.class);
-        // A pageUrl that makes no URL throws here; the core records that as the start's failure and tries again.
-        return PaymentInstructions.redirect(null, URI.create(settings.pageUrl() + "?" + query + "&sig="
-                + sign(settings.signingKey(), query)), null);
+        try {
+            return PaymentInstructions.redirect(null, new URI(settings.pageUrl() + "?" + query + "&sig="
+                    + sign(settings.signingKey(), query)), null);
+        } catch (URISyntaxException e) {
+            // Final until the tenant's account is fixed; retrying would only fail the same way.
+            throw new ProviderFailure(ProviderFailure.Kind.INVALID_REQUEST, "setting pageUrl of tenant "
+                    + context.tenant().value() + " is not a URL");
+        }
     }
 
     @Override
@@ -109,8 +116,12 @@ public class PayLinkProvider implements PaymentProvider {
                         + intent.amount());
             }
         }
-        // A signed paid_at that is no instant throws; the core rejects the notification as malformed (400).
-        Instant paidAt = form.containsKey("paid_at") ? Instant.parse(form.get("paid_at")) : null;
+        Instant paidAt;
+        try {
+            paidAt = form.containsKey("paid_at") ? Instant.parse(form.get("paid_at")) : null;
+        } catch (DateTimeParseException e) {
+            throw new RejectedNotification(RejectedNotification.Reason.MALFORMED, "paid_at is not an instant");
+        }
         return new VerifiedNotification(new ProviderReport(intent.id(), form.get("reference"), outcome, amount, paidAt),
                 "ok", "text/plain");
     }
@@ -132,7 +143,11 @@ public class PayLinkProvider implements PaymentProvider {
             if (equals < 1) {
                 throw new RejectedNotification(RejectedNotification.Reason.MALFORMED, "not a form");
             }
-            fields.put(pair.substring(0, equals), URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+            try {
+                fields.put(pair.substring(0, equals), URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                throw new RejectedNotification(RejectedNotification.Reason.MALFORMED, "not a form: " + e.getMessage());
+            }
         }
         return fields;
     }

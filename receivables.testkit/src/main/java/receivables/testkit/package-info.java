@@ -1,0 +1,14 @@
+/**
+ * The vendor's test kit for payment providers: builders for the records of {@code receivables.api.provider} and
+ * {@code receivables.api.intent} with sensible defaults ({@link receivables.testkit.PaymentIntentBuilder},
+ * {@link receivables.testkit.ProviderContextBuilder}, {@link receivables.testkit.RawNotificationBuilder}), an
+ * {@link receivables.api.provider.IntentLookup} over a few intents ({@link receivables.testkit.KnownIntents}), and
+ * {@link receivables.testkit.ProviderConformance}, the JUnit 5 suite a provider's own test extends to check what
+ * the SPI's javadoc promises the core.
+ */
+@Export
+@Version("1.0.0")
+package receivables.testkit;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
