@@ -2,6 +2,9 @@ package receivables.impl.persistence.internal;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -19,7 +22,9 @@ public final class TestDatabase implements BeforeEachCallback, AfterEachCallback
     private final int poolSize;
     private StatementRecorder recorder;
     private String schema;
+    private byte[] hostKey;
     private HibernateDatabase database;
+    private final List<HibernateDatabase> otherNodes = new ArrayList<>();
 
     private TestDatabase(boolean postgres, int poolSize) {
         this.postgres = postgres;
@@ -53,12 +58,26 @@ public final class TestDatabase implements BeforeEachCallback, AfterEachCallback
         return postgres;
     }
 
+    /**
+     * Another node of the same installation, on the same PostgreSQL schema with the same host key but its own
+     * connection pool and Hibernate; stopped after the test.
+     */
+    public HibernateDatabase anotherNode() {
+        if (!postgres) {
+            throw new IllegalStateException("nodes share a PostgreSQL database; an in-memory H2 belongs to one process");
+        }
+        HibernateDatabase node = TestDatabases.postgres(schema, poolSize, null, hostKey);
+        otherNodes.add(node);
+        return node;
+    }
+
     @Override
     public void beforeEach(ExtensionContext context) {
         if (postgres) {
             assumeTrue(TestDatabases.postgresReachable(), TestDatabases.POSTGRES_UNREACHABLE);
             schema = TestDatabases.createPostgresSchema();
-            database = TestDatabases.postgres(schema, poolSize, recorder);
+            hostKey = TestDatabases.newHostKey();
+            database = TestDatabases.postgres(schema, poolSize, recorder, hostKey);
         } else {
             database = TestDatabases.h2(recorder);
         }
@@ -67,6 +86,8 @@ public final class TestDatabase implements BeforeEachCallback, AfterEachCallback
     @Override
     public void afterEach(ExtensionContext context) {
         try {
+            otherNodes.forEach(HibernateDatabase::deactivate);
+            otherNodes.clear();
             if (database != null) {
                 database.deactivate();
             }

@@ -69,8 +69,13 @@ public final class TestDatabases {
     }
 
     static HibernateDatabase postgres(String schema, int poolSize, StatementRecorder recorder) {
+        return postgres(schema, poolSize, recorder, newHostKey());
+    }
+
+    /** A node on the schema whose secrets are sealed with {@code hostKey}: nodes of one installation share it. */
+    static HibernateDatabase postgres(String schema, int poolSize, StatementRecorder recorder, byte[] hostKey) {
         return start(new DatabaseSettings(POSTGRES_URL + "?currentSchema=" + schema, POSTGRES_USER, "", poolSize),
-                recorder);
+                recorder, hostKey);
     }
 
     /** A database component on any JDBC URL (the benchmarks' H2 file, say), migrated and ready. */
@@ -84,12 +89,20 @@ public final class TestDatabases {
 
     /** A database component whose statements {@code recorder} records, unless it is {@code null}. */
     static HibernateDatabase start(DatabaseSettings settings, StatementRecorder recorder) {
+        return start(settings, recorder, newHostKey());
+    }
+
+    static byte[] newHostKey() {
+        byte[] hostKey = new byte[32];
+        new SecureRandom().nextBytes(hostKey);
+        return hostKey;
+    }
+
+    private static HibernateDatabase start(DatabaseSettings settings, StatementRecorder recorder, byte[] hostKey) {
         HibernateDatabase database = new HibernateDatabase();
         List<DataSourceFactory> drivers = List.of(new OsgiDataSourceFactory(new org.h2.Driver()), new PGDataSourceFactory());
         database.dataSourceFactories = recorder == null ? drivers : drivers.stream().map(recorder::recording).toList();
         database.changes = new ChangeRecorder(new CallerScope());
-        byte[] hostKey = new byte[32];
-        new SecureRandom().nextBytes(hostKey);
         database.personalDataKeys = new PersonalDataKeys(new SealedSecrets(hostKey));
         database.activate(settings);
         return database;

@@ -70,10 +70,15 @@ abstract class SignInContract {
         clock = new MovableClock(START);
         HibernateDatabase database = testDatabase.get();
         PersonalDataKeys keys = TestDatabases.personalDataKeys(database);
-        signIns = new SignIns(database, keys, TestTenants.withFeatures(ALPHA, "dunning"),
+        signIns = signIns(database);
+        users = new StoredUsers(database, keys, signIns, clock);
+    }
+
+    /** The sign-in of one node on {@code database}: three failures lock a name out for 15 minutes. */
+    SignIns signIns(HibernateDatabase database) {
+        return new SignIns(database, TestDatabases.personalDataKeys(database), TestTenants.withFeatures(ALPHA, "dunning"),
                 new SignIns.Settings(3, Duration.ofMinutes(15), Duration.ofSeconds(2), Duration.ofMinutes(30),
                         Duration.ofHours(12), Duration.ofDays(3), 12, Duration.ofDays(1)), clock);
-        users = new StoredUsers(database, keys, signIns, clock);
     }
 
     @Test
@@ -345,7 +350,7 @@ abstract class SignInContract {
         }));
     }
 
-    private User signedUp() {
+    User signedUp() {
         IssuedPassword issued = users.create(ALPHA, jane());
         assertThat(signIns.signIn("alpha", attempt("jane", issued.oneTimePassword(), null, OWN_PASSWORD)))
                 .isInstanceOf(SignedIn.class);
@@ -361,7 +366,7 @@ abstract class SignInContract {
         return new UserRequest("jane", "Jane Doe", null, EnumSet.of(Role.CLERK, Role.COLLECTOR), null);
     }
 
-    private static SignIns.Attempt attempt(String username, String password, String totp, String newPassword) {
+    static SignIns.Attempt attempt(String username, String password, String totp, String newPassword) {
         return new SignIns.Attempt(username, password, totp, newPassword);
     }
 }
