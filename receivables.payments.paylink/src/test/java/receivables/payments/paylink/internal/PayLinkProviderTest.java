@@ -81,6 +81,20 @@ class PayLinkProviderTest {
                 .hasMessageContaining("pageUrl").hasMessageNotContaining("k3y");
     }
 
+    @Test
+    void aPageThatIsNoUrlAndSignedNonsenseAreTypedFailuresNotExceptions() {
+        ProviderContext badPage = new ProviderContext(new TenantId("acme"), Map.of("pageUrl", "https://pay example/%zz",
+                "signingKey", "k3y"), URI.create("https://ar.example/api/v1/payments/notifications/paylink?tenant=acme"));
+        assertThatThrownBy(() -> provider.start(badPage, intent)).isInstanceOfSatisfying(ProviderFailure.class,
+                failure -> assertThat(failure.kind()).isEqualTo(ProviderFailure.Kind.INVALID_REQUEST))
+                .hasMessageContaining("pageUrl");
+
+        String lateNight = "intent=" + intent.id() + "&status=paid&amount=119.00&currency=EUR&paid_at=yesterday";
+        assertRejected(notification(lateNight, PayLinkProvider.sign("k3y", lateNight)), RejectedNotification.Reason.MALFORMED);
+        String badEscape = "intent=" + intent.id() + "&status=paid&amount=119.00&currency=EUR&reference=%zz";
+        assertRejected(notification(badEscape, PayLinkProvider.sign("k3y", badEscape)), RejectedNotification.Reason.MALFORMED);
+    }
+
     private void assertRejected(RawNotification notification, RejectedNotification.Reason reason) {
         assertThatThrownBy(() -> provider.verify(CONTEXT, notification, lookup))
                 .isInstanceOfSatisfying(RejectedNotification.class, e -> assertThat(e.reason()).isEqualTo(reason));
