@@ -32,4 +32,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Payment notification burst, per provider and tenant",
             description = "How many notifications may arrive at once before the sustained rate applies")
     int notificationBurst() default 200;
+
+    @AttributeDefinition(name = "Trusted proxies",
+            description = "IP addresses or CIDR ranges of the load balancers and proxies in front of the API, e.g. "
+                    + "10.0.0.0/8: a request from one of them is counted against the last address of its "
+                    + "X-Forwarded-For that is not one of them. Empty: the TCP peer is the client.",
+            cardinality = 64)
+    String[] trustedProxies() default {};
 }

@@ -32,6 +32,7 @@ public class RequestThrottles {
 
     private final TimeMeter clock;
     private volatile Limits limits;
+    private volatile TrustedProxies proxies = TrustedProxies.none();
     private final Buckets<String> failedAuthentications = new Buckets<>();
     private final Buckets<String> notifications = new Buckets<>();
 
@@ -58,8 +59,18 @@ public class RequestThrottles {
     @Activate
     @Modified
     void configure(RequestLimitsConfiguration config) {
+        TrustedProxies trusted = TrustedProxies.of(config.trustedProxies());
         configure(new Limits(config.maxBodyBytes(), config.maxUploadBytes(), config.failedAuthenticationsPerMinute(),
                 config.notificationsPerSecond(), config.notificationBurst()));
+        trust(trusted);
+    }
+
+    /**
+     * The address a request's allowance is counted against (and the audit trail records): the TCP peer's, or behind
+     * a trusted proxy the client's it forwards for.
+     */
+    String clientAddress(String peer, String forwardedFor) {
+        return proxies.client(peer, forwardedFor);
     }
 
     void configure(Limits limits) {
@@ -70,6 +81,10 @@ public class RequestThrottles {
 
     Limits limits() {
         return limits;
+    }
+
+    void trust(TrustedProxies trusted) {
+        proxies = trusted;
     }
 
     /**

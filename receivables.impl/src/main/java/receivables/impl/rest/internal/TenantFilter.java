@@ -99,7 +99,8 @@ public class TenantFilter implements ContainerRequestFilter, ContainerResponseFi
     public void filter(ContainerRequestContext request) {
         String requestId = requestId(request.getHeaderString(REQUEST_ID_HEADER));
         request.setProperty(REQUEST_ID_PROPERTY, requestId);
-        String client = servletRequest.getRemoteAddr();
+        String client = throttles.clientAddress(servletRequest.getRemoteAddr(),
+                request.getHeaderString("X-Forwarded-For"));
         callers.enter(new CallerContext(ANONYMOUS, client, requestId));
         boolean optional = declared(CredentialsOptional.class) != null;
         PresentedCredentials presented = presented(request, client);
