@@ -37,10 +37,17 @@ class TemplateVersionsTest {
         assertEquals(projectProperties.get("junit.version"), templateProperties.get("junit.version"), "junit.version");
         assertEquals(projectProperties.get("maven.compiler.release"), templateProperties.get("maven.compiler.release"),
                 "maven.compiler.release");
+        projectProperties.put("project.version", child(project.getDocumentElement(), "version"));
         Map<String, String> managed = versions(project, "dependency");
+        Map<String, String> templateDependencies = versions(template, "dependency");
+        assertFalse(templateDependencies.isEmpty());
+        templateDependencies.forEach((dependency, version) -> {
+            if (managed.containsKey(dependency)) {
+                assertEquals(resolve(managed.get(dependency), projectProperties), resolve(version, templateProperties),
+                        "version of " + dependency);
+            }
+        });
         assertEquals(managed.get("osgi.annotation"), templateProperties.get("osgi.annotation.version"), "osgi.annotation");
-        assertEquals(managed.get("org.osgi.service.component.annotations"),
-                templateProperties.get("osgi.component.annotations.version"), "org.osgi.service.component.annotations");
         Map<String, String> projectPlugins = versions(project, "plugin");
         Map<String, String> templatePlugins = versions(template, "plugin");
         assertFalse(templatePlugins.isEmpty());
