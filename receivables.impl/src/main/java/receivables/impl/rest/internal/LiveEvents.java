@@ -19,7 +19,6 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
-import org.osgi.service.event.propertytypes.EventTopics;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
@@ -37,8 +36,9 @@ import receivables.api.ui.UiFragment;
  * {@value #HEARTBEAT_SECONDS} s finds the streams whose browser has gone; a stream ends after
  * {@value #LIFETIME_MINUTES} minutes and the browser's EventSource reconnects, so none lives on forgotten.
  */
-@Component(service = { LiveEvents.class, EventHandler.class })
-@EventTopics("receivables/*")
+// The topic as a plain property: @EventTopics would also require Event Admin's osgi.implementation capability,
+// which Karaf's Event Admin bundle does not declare, and receivables.impl would not resolve there.
+@Component(service = { LiveEvents.class, EventHandler.class }, property = EventConstants.EVENT_TOPIC + "=receivables/*")
 public class LiveEvents implements EventHandler {
 
     /** Streams one tenant may hold open at once: a few per person signed in. */
