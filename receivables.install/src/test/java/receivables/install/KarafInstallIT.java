@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The README's Karaf recipe on a stock Apache Karaf 4.4.10 unpacked from its Maven Central tar.gz: the two framework
  * settings a feature cannot carry, then {@code feature:repo-add} and {@code feature:install receivables} through
- * {@code bin/client}. The host becomes healthy, takes a customer, offers the example provider bundle once it is
+ * {@code bin/client}. The host becomes healthy, takes a customer, answers a Gogo command of ours, offers the example provider bundle once it is
  * dropped into Karaf's deploy/, and keeps its data outside Karaf's data/. Karaf resolves bundles only from the local
  * repository and this build's own bundles (no remote repository), as a build that ran once online has them.
  */
@@ -63,6 +63,10 @@ class KarafInstallIT {
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
             assertThat(api.get(created.headers().firstValue("Location").orElseThrow()
                     .replaceFirst("^https?://[^/]+", "")).body()).contains("C-KARAF");
+            // The admins' Gogo commands, in Karaf's shell (which prints a command's value only when interactive).
+            assertThat(client(karaf, ssh, "echo (receivables:tenants)")).contains("Default tenant").contains("bank-reconciliation");
+            assertThat(Files.readString(karaf.resolve("data/log/karaf.log"))).as("our logging in Karaf's log")
+                    .containsPattern("receivables\\.impl - .*Connected to H2");
 
             // A vendor's provider bundle, hot-deployed the Karaf way, for a tenant that has an account with it.
             Files.writeString(karaf.resolve("etc/receivables.provider.account-default-paylink.cfg"), """
