@@ -3,8 +3,8 @@
 // console error (a message key missing in a language is one), on any uncaught page error, and on any step.
 //
 // Environment: BASE_URL, TENANT, API_KEY (to seed data over the REST API), ADMIN_USERNAME and
-// ADMIN_ONE_TIME_PASSWORD (a tenant admin, finance manager and clerk), COLLECTOR_USERNAME and
-// COLLECTOR_ONE_TIME_PASSWORD (a collector who also takes payments), BUYER_URL (the payer's phone: POST what a QR
+// ADMIN_ONE_TIME_PASSWORD (a tenant admin, finance manager and clerk), COLLECTOR_USERNAME, COLLECTOR_ID and
+// COLLECTOR_ONE_TIME_PASSWORD (a collector and nothing else), BUYER_URL (the payer's phone: POST what a QR
 // code says and the wallet gateway emulator pays it), SCREENSHOT_DIR, DEPLOY_DIR (the host's deploy/), PAYLINK_JAR
 // (the example provider bundle, which brings a fragment), BANK_FILES (the shared corpus of real bank statements) and
 // CHROMIUM (default /usr/bin/chromium).
@@ -22,7 +22,7 @@ const BASE = env('BASE_URL');
 const TENANT = env('TENANT');
 const API_KEY = env('API_KEY');
 const ADMIN = { username: env('ADMIN_USERNAME'), oneTime: env('ADMIN_ONE_TIME_PASSWORD'), password: 'a passphrase she chose herself' };
-const COLLECTOR = { username: env('COLLECTOR_USERNAME'), oneTime: env('COLLECTOR_ONE_TIME_PASSWORD'), password: 'a passphrase he chose himself' };
+const COLLECTOR = { username: env('COLLECTOR_USERNAME'), id: env('COLLECTOR_ID'), oneTime: env('COLLECTOR_ONE_TIME_PASSWORD'), password: 'a passphrase he chose himself' };
 const BUYER = env('BUYER_URL');
 const SHOTS = env('SCREENSHOT_DIR');
 const DEPLOY_DIR = env('DEPLOY_DIR');
@@ -147,6 +147,7 @@ const overdueCustomer = await rest('POST', '/api/v1/customers', { name: `Overdue
 const old = await rest('POST', '/api/v1/invoices', { orderId: `SO-OLD-${run}`, customerId: overdueCustomer.id, currency: 'EUR',
   orderDate: '2026-01-02', lines: [{ product: 'CRATE', quantity: 3, unitPrice: '410.00', taxRate: 19 }] });
 await rest('POST', `/api/v1/invoices/${old.id}/issue`, { issueDate: '2026-01-05' });
+await rest('PUT', `/api/v1/customers/${overdueCustomer.id}/collector`, { collector: COLLECTOR.id });
 // A customer whose invoices fall into every bucket of the aging, so that the dashboard shows what it is for.
 const daysAgo = (days) => new Date(Date.now() - days * 86400000).toISOString().slice(0, 10);
 const regular = await rest('POST', '/api/v1/customers', { name: `Regular Supplies ${run}`, currency: 'EUR' });
@@ -468,6 +469,7 @@ for (const [days, price] of [[3, '860.00'], [45, '420.00'], [75, '310.00'], [100
     await nav(page, '催收');
     await expect(page.getByRole('heading', { name: '催收' }), '催收');
     await expect(page.locator('.work-item', { hasText: overdueCustomer.name }).locator('.badge.overdue'), 'days overdue');
+    if (await page.locator('.work-item', { hasText: regular.name }).count()) throw new Error('a customer assigned to nobody is in the collector\'s worklist');
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     if (width > PHONE.width) throw new Error(`the page is ${width}px wide on a ${PHONE.width}px phone`);
   });

@@ -29,6 +29,7 @@ import java.util.stream.Stream;
 
 import org.junit.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -94,26 +95,27 @@ public class BrowserIT {
             environment.put("BANK_FILES", Path.of(System.getProperty("receivables.bank-statements.dir",
                     "../../shared/data/bank-statements")).toAbsolutePath().normalize().toString());
             environment.put("ADMIN_USERNAME", "clara");
-            environment.put("ADMIN_ONE_TIME_PASSWORD",
-                    firstUser(host, "clara", "Clara Chen", "[\"TENANT_ADMIN\",\"FINANCE_MANAGER\",\"CLERK\"]"));
+            environment.put("ADMIN_ONE_TIME_PASSWORD", firstUser(host, "clara", "Clara Chen",
+                    "[\"TENANT_ADMIN\",\"FINANCE_MANAGER\",\"CLERK\"]").get("oneTimePassword").asText());
+            JsonNode collector = firstUser(host, "colin", "Colin Wu", "[\"COLLECTOR\"]");
             environment.put("COLLECTOR_USERNAME", "colin");
-            environment.put("COLLECTOR_ONE_TIME_PASSWORD",
-                    firstUser(host, "colin", "Colin Wu", "[\"COLLECTOR\",\"CLERK\"]"));
+            environment.put("COLLECTOR_ID", collector.at("/user/id").asText());
+            environment.put("COLLECTOR_ONE_TIME_PASSWORD", collector.get("oneTimePassword").asText());
             node(List.of(runner.resolve("ui.test.mjs").toString()), environment, WORK.resolve("ui.test.log"),
                     Duration.ofMinutes(5));
         }
     }
 
     /**
-     * A user created over REST with the demo key, as the README's "first user": answers the one-time password, which
-     * the browser replaces at the first sign-in.
+     * A user created over REST with the demo key, as the README's "first user": answers the user and the one-time
+     * password, which the browser replaces at the first sign-in.
      */
-    private static String firstUser(HostProcess host, String username, String name, String roles) throws Exception {
+    private static JsonNode firstUser(HostProcess host, String username, String name, String roles) throws Exception {
         HttpResponse<String> created = host.send(host.request("/api/v1/users").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username + "\",\"displayName\":\"" + name
                         + "\",\"roles\":" + roles + ",\"enabled\":true}")));
         assertEquals(created.body(), 201, created.statusCode());
-        return JSON.readTree(created.body()).get("oneTimePassword").asText();
+        return JSON.readTree(created.body());
     }
 
     /** Debian's Chromium ({@code .ci/run} installs it when missing); {@code CHROMIUM} names another. */

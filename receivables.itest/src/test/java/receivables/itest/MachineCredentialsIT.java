@@ -134,5 +134,33 @@ public class MachineCredentialsIT extends InReferenceHost {
         assertEquals(403, http.send(http.request("/api/v1/customers/" + other + "/collector", Http.DEFAULT_TENANT, secret)
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"collector\":\"" + collector + "\"}"))).status());
+
+        // Payment intents: a collector starts and follows them for their own customers' invoices only.
+        String theirInvoice = issuedInvoice(theirs, "SO-THEIRS");
+        String otherInvoice = issuedInvoice(other, "SO-OTHER");
+        Http.Reply refused = http.send(http.request("/api/v1/payment-intents", Http.DEFAULT_TENANT, secret)
+                .header("Content-Type", "application/json").header("Idempotency-Key", "collector-other")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"invoiceId\":\"" + otherInvoice + "\",\"provider\":\"none\"}")));
+        assertEquals(refused.body(), 404, refused.status());
+        assertEquals(404, http.get("/api/v1/payment-intents?invoiceId=" + otherInvoice, Http.DEFAULT_TENANT, secret).status());
+        assertEquals("[]", http.get("/api/v1/payment-intents?invoiceId=" + otherInvoice).body());
+        // Their own invoice passes the assignment and meets the provider check (no provider is enabled here).
+        Http.Reply theirsChecked = http.send(http.request("/api/v1/payment-intents", Http.DEFAULT_TENANT, secret)
+                .header("Content-Type", "application/json").header("Idempotency-Key", "collector-theirs")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"invoiceId\":\"" + theirInvoice + "\",\"provider\":\"none\"}")));
+        assertEquals(theirsChecked.body(), 400, theirsChecked.status());
+        assertTrue(theirsChecked.body(), theirsChecked.body().contains("provider"));
+        assertEquals(200, http.get("/api/v1/payment-intents?invoiceId=" + theirInvoice, Http.DEFAULT_TENANT, secret).status());
+        assertEquals(200, http.get("/api/v1/payment-providers", Http.DEFAULT_TENANT, secret).status());
+    }
+
+    /** An issued invoice of the customer, with the demo key. */
+    private String issuedInvoice(String customer, String order) {
+        String id = http.post("/api/v1/invoices", "{\"orderId\":\"" + order + "\",\"customerId\":\"" + customer
+                + "\",\"currency\":\"EUR\",\"orderDate\":\"2026-03-01\",\"lines\":[{\"product\":\"BOX\",\"quantity\":1,"
+                + "\"unitPrice\":\"80.00\",\"taxRate\":0}]}").json().get("id").asText();
+        Http.Reply issued = http.post("/api/v1/invoices/" + id + "/issue", "{\"issueDate\":\"2026-03-02\"}");
+        assertEquals(issued.body(), 200, issued.status());
+        return id;
     }
 }

@@ -139,7 +139,7 @@ public class PermissionsIT extends InReferenceHost {
         assertEquals(List.of("core.collections", "core.customers", "core.dashboard", "core.intents", "core.invoices",
                 "core.payments", "bank.suspense-queue"), fragments("FINANCE_MANAGER"));
         assertEquals(List.of("core.settings"), fragments("TENANT_ADMIN"));
-        assertEquals(List.of("core.collections", "core.customers"), fragments("COLLECTOR"));
+        assertEquals(List.of("core.collections", "core.customers", "core.intents"), fragments("COLLECTOR"));
     }
 
     @Test

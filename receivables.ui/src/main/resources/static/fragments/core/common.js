@@ -37,6 +37,9 @@ export function pager(context, page, go) {
     h('button', { type: 'button', textContent: t('next'), disabled: page.page + 1 >= pages, onclick: () => go(page.page + 1) }));
 }
 
+/** Whether the person holds one of roles (as the endpoints behind an action require). */
+export const holds = (context, ...roles) => roles.some((role) => (context.session.roles || []).includes(role));
+
 /** Query text from the entries whose value is set. */
 export function query(values) {
   return new URLSearchParams(Object.entries(values).filter(([, v]) => v !== undefined && v !== null && v !== '')).toString();

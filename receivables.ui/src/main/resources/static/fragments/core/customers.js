@@ -1,5 +1,5 @@
 // Customers: search by name, create one, and a customer's detail with the credit check, open items and statement.
-import { attempt, badge, facts, pager, query, withShared } from './common.js';
+import { attempt, badge, facts, holds, pager, query, withShared } from './common.js';
 
 export const messages = withShared({
   en: {
@@ -153,8 +153,6 @@ export const messages = withShared({
 const CONTACT_KINDS = ['CALL', 'EMAIL', 'VISIT', 'LETTER', 'NOTE'];
 const OUTCOMES = ['REACHED', 'NO_ANSWER', 'LEFT_MESSAGE', 'PROMISED_TO_PAY', 'DISPUTED', 'REFUSED_TO_PAY', 'WRONG_CONTACT'];
 
-/** Whether the person holds one of roles (as the endpoints behind an action require). */
-const holds = (context, ...roles) => roles.some((role) => (context.session.roles || []).includes(role));
 
 /** An amount of a statement's debit or credit column, blank where the movement has none. */
 const shown = (context, money) => (money && !context.decimal.isZero(money.amount) ? context.format.money(money) : '');
@@ -237,7 +235,7 @@ async function detail(container, context, id) {
 
   const openItems = h('div');
   const statement = h('div');
-  const takesPayments = holds(context, 'CLERK');
+  const takesPayments = holds(context, 'CLERK', 'COLLECTOR');
   const contacts = h('section', { className: 'card' }, h('h2', { textContent: t('contacts') }));
   container.replaceChildren(
     h('p', {}, h('a', { href: '#/core.customers', textContent: t('back') })),
@@ -266,7 +264,7 @@ async function detail(container, context, id) {
           h('td', { textContent: format.day(item.dueDate) }),
           h('td', { className: 'amount', textContent: format.money(item.open) }),
           h('td', {}, item.daysOverdue > 0 ? h('span', { className: 'badge overdue', textContent: format.number(item.daysOverdue) }) : ''),
-          takesPayments ? h('td', {}, h('a', { className: 'button', href: `#/core.intents?${query({ invoiceId: item.invoiceId })}`,
+          takesPayments ? h('td', {}, h('a', { className: 'button', href: `#/core.intents?${query({ invoiceId: item.invoiceId, customerId: customer.id })}`,
             textContent: t('showQr') })) : null))));
     }),
     attempt(context, statement, async () => {

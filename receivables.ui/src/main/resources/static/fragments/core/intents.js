@@ -1,7 +1,8 @@
 // Payment intents: start one for an invoice with a provider the tenant may use, and show its instructions — the
 // provider's own fragment in the payment.instructions slot when it brings one, else the QR code drawn as an
-// image, the redirect link, or the bank details with their EPC QR code. The intent's state follows live.
-import { attempt, fill, badge, facts, query, withShared } from './common.js';
+// image, the redirect link, or the bank details with their EPC QR code. The intent's state follows live. Started from
+// a customer (as a collector does on the phone), the invoices offered are that customer's open items.
+import { attempt, fill, badge, facts, holds, query, withShared } from './common.js';
 
 const FINAL = new Set(['SUCCEEDED', 'FAILED', 'EXPIRED', 'CANCELED', 'REFUNDED', 'PARTIALLY_REFUNDED']);
 
@@ -31,6 +32,9 @@ export const messages = withShared({
     history: 'History',
     cancel: 'Cancel the intent',
     back: 'Back to the invoice',
+    backToCustomer: 'Back to the customer',
+    fromWorklist: 'Start from a customer of your worklist:',
+    worklist: 'Collections',
     status: 'Status',
     paidBy: 'Paid: payment {number}',
   },
@@ -59,6 +63,9 @@ export const messages = withShared({
     history: '历史',
     cancel: '取消支付意向',
     back: '返回发票',
+    backToCustomer: '返回客户',
+    fromWorklist: '请从催收工作清单中的客户发起：',
+    worklist: '催收',
     status: '状态',
     paidBy: '已付款：付款 {number}',
   },
@@ -68,13 +75,35 @@ export function render(container, context) {
   return context.params.id ? shown(container, context, context.params.id) : start(container, context);
 }
 
+/** Whether the person reads every invoice, not only (as a collector) those of the customers assigned to them. */
+const readsInvoices = (context) => holds(context, 'CLERK', 'FINANCE_MANAGER', 'AUDITOR');
+
+/** The open invoices to choose from ({id, number, open}): the customer's when one is given, else the tenant's. */
+async function openInvoices(context) {
+  const { customerId } = context.params;
+  if (customerId) {
+    const items = await context.json(`/api/v1/customers/${encodeURIComponent(customerId)}/open-items?${query({ asOf: context.format.today() })}`);
+    const byInvoice = new Map();
+    items.forEach((item) => {
+      const seen = byInvoice.get(item.invoiceId);
+      byInvoice.set(item.invoiceId, { id: item.invoiceId, number: item.invoiceNumber, open: seen
+        ? { amount: context.decimal.sum([seen.open.amount, item.open.amount]), currency: item.open.currency } : item.open });
+    });
+    return [...byInvoice.values()];
+  }
+  const invoices = await context.json(`/api/v1/invoices?${query({ size: 100, sort: 'dueDate' })}`);
+  return invoices.items.filter((i) => i.number && i.open);
+}
+
 async function start(container, context) {
   const { h, t, format } = context;
-  const [providers, invoices] = await Promise.all([
-    context.json('/api/v1/payment-providers'),
-    context.json(`/api/v1/invoices?${query({ size: 100, sort: 'dueDate' })}`),
-  ]);
-  const open = invoices.items.filter((i) => i.number && i.open && !context.decimal.isZero(i.open.amount));
+  if (!context.params.customerId && !readsInvoices(context)) {
+    fill(container, h('h1', { textContent: t('title') }),
+      h('p', {}, t('fromWorklist'), ' ', h('a', { href: '#/core.collections', textContent: t('worklist') })));
+    return;
+  }
+  const [providers, invoices] = await Promise.all([context.json('/api/v1/payment-providers'), openInvoices(context)]);
+  const open = invoices.filter((i) => !context.decimal.isZero(i.open.amount));
   const invoice = h('select', { name: 'invoiceId', required: true }, h('option', { value: '', textContent: t('chooseInvoice') }),
     open.map((i) => h('option', { value: i.id, textContent: `${i.number} · ${format.money(i.open)}`, selected: i.id === context.params.invoiceId })));
   const provider = h('select', { name: 'provider', required: true }, providers.map((p) => h('option', { value: p.id, textContent: p.name })));
@@ -125,15 +154,16 @@ async function detail(container, context, id) {
   const intent = await context.json(`/api/v1/payment-intents/${encodeURIComponent(id)}`);
   const note = h('div', { role: 'status' });
   const instructions = h('div', { className: 'instructions' });
-  const paid = intent.paymentId ? await context.json(`/api/v1/payments/${encodeURIComponent(intent.paymentId)}`).catch(() => null) : null;
+  const paid = intent.paymentId && readsInvoices(context) ? await context.json(`/api/v1/payments/${encodeURIComponent(intent.paymentId)}`).catch(() => null) : null;
   fill(container,
-    h('p', {}, h('a', { href: `#/core.invoices?id=${encodeURIComponent(intent.invoiceId)}`, textContent: t('back') })),
+    h('p', {}, readsInvoices(context) ? h('a', { href: `#/core.invoices?id=${encodeURIComponent(intent.invoiceId)}`, textContent: t('back') })
+      : h('a', { href: `#/core.customers?id=${encodeURIComponent(intent.customerId)}`, textContent: t('backToCustomer') })),
     h('h1', {}, `${t('title')} `, h('span', { className: 'intent-status', 'data-status': intent.status }, badge(context, intent.status))),
     paid ? h('p', { className: 'ok' }, h('a', { href: `#/core.payments?id=${encodeURIComponent(paid.id)}`, textContent: t('paidBy', { number: paid.number }) })) : null,
     facts(context, [[t('provider'), intent.provider], [t('amountShown'), format.money(intent.amount)], [t('created'), format.instant(intent.createdAt)],
       [t('lastError'), intent.lastError]]),
     FINAL.has(intent.status) ? null : h('section', { className: 'card' }, h('h2', { textContent: t('instructions') }), instructions),
-    FINAL.has(intent.status) ? null : h('p', {}, h('button', { type: 'button', textContent: t('cancel'), onclick: () => attempt(context, note, async () => {
+    FINAL.has(intent.status) || !holds(context, 'CLERK') ? null : h('p', {}, h('button', { type: 'button', textContent: t('cancel'), onclick: () => attempt(context, note, async () => {
       await context.json(`/api/v1/payment-intents/${encodeURIComponent(id)}/cancel`, { method: 'POST', body: {} });
       await detail(container, context, id);
     }) })),

@@ -2,6 +2,7 @@ package receivables.impl.rest.internal;
 
 import static receivables.api.people.Role.AUDITOR;
 import static receivables.api.people.Role.CLERK;
+import static receivables.api.people.Role.COLLECTOR;
 import static receivables.api.people.Role.FINANCE_MANAGER;
 
 import java.math.BigDecimal;
@@ -28,16 +29,20 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import receivables.api.NotFoundException;
+import receivables.api.customer.CustomerAccounts;
 import receivables.api.intent.IntentRequest;
 import receivables.api.intent.PaymentIntent;
 import receivables.api.intent.PaymentIntents;
 import receivables.api.intent.RefundRequest;
+import receivables.api.invoice.Invoice;
+import receivables.api.invoice.Invoices;
 import receivables.api.money.Money;
 import receivables.impl.validation.internal.Violations;
 
 /**
  * {@code /api/v1/payment-intents}: collect an invoice through a payment provider, follow the intent, cancel it
- * or refund it.
+ * or refund it. A collector starts and follows intents for the customers assigned to them (to show a QR code on
+ * their phone); any other invoice or intent is not found for them.
  */
 @Component(service = PaymentIntentResource.class)
 @JakartarsResource
@@ -57,7 +62,13 @@ public class PaymentIntentResource {
     @Reference
     PaymentIntents intents;
 
-    @Permitted({ CLERK })
+    @Reference
+    Invoices invoices;
+
+    @Reference
+    CustomerAccounts customers;
+
+    @Permitted({ CLERK, COLLECTOR })
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Answers(value = 201, body = PaymentIntent.class)
@@ -68,23 +79,29 @@ public class PaymentIntentResource {
             violations.add("body", "is required").throwIfAny();
         }
         violations.throwIfAny();
+        if (body.invoiceId() != null) {
+            readableInvoice(request, body.invoiceId());
+        }
         PaymentIntent intent = intents.create(TenantFilter.tenantOf(request), new IntentRequest(key.trim(),
                 body.invoiceId(), body.provider(), body.method(), amount(body.amount(), body.currency())));
         return Response.created(URI.create("payment-intents/" + intent.id())).entity(intent).build();
     }
 
-    @Permitted({ CLERK, FINANCE_MANAGER, AUDITOR })
+    @Permitted({ CLERK, COLLECTOR, FINANCE_MANAGER, AUDITOR })
     @GET
     public List<PaymentIntent> forInvoice(@Context ContainerRequestContext request, @QueryParam("invoiceId") String invoiceId) {
         new Violations().required("invoiceId", invoiceId).throwIfAny();
-        return intents.forInvoice(TenantFilter.tenantOf(request), QueryParameters.pathId("invoiceId", invoiceId));
+        UUID invoice = QueryParameters.pathId("invoiceId", invoiceId);
+        readableInvoice(request, invoice);
+        return intents.forInvoice(TenantFilter.tenantOf(request), invoice);
     }
 
-    @Permitted({ CLERK, FINANCE_MANAGER, AUDITOR })
+    @Permitted({ CLERK, COLLECTOR, FINANCE_MANAGER, AUDITOR })
     @GET
     @Path("{id}")
     public PaymentIntent read(@Context ContainerRequestContext request, @PathParam("id") String id) {
         return intents.find(TenantFilter.tenantOf(request), QueryParameters.pathId("payment intent", id))
+                .filter(intent -> ReadableCustomers.readable(customers, request, intent.customerId()))
                 .orElseThrow(() -> new NotFoundException("payment intent", id));
     }
 
@@ -105,6 +122,15 @@ public class PaymentIntentResource {
         RefundBody given = body == null ? new RefundBody(null, null, null) : body;
         return intents.refund(TenantFilter.tenantOf(request), QueryParameters.pathId("payment intent", id),
                 new RefundRequest(key.trim(), amount(given.amount(), given.currency()), given.reason()));
+    }
+
+    /** A 404 for an invoice of a customer the request may not read (one not assigned to a collector). */
+    private void readableInvoice(ContainerRequestContext request, UUID invoiceId) {
+        if (TenantFilter.assignedOnly(request) && !invoices.find(TenantFilter.tenantOf(request), invoiceId)
+                .map(Invoice::customerId).filter(customer -> ReadableCustomers.readable(customers, request, customer))
+                .isPresent()) {
+            throw new NotFoundException("invoice", invoiceId.toString());
+        }
     }
 
     private static Money amount(BigDecimal amount, String currency) {

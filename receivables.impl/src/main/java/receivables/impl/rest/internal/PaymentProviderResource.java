@@ -2,6 +2,7 @@ package receivables.impl.rest.internal;
 
 import static receivables.api.people.Role.AUDITOR;
 import static receivables.api.people.Role.CLERK;
+import static receivables.api.people.Role.COLLECTOR;
 import static receivables.api.people.Role.FINANCE_MANAGER;
 import static receivables.api.people.Role.TENANT_ADMIN;
 
@@ -33,7 +34,7 @@ public class PaymentProviderResource {
     @Reference
     PaymentIntents intents;
 
-    @Permitted({ CLERK, FINANCE_MANAGER, TENANT_ADMIN, AUDITOR })
+    @Permitted({ CLERK, COLLECTOR, FINANCE_MANAGER, TENANT_ADMIN, AUDITOR })
     @GET
     public List<ProviderOffer> list(@Context ContainerRequestContext request) {
         return intents.offers(TenantFilter.tenantOf(request));

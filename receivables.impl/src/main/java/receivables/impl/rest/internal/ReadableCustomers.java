@@ -1,6 +1,7 @@
 package receivables.impl.rest.internal;
 
 import java.util.Objects;
+import java.util.UUID;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 
@@ -21,8 +22,21 @@ final class ReadableCustomers {
     /** The customer named in the path, if the request may read it; else a 404. */
     static CustomerAccount customer(CustomerAccounts customers, ContainerRequestContext request, String id) {
         return customers.find(TenantFilter.tenantOf(request), QueryParameters.pathId("customer", id))
-                .filter(account -> !TenantFilter.assignedOnly(request)
-                        || Objects.equals(account.collector(), TenantFilter.callerOf(request).actor().id()))
+                .filter(account -> assignedToCaller(account, request))
                 .orElseThrow(() -> new NotFoundException("customer", id));
+    }
+
+    /**
+     * Whether the request may read the customer with this id (which the tenant may not have); the caller answers
+     * with a 404 of what it was asked for when not.
+     */
+    static boolean readable(CustomerAccounts customers, ContainerRequestContext request, UUID customer) {
+        return !TenantFilter.assignedOnly(request) || customer != null && customers.find(TenantFilter.tenantOf(request), customer)
+                .filter(account -> assignedToCaller(account, request)).isPresent();
+    }
+
+    private static boolean assignedToCaller(CustomerAccount account, ContainerRequestContext request) {
+        return !TenantFilter.assignedOnly(request)
+                || Objects.equals(account.collector(), TenantFilter.callerOf(request).actor().id());
     }
 }
