@@ -6,10 +6,10 @@
 // ADMIN_ONE_TIME_PASSWORD (a tenant admin, finance manager and clerk), COLLECTOR_USERNAME, COLLECTOR_ID and
 // COLLECTOR_ONE_TIME_PASSWORD (a collector and nothing else), BUYER_URL (the payer's phone: POST what a QR
 // code says and the wallet gateway emulator pays it), SCREENSHOT_DIR, DEPLOY_DIR (the host's deploy/), PAYLINK_JAR
-// (the example provider bundle, which brings a fragment), BANK_FILES (the shared corpus of real bank statements) and
-// CHROMIUM (default /usr/bin/chromium).
+// (the example provider bundle, which brings a fragment), BANK_FILES (the shared corpus of real bank statements),
+// HOST_DIR (the host's directory, searched for a secret in clear) and CHROMIUM (default /usr/bin/chromium).
 
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
@@ -28,6 +28,7 @@ const SHOTS = env('SCREENSHOT_DIR');
 const DEPLOY_DIR = env('DEPLOY_DIR');
 const PAYLINK_JAR = env('PAYLINK_JAR');
 const BANK_FILES = env('BANK_FILES');
+const HOST_DIR = env('HOST_DIR');
 mkdirSync(SHOTS, { recursive: true });
 
 const DESKTOP = { width: 1280, height: 800 };
@@ -141,6 +142,31 @@ async function payByScanning(page) {
   if (!response.ok) throw new Error(`the wallet did not pay ${scanned}: ${response.status} ${await response.text()}`);
 }
 
+/** The files under directory (bundle jars and files over 50 MB left out) that hold text; one gone meanwhile holds none. */
+function filesHolding(directory, text) {
+  const holds = (file) => {
+    try {
+      const found = statSync(file);
+      return found.isFile() && found.size < 50e6 && readFileSync(file).includes(text);
+    } catch (gone) {
+      return false;
+    }
+  };
+  return readdirSync(directory, { recursive: true }).map((name) => join(directory, String(name)))
+    .filter((file) => !file.endsWith('.jar') && holds(file));
+}
+
+/** Reloads the page until the navigation has (or lacks) the entry: the host takes a moment to apply a configuration. */
+async function navigationHas(page, title, wanted) {
+  for (const until = Date.now() + 30000; ; await page.waitForTimeout(500)) {
+    await page.reload();
+    await page.locator('#navigation a').first().waitFor();
+    const has = (await page.locator('#navigation').getByRole('link', { name: title, exact: true }).count()) > 0;
+    if (has === wanted) return;
+    if (Date.now() > until) throw new Error(`the navigation ${wanted ? 'lacks' : 'still has'} ${title}`);
+  }
+}
+
 // ---- data the screens work on ------------------------------------------------------------------------------------
 const run = Date.now().toString(36).toUpperCase();
 const overdueCustomer = await rest('POST', '/api/v1/customers', { name: `Overdue Trading ${run}`, currency: 'EUR' });
@@ -178,7 +204,8 @@ for (const [days, price] of [[3, '860.00'], [45, '420.00'], [75, '310.00'], [100
   });
   await step('dashboard', page, async () => {
     await expect(page.locator('.tile-amount'), 'open total');
-    await expect(page.locator('.chart svg'), 'aging chart');
+    await expect(page.locator('.chart .chart-box[aria-label="Aging in EUR"] svg path'), 'aging chart drawn by ECharts');
+    await expect(page.locator('.chart th a', { hasText: 'Not yet due' }), 'the aging chart\'s table, each bucket a link');
     await expect(page.getByRole('link', { name: overdueCustomer.name }), 'overdue customer');
     for (const title of ['Customers', 'Invoices', 'Payments', 'Payment intents', 'Collections', 'Bank statements', 'Suspense queue', 'Settings']) {
       await expect(page.locator('#navigation').getByRole('link', { name: title, exact: true }), `navigation entry ${title}`);
@@ -356,6 +383,31 @@ for (const [days, price] of [[3, '860.00'], [45, '420.00'], [75, '310.00'], [100
     await expect(page.getByRole('heading', { name: 'Customers' }), 'the rest still works');
     await context.unroute('**/receivables/fragments/bank/suspense.js*');
   });
+  const statementToken = `token-${run}-never-shown`;
+  await step('settings-provider-account-added-through-the-screen', page, async () => {
+    await nav(page, 'Settings');
+    if (await page.locator('tr[data-provider="bank-transfer"]').count()) throw new Error('the bank transfer is offered before its account exists');
+    const form = page.getByRole('form', { name: 'New provider account' });
+    await form.getByLabel('Provider').fill('bank-transfer');
+    await form.getByLabel('Settings (one key=value a line)').fill('beneficiary=Receivables Demo GmbH\niban=DE89370400440532013000\nbic=COBADEFFXXX');
+    await form.getByLabel('Secret name').fill('statementToken');
+    await form.getByLabel('Secret value').fill(statementToken);
+    await form.getByRole('button', { name: 'Create account' }).click();
+    await expect(page.getByText('Account bank-transfer saved.'), 'confirmation');
+    await expect(page.locator('tr[data-account="bank-transfer"]', { hasText: 'statementToken' }), 'the account, its secret by name');
+    for (const until = Date.now() + 30000; !(await page.locator('tr[data-provider="bank-transfer"]').count()); await page.waitForTimeout(500)) {
+      if (Date.now() > until) throw new Error('the bank transfer is not offered after its account was created');
+      await page.reload();
+      await settled(page);
+    }
+    const refused = page.getByRole('form', { name: 'New provider account' });
+    await refused.getByLabel('Provider').fill('Not A Provider');
+    await refused.getByRole('button', { name: 'Create account' }).click();
+    await expect(page.locator('.problem', { hasText: 'provider' }), 'a refused account names the field');
+    if (JSON.stringify(await rest('GET', '/api/v1/tenant/provider-accounts')).includes(statementToken)) throw new Error('the API returned a secret');
+    const inClear = filesHolding(HOST_DIR, statementToken);
+    if (inClear.length) throw new Error(`the secret rests in clear in ${inClear}`);
+  });
   await step('payment-intent-shows-bank-details-and-epc-qr', page, async () => {
     await page.goto(`${BASE}/receivables/index.html#/core.invoices?id=${old.id}`);
     await page.getByRole('link', { name: 'Take payment with a provider' }).click();
@@ -385,9 +437,22 @@ for (const [days, price] of [[3, '860.00'], [45, '420.00'], [75, '310.00'], [100
     await page.locator('.paylink').waitFor({ state: 'detached', timeout: 30000 });
     await expect(page.locator('.instructions a.button', { hasText: 'Pay online' }), 'the shell\'s own redirect link instead');
   });
+  await step('settings-feature-switched-off-and-on-through-the-screen', page, async () => {
+    await nav(page, 'Settings');
+    await page.getByRole('form', { name: 'Features' }).getByLabel('bank-reconciliation').uncheck();
+    await page.getByRole('button', { name: 'Save features' }).click();
+    await expect(page.getByText(/^Features saved/), 'confirmation');
+    await navigationHas(page, 'Bank statements', false);
+    await nav(page, 'Settings');
+    await page.getByRole('form', { name: 'Features' }).getByLabel('Feature to switch on').fill('bank-reconciliation');
+    await page.getByRole('button', { name: 'Save features' }).click();
+    await expect(page.getByRole('form', { name: 'Features' }).getByLabel('bank-reconciliation'), 'the feature on again');
+    await navigationHas(page, 'Bank statements', true);
+    const trail = await rest('GET', `/api/v1/audit?entityType=tenant-settings&entityId=${TENANT}`);
+    if (!trail.items.some((change) => JSON.stringify(change.changes).includes('"features"'))) throw new Error(`no audited feature switch: ${JSON.stringify(trail)}`);
+  });
   await step('settings-users-and-credentials', page, async () => {
     await nav(page, 'Settings');
-    await expect(page.locator('.features code', { hasText: 'bank-reconciliation' }), 'the tenant\'s features');
     await expect(page.locator('tr[data-provider=wallet]'), 'the wallet among the providers');
     const form = page.getByRole('form', { name: 'New user' });
     await form.getByLabel('User name').fill(`ursula-${run.toLowerCase()}`);
@@ -421,9 +486,9 @@ for (const [days, price] of [[3, '860.00'], [45, '420.00'], [75, '310.00'], [100
   const { context, page } = await open(DESKTOP, 'en-US');
   await step('dashboard-kpis-and-forecast', page, async () => {
     await signIn(page, ADMIN);
-    await expect(page.locator('.chart svg'), 'aging chart');
+    await expect(page.locator('.chart .chart-box svg path'), 'aging chart');
     await expect(page.locator('.kpis .tile', { hasText: 'DSO' }).locator('.tile-figure', { hasText: /days|n\/a/ }), 'DSO');
-    await expect(page.locator('.forecast svg rect'), 'cash forecast chart');
+    await expect(page.locator('.forecast .chart-box[aria-label^="Expected receipts in EUR"] svg path'), 'cash forecast chart');
     await settled(page);
     await page.screenshot({ path: join(SHOTS, 'dashboard.png'), fullPage: true });
   });

@@ -71,10 +71,8 @@ public class BrowserIT {
         try (WalletGatewayEmulator gateway = new WalletGatewayEmulator(WalletPaymentIT.APP_ID, merchant.getPublic());
                 HostProcess host = new HostProcess(directory, Map.of());
                 Buyer buyer = new Buyer(gateway)) {
-            // The tenant's accounts of the bank transfer and of the paylink bundle, which is deployed only later.
-            Files.writeString(directory.resolve("etc/receivables.provider.account-bank.config"), "tenant=\"" + Http.DEFAULT_TENANT
-                    + "\"\nprovider=\"bank-transfer\"\nsettings=[\"beneficiary=Receivables Demo GmbH\","
-                    + "\"iban=DE89370400440532013000\",\"bic=COBADEFFXXX\"]\n");
+            // The tenant's account of the paylink bundle, which is deployed only later; the bank transfer's account is
+            // created by the tenant admin in the Settings screen.
             Files.writeString(directory.resolve("etc/receivables.provider.account-paylink.config"), "tenant=\"" + Http.DEFAULT_TENANT
                     + "\"\nprovider=\"paylink\"\nsettings=[\"pageUrl=https://pay.example/link\"]\n"
                     + "secrets=[\"signingKey=" + UUID.randomUUID() + "\"]\n");
@@ -91,7 +89,8 @@ public class BrowserIT {
                     "PAYLINK_JAR", Path.of(System.getProperty("receivables.examples.dir", "target/examples"),
                             "receivables.payments.paylink.jar").toAbsolutePath().toString(),
                     "BUYER_URL", buyer.url(),
-                    "CHROMIUM", chromium.toString()));
+                    "CHROMIUM", chromium.toString(),
+                    "HOST_DIR", directory.toString()));
             environment.put("BANK_FILES", Path.of(System.getProperty("receivables.bank-statements.dir",
                     "../../shared/data/bank-statements")).toAbsolutePath().normalize().toString());
             environment.put("ADMIN_USERNAME", "clara");

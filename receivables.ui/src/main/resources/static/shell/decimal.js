@@ -49,10 +49,3 @@ export function sum(values) {
 export function isZero(value) {
   return parse(value).units === 0n;
 }
-
-/** The share a/b as a plain number between 0 and 1, only for drawing (bar lengths), never for money. */
-export function ratio(a, b) {
-  const [x, y] = aligned(parse(a), parse(b));
-  if (y === 0n) return 0;
-  return Number((x * 10000n) / y) / 10000;
-}

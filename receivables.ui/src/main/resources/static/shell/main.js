@@ -4,6 +4,7 @@
 // your bundle". A fragment that fails to load or to render shows its error in its place; the rest goes on.
 
 import { createApi, idempotencyKey, readJson } from './api.js';
+import { charts } from './charts.js';
 import * as decimal from './decimal.js';
 import { field, h, table } from './dom.js';
 import { LANGUAGES, formats, preferredLanguage, translator } from './i18n.js';
@@ -350,6 +351,7 @@ function contextFor(fragment, module, { params, signal, data }) {
     field,
     table,
     qrImage,
+    charts,
     session: state.session,
     params,
     signal,

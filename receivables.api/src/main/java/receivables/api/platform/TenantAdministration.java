@@ -24,9 +24,11 @@ public interface TenantAdministration {
     ManagedTenant create(NewTenant tenant);
 
     /**
-     * Switches exactly {@code features} on for the tenant (and every other feature off).
+     * Switches exactly {@code features} on for the tenant (and every other feature off). The platform's and the
+     * tenant admin's switch both come here.
      *
-     * @throws receivables.api.InvalidRequestException naming {@code features} when one is no feature name
+     * @throws receivables.api.InvalidRequestException naming {@code features} when it is {@code null} or one is no
+     *                                                 feature name
      * @throws receivables.api.NotFoundException when there is no such tenant
      */
     ManagedTenant switchFeatures(String id, Set<String> features);

@@ -1,6 +1,7 @@
-// Dashboard: what is open and overdue per currency, the aging as a chart (drawn here as SVG, nothing loaded from
-// elsewhere), the customers most overdue, and live alerts from the host's event stream. Each bar and each
-// customer opens what it sums.
+// Dashboard: what is open and overdue per currency, the aging and the cash forecast as charts (Apache ECharts, served
+// by the UI bundle: nothing is loaded from elsewhere), the KPIs, the customers most overdue, and live alerts from the
+// host's event stream. Each bar and each customer opens what it sums; each chart has its figures as a table beside
+// it, which is what screen readers and keyboards use.
 import { attempt, query, withShared } from './common.js';
 
 export const messages = withShared({
@@ -95,13 +96,43 @@ function kindOf(topic) {
   const [, subject, what] = topic.split('/');
   return subject === 'approval' ? `${subject}.${what}` : subject;
 }
-const SVG = 'http://www.w3.org/2000/svg';
 
-function svg(tag, attributes, ...children) {
-  const node = document.createElementNS(SVG, tag);
-  Object.entries(attributes).forEach(([name, value]) => node.setAttribute(name, String(value)));
-  node.append(...children);
-  return node;
+/** The colors of a bar not yet due and of an overdue one (shell.css has the same for the tiles). */
+const CURRENT = '#3f7cbf';
+const OVERDUE = '#c0661b';
+
+/**
+ * A bar chart of the labelled amounts in a figure with its table: ECharts draws into a box of the figure, which
+ * names the chart for screen readers; the table beside it says every figure (and links where a bar opens something).
+ */
+function barChart(context, { name, labels, amounts, currency, colors, hrefs }) {
+  const { h, format } = context;
+  const box = h('div', { className: 'chart-box', role: 'img', 'aria-label': name });
+  const figure = h('figure', { className: 'chart card' }, box,
+    h('figcaption', {}, h('table', { className: 'facts' }, labels.map((label, i) => h('tr', {},
+      h('th', { scope: 'row' }, hrefs ? h('a', { href: hrefs[i], textContent: label }) : label),
+      h('td', { className: 'amount', textContent: format.money({ amount: amounts[i], currency }) }))))));
+  return { figure, draw: (echarts) => draw(context, echarts, box, { name, labels, amounts, currency, colors, hrefs }) };
+}
+
+function draw(context, echarts, box, { name, labels, amounts, currency, colors, hrefs }) {
+  const { format } = context;
+  const chart = echarts.init(box, null, { renderer: 'svg', locale: context.language.startsWith('zh') ? 'ZH' : 'EN' });
+  const compact = new Intl.NumberFormat(context.language, { notation: 'compact', maximumFractionDigits: 1 });
+  chart.setOption({
+    animation: false,
+    aria: { enabled: true, label: { description: name } },
+    grid: { left: 8, right: 8, top: 16, bottom: 8, containLabel: true },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' },
+      valueFormatter: (value) => format.money({ amount: String(value), currency }) },
+    xAxis: { type: 'category', data: labels, axisTick: { alignWithLabel: true }, axisLabel: { interval: 0, hideOverlap: true } },
+    yAxis: { type: 'value', axisLabel: { formatter: (value) => compact.format(value) } },
+    series: [{ type: 'bar', name, data: amounts.map((amount, i) => ({ value: Number(amount), itemStyle: { color: colors(i) } })) }],
+  });
+  if (hrefs) chart.on('click', (event) => { window.location.hash = hrefs[event.dataIndex].slice(1); });
+  const resized = new ResizeObserver(() => chart.resize());
+  resized.observe(box);
+  return { dispose: () => { resized.disconnect(); chart.dispose(); } };
 }
 
 export async function render(container, context) {
@@ -124,25 +155,28 @@ export async function render(container, context) {
   const overdueOf = (row) => decimal.sum(row.buckets.slice(1).map((money) => money.amount));
 
   function chart(report, totals) {
-    const width = 360;
-    const height = 180;
-    const barWidth = width / report.buckets.length;
-    const highest = totals.buckets.reduce((max, money) => (decimal.compare(money.amount, max) > 0 ? money.amount : max), '0');
-    const bars = totals.buckets.map((money, i) => {
-      const share = decimal.ratio(money.amount, highest === '0' ? '1' : highest);
-      const barHeight = Math.max(decimal.isZero(money.amount) ? 0 : 2, Math.round(share * (height - 40)));
-      const x = i * barWidth + 8;
-      const link = svg('a', { href: `#/core.invoices?${query({ currency: totals.currency, overdueOn: i === 0 ? '' : today })}` },
-        svg('title', {}, `${label(report.buckets[i])}: ${format.money(money)}`),
-        svg('rect', { x, y: height - 20 - barHeight, width: barWidth - 16, height: barHeight, class: i === 0 ? 'bar current' : 'bar overdue' }),
-        svg('text', { x: x + (barWidth - 16) / 2, y: height - 4, 'text-anchor': 'middle', class: 'axis' }, label(report.buckets[i])));
-      return link;
+    return barChart(context, {
+      name: t('agingOf', { currency: totals.currency }),
+      labels: report.buckets.map(label),
+      amounts: totals.buckets.map((money) => money.amount),
+      currency: totals.currency,
+      colors: (i) => (i === 0 ? CURRENT : OVERDUE),
+      hrefs: report.buckets.map((bucket, i) => `#/core.invoices?${query({ currency: totals.currency, overdueOn: i === 0 ? '' : today })}`),
     });
-    return h('figure', { className: 'chart card' },
-      svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': t('agingOf', { currency: totals.currency }) }, ...bars),
-      h('figcaption', {}, h('table', { className: 'facts' }, report.buckets.map((bucket, i) =>
-        h('tr', {}, h('th', { scope: 'row', textContent: label(bucket) }), h('td', { className: 'amount', textContent: format.money(totals.buckets[i]) }))))));
   }
+
+  /**
+   * The charts into their place, drawn once the library is there (a figure's table shows until then); those drawn
+   * there before are let go, and all of them when the screen is left.
+   */
+  const drawn = new Map();
+  async function show(place, figures) {
+    (drawn.get(place) || []).forEach((chart) => chart.dispose());
+    place.replaceChildren(...figures.map((one) => one.figure));
+    const echarts = await context.charts();
+    drawn.set(place, figures.map((one) => one.draw(echarts)));
+  }
+  if (context.signal) context.signal.addEventListener('abort', () => drawn.forEach((charts) => charts.forEach((chart) => chart.dispose())));
 
   async function load() {
     const report = await context.json(`/api/v1/reports/aging?asOf=${today}`);
@@ -160,7 +194,7 @@ export async function render(container, context) {
         h('strong', { className: 'tile-amount', textContent: format.money(totals.total) }),
         h('span', { className: decimal.isZero(overdue.amount) ? 'muted' : 'overdue-amount', textContent: `${t('overdue')}: ${format.money(overdue)}` }));
     }));
-    charts.replaceChildren(...report.totals.map((totals) => chart(report, totals)));
+    await show(charts, report.totals.map((totals) => chart(report, totals)));
     const overdueRows = report.rows.map((row) => ({ row, overdue: overdueOf(row) }))
       .filter(({ overdue }) => !decimal.isZero(overdue))
       .sort((a, b) => a.row.currency.localeCompare(b.row.currency) || decimal.compare(b.overdue, a.overdue));
@@ -198,27 +232,19 @@ export async function render(container, context) {
       forecast.replaceChildren(h('p', { textContent: t('nothingExpected') }));
       return;
     }
-    forecast.replaceChildren(...currencies.map((currency) => {
+    await show(forecast, currencies.map((currency) => {
       const weeks = report.weeks.filter((week) => week.amount.currency === currency);
       const later = report.later.find((rest) => rest.amount.currency === currency);
-      const width = 360;
-      const height = 160;
-      const barWidth = width / weeks.length;
-      const highest = weeks.reduce((max, week) => (decimal.compare(week.amount.amount, max) > 0 ? week.amount.amount : max), '0');
-      const bars = weeks.map((week, i) => {
-        const share = decimal.ratio(week.amount.amount, highest === '0' ? '1' : highest);
-        const barHeight = Math.max(decimal.isZero(week.amount.amount) ? 0 : 2, Math.round(share * (height - 24)));
-        return svg('g', {}, svg('title', {}, `${t('weekOf', { day: format.day(week.date) })}: ${format.money(week.amount)}`),
-          svg('rect', { x: i * barWidth + 2, y: height - 4 - barHeight, width: barWidth - 4, height: barHeight, class: 'bar current' }));
+      const shown = later && !decimal.isZero(later.amount.amount) ? [...weeks, later] : weeks;
+      const one = barChart(context, {
+        name: t('forecastOf', { currency }),
+        labels: shown.map((week, i) => (i < weeks.length ? t('weekOf', { day: format.day(week.date) }) : t('later'))),
+        amounts: shown.map((week) => week.amount.amount),
+        currency,
+        colors: (i) => (i < weeks.length ? CURRENT : OVERDUE),
       });
-      return h('figure', { className: 'chart card forecast' },
-        svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': t('forecastOf', { currency }) }, ...bars),
-        h('figcaption', {}, h('table', { className: 'facts' },
-          weeks.filter((week) => !decimal.isZero(week.amount.amount)).map((week) => h('tr', {},
-            h('th', { scope: 'row', textContent: t('weekOf', { day: format.day(week.date) }) }),
-            h('td', { className: 'amount', textContent: format.money(week.amount) }))),
-          later && !decimal.isZero(later.amount.amount) ? h('tr', {}, h('th', { scope: 'row', textContent: t('later') }),
-            h('td', { className: 'amount', textContent: format.money(later.amount) })) : null)));
+      one.figure.classList.add('forecast');
+      return one;
     }));
   }
 

@@ -1,9 +1,13 @@
-// Settings for tenant admins (auditors read them): the tenant, its features and the payment providers it may use
-// (both set in the host's configuration, so shown here, not changed), its users — created with a one-time password,
-// switched off and on, their password reset — and the machine credentials of its integrations, issued and revoked.
+// Settings for tenant admins (auditors read them): the tenant and its features, switched on and off; its accounts with
+// payment providers, created, changed and removed (secrets are write-only: never shown, a blank one keeps its value);
+// its users — created with a one-time password, switched off and on, their password reset — and the machine
+// credentials of its integrations, issued and revoked. Features and accounts live in the host's configuration, where
+// the web console and etc/ change them too.
 import { attempt, withShared } from './common.js';
 
 const ROLES = ['TENANT_ADMIN', 'CLERK', 'COLLECTOR', 'FINANCE_MANAGER', 'AUDITOR'];
+/** Features the shell knows bundles to bring; any other name can be typed. */
+const KNOWN_FEATURES = ['bank-reconciliation'];
 
 export const messages = withShared({
   en: {
@@ -15,8 +19,28 @@ export const messages = withShared({
     functionalCurrency: 'Functional currency',
     features: 'Features',
     noFeatures: 'No feature is switched on.',
-    configured: 'Features and provider accounts are set in the host\'s configuration (its etc/ folder or the web console).',
+    configured: 'Features and provider accounts are kept in the host\'s configuration: what is saved here shows in its web console and etc/ folder too.',
+    addFeature: 'Feature to switch on',
+    saveFeatures: 'Save features',
+    featuresSaved: 'Features saved; screens of a feature appear or go with the next page load.',
     providers: 'Payment providers',
+    offered: 'Offered now',
+    accounts: 'Provider accounts',
+    noAccounts: 'No provider account.',
+    newAccount: 'New provider account',
+    createAccount: 'Create account',
+    accountEnabled: 'Enabled',
+    accountSettings: 'Settings',
+    settingsLines: 'Settings (one key=value a line)',
+    secrets: 'Secrets',
+    secretName: 'Secret name',
+    secretValue: 'Secret value',
+    keepSecret: 'Blank keeps the stored value',
+    change: 'Change',
+    saveAccount: 'Save account',
+    remove: 'Remove',
+    accountSaved: 'Account {provider} saved.',
+    accountRemoved: 'Account {provider} removed.',
     noProviders: 'No payment provider is enabled for this tenant.',
     provider: 'Provider',
     methods: 'Methods',
@@ -66,8 +90,28 @@ export const messages = withShared({
     functionalCurrency: '记账本位币',
     features: '功能',
     noFeatures: '尚未启用任何功能。',
-    configured: '功能和支付服务商账户在主机配置中设置（etc/ 目录或 Web 控制台）。',
+    configured: '功能和支付服务商账户保存在主机配置中：此处保存的内容也会显示在 Web 控制台和 etc/ 目录中。',
+    addFeature: '要启用的功能',
+    saveFeatures: '保存功能',
+    featuresSaved: '功能已保存；相关页面将在下次加载时出现或消失。',
     providers: '支付服务商',
+    offered: '当前可用',
+    accounts: '支付服务商账户',
+    noAccounts: '尚无支付服务商账户。',
+    newAccount: '新建支付服务商账户',
+    createAccount: '创建账户',
+    accountEnabled: '启用',
+    accountSettings: '设置',
+    settingsLines: '设置（每行一个 key=value）',
+    secrets: '密钥',
+    secretName: '密钥名称',
+    secretValue: '密钥值',
+    keepSecret: '留空则保留已存储的值',
+    change: '修改',
+    saveAccount: '保存账户',
+    remove: '删除',
+    accountSaved: '账户 {provider} 已保存。',
+    accountRemoved: '账户 {provider} 已删除。',
     noProviders: '此租户尚未启用任何支付服务商。',
     provider: '服务商',
     methods: '支付方式',
@@ -118,7 +162,7 @@ export async function render(container, context) {
   const users = h('section', { className: 'card' }, h('h2', { textContent: t('users') }));
   const credentials = h('section', { className: 'card' }, h('h2', { textContent: t('credentials') }));
   container.replaceChildren(h('h1', { textContent: t('title') }), tenant, providers, users, credentials);
-  await Promise.all([tenantPart(context, tenant), providerPart(context, providers), userPart(context, users, admin),
+  await Promise.all([tenantPart(context, tenant, admin), providerPart(context, providers, admin), userPart(context, users, admin),
     credentialPart(context, credentials, admin)]);
 }
 
@@ -133,38 +177,155 @@ function roleChoice(context, legend) {
   return { fieldset, chosen: () => boxes.filter((box) => box.checked).map((box) => box.value) };
 }
 
-async function tenantPart(context, section) {
+async function tenantPart(context, section, admin) {
   const { h, t } = context;
   const body = h('div');
-  section.append(body);
+  const features = h('div');
+  const note = h('div', { role: 'status' });
+  section.append(body, features, note);
+
+  /** The features as a list, or for the admin as boxes to switch them off and a name to switch one on. */
+  function showFeatures(switchedOn) {
+    const sorted = [...switchedOn].sort();
+    if (!admin) {
+      features.replaceChildren(h('h3', { textContent: t('features') }), sorted.length === 0 ? h('p', { textContent: t('noFeatures') })
+        : h('ul', { className: 'features' }, sorted.map((feature) => h('li', {}, h('code', { textContent: feature })))));
+      return;
+    }
+    const boxes = sorted.map((feature) => h('input', { type: 'checkbox', name: 'features', value: feature, checked: true }));
+    const added = h('input', { name: 'feature', maxLength: 64, autocomplete: 'off' });
+    added.setAttribute('list', 'known-features');
+    const form = h('form', { className: 'grid-form', 'aria-label': t('features') },
+      h('fieldset', { className: 'features' }, h('legend', { textContent: t('features') }),
+        sorted.length === 0 ? h('p', { textContent: t('noFeatures') }) : null,
+        sorted.map((feature, i) => h('label', {}, boxes[i], ' ', h('code', { textContent: feature })))),
+      context.field(t('addFeature'), added),
+      h('datalist', { id: 'known-features' }, KNOWN_FEATURES.filter((feature) => !switchedOn.includes(feature))
+        .map((feature) => h('option', { value: feature }))),
+      h('button', { type: 'submit', className: 'primary', textContent: t('saveFeatures') }));
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const chosen = boxes.filter((box) => box.checked).map((box) => box.value);
+      if (added.value.trim()) chosen.push(added.value.trim());
+      let saved;
+      if (await attempt(context, note, async () => {
+        saved = await context.json('/api/v1/tenant/features', { method: 'PUT', body: { features: chosen } });
+      })) {
+        showFeatures(saved.features);
+        note.replaceChildren(h('p', { className: 'ok', textContent: t('featuresSaved') }));
+      }
+    });
+    features.replaceChildren(form);
+  }
+
   await attempt(context, body, async () => {
     const profile = await context.json('/api/v1/tenant');
-    const features = context.session.features || [];
     body.replaceChildren(h('dl', { className: 'facts' },
       h('dt', { textContent: t('id') }), h('dd', {}, h('code', { textContent: profile.id })),
       h('dt', { textContent: t('name') }), h('dd', { textContent: profile.name || '' }),
       h('dt', { textContent: t('timeZone') }), h('dd', { textContent: profile.timeZone }),
-      h('dt', { textContent: t('functionalCurrency') }), h('dd', { textContent: profile.functionalCurrency || '' }),
-      h('dt', { textContent: t('features') }), h('dd', {}, features.length === 0 ? t('noFeatures')
-        : h('ul', { className: 'features' }, features.map((feature) => h('li', {}, h('code', { textContent: feature })))))),
+      h('dt', { textContent: t('functionalCurrency') }), h('dd', { textContent: profile.functionalCurrency || '' })),
     h('p', { className: 'muted', textContent: t('configured') }));
+    showFeatures(context.session.features || []);
   });
 }
 
-async function providerPart(context, section) {
+/** key=value lines as an object; a line without '=' is a key without a value, which the host refuses naming it. */
+function entries(text) {
+  return Object.fromEntries(text.split('\n').map((line) => line.trim()).filter(Boolean).map((line) => {
+    const equals = line.indexOf('=');
+    return equals < 0 ? [line, null] : [line.slice(0, equals).trim(), line.slice(equals + 1)];
+  }));
+}
+
+async function providerPart(context, section, admin) {
   const { h, t } = context;
-  const body = h('div');
-  section.append(body);
+  const offered = h('div');
+  const accounts = h('div');
+  const note = h('div', { role: 'status' });
   const list = (values) => (values && values.length ? [...values].sort().join(', ') : t('any'));
-  await attempt(context, body, async () => {
+
+  const loadOffers = () => attempt(context, offered, async () => {
     const offers = await context.json('/api/v1/payment-providers');
-    body.replaceChildren(offers.length === 0 ? h('p', { textContent: t('noProviders') }) : context.table(
+    offered.replaceChildren(offers.length === 0 ? h('p', { textContent: t('noProviders') }) : context.table(
       [t('provider'), t('methods'), t('currencies'), t('capabilities')],
       offers.map((offer) => h('tr', { 'data-provider': offer.id },
         h('td', {}, h('strong', { textContent: offer.name }), ' ', h('code', { textContent: offer.id })),
         h('td', { textContent: list(offer.methods) }), h('td', { textContent: list(offer.currencies) }),
         h('td', { textContent: list(offer.capabilities) })))));
   });
+
+  /** The fields of an account's form: enabled, settings and secrets (those stored as blank password fields). */
+  function accountFields(account) {
+    const enabled = h('input', { type: 'checkbox', name: 'enabled', checked: account ? account.enabled : true });
+    const settings = h('textarea', { name: 'settings', rows: 4, spellcheck: false,
+      value: account ? Object.entries(account.settings).map(([key, value]) => `${key}=${value}`).join('\n') : '' });
+    const stored = (account ? account.secrets : []).map((name) => ({ name, input: h('input', { type: 'password', name: `secret-${name}`,
+      autocomplete: 'new-password', placeholder: t('keepSecret') }) }));
+    const newName = h('input', { name: 'secretName', maxLength: 64, autocomplete: 'off' });
+    const newValue = h('input', { type: 'password', name: 'secretValue', autocomplete: 'new-password' });
+    const fields = [h('label', { className: 'check' }, enabled, ` ${t('accountEnabled')}`), context.field(t('settingsLines'), settings),
+      h('fieldset', {}, h('legend', { textContent: t('secrets') }), stored.map((secret) => context.field(secret.name, secret.input)),
+        context.field(t('secretName'), newName), context.field(t('secretValue'), newValue))];
+    const body = () => {
+      const secrets = Object.fromEntries(stored.map((secret) => [secret.name, secret.input.value]));
+      if (newName.value.trim()) secrets[newName.value.trim()] = newValue.value;
+      return { enabled: enabled.checked, settings: entries(settings.value), secrets };
+    };
+    return { fields, body };
+  }
+
+  async function loadAccounts() {
+    const found = await context.json('/api/v1/tenant/provider-accounts');
+    accounts.replaceChildren(found.length === 0 ? h('p', { textContent: t('noAccounts') }) : context.table(
+      [t('provider'), t('accountEnabled'), t('accountSettings'), t('secrets'), ...(admin ? [''] : [])],
+      found.map((account) => h('tr', { 'data-account': account.provider },
+        h('td', {}, h('code', { textContent: account.provider })),
+        h('td', { textContent: account.enabled ? t('yes') : t('no') }),
+        h('td', {}, h('ul', { className: 'plain' }, Object.entries(account.settings).map(([key, value]) => h('li', {}, h('code', { textContent: `${key}=${value}` }))))),
+        h('td', { textContent: account.secrets.join(', ') }),
+        admin ? h('td', {}, changeForm(account), ' ', h('button', { type: 'button', className: 'danger', textContent: t('remove'),
+          onclick: () => saved(account.provider, 'accountRemoved', () => context.json(`/api/v1/tenant/provider-accounts/${encodeURIComponent(account.provider)}`,
+            { method: 'DELETE' })) })) : null))));
+  }
+
+  /** Runs the change; on success says so and shows the accounts and offers as they are now. */
+  async function saved(provider, message, change) {
+    if (await attempt(context, note, change)) {
+      await Promise.all([attempt(context, accounts, loadAccounts), loadOffers()]);
+      note.replaceChildren(h('p', { className: 'ok', textContent: t(message, { provider }) }));
+      return true;
+    }
+    return false;
+  }
+
+  function changeForm(account) {
+    const { fields, body } = accountFields(account);
+    const form = h('form', { className: 'grid-form', 'aria-label': `${t('change')} ${account.provider}` }, fields,
+      h('button', { type: 'submit', className: 'primary', textContent: t('saveAccount') }));
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      saved(account.provider, 'accountSaved', () => context.json(`/api/v1/tenant/provider-accounts/${encodeURIComponent(account.provider)}`,
+        { method: 'PUT', body: body() }));
+    });
+    return h('details', {}, h('summary', { textContent: t('change') }), form);
+  }
+
+  section.append(h('h3', { textContent: t('offered') }), offered, h('h3', { textContent: t('accounts') }), accounts, note);
+  if (admin) {
+    const provider = h('input', { name: 'provider', required: true, maxLength: 64, autocomplete: 'off' });
+    const { fields, body } = accountFields(null);
+    const form = h('form', { className: 'grid-form', 'aria-label': t('newAccount') }, context.field(t('provider'), provider), fields,
+      h('button', { type: 'submit', className: 'primary', textContent: t('createAccount') }));
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const name = provider.value.trim();
+      if (await saved(name, 'accountSaved', () => context.json('/api/v1/tenant/provider-accounts', { method: 'POST',
+        body: { provider: name, ...body() } }))) form.reset();
+    });
+    section.append(h('h3', { textContent: t('newAccount') }), form);
+  }
+  await Promise.all([loadOffers(), attempt(context, accounts, loadAccounts)]);
 }
 
 async function userPart(context, section, admin) {

@@ -3,6 +3,7 @@ package receivables.impl.rest.internal;
 import java.net.URI;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -23,7 +24,6 @@ import jakarta.ws.rs.core.Response;
 import receivables.api.platform.ManagedTenant;
 import receivables.api.platform.NewTenant;
 import receivables.api.platform.TenantAdministration;
-import receivables.impl.validation.internal.Violations;
 
 /**
  * {@code /api/v1/platform/tenants}: the installation's tenants, for platform administrators only (listed, created,
@@ -37,8 +37,16 @@ import receivables.impl.validation.internal.Violations;
 @PlatformOnly
 public class PlatformTenantResource {
 
-    /** The body of {@code PUT /platform/tenants/{id}/features}: every feature the tenant has from now on. */
+    /**
+     * The body of {@code PUT /platform/tenants/{id}/features} and of the tenant admin's {@code PUT /tenant/features}:
+     * every feature the tenant has from now on.
+     */
     public record Features(List<String> features) {
+
+        /** The features of a body, {@code null} when there is none; {@link TenantAdministration} refuses that. */
+        static Set<String> of(Features body) {
+            return body == null || body.features() == null ? null : new LinkedHashSet<>(body.features());
+        }
     }
 
     private final TenantAdministration tenants;
@@ -65,9 +73,6 @@ public class PlatformTenantResource {
     @Path("{id}/features")
     @Consumes(MediaType.APPLICATION_JSON)
     public ManagedTenant switchFeatures(@PathParam("id") String id, Features body) {
-        if (body == null || body.features() == null) {
-            new Violations().add("features", "is required: the list of every feature the tenant has").throwIfAny();
-        }
-        return tenants.switchFeatures(id, new LinkedHashSet<>(body.features()));
+        return tenants.switchFeatures(id, Features.of(body));
     }
 }

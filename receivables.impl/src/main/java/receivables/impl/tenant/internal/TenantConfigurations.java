@@ -108,8 +108,11 @@ public class TenantConfigurations implements TenantAdministration {
 
     @Override
     public ManagedTenant switchFeatures(String id, Set<String> features) {
+        if (features == null) {
+            new Violations().add("features", "is required: the list of every feature the tenant has").throwIfAny();
+        }
         Violations violations = new Violations();
-        Set<String> valid = features(violations, features == null ? null : new ArrayList<>(features));
+        Set<String> valid = features(violations, new ArrayList<>(features));
         violations.throwIfAny();
         Configuration configuration = find(id).orElseThrow(() -> new NotFoundException("tenant", id));
         Dictionary<String, Object> properties = configuration.getProperties();

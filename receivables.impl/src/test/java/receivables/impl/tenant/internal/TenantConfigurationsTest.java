@@ -3,20 +3,13 @@ package receivables.impl.tenant.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.lang.reflect.Proxy;
-import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.Hashtable;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
-import org.osgi.framework.Filter;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.service.cm.Configuration;
-import org.osgi.service.cm.ConfigurationAdmin;
 
 import receivables.api.ConflictException;
 import receivables.api.FieldViolation;
@@ -30,8 +23,9 @@ class TenantConfigurationsTest {
 
     private static final String HASH = "{hmac-sha256}CO1eQP0qO0xSA4qaT1bEzA:wkiaZ7xwPgxu7STKhpfahPcyqu/wSp/cDRyiZPO+0AA";
 
-    private final Map<String, Dictionary<String, Object>> stored = new LinkedHashMap<>();
-    private final TenantConfigurations tenants = new TenantConfigurations(inMemory());
+    private final InMemoryConfigurationAdmin configurations = new InMemoryConfigurationAdmin();
+    private final Map<String, Dictionary<String, Object>> stored = configurations.stored();
+    private final TenantConfigurations tenants = new TenantConfigurations(configurations.admin());
 
     @Test
     void aTenantIsCreatedWithDefaultsAndListedWithoutItsKeys() {
@@ -73,6 +67,8 @@ class TenantConfigurationsTest {
         assertThatThrownBy(() -> tenants.switchFeatures("nobody", Set.of())).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> tenants.switchFeatures("acme", Set.of("(id=*)")))
                 .isInstanceOf(InvalidRequestException.class);
+        assertThatThrownBy(() -> tenants.switchFeatures("acme", null))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("features");
     }
 
     @Test
@@ -87,55 +83,5 @@ class TenantConfigurationsTest {
 
         assertThat(tenants.list()).containsExactly(new ManagedTenant("default", "default", false, "EUR", "UTC",
                 Set.of("bank-reconciliation"), 1));
-    }
-
-    /** Enough of ConfigurationAdmin for factory configurations: get by name, list by filter, update. */
-    private ConfigurationAdmin inMemory() {
-        return (ConfigurationAdmin) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] { ConfigurationAdmin.class }, (proxy, method, arguments) -> switch (method.getName()) {
-                    case "getFactoryConfiguration" -> configuration(arguments[0] + "~" + arguments[1], (String) arguments[0]);
-                    case "listConfigurations" -> {
-                        Filter filter = FrameworkUtil.createFilter((String) arguments[0]);
-                        List<Configuration> found = new ArrayList<>();
-                        stored.forEach((pid, properties) -> {
-                            if (filter.match(properties)) {
-                                found.add(configuration(pid, String.valueOf(properties.get("service.factoryPid"))));
-                            }
-                        });
-                        yield found.isEmpty() ? null : found.toArray(Configuration[]::new);
-                    }
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
-    }
-
-    private Configuration configuration(String pid, String factoryPid) {
-        return (Configuration) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { Configuration.class },
-                (proxy, method, arguments) -> switch (method.getName()) {
-                    case "getProperties" -> stored.containsKey(pid) ? copy(stored.get(pid)) : null;
-                    case "update" -> {
-                        Dictionary<String, Object> properties = copy(cast(arguments[0]));
-                        properties.put("service.pid", pid);
-                        properties.put("service.factoryPid", factoryPid);
-                        stored.put(pid, properties);
-                        yield null;
-                    }
-                    case "getPid" -> pid;
-                    case "getFactoryPid" -> factoryPid;
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Dictionary<String, Object> cast(Object dictionary) {
-        return (Dictionary<String, Object>) dictionary;
-    }
-
-    private static Dictionary<String, Object> copy(Dictionary<String, Object> properties) {
-        Hashtable<String, Object> copy = new Hashtable<>();
-        for (var keys = properties.keys(); keys.hasMoreElements();) {
-            String key = keys.nextElement();
-            copy.put(key, properties.get(key));
-        }
-        return copy;
     }
 }
