@@ -6,6 +6,6 @@ let loading = null;
 
 /** The echarts module (init, graphic, …), loaded once. */
 export function charts() {
-  if (!loading) loading = import('../vendor/echarts/echarts.esm.min.js');
+  if (!loading) loading = import('../vendor/echarts/dist/echarts.esm.min.js');
   return loading;
 }

@@ -4,13 +4,14 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardResource;
 
 /**
- * Serves Apache ECharts, which screens draw their charts with, at {@code /receivables/vendor/echarts/}: the webjar's
- * {@code dist} files that bnd embeds in this bundle ({@code bnd.bnd}), so that nothing is loaded from elsewhere.
+ * Serves Apache ECharts, which screens draw their charts with, at {@code /receivables/vendor/echarts/}: the files of
+ * its webjar that bnd embeds in this bundle ({@code bnd.bnd}: the ES module build under {@code dist/}, its licence and
+ * notice), so that nothing is loaded from elsewhere.
  */
 @Component(service = ChartLibrary.class)
 @HttpWhiteboardResource(pattern = "/receivables/vendor/echarts/*", prefix = ChartLibrary.EMBEDDED)
 public class ChartLibrary {
 
     /** Where the webjar keeps the library; its version is the pom's {@code echarts.version}. */
-    static final String EMBEDDED = "/META-INF/resources/webjars/echarts/5.3.1/dist";
+    static final String EMBEDDED = "/META-INF/resources/webjars/echarts/5.3.1";
 }
