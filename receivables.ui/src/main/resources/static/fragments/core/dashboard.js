@@ -97,20 +97,23 @@ function kindOf(topic) {
   return subject === 'approval' ? `${subject}.${what}` : subject;
 }
 
-/** The colors of a bar not yet due and of an overdue one (shell.css has the same for the tiles). */
+/** The colors of a bar not yet due, of an overdue one, and of what is expected after the forecast's weeks. */
 const CURRENT = '#3f7cbf';
 const OVERDUE = '#c0661b';
+const LATER = '#7a8594';
 
 /**
  * A bar chart of the labelled amounts in a figure with its table: ECharts draws into a box of the figure, which
- * names the chart for screen readers; the table beside it says every figure (and links where a bar opens something).
+ * names the chart for screen readers; the table beside it says the figures (and links where a bar opens something),
+ * the bars of nothing left out when zeroRows is false.
  */
-function barChart(context, { name, labels, amounts, currency, colors, hrefs }) {
+function barChart(context, { name, labels, amounts, currency, colors, hrefs, zeroRows = true }) {
   const { h, format } = context;
   const box = h('div', { className: 'chart-box', role: 'img', 'aria-label': name });
+  const rows = labels.map((label, i) => i).filter((i) => zeroRows || !context.decimal.isZero(amounts[i]));
   const figure = h('figure', { className: 'chart card' }, box,
-    h('figcaption', {}, h('table', { className: 'facts' }, labels.map((label, i) => h('tr', {},
-      h('th', { scope: 'row' }, hrefs ? h('a', { href: hrefs[i], textContent: label }) : label),
+    h('figcaption', {}, h('table', { className: 'facts' }, rows.map((i) => h('tr', {},
+      h('th', { scope: 'row' }, hrefs ? h('a', { href: hrefs[i], textContent: labels[i] }) : labels[i]),
       h('td', { className: 'amount', textContent: format.money({ amount: amounts[i], currency }) }))))));
   return { figure, draw: (echarts) => draw(context, echarts, box, { name, labels, amounts, currency, colors, hrefs }) };
 }
@@ -241,7 +244,8 @@ export async function render(container, context) {
         labels: shown.map((week, i) => (i < weeks.length ? t('weekOf', { day: format.day(week.date) }) : t('later'))),
         amounts: shown.map((week) => week.amount.amount),
         currency,
-        colors: (i) => (i < weeks.length ? CURRENT : OVERDUE),
+        colors: (i) => (i < weeks.length ? CURRENT : LATER),
+        zeroRows: false,
       });
       one.figure.classList.add('forecast');
       return one;
