@@ -19,7 +19,7 @@ import receivables.impl.persistence.internal.TestDatabases;
  *
  * <pre>
  * Benchmarks [profile]                       the standard plan, see {@link #STANDARD_PLAN}
- * Benchmarks [h2] [postgres] [billing] [aging] [statements] [profile] [invoices=N] [customers=N]
+ * Benchmarks [h2] [postgres] [billing] [aging] [statements] [profile] [baselineRewrites] [invoices=N] [customers=N]
  *            [installments=N] [agingCustomers=N] [noiseInstallments=N] [noiseCustomers=N]
  *            [billingTimeLimit=seconds] [agingTimeLimit=seconds] [entries=N] [openInvoices=N]
  * </pre>
@@ -32,7 +32,8 @@ import receivables.impl.persistence.internal.TestDatabases;
  * stopped after {@code billingTimeLimit} (1,800 s), an aging report running longer than {@code agingTimeLimit}
  * (60 s) is cancelled by the database; either is reported as not finished, with the baseline's time.
  * {@code profile} adds stack samples and table statistics; sampling costs time, so its figures are not the
- * ones to record.
+ * ones to record. {@code baselineRewrites} gives the billing baseline's PostgreSQL connection what our pool has,
+ * {@code reWriteBatchedInserts}, so that the ratio shows what is left once both send multi-row inserts.
  */
 public final class Benchmarks {
 
@@ -83,6 +84,7 @@ public final class Benchmarks {
         Set<String> workloads = new LinkedHashSet<>();
         Map<String, Integer> sizes = new TreeMap<>();
         boolean profiling = false;
+        boolean baselineRewrites = false;
         for (String arg : args) {
             DatabaseKind kind = DatabaseKind.of(arg);
             if (kind != null) {
@@ -91,10 +93,13 @@ public final class Benchmarks {
                 workloads.add(arg);
             } else if (arg.equals("profile")) {
                 profiling = true;
+            } else if (arg.equals("baselineRewrites")) {
+                baselineRewrites = true;
             } else if (arg.contains("=") && DEFAULT_SIZES.containsKey(arg.substring(0, arg.indexOf('=')))) {
                 sizes.put(arg.substring(0, arg.indexOf('=')), Integer.parseInt(arg.substring(arg.indexOf('=') + 1).replace("_", "")));
             } else {
-                System.err.println("unknown argument " + arg + "; expected h2, postgres, billing, aging, statements, profile or one of "
+                System.err.println("unknown argument " + arg + "; expected h2, postgres, billing, aging, statements, profile, "
+                        + "baselineRewrites or one of "
                         + new TreeMap<>(DEFAULT_SIZES).keySet() + " as name=number");
                 System.exit(2);
             }
@@ -122,7 +127,7 @@ public final class Benchmarks {
             Map<String, Integer> size = run.sizes();
             measurements.add(switch (run.workload()) {
                 case "billing" -> new BillingRunBenchmark(run.kind(), size.get("invoices"), size.get("customers"),
-                        size.get("billingTimeLimit"), profiling).run();
+                        size.get("billingTimeLimit"), profiling, baselineRewrites).run();
                 case "aging" -> new AgingBenchmark(run.kind(), size.get("installments"), size.get("agingCustomers"),
                         size.get("noiseInstallments"), size.get("noiseCustomers"), size.get("agingTimeLimit"),
                         profiling).run();

@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -66,6 +67,20 @@ final class FreshDatabase implements AutoCloseable {
 
     Connection connect() throws SQLException {
         return DriverManager.getConnection(url, user, "");
+    }
+
+    /**
+     * A connection like {@link #connect()}, but on PostgreSQL sending a batch of inserts as multi-row inserts, as
+     * our pool does ({@code reWriteBatchedInserts}).
+     */
+    Connection connectRewritingBatchedInserts() throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("user", user);
+        properties.setProperty("password", "");
+        if (kind == DatabaseKind.POSTGRES) {
+            properties.setProperty("reWriteBatchedInserts", "true");
+        }
+        return DriverManager.getConnection(url, properties);
     }
 
     String describe() {

@@ -44,6 +44,7 @@ import receivables.api.report.AgingRow;
 import receivables.api.report.CustomerStatement;
 import receivables.api.report.OpenItem;
 import receivables.impl.persistence.internal.HibernateDatabase;
+import receivables.impl.persistence.internal.TestDatabase;
 import receivables.impl.persistence.internal.NativeValues;
 import receivables.impl.report.internal.SqlAging;
 import receivables.impl.report.internal.SqlCustomerStatements;
@@ -61,19 +62,20 @@ abstract class StatementPropertiesContract {
     private static final List<String> TERMS = List.of("NET30", "SKONTO", "HALVES");
     private static final AtomicInteger TRIES = new AtomicInteger();
 
+    private TestDatabase testDatabase;
     private HibernateDatabase database;
     private LedgerFixture ledger;
     private SqlCustomerStatements statements;
     private SqlAging aging;
 
-    /** A migrated database for one property; {@link #close} ends it. */
-    protected abstract HibernateDatabase open();
-
-    protected abstract void close(HibernateDatabase database);
+    /** A migrated database for each property: jqwik runs no JUnit extensions, so the contract opens and closes it. */
+    protected abstract TestDatabase testDatabase();
 
     @BeforeProperty
     void wireTheLedger() {
-        database = open();
+        testDatabase = testDatabase();
+        testDatabase.open();
+        database = testDatabase.get();
         ledger = LedgerFixture.on(database);
         statements = new SqlCustomerStatements(database);
         aging = new SqlAging(database);
@@ -81,7 +83,7 @@ abstract class StatementPropertiesContract {
 
     @AfterProperty
     void closeTheDatabase() {
-        close(database);
+        testDatabase.close();
     }
 
     /** One ledger operation: what, on which earlier invoice or payment (modulo how many there are), how much. */

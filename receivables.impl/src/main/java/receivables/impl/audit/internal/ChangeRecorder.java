@@ -40,9 +40,9 @@ import receivables.api.audit.FieldChange;
 
 /**
  * The one place where changes become audit records. Hibernate tells it the old and new state of every
- * {@link Audited} entity it inserts, updates or deletes; changes that are not entity flushes (configuration) are
- * handed to {@link #record}. They are collected per transaction and appended to the tenant's chain just before it
- * commits, on its connection, so a change and its record commit or roll back together.
+ * {@link Audited} or {@link AuditedAsPart} entity it inserts, updates or deletes; changes that are not entity
+ * flushes (configuration) are handed to {@link #record}. They are collected per transaction and appended to the
+ * tenant's chain just before it commits, on its connection, so a change and its record commit or roll back together.
  */
 @Component(service = ChangeRecorder.class)
 public class ChangeRecorder implements Integrator, PostInsertEventListener, PostUpdateEventListener,
@@ -82,8 +82,8 @@ public class ChangeRecorder implements Integrator, PostInsertEventListener, Post
             return;
         }
         List<FieldChange> fields = fields(type, event.getPersister(), null, event.getState(), null, event.getSession());
-        pendingFor(event.getSession()).add(new RecordedChange(type.name(), String.valueOf(event.getId()),
-                AuditOperation.CREATED, fields));
+        add(event.getSession(), type, event.getPersister(), event.getId(), event.getState(), AuditOperation.CREATED,
+                fields);
     }
 
     @Override
@@ -95,8 +95,8 @@ public class ChangeRecorder implements Integrator, PostInsertEventListener, Post
         List<FieldChange> fields = fields(type, event.getPersister(), event.getOldState(), event.getState(),
                 event.getDirtyProperties(), event.getSession());
         if (!fields.isEmpty()) {
-            pendingFor(event.getSession()).add(new RecordedChange(type.name(), String.valueOf(event.getId()),
-                    AuditOperation.CHANGED, fields));
+            add(event.getSession(), type, event.getPersister(), event.getId(), event.getState(), AuditOperation.CHANGED,
+                    fields);
         }
     }
 
@@ -108,8 +108,44 @@ public class ChangeRecorder implements Integrator, PostInsertEventListener, Post
         }
         List<FieldChange> fields = fields(type, event.getPersister(), event.getDeletedState(), null, null,
                 event.getSession());
-        pendingFor(event.getSession()).add(new RecordedChange(type.name(), String.valueOf(event.getId()),
-                AuditOperation.DELETED, fields));
+        add(event.getSession(), type, event.getPersister(), event.getId(), event.getDeletedState(),
+                AuditOperation.DELETED, fields);
+    }
+
+    /**
+     * Adds an entity's change to its transaction: as a record of its own, or, for a part, to its owner's record
+     * with the part's fields named after its place there ({@code lines[2].quantity}, the part's id as
+     * {@code lines[2].id}).
+     */
+    private void add(SharedSessionContractImplementor session, AuditedType type, EntityPersister persister, Object id,
+            Object[] state, AuditOperation operation, List<FieldChange> fields) {
+        if (type.part() == null) {
+            pendingFor(session).add(new RecordedChange(type.name(), String.valueOf(id), operation, fields));
+            return;
+        }
+        String[] names = persister.getPropertyNames();
+        String prefix = type.part().name() + "[" + text(state[indexOf(names, type.part().key())], session) + "].";
+        List<FieldChange> named = new ArrayList<>(fields.size() + 1);
+        if (operation != AuditOperation.CHANGED) {
+            String part = String.valueOf(id);
+            named.add(new FieldChange(prefix + "id", operation == AuditOperation.CREATED ? null : part,
+                    operation == AuditOperation.CREATED ? part : null));
+        }
+        for (FieldChange field : fields) {
+            if (!field.field().equals(type.part().ownerId())) {
+                named.add(new FieldChange(prefix + field.field(), field.before(), field.after()));
+            }
+        }
+        pendingFor(session).addPart(type.name(), text(state[indexOf(names, type.part().ownerId())], session), named);
+    }
+
+    private static int indexOf(String[] names, String name) {
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].equals(name)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("an audited part names a field it does not have: " + name);
     }
 
     @Override
@@ -190,14 +226,18 @@ public class ChangeRecorder implements Integrator, PostInsertEventListener, Post
         return entry != null ? String.valueOf(entry.getId()) : value.toString();
     }
 
-    /** Whether and how an entity class is audited, read once from its annotations. */
-    private record AuditedType(String name, Set<String> personal) {
+    /**
+     * Whether and how an entity class is audited, read once from its annotations: under its own name, or as a part
+     * ({@code part} not null) under its owner's.
+     */
+    private record AuditedType(String name, Set<String> personal, AuditedAsPart part) {
 
-        static final AuditedType NOT_AUDITED = new AuditedType(null, Set.of());
+        static final AuditedType NOT_AUDITED = new AuditedType(null, Set.of(), null);
 
         static AuditedType of(Class<?> entity) {
             Audited audited = entity.getAnnotation(Audited.class);
-            if (audited == null) {
+            AuditedAsPart part = entity.getAnnotation(AuditedAsPart.class);
+            if (audited == null && part == null) {
                 return NOT_AUDITED;
             }
             Set<String> personal = new HashSet<>();
@@ -208,7 +248,7 @@ public class ChangeRecorder implements Integrator, PostInsertEventListener, Post
                     }
                 }
             }
-            return new AuditedType(audited.value(), Set.copyOf(personal));
+            return new AuditedType(part != null ? part.owner() : audited.value(), Set.copyOf(personal), part);
         }
 
         AuditedType orNull() {

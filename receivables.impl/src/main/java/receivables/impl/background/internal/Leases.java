@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.hibernate.Session;
 import org.osgi.service.component.annotations.Activate;
@@ -122,13 +123,26 @@ public class Leases {
      * so that one node at a time does a tenant's round; a round that fails is logged and the next tenant's goes on.
      */
     public void eachTenant(Collection<TenantId> tenants, String work, Consumer<TenantId> round) {
+        eachTenantDue(tenants, work, tenant -> Optional.of(new Due(work, lease -> round.accept(tenant))));
+    }
+
+    /**
+     * As {@link #eachTenant(Collection, String, Consumer)}, for a job whose work depends on the tenant: {@code due}
+     * says what is due for a tenant this round (nothing, or the work and its lease's name), and it is done under that
+     * lease; {@code job} names the job in the log.
+     */
+    public void eachTenantDue(Collection<TenantId> tenants, String job, Function<TenantId, Optional<Due>> due) {
         for (TenantId tenant : tenants) {
             try {
-                runLeased(tenant, work, lease -> round.accept(tenant));
+                due.apply(tenant).ifPresent(work -> runLeased(tenant, work.work(), work.round()));
             } catch (RuntimeException e) {
-                LOG.warn("The {} of tenant {} failed; trying again next round", work, tenant, e);
+                LOG.warn("The {} of tenant {} failed; trying again next round", job, tenant, e);
             }
         }
+    }
+
+    /** A tenant's work that is due: the name of its lease, and the work, done while the lease is held. */
+    public record Due(String work, Consumer<Lease> round) {
     }
 
     /** Of {@code works}, those whose lease has not run out, whoever holds it. */

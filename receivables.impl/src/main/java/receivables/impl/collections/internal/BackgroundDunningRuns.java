@@ -165,19 +165,14 @@ public class BackgroundDunningRuns implements DunningRuns {
 
     /** Starts each tenant's run that is due by its schedule and not done yet; one failing tenant stops no other. */
     void sweep() {
-        for (TenantId tenant : tenants.enabledTenants()) {
-            try {
-                DunningSchedule schedule = schedule(tenant);
-                ZonedDateTime now = ZonedDateTime.now(clock.withZone(tenants.timeZone(tenant)));
-                LocalDate today = now.toLocalDate();
-                if (schedule.enabled() && !now.toLocalTime().isBefore(schedule.runAt())
-                        && find(tenant, today).map(run -> run.status() != DunningRunStatus.COMPLETED).orElse(true)) {
-                    leases.runLeased(tenant, work(today), lease -> run(tenant, today, lease));
-                }
-            } catch (RuntimeException e) {
-                LOG.warn("The dunning run of tenant {} failed; it is tried again on the next sweep", tenant, e);
-            }
-        }
+        leases.eachTenantDue(tenants.enabledTenants(), "dunning run", tenant -> {
+            DunningSchedule schedule = schedule(tenant);
+            ZonedDateTime now = ZonedDateTime.now(clock.withZone(tenants.timeZone(tenant)));
+            LocalDate today = now.toLocalDate();
+            boolean due = schedule.enabled() && !now.toLocalTime().isBefore(schedule.runAt())
+                    && find(tenant, today).map(run -> run.status() != DunningRunStatus.COMPLETED).orElse(true);
+            return due ? Optional.of(new Leases.Due(work(today), lease -> run(tenant, today, lease))) : Optional.empty();
+        });
     }
 
     @Override

@@ -87,13 +87,8 @@ public class JournalDeliveries {
         if (current.isEmpty()) {
             return;
         }
-        for (TenantId tenant : tenants.enabledTenants()) {
-            try {
-                leases.runLeased(tenant, "journal-delivery", lease -> current.forEach(sink -> deliver(tenant, sink)));
-            } catch (RuntimeException e) {
-                LOG.warn("Delivering the journal of tenant {} failed; trying again next round", tenant, e);
-            }
-        }
+        leases.eachTenant(tenants.enabledTenants(), "journal-delivery",
+                tenant -> current.forEach(sink -> deliver(tenant, sink)));
     }
 
     /** @return how many entries the sink took */

@@ -20,7 +20,7 @@ import receivables.impl.persistence.internal.TenantOwned;
 @Audited("credit-note")
 @Entity(name = "CreditNote")
 @Table(name = "credit_note")
-class CreditNoteEntity extends TenantOwned {
+class CreditNoteEntity extends TenantOwned implements SettlingDocuments.Document<CreditNote> {
 
     @Id
     UUID id;
@@ -85,7 +85,18 @@ class CreditNoteEntity extends TenantOwned {
         return Money.of(gross, currency);
     }
 
-    CreditNote toValue(String invoiceNumber, List<SettledInstallment> installments) {
+    @Override
+    public UUID id() {
+        return id;
+    }
+
+    @Override
+    public UUID invoiceId() {
+        return invoiceId;
+    }
+
+    @Override
+    public CreditNote toValue(String invoiceNumber, List<SettledInstallment> installments) {
         return new CreditNote(id, number, invoiceId, invoiceNumber, customerId, date, gross(), Money.of(net, currency),
                 Money.of(tax, currency), reason, full, installments);
     }

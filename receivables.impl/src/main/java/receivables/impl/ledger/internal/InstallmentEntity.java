@@ -12,10 +12,10 @@ import jakarta.persistence.Version;
 
 import receivables.api.invoice.Installment;
 import receivables.api.money.Money;
-import receivables.impl.audit.internal.Audited;
+import receivables.impl.audit.internal.AuditedAsPart;
 import receivables.impl.persistence.internal.TenantOwned;
 
-@Audited("installment")
+@AuditedAsPart(owner = "invoice", ownerId = "invoiceId", name = "installments", key = "sequence")
 @Entity(name = "Installment")
 @Table(name = "installment")
 class InstallmentEntity extends TenantOwned {

@@ -10,10 +10,10 @@ import jakarta.persistence.Table;
 
 import receivables.api.invoice.InvoiceLine;
 import receivables.api.money.Money;
-import receivables.impl.audit.internal.Audited;
+import receivables.impl.audit.internal.AuditedAsPart;
 import receivables.impl.persistence.internal.TenantOwned;
 
-@Audited("invoice-line")
+@AuditedAsPart(owner = "invoice", ownerId = "invoiceId", name = "lines", key = "lineNumber")
 @Entity(name = "InvoiceLine")
 @Table(name = "invoice_line")
 public class InvoiceLineEntity extends TenantOwned {

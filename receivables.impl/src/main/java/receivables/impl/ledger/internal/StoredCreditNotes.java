@@ -20,14 +20,12 @@ import receivables.api.ConflictException;
 import receivables.api.EventTopics;
 import receivables.api.FieldViolation;
 import receivables.api.InvalidRequestException;
-import receivables.api.NotFoundException;
 import receivables.api.TenantId;
 import receivables.api.approval.ApprovalKind;
 import receivables.api.approval.ApprovalStatus;
 import receivables.api.credit.CreditNote;
 import receivables.api.credit.CreditNoteRequest;
 import receivables.api.credit.CreditNotes;
-import receivables.api.credit.SettledInstallment;
 import receivables.api.journal.Account;
 import receivables.api.journal.JournalEntryKind;
 import receivables.api.journal.JournalLine;
@@ -59,6 +57,7 @@ public class StoredCreditNotes implements CreditNotes, ApprovedCommand {
     private final TenantDirectory tenants;
     private final BusinessEvents events;
     private final FourEyes fourEyes;
+    private final SettlingDocuments<CreditNoteEntity, CreditNote> reads;
 
     @Activate
     public StoredCreditNotes(@Reference Database database, @Reference JournalPostings journal,
@@ -68,6 +67,8 @@ public class StoredCreditNotes implements CreditNotes, ApprovedCommand {
         this.tenants = tenants;
         this.events = events;
         this.fourEyes = fourEyes;
+        this.reads = new SettlingDocuments<>(database, CreditNoteEntity.class, "d.createdAt, d.number",
+                Settling.LATEST_DUE_FIRST);
     }
 
     Clock clock = Clock.systemUTC();
@@ -138,7 +139,7 @@ public class StoredCreditNotes implements CreditNotes, ApprovedCommand {
     }
 
     /** The credit note issued under {@code key} before, provided it was for the same invoice and amount. */
-    private static Optional<CreditNote> issuedBefore(Session session, String key, UUID invoiceId, CreditNoteRequest request) {
+    private Optional<CreditNote> issuedBefore(Session session, String key, UUID invoiceId, CreditNoteRequest request) {
         return session.createSelectionQuery("from CreditNote c where c.idempotencyKey = :key", CreditNoteEntity.class)
                 .setParameter("key", key).uniqueResultOptional().map(note -> {
                     if (!note.invoiceId.equals(invoiceId)
@@ -146,7 +147,7 @@ public class StoredCreditNotes implements CreditNotes, ApprovedCommand {
                         throw new ConflictException("idempotency key " + key
                                 + " was already used for a different credit note (" + note.number + ")");
                     }
-                    return toValues(session, List.of(note)).get(0);
+                    return reads.values(session, List.of(note)).get(0);
                 });
     }
 
@@ -176,7 +177,7 @@ public class StoredCreditNotes implements CreditNotes, ApprovedCommand {
         invoice.credit(amount, creditedInAll, now);
         journal.post(session, date, JournalEntryKind.CREDIT_NOTE_ISSUED, number, lines(split));
         session.flush();
-        CreditNote issued = toValues(session, List.of(note)).get(0);
+        CreditNote issued = reads.values(session, List.of(note)).get(0);
         events.afterCommit(tx, EventTopics.CREDIT_NOTE_ISSUED, Map.of(EventTopics.TENANT, tenant.value(), EventTopics.ID,
                 issued.id().toString(), EventTopics.CREDIT_NOTE_NUMBER, issued.number(), EventTopics.INVOICE_ID,
                 issued.invoiceId().toString(), EventTopics.INVOICE_NUMBER, issued.invoiceNumber(),
@@ -187,20 +188,12 @@ public class StoredCreditNotes implements CreditNotes, ApprovedCommand {
 
     @Override
     public Optional<CreditNote> find(TenantId tenant, UUID creditNoteId) {
-        return database.inTransaction(tenant, session -> Optional.ofNullable(session.find(CreditNoteEntity.class, creditNoteId))
-                .map(note -> toValues(session, List.of(note)).get(0)));
+        return reads.find(tenant, creditNoteId);
     }
 
     @Override
     public List<CreditNote> forInvoice(TenantId tenant, UUID invoiceId) {
-        return database.inTransaction(tenant, session -> {
-            if (session.find(InvoiceEntity.class, invoiceId) == null) {
-                throw new NotFoundException("invoice", invoiceId);
-            }
-            return toValues(session, session.createSelectionQuery(
-                            "from CreditNote c where c.invoiceId = :invoice order by c.createdAt, c.number", CreditNoteEntity.class)
-                    .setParameter("invoice", invoiceId).getResultList());
-        });
+        return reads.forInvoice(tenant, invoiceId);
     }
 
     /** Revenue and tax reversed in the invoice's proportion, the receivable lowered by the whole credit. */
@@ -250,12 +243,5 @@ public class StoredCreditNotes implements CreditNotes, ApprovedCommand {
             violations.add("amount", "must be positive; leave it out to credit everything still open");
         }
         violations.throwIfAny();
-    }
-
-    private static List<CreditNote> toValues(Session session, List<CreditNoteEntity> notes) {
-        Map<UUID, List<SettledInstallment>> installments = Settling.settledBy(session,
-                notes.stream().map(note -> note.id).toList(), Settling.LATEST_DUE_FIRST);
-        return notes.stream().map(note -> note.toValue(session.find(InvoiceEntity.class, note.invoiceId).number(),
-                installments.getOrDefault(note.id, List.of()))).toList();
     }
 }

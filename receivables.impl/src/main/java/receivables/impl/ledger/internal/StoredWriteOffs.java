@@ -19,11 +19,9 @@ import org.osgi.service.component.annotations.Reference;
 
 import receivables.api.ConflictException;
 import receivables.api.EventTopics;
-import receivables.api.NotFoundException;
 import receivables.api.TenantId;
 import receivables.api.approval.ApprovalKind;
 import receivables.api.approval.ApprovalRequest;
-import receivables.api.credit.SettledInstallment;
 import receivables.api.credit.WriteOff;
 import receivables.api.credit.WriteOffKind;
 import receivables.api.credit.WriteOffs;
@@ -55,6 +53,7 @@ public class StoredWriteOffs implements WriteOffs, ApprovedCommand {
     private final TenantDirectory tenants;
     private final BusinessEvents events;
     private final FourEyes fourEyes;
+    private final SettlingDocuments<WriteOffEntity, WriteOff> reads;
 
     @Activate
     public StoredWriteOffs(@Reference Database database, @Reference JournalPostings journal,
@@ -64,6 +63,8 @@ public class StoredWriteOffs implements WriteOffs, ApprovedCommand {
         this.tenants = tenants;
         this.events = events;
         this.fourEyes = fourEyes;
+        this.reads = new SettlingDocuments<>(database, WriteOffEntity.class, "d.createdAt, d.id",
+                Settling.EARLIEST_DUE_FIRST);
     }
 
     Clock clock = Clock.systemUTC();
@@ -121,7 +122,7 @@ public class StoredWriteOffs implements WriteOffs, ApprovedCommand {
                 tenants.settings(tenant).badDebtTaxRelief()
                         ? taxSharingLines(session, Account.BAD_DEBT_EXPENSE, invoice, writeOff) : lines(Account.BAD_DEBT_EXPENSE, writeOff));
         session.flush();
-        return posted(tx, tenant, toValues(session, List.of(writeOff))).get(0);
+        return posted(tx, tenant, reads.values(session, List.of(writeOff))).get(0);
     }
 
     /**
@@ -152,7 +153,7 @@ public class StoredWriteOffs implements WriteOffs, ApprovedCommand {
                     lines(Account.WRITE_OFF_EXPENSE, writeOff));
             writeOffs.add(writeOff);
         }
-        return posted(tx, tenant, toValues(session, writeOffs));
+        return posted(tx, tenant, reads.values(session, writeOffs));
     }
 
     /**
@@ -180,7 +181,7 @@ public class StoredWriteOffs implements WriteOffs, ApprovedCommand {
                     : lines(Account.CASH_DISCOUNT_EXPENSE, writeOff));
             writeOffs.add(writeOff);
         });
-        return posted(tx, tenant, toValues(session, writeOffs));
+        return posted(tx, tenant, reads.values(session, writeOffs));
     }
 
     /** Of {@code installmentIds}, those that have had their early-payment discount. */
@@ -206,20 +207,12 @@ public class StoredWriteOffs implements WriteOffs, ApprovedCommand {
 
     @Override
     public Optional<WriteOff> find(TenantId tenant, UUID writeOffId) {
-        return database.inTransaction(tenant, session -> Optional.ofNullable(session.find(WriteOffEntity.class, writeOffId))
-                .map(writeOff -> toValues(session, List.of(writeOff)).get(0)));
+        return reads.find(tenant, writeOffId);
     }
 
     @Override
     public List<WriteOff> forInvoice(TenantId tenant, UUID invoiceId) {
-        return database.inTransaction(tenant, session -> {
-            if (session.find(InvoiceEntity.class, invoiceId) == null) {
-                throw new NotFoundException("invoice", invoiceId);
-            }
-            return toValues(session, session.createSelectionQuery(
-                            "from WriteOff w where w.invoiceId = :invoice order by w.createdAt, w.id", WriteOffEntity.class)
-                    .setParameter("invoice", invoiceId).getResultList());
-        });
+        return reads.forInvoice(tenant, invoiceId);
     }
 
     /**
@@ -243,12 +236,5 @@ public class StoredWriteOffs implements WriteOffs, ApprovedCommand {
     private static List<JournalLine> lines(Account expense, WriteOffEntity writeOff) {
         Money amount = Money.of(writeOff.amount, writeOff.currency);
         return List.of(JournalLine.debit(expense, amount), JournalLine.credit(Account.RECEIVABLE, amount));
-    }
-
-    private static List<WriteOff> toValues(Session session, List<WriteOffEntity> writeOffs) {
-        Map<UUID, List<SettledInstallment>> installments = Settling.settledBy(session,
-                writeOffs.stream().map(writeOff -> writeOff.id).toList(), Settling.EARLIEST_DUE_FIRST);
-        return writeOffs.stream().map(writeOff -> writeOff.toValue(session.find(InvoiceEntity.class, writeOff.invoiceId)
-                .number(), installments.getOrDefault(writeOff.id, List.of()))).toList();
     }
 }

@@ -23,7 +23,7 @@ import receivables.impl.persistence.internal.TenantOwned;
 @Audited("write-off")
 @Entity(name = "WriteOff")
 @Table(name = "write_off")
-class WriteOffEntity extends TenantOwned {
+class WriteOffEntity extends TenantOwned implements SettlingDocuments.Document<WriteOff> {
 
     @Id
     UUID id;
@@ -73,7 +73,18 @@ class WriteOffEntity extends TenantOwned {
         this.createdAt = now;
     }
 
-    WriteOff toValue(String invoiceNumber, List<SettledInstallment> installments) {
+    @Override
+    public UUID id() {
+        return id;
+    }
+
+    @Override
+    public UUID invoiceId() {
+        return invoiceId;
+    }
+
+    @Override
+    public WriteOff toValue(String invoiceNumber, List<SettledInstallment> installments) {
         return new WriteOff(id, invoiceId, invoiceNumber, customerId, kind, Money.of(amount, currency), reason, date,
                 paymentId, installments);
     }

@@ -82,6 +82,7 @@ public class HibernateDatabase implements Database {
     private static final Duration RETRY_INTERVAL = Duration.ofSeconds(5);
     private static final Logger LOG = LoggerFactory.getLogger(HibernateDatabase.class);
     private static final Pattern TENANT_OR_NONE = Pattern.compile("\\b([\\w.]*tenant_id)=coalesce\\(\\?,\\1\\)");
+    private static final String REWRITE_BATCHED_INSERTS = "reWriteBatchedInserts";
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     volatile List<DataSourceFactory> dataSourceFactories = List.of();
@@ -320,6 +321,11 @@ public class HibernateDatabase implements Database {
         if (!settings.password().isEmpty()) {
             properties.setProperty(DataSourceFactory.JDBC_PASSWORD, settings.password());
         }
+        if (settings.url().startsWith("jdbc:postgresql:") && !settings.url().contains(REWRITE_BATCHED_INSERTS)) {
+            // Hibernate's batches of inserts go as multi-row inserts: a billing batch's 2,000 rows in a few dozen
+            // statements instead of one per row, which cost the server more than the rows themselves.
+            properties.setProperty(REWRITE_BATCHED_INSERTS, "true");
+        }
         DataSource driverDataSource = factory.createDataSource(properties);
         HikariConfig config = new HikariConfig();
         config.setPoolName("receivables");
@@ -372,7 +378,8 @@ public class HibernateDatabase implements Database {
         // The schema belongs to the migrations; Hibernate only checks that the mapping agrees with it.
         hibernateSettings.put(AvailableSettings.HBM2DDL_AUTO, "validate");
         hibernateSettings.put(AvailableSettings.JDBC_TIME_ZONE, "UTC");
-        hibernateSettings.put(AvailableSettings.STATEMENT_BATCH_SIZE, 50);
+        // A billing batch's rows of one table go in one JDBC batch.
+        hibernateSettings.put(AvailableSettings.STATEMENT_BATCH_SIZE, 200);
         hibernateSettings.put(AvailableSettings.ORDER_INSERTS, true);
         hibernateSettings.put(AvailableSettings.ORDER_UPDATES, true);
         StandardServiceRegistry registry = new StandardServiceRegistryBuilder(bootstrap)

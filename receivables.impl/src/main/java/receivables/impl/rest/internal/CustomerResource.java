@@ -37,6 +37,7 @@ import receivables.api.NotFoundException;
 import receivables.api.Page;
 import receivables.api.PageRequest;
 import receivables.api.TenantId;
+import receivables.api.approval.ApprovalRequest;
 import receivables.api.customer.CreditControl;
 import receivables.api.customer.CreditDecision;
 import receivables.api.customer.CustomerAccount;
@@ -97,6 +98,7 @@ public class CustomerResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Answers(value = 200, body = CustomerAccount.class)
+    @Answers(value = 202, body = ApprovalRequest.class)
     public Response update(@Context ContainerRequestContext request, @PathParam("id") String id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, CustomerRequest details) {
         Caller caller = TenantFilter.callerOf(request);

@@ -32,6 +32,7 @@ import receivables.api.FieldViolation;
 import receivables.api.InvalidRequestException;
 import receivables.api.NotFoundException;
 import receivables.api.TenantId;
+import receivables.api.approval.ApprovalRequest;
 import receivables.api.credit.CreditNote;
 import receivables.api.credit.CreditNoteRequest;
 import receivables.api.credit.CreditNotes;
@@ -79,6 +80,7 @@ public class InvoiceCreditResource {
     @Path("{id}/credit-notes")
     @Consumes(MediaType.APPLICATION_JSON)
     @Answers(value = 201, body = CreditNote.class)
+    @Answers(value = 202, body = ApprovalRequest.class)
     public Response issueCreditNote(@Context ContainerRequestContext request, @PathParam("id") String id,
             @HeaderParam(PaymentResource.IDEMPOTENCY_KEY) String key, CreditNoteBody body) {
         TenantId tenant = TenantFilter.tenantOf(request);
@@ -115,6 +117,7 @@ public class InvoiceCreditResource {
     @Path("{id}/write-off")
     @Consumes(MediaType.APPLICATION_JSON)
     @Answers(value = 201, body = WriteOff.class)
+    @Answers(value = 202, body = ApprovalRequest.class)
     public Response writeOffBadDebt(@Context ContainerRequestContext request, @PathParam("id") String id,
             WriteOffBody body) {
         UUID invoiceId = QueryParameters.pathId("invoice", id);

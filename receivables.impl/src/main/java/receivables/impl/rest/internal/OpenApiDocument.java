@@ -182,18 +182,27 @@ final class OpenApiDocument {
 
     private void success(Operation operation, Schemas schemas, ObjectNode responses) {
         Method method = operation.method();
-        Answers answers = method.getAnnotation(Answers.class);
+        Answers[] answers = method.getAnnotationsByType(Answers.class);
         List<String> produces = produces(operation);
         boolean stream = produces.contains(MediaType.SERVER_SENT_EVENTS);
-        int status = answers != null ? answers.value()
-                : method.getReturnType() == void.class && !stream ? 204 : 200;
-        JavaType body = answers != null ? (answers.body() == Void.class ? null : mapper.constructType(answers.body()))
-                : method.getReturnType() == void.class || method.getReturnType() == Response.class ? null
-                : mapper.constructType(method.getGenericReturnType());
+        if (answers.length == 0) {
+            int status = method.getReturnType() == void.class && !stream ? 204 : 200;
+            JavaType body = method.getReturnType() == void.class || method.getReturnType() == Response.class ? null
+                    : mapper.constructType(method.getGenericReturnType());
+            success(status, body, stream, produces, schemas, responses);
+        }
+        for (Answers answer : answers) {
+            success(answer.value(), answer.body() == Void.class ? null : mapper.constructType(answer.body()), stream,
+                    produces, schemas, responses);
+        }
+    }
+
+    private void success(int status, JavaType body, boolean stream, List<String> produces, Schemas schemas,
+            ObjectNode responses) {
         ObjectNode response = responses.putObject(Integer.toString(status));
         response.put("description", switch (status) {
             case 201 -> "Created";
-            case 202 -> "Accepted: the work goes on in the background";
+            case 202 -> "Accepted: the work goes on in the background, or once approved";
             case 204 -> "Done; no body";
             default -> "OK";
         });
@@ -245,9 +254,10 @@ final class OpenApiDocument {
         }
         add(problems, 503, "unavailable");
         for (Operation operation : operations) {
-            Answers answers = operation.method().getAnnotation(Answers.class);
-            for (Answers.Refusal refusal : answers == null ? new Answers.Refusal[0] : answers.refusals()) {
-                add(problems, refusal.status(), refusal.type());
+            for (Answers answers : operation.method().getAnnotationsByType(Answers.class)) {
+                for (Answers.Refusal refusal : answers.refusals()) {
+                    add(problems, refusal.status(), refusal.type());
+                }
             }
         }
         return problems;

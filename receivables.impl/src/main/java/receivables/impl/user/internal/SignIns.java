@@ -17,8 +17,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 
-import jakarta.persistence.LockModeType;
-
 import receivables.api.ConflictException;
 import receivables.api.FieldViolation;
 import receivables.api.InvalidRequestException;
@@ -219,7 +217,7 @@ public class SignIns {
 
     /** The name's bookkeeping, locked for this transaction so that parallel guesses are all counted. */
     private static SignInStateEntity lockedState(Session session, String username, Instant now) {
-        SignInStateEntity state = session.find(SignInStateEntity.class, username, LockModeType.PESSIMISTIC_WRITE);
+        SignInStateEntity state = Database.locked(session, SignInStateEntity.class, username);
         if (state == null) {
             state = new SignInStateEntity(username, now);
             session.persist(state);

@@ -37,6 +37,7 @@ import receivables.impl.audit.internal.CallerScope;
 import receivables.impl.event.internal.BusinessEvents;
 import receivables.impl.ledger.LedgerFixture;
 import receivables.impl.persistence.internal.HibernateDatabase;
+import receivables.impl.persistence.internal.TestDatabase;
 import receivables.impl.tenant.internal.TestTenants;
 
 /**
@@ -52,18 +53,20 @@ abstract class ApprovalPropertiesContract {
     private static final Actor BOB = new Actor(Actor.Kind.USER, "bob");
     private static final AtomicInteger TRIES = new AtomicInteger();
 
+    private TestDatabase testDatabase;
     private HibernateDatabase database;
     private LedgerFixture ledger;
     private StoredApprovals approvals;
     private UUID customer;
 
-    protected abstract HibernateDatabase open();
-
-    protected abstract void close(HibernateDatabase database);
+    /** A migrated database for each property: jqwik runs no JUnit extensions, so the contract opens and closes it. */
+    protected abstract TestDatabase testDatabase();
 
     @BeforeProperty
     void wire() {
-        database = open();
+        testDatabase = testDatabase();
+        testDatabase.open();
+        database = testDatabase.get();
         BusinessEvents events = new BusinessEvents();
         var tenants = TestTenants.withApprovalThreshold(TENANT, "EUR", THRESHOLD.toPlainString());
         FourEyes fourEyes = FourEyesFixture.of(database, tenants, new CallerScope(), events);
@@ -75,7 +78,7 @@ abstract class ApprovalPropertiesContract {
 
     @AfterProperty
     void closeTheDatabase() {
-        close(database);
+        testDatabase.close();
     }
 
     /** Cents within three euros of the threshold, the threshold itself and its neighbours always among them. */

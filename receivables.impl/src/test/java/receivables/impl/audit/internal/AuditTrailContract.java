@@ -3,8 +3,10 @@ package receivables.impl.audit.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -28,6 +30,13 @@ import receivables.api.audit.ChainVerification;
 import receivables.api.audit.FieldChange;
 import receivables.api.customer.CustomerAccount;
 import receivables.api.customer.CustomerRequest;
+import receivables.api.invoice.Invoice;
+import receivables.api.invoice.InvoiceQuery;
+import receivables.api.invoice.OrderLine;
+import receivables.api.invoice.SalesOrder;
+import receivables.api.money.Money;
+import receivables.api.payment.PaymentRequest;
+import receivables.impl.ledger.LedgerFixture;
 import receivables.impl.customer.internal.StoredCustomerAccounts;
 import receivables.impl.persistence.internal.TestDatabase;
 import receivables.impl.persistence.internal.TestDatabases;
@@ -146,6 +155,44 @@ abstract class AuditTrailContract {
         List<AuditRecord> all = new ArrayList<>();
         trail.forEach(ALPHA, AuditQuery.everything(), all::add);
         assertThat(all).extracting(AuditRecord::sequence).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+    }
+
+    @Test
+    void anIssuedInvoiceIsOneRecordCarryingItsLinesAndInstallmentsAndItsLaterChangesAreFoundByIt() {
+        LedgerFixture ledger = LedgerFixture.on(testDatabase.get());
+        UUID customer = ledger.customers().create(ALPHA, details("C-1")).id();
+        ledger.invoices().invoiceAndIssue(ALPHA, List.of(new SalesOrder("SO-1", customer, "EUR", LocalDate.of(2026, 3, 2),
+                null, List.of(new OrderLine("WIDGET", "Widget", new BigDecimal("3"), new BigDecimal("19.99"), null,
+                                new BigDecimal("19")),
+                        new OrderLine("SERVICE", null, new BigDecimal("1.5"), new BigDecimal("80.00"), null,
+                                new BigDecimal("7"))))), LocalDate.of(2026, 3, 3));
+        Invoice invoice = ledger.invoices().list(ALPHA, InvoiceQuery.all(), PageRequest.first()).items().get(0);
+        AuditQuery byInvoice = new AuditQuery("invoice", invoice.id().toString(), null, null, null);
+
+        List<AuditRecord> issued = trail.find(ALPHA, byInvoice, PageRequest.first()).items();
+        assertThat(issued).extracting(AuditRecord::operation).containsExactly(AuditOperation.CREATED);
+        assertThat(issued.get(0).changes()).contains(new FieldChange("status", null, "ISSUED"),
+                new FieldChange("number", null, invoice.number()), new FieldChange("lines[1].product", null, "WIDGET"),
+                new FieldChange("lines[1].unitPrice", null, "19.99"), new FieldChange("lines[2].product", null, "SERVICE"),
+                new FieldChange("installments[1].dueDate", null, invoice.installments().get(0).dueDate().toString()),
+                new FieldChange("installments[1].open", null, invoice.gross().amount().toPlainString()));
+        assertThat(issued.get(0).changes()).extracting(FieldChange::field)
+                .contains("lines[1].id", "lines[2].quantity", "installments[1].id", "installments[1].amount")
+                .doesNotContain("lines[1].invoiceId", "installments[1].invoiceId", "lines[3].id", "installments[2].id");
+        for (String part : List.of("invoice-line", "installment")) {
+            assertThat(trail.find(ALPHA, new AuditQuery(part, null, null, null, null), PageRequest.first()).totalItems())
+                    .as("records of their own for %s", part).isZero();
+        }
+
+        ledger.payments().record(ALPHA, new PaymentRequest("pay-1", customer, "BANK_TRANSFER", Money.of("10.00", "EUR"),
+                LocalDate.of(2026, 3, 10), null, List.of()));
+
+        List<AuditRecord> changes = trail.find(ALPHA, byInvoice, PageRequest.first()).items();
+        assertThat(changes).extracting(AuditRecord::operation).containsExactly(AuditOperation.CREATED, AuditOperation.CHANGED);
+        assertThat(changes.get(1).changes()).contains(new FieldChange("status", "ISSUED", "PARTIALLY_PAID"));
+        assertThat(changes.get(1).changes()).extracting(FieldChange::field).contains("open", "installments[1].open");
+        long recorded = trail.find(ALPHA, AuditQuery.everything(), PageRequest.first()).totalItems();
+        assertThat(trail.verify(ALPHA)).isEqualTo(ChainVerification.intact(recorded));
     }
 
     @Test

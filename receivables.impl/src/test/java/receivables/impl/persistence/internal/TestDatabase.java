@@ -73,6 +73,19 @@ public final class TestDatabase implements BeforeEachCallback, AfterEachCallback
 
     @Override
     public void beforeEach(ExtensionContext context) {
+        open();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
+    }
+
+    /**
+     * Creates and migrates the database; for what runs no JUnit extensions (jqwik properties), which then
+     * {@link #close} it themselves.
+     */
+    public TestDatabase open() {
         if (postgres) {
             assumeTrue(TestDatabases.postgresReachable(), TestDatabases.POSTGRES_UNREACHABLE);
             schema = TestDatabases.createPostgresSchema();
@@ -81,10 +94,11 @@ public final class TestDatabase implements BeforeEachCallback, AfterEachCallback
         } else {
             database = TestDatabases.h2(recorder);
         }
+        return this;
     }
 
-    @Override
-    public void afterEach(ExtensionContext context) {
+    /** Stops the database; on PostgreSQL its schema is dropped. */
+    public void close() {
         try {
             otherNodes.forEach(HibernateDatabase::deactivate);
             otherNodes.clear();
@@ -94,6 +108,7 @@ public final class TestDatabase implements BeforeEachCallback, AfterEachCallback
         } finally {
             if (schema != null) {
                 TestDatabases.dropPostgresSchema(schema);
+                schema = null;
             }
         }
     }

@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,11 +42,8 @@ import receivables.api.statement.ImportStatus;
 import receivables.api.statement.StatementImport;
 import receivables.api.statement.SuspenseStatus;
 import receivables.impl.intent.internal.StoredPaymentIntents;
-import receivables.impl.ledger.OnLedger;
-import receivables.impl.persistence.internal.StatementRecorder;
 import receivables.impl.persistence.internal.StatementRecorder.Executed;
 import receivables.impl.persistence.internal.TableStatistics;
-import receivables.impl.persistence.internal.TestDatabase;
 import receivables.impl.report.internal.SqlAging;
 import receivables.impl.report.internal.SqlCashForecasts;
 import receivables.impl.report.internal.SqlCustomerStatements;
@@ -65,7 +61,7 @@ import receivables.impl.tenant.internal.TenantDirectory;
  * query may touch more than three times the pages it touches with them, nor sort again inside a loop. Work is
  * compared, never time.
  */
-class HotQueriesWithoutStatisticsPostgresTest extends OnLedger {
+class HotQueriesWithoutStatisticsPostgresTest extends RecordedOnPostgres {
 
     static final TenantId TENANT = new TenantId("hot");
     static final int NEIGHBOURS = 9;
@@ -83,34 +79,18 @@ class HotQueriesWithoutStatisticsPostgresTest extends OnLedger {
             "allocation", "journal_entry", "journal_line", "bank_statement_import", "bank_statement_line",
             "suspense_item", "suspense_candidate", "payment_intent", "intent_transition");
 
-    private StatementRecorder statements;
-    private ImportNode node;
     private BackgroundStatementImports imports;
-
-    @Override
-    protected TestDatabase testDatabase() {
-        statements = new StatementRecorder();
-        return TestDatabase.postgres(4).recording(statements);
-    }
-
-    @AfterEach
-    void stopTheImport() throws InterruptedException {
-        if (node != null) {
-            node.close();
-        }
-    }
 
     @Test
     void everyHotQueryDoesAtMostThreeTimesTheWorkOnTablesNeverAnalyzed() {
         StoredPaymentIntents intents = TestImports.bankTransferIntents(database, payments, TENANT);
         // The import's ANALYZE at its end is left out: the tables stay as a server without autovacuum has them.
-        node = ImportNode.start(database, payments, intents, new TableStatistics(database) {
+        imports = imports(intents, new TableStatistics(database) {
             @Override
             public boolean analyze(TenantId tenant, List<String> tables) {
                 return false;
             }
-        }, 80, BankStatementReaders.all());
-        imports = node.imports();
+        });
         StoredSuspenseQueue queue = TestImports.queue(database, payments, intents);
         SqlCustomerStatements customerStatements = new SqlCustomerStatements(database);
 

@@ -18,7 +18,6 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import receivables.api.PageRequest;
@@ -42,9 +41,6 @@ import receivables.api.statement.StatementImport;
 import receivables.api.statement.SuspenseStatus;
 import receivables.impl.audit.internal.StoredAuditTrail;
 import receivables.impl.intent.internal.StoredPaymentIntents;
-import receivables.impl.ledger.OnLedger;
-import receivables.impl.persistence.internal.StatementRecorder;
-import receivables.impl.persistence.internal.TestDatabase;
 import receivables.impl.persistence.internal.TableStatistics;
 import receivables.impl.report.internal.SqlCustomerStatements;
 import receivables.impl.tenant.internal.StoredMachineCredentials;
@@ -58,7 +54,7 @@ import receivables.impl.tenant.internal.StoredMachineCredentials;
  * (Citus) routes each statement to one tenant's node. Statements that span tenants on purpose are listed in
  * {@link #ACROSS_TENANTS} with the reason.
  */
-class TenantFilteredQueriesPostgresTest extends OnLedger {
+class TenantFilteredQueriesPostgresTest extends RecordedOnPostgres {
 
     static final TenantId TENANT = new TenantId("filtered");
     static final LocalDate DAY = LocalDate.of(2026, 3, 2);
@@ -72,21 +68,6 @@ class TenantFilteredQueriesPostgresTest extends OnLedger {
             "cross", "full", "natural", "order", "group", "values", "select", "limit", "offset", "fetch", "using", "for",
             "returning", "union", "except", "intersect", "and", "or", "having", "window", "default", "as");
 
-    private StatementRecorder statements;
-    private ImportNode node;
-
-    @Override
-    protected TestDatabase testDatabase() {
-        statements = new StatementRecorder();
-        return TestDatabase.postgres(4).recording(statements);
-    }
-
-    @AfterEach
-    void stopTheImport() throws InterruptedException {
-        if (node != null) {
-            node.close();
-        }
-    }
 
     @Test
     void everyStatementFiltersEveryTenantTableByTheTenant() {
@@ -151,8 +132,7 @@ class TenantFilteredQueriesPostgresTest extends OnLedger {
 
     private void workload() {
         StoredPaymentIntents intents = TestImports.bankTransferIntents(database, payments, TENANT);
-        node = ImportNode.start(database, payments, intents, new TableStatistics(database), 80, BankStatementReaders.all());
-        BackgroundStatementImports imports = node.imports();
+        BackgroundStatementImports imports = imports(intents, new TableStatistics(database));
         StoredSuspenseQueue queue = TestImports.queue(database, payments, intents);
         SqlCustomerStatements customerStatements = new SqlCustomerStatements(database);
         StoredMachineCredentials credentials = new StoredMachineCredentials(database);
