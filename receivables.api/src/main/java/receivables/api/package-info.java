@@ -3,7 +3,7 @@
  * report instead of throwing framework exceptions.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package receivables.api;
 
 import org.osgi.annotation.bundle.Export;

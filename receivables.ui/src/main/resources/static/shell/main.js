@@ -415,10 +415,15 @@ function alert(event) {
   if (!alerts) return;
   const f = format();
   const amount = event.amount && event.currency ? f.money({ amount: event.amount, currency: event.currency }) : '';
-  const kind = event.topic.split('/')[1];
-  const known = ['invoice', 'payment', 'creditnote', 'writeoff', 'intent'].includes(kind);
+  const [, subject, what] = event.topic.split('/');
+  // Alerts name what happened too: a large payment is told apart from any payment received.
+  const alerts = ['installment/OVERDUE', 'promise/BROKEN', 'credit/LIMIT_EXCEEDED', 'payment/LARGE'];
+  const kind = alerts.includes(`${subject}/${what}`) ? `${subject}.${what}` : subject;
+  const known = ['invoice', 'payment', 'creditnote', 'writeoff', 'intent'].includes(kind) || alerts.includes(`${subject}/${what}`);
+  const limit = event.limit && event.currency ? f.money({ amount: event.limit, currency: event.currency }) : '';
   const text = t(known ? `event.${kind}` : 'event.other', { number: event.invoiceNumber || event.creditNoteNumber || '',
-    invoice: event.invoiceNumber || '', amount, status: event.status || '', topic: event.topic });
+    invoice: event.invoiceNumber || '', amount, status: event.status || '', topic: event.topic,
+    days: event.daysOverdue || '', promisedFor: event.promisedFor ? f.day(event.promisedFor) : '', limit });
   const item = h('div', { className: 'alert', role: 'status' }, h('span', { textContent: text }),
     h('button', { type: 'button', className: 'link', textContent: t('dismiss'), onclick: () => item.remove() }));
   alerts.prepend(item);

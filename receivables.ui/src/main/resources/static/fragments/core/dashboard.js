@@ -29,6 +29,10 @@ export const messages = withShared({
     'event.approval.REQUESTED': 'Waits for approval',
     'event.approval.APPROVED': 'Approved',
     'event.approval.REJECTED': 'Rejected',
+    'event.installment.OVERDUE': 'Overdue',
+    'event.promise.BROKEN': 'Promise to pay broken',
+    'event.credit.LIMIT_EXCEEDED': 'Over the credit limit',
+    'event.payment.LARGE': 'Large payment',
     'event.other': 'Update',
     kpis: 'Collection KPIs',
     dso: 'DSO',
@@ -70,6 +74,10 @@ export const messages = withShared({
     'event.approval.REQUESTED': '等待审批',
     'event.approval.APPROVED': '已批准',
     'event.approval.REJECTED': '已驳回',
+    'event.installment.OVERDUE': '已逾期',
+    'event.promise.BROKEN': '付款承诺已违约',
+    'event.credit.LIMIT_EXCEEDED': '超出信用额度',
+    'event.payment.LARGE': '大额付款',
     'event.other': '更新',
     kpis: '回款指标',
     dso: '应收账款周转天数',
@@ -89,12 +97,15 @@ export const messages = withShared({
   },
 });
 
-const KINDS = ['invoice', 'payment', 'creditnote', 'writeoff', 'approval.REQUESTED', 'approval.APPROVED', 'approval.REJECTED'];
+const KINDS = ['invoice', 'payment', 'creditnote', 'writeoff', 'approval.REQUESTED', 'approval.APPROVED', 'approval.REJECTED',
+  'installment.OVERDUE', 'promise.BROKEN', 'credit.LIMIT_EXCEEDED', 'payment.LARGE'];
+/** Topics whose subject alone does not say what happened. */
+const BY_WHAT = ['approval', 'installment', 'promise', 'credit'];
 
-/** The message key's kind of an event: its topic's subject, and for approvals also what happened. */
+/** The message key's kind of an event: its topic's subject, and for approvals and alerts also what happened. */
 function kindOf(topic) {
   const [, subject, what] = topic.split('/');
-  return subject === 'approval' ? `${subject}.${what}` : subject;
+  return BY_WHAT.includes(subject) || (subject === 'payment' && what === 'LARGE') ? `${subject}.${what}` : subject;
 }
 
 /** The colors of a bar not yet due, of an overdue one, and of what is expected after the forecast's weeks. */

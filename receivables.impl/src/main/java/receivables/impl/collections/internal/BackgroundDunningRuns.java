@@ -33,6 +33,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import receivables.api.ConflictException;
+import receivables.api.EventTopics;
 import receivables.api.FieldViolation;
 import receivables.api.InvalidRequestException;
 import receivables.api.TenantId;
@@ -66,6 +67,7 @@ import receivables.impl.collections.internal.DunningCalculation.Outcome;
 import receivables.impl.collections.internal.NoticeTexts.Addressee;
 import receivables.impl.customer.internal.CustomerAccountEntity;
 import receivables.impl.customer.internal.StoredCustomerAccounts;
+import receivables.impl.event.internal.BusinessEvents;
 import receivables.impl.ledger.internal.StoredInvoices;
 import receivables.impl.ledger.internal.StoredInvoices.Charge;
 import receivables.impl.ledger.internal.StoredInvoices.ChargeKind;
@@ -139,6 +141,10 @@ public class BackgroundDunningRuns implements DunningRuns {
             BackgroundThreads.stop(sweep);
         }
     }
+
+    /** Announces broken promises; a host without it breaks them silently. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile BusinessEvents events;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addChannel(NoticeChannel channel, Map<String, Object> properties) {
@@ -311,7 +317,7 @@ public class BackgroundDunningRuns implements DunningRuns {
                 return null;
             }
             DunningPolicy policy = found.get();
-            settlePromises(session, date, customerId);
+            settlePromises(session, tx, tenant, date, customerId);
             Outcome outcome = outcome(session, policy, date, customerId, items);
             outcome.states().forEach((installment, state) -> store(session, installment, customerId, state));
             if (!outcome.noticeGoesOut()) {
@@ -393,8 +399,11 @@ public class BackgroundDunningRuns implements DunningRuns {
         });
     }
 
-    /** Promises past their date are kept or broken; a broken one resumes dunning and becomes a task. */
-    private void settlePromises(Session session, LocalDate date, UUID customerId) {
+    /**
+     * Promises past their date are kept or broken; a broken one resumes dunning, becomes a task and is announced
+     * ({@link EventTopics#PROMISE_BROKEN}) once this customer's part commits.
+     */
+    private void settlePromises(Session session, UnitOfWork tx, TenantId tenant, LocalDate date, UUID customerId) {
         List<PromiseEntity> open = session.createSelectionQuery("from PromiseToPay p where p.customerId = :customer"
                 + " and p.status = :open", PromiseEntity.class).setParameter("customer", customerId)
                 .setParameter("open", PromiseStatus.OPEN).getResultList();
@@ -412,6 +421,14 @@ public class BackgroundDunningRuns implements DunningRuns {
                 promise.status = PromiseStatus.BROKEN;
                 session.persist(new CollectionTaskEntity(customerId, null, "promise to pay " + promise.amount.toPlainString()
                         + " " + promise.currency + " by " + promise.promisedFor + " was broken", date, now()));
+                BusinessEvents announce = events;
+                if (announce != null) {
+                    announce.afterCommit(tx, EventTopics.PROMISE_BROKEN, Map.of(EventTopics.TENANT, tenant.value(),
+                            EventTopics.ID, promise.id.toString(), EventTopics.CUSTOMER_ID, customerId.toString(),
+                            EventTopics.CURRENCY, promise.currency, EventTopics.AMOUNT,
+                            Money.rounded(promise.amount, promise.currency).amount().toPlainString(),
+                            EventTopics.PROMISED_FOR, promise.promisedFor.toString()));
+                }
             }
         }
     }

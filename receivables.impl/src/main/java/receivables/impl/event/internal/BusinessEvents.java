@@ -1,5 +1,6 @@
 package receivables.impl.event.internal;
 
+import java.math.BigDecimal;
 import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
@@ -9,12 +10,15 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 
+import receivables.api.EventTopics;
 import receivables.impl.persistence.internal.UnitOfWork;
 
 /**
  * Posts business events through Event Admin once the transaction they arose in has committed, and never for
  * one that rolled back; asynchronously, so a slow subscriber never holds up a payment. Without Event Admin (a
- * host that has none) events are simply not sent.
+ * host that has none) events are simply not posted. Each event is also written to the {@link EventOutbox} (the
+ * webhooks), in the same transaction, and a payment the tenant counts as large announces itself once more as
+ * {@link EventTopics#PAYMENT_LARGE}.
  */
 @Component(service = BusinessEvents.class)
 public class BusinessEvents {
@@ -22,8 +26,30 @@ public class BusinessEvents {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile EventAdmin eventAdmin;
 
-    /** Posts the event once {@code tx} has committed. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile EventOutbox outbox;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile LargePayments largePayments;
+
+    /** Posts the event once {@code tx} has committed, and writes it to the outbox before {@code tx} commits. */
     public void afterCommit(UnitOfWork tx, String topic, Map<String, Object> properties) {
+        publish(tx, topic, properties);
+        LargePayments large = largePayments;
+        if (EventTopics.PAYMENT_RECEIVED.equals(topic) && large != null
+                && properties.get(EventTopics.TENANT) instanceof String tenant
+                && properties.get(EventTopics.CURRENCY) instanceof String currency
+                && properties.get(EventTopics.AMOUNT) instanceof String amount
+                && large.large(tenant, currency, new BigDecimal(amount))) {
+            publish(tx, EventTopics.PAYMENT_LARGE, properties);
+        }
+    }
+
+    private void publish(UnitOfWork tx, String topic, Map<String, Object> properties) {
+        EventOutbox current = outbox;
+        if (current != null) {
+            tx.beforeCommit(session -> current.enqueue(session, topic, properties));
+        }
         tx.afterCommit(() -> post(topic, properties));
     }
 

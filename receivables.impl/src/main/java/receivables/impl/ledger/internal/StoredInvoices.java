@@ -487,6 +487,27 @@ public class StoredInvoices implements Invoices {
                 invoice.id.toString(), EventTopics.INVOICE_NUMBER, invoice.number, EventTopics.CUSTOMER_ID,
                 invoice.customerId.toString(), EventTopics.CURRENCY, invoice.currency, EventTopics.AMOUNT,
                 invoice.money(invoice.gross).amount().toPlainString()));
+        announceExceededLimit(session, tx, tenant, invoice);
+    }
+
+    /**
+     * An invoice issued while the customer owes more than its credit limit (the tenant's credit check only warns,
+     * or the invoice is a dunning charge) is announced as {@link EventTopics#CREDIT_LIMIT_EXCEEDED}.
+     */
+    private void announceExceededLimit(Session session, UnitOfWork tx, TenantId tenant, InvoiceEntity invoice) {
+        CustomerAccountEntity customer = session.find(CustomerAccountEntity.class, invoice.customerId);
+        if (customer.creditLimit() == null) {
+            return;
+        }
+        CreditDecision decision = credit.check(session, customer, Money.zero(customer.currency()));
+        if (decision.limit() != null && decision.exposure().compareTo(decision.limit()) > 0) {
+            events.afterCommit(tx, EventTopics.CREDIT_LIMIT_EXCEEDED, Map.of(EventTopics.TENANT, tenant.value(),
+                    EventTopics.ID, invoice.id.toString(), EventTopics.INVOICE_ID, invoice.id.toString(),
+                    EventTopics.INVOICE_NUMBER, invoice.number, EventTopics.CUSTOMER_ID, customer.id().toString(),
+                    EventTopics.CURRENCY, decision.exposure().currency(),
+                    EventTopics.AMOUNT, decision.exposure().amount().toPlainString(),
+                    EventTopics.LIMIT, decision.limit().amount().toPlainString()));
+        }
     }
 
     static List<JournalLine> issueLines(InvoiceEntity invoice) {

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
@@ -135,6 +136,7 @@ public class HibernateDatabase implements Database {
             transaction.registerSynchronization(afterCommit);
             try {
                 T result = work.run(session, afterCommit);
+                afterCommit.finish(session);
                 transaction.commit();
                 return result;
             } catch (RuntimeException e) {
@@ -200,10 +202,23 @@ public class HibernateDatabase implements Database {
     private static final class AfterCommit implements UnitOfWork, Synchronization {
 
         private final List<Runnable> actions = new ArrayList<>();
+        private final List<Consumer<Session>> finishing = new ArrayList<>();
 
         @Override
         public void afterCommit(Runnable action) {
             actions.add(action);
+        }
+
+        @Override
+        public void beforeCommit(Consumer<Session> work) {
+            finishing.add(work);
+        }
+
+        /** Runs the work registered for before the commit, including what that work registers in turn. */
+        void finish(Session session) {
+            for (int i = 0; i < finishing.size(); i++) {
+                finishing.get(i).accept(session);
+            }
         }
 
         @Override

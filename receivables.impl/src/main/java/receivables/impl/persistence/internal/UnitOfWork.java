@@ -1,5 +1,9 @@
 package receivables.impl.persistence.internal;
 
+import java.util.function.Consumer;
+
+import org.hibernate.Session;
+
 /**
  * The transaction a unit of work runs in, as far as the work needs to see it: what happens once it has
  * committed. Work registers its consequences outside the database (events for the host) where they arise,
@@ -13,4 +17,11 @@ public interface UnitOfWork {
      * committed whatever they do.
      */
     void afterCommit(Runnable action);
+
+    /**
+     * Runs {@code work} in this transaction once the unit of work itself is done, just before the commit, after the
+     * work registered before it: what must commit with the change or not at all (the webhook outbox), written only
+     * once the change is complete. A failing {@code work} rolls the whole transaction back.
+     */
+    void beforeCommit(Consumer<Session> work);
 }

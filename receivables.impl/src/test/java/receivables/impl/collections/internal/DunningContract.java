@@ -40,6 +40,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
 import receivables.api.ConflictException;
+import receivables.api.EventTopics;
 import receivables.api.NotFoundException;
 import receivables.api.TenantId;
 import receivables.api.channel.AddressKind;
@@ -80,6 +81,7 @@ import receivables.api.report.AgingRow;
 import receivables.api.report.OpenItem;
 import receivables.impl.background.internal.Leases;
 import receivables.impl.background.internal.TestLeases;
+import receivables.impl.event.internal.RecordedEvents;
 import receivables.impl.ledger.OnLedger;
 import receivables.impl.persistence.internal.NativeRow;
 import receivables.impl.provider.internal.TestProviders;
@@ -113,6 +115,7 @@ abstract class DunningContract extends OnLedger {
     private SteppedClock clock;
     private BackgroundDunningRuns runs;
     private RecordingChannel mail;
+    private final RecordedEvents announced = new RecordedEvents();
 
     @BeforeEach
     void wireCollections() {
@@ -123,6 +126,7 @@ abstract class DunningContract extends OnLedger {
         runs = node("node-a", 3);
         mail = new RecordingChannel();
         runs.addChannel(mail, Map.of(NoticeChannel.ID, "email"));
+        runs.events = announced.events();
     }
 
     @AfterEach
@@ -242,6 +246,12 @@ abstract class DunningContract extends OnLedger {
         assertThat(toC).extracting(DunningNotice::runDate).as("reminded, then quiet until the promise broke")
                 .startsWith(day(3, 13), day(4, 1));
         assertThat(work.promises(TENANT, c)).extracting(p -> p.status()).containsExactly(PromiseStatus.BROKEN);
+        assertThat(announced.posted()).as("the broken promise announced once").singleElement().satisfies(event -> {
+            assertThat(event.getTopic()).isEqualTo(EventTopics.PROMISE_BROKEN);
+            assertThat(event.getProperty(EventTopics.CUSTOMER_ID)).isEqualTo(c.toString());
+            assertThat(event.getProperty(EventTopics.AMOUNT)).isEqualTo("119.00");
+            assertThat(event.getProperty(EventTopics.PROMISED_FOR)).isEqualTo("2026-03-31");
+        });
 
         for (DunningNotice notice : all) {
             assertThat(notice.items()).as("never a notice on a due date").noneMatch(item -> item.daysPastDue() == 0);

@@ -3,11 +3,15 @@ package receivables.impl.event.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import receivables.api.EventTopics;
 import receivables.api.TenantId;
 import receivables.impl.persistence.internal.Database;
 import receivables.impl.persistence.internal.TestDatabase;
@@ -41,5 +45,41 @@ class BusinessEventsTest {
         })).isInstanceOf(IllegalStateException.class);
 
         assertThat(recorded.posted()).isEmpty();
+    }
+
+    @Test
+    void writesEachEventToTheOutboxJustBeforeTheCommitAndAnnouncesALargePaymentTwice() {
+        List<String> written = new CopyOnWriteArrayList<>();
+        RecordedEvents hooked = new RecordedEvents()
+                .withOutbox((session, topic, properties) -> written.add(topic + " " + session.isJoinedToTransaction()))
+                .withLargePayments((tenant, currency, amount) -> amount.compareTo(new BigDecimal("1000")) >= 0);
+
+        testDatabase.get().inTransaction(TENANT, (session, tx) -> {
+            hooked.events().afterCommit(tx, EventTopics.PAYMENT_RECEIVED, payment("1000.00"));
+            hooked.events().afterCommit(tx, EventTopics.PAYMENT_RECEIVED, payment("999.99"));
+            assertThat(written).as("only once the work is done").isEmpty();
+        });
+
+        assertThat(written).containsExactly(EventTopics.PAYMENT_RECEIVED + " true", EventTopics.PAYMENT_LARGE + " true",
+                EventTopics.PAYMENT_RECEIVED + " true");
+        assertThat(hooked.topics()).containsExactly(EventTopics.PAYMENT_RECEIVED, EventTopics.PAYMENT_LARGE,
+                EventTopics.PAYMENT_RECEIVED);
+    }
+
+    @Test
+    void anOutboxThatFailsRollsTheChangeBackAndNothingIsPosted() {
+        RecordedEvents hooked = new RecordedEvents().withOutbox((session, topic, properties) -> {
+            throw new IllegalStateException("outbox full");
+        });
+
+        assertThatThrownBy(() -> testDatabase.get().inTransaction(TENANT, (Database.Change) (session, tx) ->
+                hooked.events().afterCommit(tx, "receivables/test/DONE", Map.of("id", "1"))))
+                .hasMessage("outbox full");
+
+        assertThat(hooked.posted()).isEmpty();
+    }
+
+    private static Map<String, Object> payment(String amount) {
+        return Map.of(EventTopics.TENANT, TENANT.value(), EventTopics.CURRENCY, "EUR", EventTopics.AMOUNT, amount);
     }
 }

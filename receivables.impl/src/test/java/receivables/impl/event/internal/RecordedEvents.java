@@ -26,8 +26,25 @@ public final class RecordedEvents {
         };
     }
 
+    /** Also writes each event to {@code outbox} in its transaction, as the webhooks' outbox is wired in the host. */
+    public RecordedEvents withOutbox(EventOutbox outbox) {
+        events.outbox = outbox;
+        return this;
+    }
+
+    /** Also announces the payments {@code rules} count as large. */
+    public RecordedEvents withLargePayments(LargePayments rules) {
+        events.largePayments = rules;
+        return this;
+    }
+
     public BusinessEvents events() {
         return events;
+    }
+
+    /** Forgets what was posted so far. */
+    public void clear() {
+        posted.clear();
     }
 
     /** The topics posted so far, in order. */

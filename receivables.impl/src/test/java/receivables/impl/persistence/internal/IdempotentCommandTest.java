@@ -8,7 +8,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
+import org.hibernate.Session;
 import org.junit.jupiter.api.Test;
 
 import receivables.api.ConflictException;
@@ -29,7 +31,15 @@ class IdempotentCommandTest {
     private final Database database = new Database() {
         @Override
         public <T> T inTransaction(TenantId tenant, Work<T> work) {
-            T result = work.run(null, action -> { });
+            T result = work.run(null, new UnitOfWork() {
+                @Override
+                public void afterCommit(Runnable action) {
+                }
+
+                @Override
+                public void beforeCommit(Consumer<Session> finishing) {
+                }
+            });
             if (racedBy != null) {
                 committed.put("k", racedBy);
                 racedBy = null;

@@ -1,5 +1,6 @@
 package receivables.impl.tenant.internal;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,12 @@ public final class TestTenants {
     /** A directory with one tenant whose early-payment discounts take their tax share back off tax payable. */
     public static TenantDirectory withDiscountTaxAdjustment(TenantId id, String writeOffTolerance) {
         return directory(tenant(id, "writeOffTolerance", writeOffTolerance, "discountTaxAdjustment", true));
+    }
+
+    /** A directory with tenants whose failed credit checks only warn, each in {@code timeZone}. */
+    public static TenantDirectory warningOnly(String timeZone, TenantId... ids) {
+        return directory(Arrays.stream(ids).map(id -> tenant(id, "creditCheckBlocks", false, "timeZone", timeZone))
+                .toArray(ConfiguredTenant[]::new));
     }
 
     /** A directory with one tenant whose write-offs and credit notes above {@code threshold} wait for approval. */
