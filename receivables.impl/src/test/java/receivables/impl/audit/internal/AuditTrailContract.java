@@ -28,6 +28,7 @@ import receivables.api.audit.ChainVerification;
 import receivables.api.audit.FieldChange;
 import receivables.api.customer.CustomerAccount;
 import receivables.api.customer.CustomerRequest;
+import receivables.impl.collections.internal.CollectorAssignment;
 import receivables.impl.customer.internal.StoredCustomerAccounts;
 import receivables.impl.persistence.internal.TestDatabase;
 import receivables.impl.persistence.internal.TestDatabases;
@@ -53,7 +54,8 @@ abstract class AuditTrailContract {
     @BeforeEach
     void wire() {
         customers = new StoredCustomerAccounts(testDatabase.get(), new StoredPaymentTerms(testDatabase.get()),
-                TestDatabases.personalDataKeys(testDatabase.get()), FourEyesFixture.off(testDatabase.get()));
+                TestDatabases.personalDataKeys(testDatabase.get()), FourEyesFixture.off(testDatabase.get()),
+                new CollectorAssignment());
         trail = new StoredAuditTrail(testDatabase.get());
     }
 
