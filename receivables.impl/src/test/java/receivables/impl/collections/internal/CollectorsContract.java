@@ -303,7 +303,7 @@ abstract class CollectorsContract extends OnLedger {
     /** A promise, settled as the dunning run would have settled it. */
     private void promise(UUID customer, String amount, LocalDate promisedFor, PromiseStatus status) {
         UUID id = work.promise(TENANT, customer, new BigDecimal(amount), promisedFor, null).id();
-        database.inTransaction(TENANT, session -> {
+        database.inTransaction(TENANT, (session, tx) -> {
             session.createNativeMutationQuery("update promise_to_pay set status = :status where tenant_id = :tenant"
                             + " and id = :id").setParameter("status", status.name())
                     .setParameter("tenant", TENANT.value()).setParameter("id", id).executeUpdate();
