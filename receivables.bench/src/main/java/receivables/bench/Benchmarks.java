@@ -38,10 +38,11 @@ import receivables.impl.persistence.internal.TestDatabases;
  */
 public final class Benchmarks {
 
-    private static final Map<String, Integer> DEFAULT_SIZES = Map.of("invoices", 100_000, "customers", 10_000,
-            "installments", 1_000_000, "agingCustomers", 50_000, "noiseInstallments", 300_000, "noiseCustomers", 15_000,
-            "agingTimeLimit", 60, "billingTimeLimit", 1_800, "entries", 100_000, "openInvoices", 2_000,
-            "dunningCustomers", 50_000, "dunningInstallments", 1_000_000);
+    private static final Map<String, Integer> DEFAULT_SIZES = Map.ofEntries(Map.entry("invoices", 100_000),
+            Map.entry("customers", 10_000), Map.entry("installments", 1_000_000), Map.entry("agingCustomers", 50_000),
+            Map.entry("noiseInstallments", 300_000), Map.entry("noiseCustomers", 15_000), Map.entry("agingTimeLimit", 60),
+            Map.entry("billingTimeLimit", 1_800), Map.entry("entries", 100_000), Map.entry("openInvoices", 2_000),
+            Map.entry("dunningCustomers", 50_000), Map.entry("dunningInstallments", 1_000_000));
     private static final Map<String, Integer> TENTH_AGING = Map.of("installments", 100_000, "agingCustomers", 5_000,
             "noiseInstallments", 30_000, "noiseCustomers", 1_500);
 
