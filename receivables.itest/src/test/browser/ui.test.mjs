@@ -544,6 +544,8 @@ for (const [days, price] of [[3, '860.00'], [45, '420.00'], [75, '310.00'], [100
     await expect(page.getByRole('heading', { name: '催收' }), '催收');
     await expect(page.locator('.work-item', { hasText: overdueCustomer.name }).locator('.badge.overdue'), 'days overdue');
     if (await page.locator('.work-item', { hasText: regular.name }).count()) throw new Error('a customer assigned to nobody is in the collector\'s worklist');
+    await expect(page.getByRole('heading', { name: '催收员业绩' }), 'the collector results');
+    await expect(page.locator('.collector-results table, .collector-results p').first(), 'the results or that there are none');
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     if (width > PHONE.width) throw new Error(`the page is ${width}px wide on a ${PHONE.width}px phone`);
   });

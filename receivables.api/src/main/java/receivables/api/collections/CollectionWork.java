@@ -61,4 +61,13 @@ public interface CollectionWork {
      * past due, added up); only those assigned to {@code collector} unless it is null.
      */
     List<WorklistEntry> worklist(TenantId tenant, LocalDate asOf, String collector);
+
+    /**
+     * Kept, broken and open promises to pay due from {@code from} to {@code to} inclusive, and what was collected in
+     * that time, per collector and currency; only {@code collector}'s row(s) unless it is null.
+     *
+     * @throws receivables.api.InvalidRequestException when a date is missing, {@code to} is before {@code from} or
+     *                                                 the period is longer than allowed
+     */
+    CollectorReport collectorReport(TenantId tenant, LocalDate from, LocalDate to, String collector);
 }

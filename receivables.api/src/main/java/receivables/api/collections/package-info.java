@@ -3,9 +3,11 @@
  * 2.0: a dunning level's {@code creditHold} is a {@code Boolean}, off when left out; the schedule has no time zone
  * of its own: runs start in the tenant's; the print queue of notices that go by letter ({@link
  * receivables.api.collections.PrintQueue}).
+ * 2.1: collectors: assignment rules ({@link receivables.api.collections.CollectorRules}) and their results
+ * ({@link receivables.api.collections.CollectionWork#collectorReport}).
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package receivables.api.collections;
 
 import org.osgi.annotation.bundle.Export;

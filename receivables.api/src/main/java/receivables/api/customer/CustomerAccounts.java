@@ -52,7 +52,8 @@ public interface CustomerAccounts {
     Page<CustomerAccount> listAssigned(TenantId tenant, String collector, String nameContains, PageRequest page);
 
     /**
-     * Assigns the account to a collector, who then reads it; {@code null} leaves it unassigned.
+     * Assigns the account to a collector by hand, who then reads it, and whom the tenant's assignment rules leave
+     * alone; {@code null} hands the account back to those rules, which assign it at once (or leave it unassigned).
      *
      * @param collector the collector's actor id (a user's or credential's), at most 200 characters
      * @throws InvalidRequestException when the collector id is blank, too long or holds control characters

@@ -2,6 +2,7 @@ package receivables.impl.ledger;
 
 import receivables.impl.approval.internal.FourEyes;
 import receivables.impl.approval.internal.FourEyesFixture;
+import receivables.impl.collections.internal.CollectorAssignment;
 import receivables.impl.customer.internal.StoredCreditControl;
 import receivables.impl.customer.internal.StoredCustomerAccounts;
 import receivables.impl.event.internal.BusinessEvents;
@@ -37,7 +38,8 @@ public record LedgerFixture(HibernateDatabase database, StoredPaymentTerms terms
         JournalPostings journal = new JournalPostings(database, tenants, rates);
         StoredWriteOffs writeOffs = new StoredWriteOffs(database, journal, tenants, events, fourEyes);
         return new LedgerFixture(database, terms,
-                new StoredCustomerAccounts(database, terms, TestDatabases.personalDataKeys(database), fourEyes), credit, journal,
+                new StoredCustomerAccounts(database, terms, TestDatabases.personalDataKeys(database), fourEyes,
+                        new CollectorAssignment()), credit, journal,
                 new StoredInvoices(database, journal, tenants, events, terms, credit, rates),
                 new StoredPayments(database, journal, events, rates, tenants, writeOffs), new SqlAging(database),
                 new StoredCreditNotes(database, journal, tenants, events, fourEyes), writeOffs, rates);

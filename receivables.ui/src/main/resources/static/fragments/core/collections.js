@@ -1,7 +1,8 @@
 // Collections: the worklist of customers with items past due (a collector sees their own), most urgent first —
 // what is overdue, how old the oldest item is, and the next action the last contact set. Each customer opens
-// their detail, where a contact is logged.
-import { attempt, withShared } from './common.js';
+// their detail, where a contact is logged. Below it, each collector's results over a period: promises to pay kept,
+// broken and still open, and what their customers paid (a collector sees their own).
+import { attempt, query, withShared } from './common.js';
 
 export const messages = withShared({
   en: {
@@ -14,6 +15,18 @@ export const messages = withShared({
     collector: 'Collector',
     nothing: 'Nobody owes anything past due.',
     refresh: 'Refresh',
+    results: 'Collector results',
+    from: 'From',
+    to: 'To',
+    show: 'Show',
+    unassigned: 'Unassigned',
+    currency: 'Currency',
+    kept: 'Kept promises',
+    broken: 'Broken promises',
+    open: 'Open promises',
+    promised: 'Promised (kept and broken)',
+    collected: 'Collected',
+    noResults: 'No promises fell due and nothing was collected in this period.',
   },
   'zh-CN': {
     title: '催收',
@@ -25,6 +38,18 @@ export const messages = withShared({
     collector: '催收员',
     nothing: '没有任何逾期欠款。',
     refresh: '刷新',
+    results: '催收员业绩',
+    from: '起始日期',
+    to: '截止日期',
+    show: '查看',
+    unassigned: '未分配',
+    currency: '币种',
+    kept: '已兑现承诺',
+    broken: '未兑现承诺',
+    open: '待兑现承诺',
+    promised: '承诺金额（已兑现与未兑现）',
+    collected: '已回款',
+    noResults: '此期间没有到期的付款承诺，也没有回款。',
   },
 });
 
@@ -32,10 +57,30 @@ export async function render(container, context) {
   const { h, t, format } = context;
   const list = h('div', { className: 'worklist' });
   const today = format.today();
+  const from = h('input', { type: 'date', name: 'from', required: true, value: `${today.slice(0, 8)}01` });
+  const to = h('input', { type: 'date', name: 'to', required: true, value: today });
+  const period = h('form', { className: 'filters' }, context.field(t('from'), from), context.field(t('to'), to),
+    h('button', { type: 'submit', textContent: t('show') }));
+  const results = h('div', { className: 'collector-results' });
+  period.addEventListener('submit', (event) => { event.preventDefault(); attempt(context, results, report); });
   container.replaceChildren(h('h1', { textContent: t('title') }),
     h('p', { className: 'muted' }, t('worklist', { day: format.day(today) }), ' ',
       h('button', { type: 'button', textContent: t('refresh'), onclick: () => attempt(context, list, load) })),
-    list);
+    list, h('h2', { textContent: t('results') }), period, results);
+
+  async function report() {
+    const found = await context.json(`/api/v1/collections/collectors/report?${query({ from: from.value, to: to.value })}`);
+    results.replaceChildren(found.rows.length === 0 ? h('p', { textContent: t('noResults') }) : context.table(
+      [t('collector'), t('currency'), t('kept'), t('broken'), t('open'), t('promised'), t('collected')],
+      found.rows.map((row) => h('tr', {},
+        h('td', { textContent: row.collector || t('unassigned') }),
+        h('td', { textContent: row.currency }),
+        h('td', { className: 'amount', textContent: format.number(row.keptPromises) }),
+        h('td', { className: 'amount', textContent: format.number(row.brokenPromises) }),
+        h('td', { className: 'amount', textContent: format.number(row.openPromises) }),
+        h('td', { className: 'amount', textContent: format.money(row.promised) }),
+        h('td', { className: 'amount', textContent: format.money(row.collected) })))));
+  }
 
   async function load() {
     const entries = await context.json(`/api/v1/collections/worklist?asOf=${today}`);
@@ -51,6 +96,7 @@ export async function render(container, context) {
   }
 
   await attempt(context, list, load);
+  await attempt(context, results, report);
 }
 
 export default render;

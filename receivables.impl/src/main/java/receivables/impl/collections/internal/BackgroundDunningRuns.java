@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 
 import jakarta.persistence.Tuple;
 import org.hibernate.Session;
+import org.hibernate.query.NativeQuery;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -91,6 +92,7 @@ public class BackgroundDunningRuns implements DunningRuns {
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundDunningRuns.class);
     private static final DateTimeFormatter KEY_DAY = DateTimeFormatter.BASIC_ISO_DATE;
     static final DunningSchedule DEFAULT_SCHEDULE = new DunningSchedule(true, LocalTime.of(6, 0));
+    static final int CUSTOMERS_PER_PAGE = 1_000;
 
     private final Database database;
     private final StoredDunningPolicies policies;
@@ -186,7 +188,7 @@ public class BackgroundDunningRuns implements DunningRuns {
         requireDate(date);
         return database.inTransaction(tenant, session -> {
             List<DunningNotice> notices = new ArrayList<>();
-            openItems(session, tenant, date).forEach((customerId, items) -> {
+            openItems(session, tenant, date, null).forEach((customerId, items) -> {
                 Optional<DunningPolicy> policy = policies.policyFor(session, customerId);
                 if (policy.isEmpty()) {
                     return;
@@ -277,21 +279,29 @@ public class BackgroundDunningRuns implements DunningRuns {
             return;
         }
         chargeInterestOfPaidItems(tenant, date, lease);
-        Map<UUID, List<OpenItem>> open = database.inTransaction(tenant, session -> openItems(session, tenant, date));
-        for (Map.Entry<UUID, List<OpenItem>> customer : open.entrySet()) {
-            if (!lease.held() || Thread.currentThread().isInterrupted()) {
-                return;
-            }
-            try {
-                dunCustomer(tenant, date, lease, customer.getKey(), customer.getValue());
-            } catch (RuntimeException e) {
-                if (!lease.held()) {
+        // A page of customers at a time, so that the heap holds one page's open items, not the tenant's.
+        List<UUID> page = List.of();
+        do {
+            UUID after = page.isEmpty() ? null : page.get(page.size() - 1);
+            page = database.inTransaction(tenant, session -> customerPage(session, after));
+            List<UUID> customers = page;
+            Map<UUID, List<OpenItem>> open = page.isEmpty() ? Map.of()
+                    : database.inTransaction(tenant, session -> openItems(session, tenant, date, customers));
+            for (Map.Entry<UUID, List<OpenItem>> customer : open.entrySet()) {
+                if (!lease.held() || Thread.currentThread().isInterrupted()) {
                     return;
                 }
-                // One customer's failure (e.g. no exchange rate for a charge) stops no other; it is tried tomorrow.
-                LOG.warn("Dunning customer {} of tenant {} on {} failed", customer.getKey(), tenant, date, e);
+                try {
+                    dunCustomer(tenant, date, lease, customer.getKey(), customer.getValue());
+                } catch (RuntimeException e) {
+                    if (!lease.held()) {
+                        return;
+                    }
+                    // One customer's failure (e.g. no exchange rate for a charge) stops no other; it is tried tomorrow.
+                    LOG.warn("Dunning customer {} of tenant {} on {} failed", customer.getKey(), tenant, date, e);
+                }
             }
-        }
+        } while (page.size() == CUSTOMERS_PER_PAGE);
         database.inTransaction(tenant, (session, tx) -> {
             leases.confirm(session, lease);
             DunningRunEntity run = session.find(DunningRunEntity.class, date);
@@ -463,25 +473,41 @@ public class BackgroundDunningRuns implements DunningRuns {
         stored.accruedUntil = state.accruedUntil();
     }
 
+    /** The next {@value #CUSTOMERS_PER_PAGE} customers of the tenant after {@code after} in the order of their ids. */
+    private static List<UUID> customerPage(Session session, UUID after) {
+        var page = session.createSelectionQuery("select c.id from CustomerAccount c"
+                + (after == null ? "" : " where c.id > :after") + " order by c.id", UUID.class)
+                .setMaxResults(CUSTOMERS_PER_PAGE);
+        if (after != null) {
+            page.setParameter("after", after);
+        }
+        return page.getResultList();
+    }
+
     /**
-     * The tenant's open installments of issued invoices by customer, those due within a year from {@code date}
-     * included (for reminders), ordered by due date.
+     * The open installments of issued invoices by customer, of {@code customers} or of the whole tenant when null, those
+     * due within a year from {@code date} included (for reminders), ordered by customer and due date.
      */
-    private static Map<UUID, List<OpenItem>> openItems(Session session, TenantId tenant, LocalDate date) {
+    private static Map<UUID, List<OpenItem>> openItems(Session session, TenantId tenant, LocalDate date,
+            List<UUID> customers) {
         Map<UUID, List<OpenItem>> byCustomer = new LinkedHashMap<>();
         LocalDate horizon = date.isAfter(ValueRanges.LAST_DAY.minusDays(PolicyRules.MAX_DAYS_BEFORE)) ? ValueRanges.LAST_DAY
                 : date.plusDays(PolicyRules.MAX_DAYS_BEFORE);
-        NativeRow.stream(session.createNativeQuery("select i.id, i.invoice_id, i.sequence_number, i.customer_id,"
-                                + " i.currency, i.due_date, i.open_amount, v.invoice_number,"
-                                + " exists (select 1 from invoice_dispute d where d.tenant_id = i.tenant_id"
-                                + " and d.invoice_id = i.invoice_id and d.resolved_at is null) as disputed,"
-                                + " exists (select 1 from dunning_charge c where c.tenant_id = i.tenant_id"
-                                + " and c.invoice_id = i.invoice_id) as charged"
-                                + " from installment i join invoice v on v.tenant_id = i.tenant_id and v.id = i.invoice_id"
-                                + " where i.tenant_id = :tenant and i.open_amount > 0 and v.status in ('ISSUED', 'PARTIALLY_PAID')"
-                                + " and i.due_date <= :horizon order by i.customer_id, i.due_date, v.invoice_number,"
-                                + " i.sequence_number", Tuple.class)
-                        .setParameter("tenant", tenant.value()).setParameter("horizon", horizon))
+        NativeQuery<Tuple> query = session.createNativeQuery("select i.id, i.invoice_id, i.sequence_number, i.customer_id,"
+                        + " i.currency, i.due_date, i.open_amount, v.invoice_number,"
+                        + " exists (select 1 from invoice_dispute d where d.tenant_id = i.tenant_id"
+                        + " and d.invoice_id = i.invoice_id and d.resolved_at is null) as disputed,"
+                        + " exists (select 1 from dunning_charge c where c.tenant_id = i.tenant_id"
+                        + " and c.invoice_id = i.invoice_id) as charged"
+                        + " from installment i join invoice v on v.tenant_id = i.tenant_id and v.id = i.invoice_id"
+                        + " where i.tenant_id = :tenant and i.open_amount > 0 and v.status in ('ISSUED', 'PARTIALLY_PAID')"
+                        + " and i.due_date <= :horizon" + (customers == null ? "" : " and i.customer_id in (:customers)")
+                        + " order by i.customer_id, i.due_date, v.invoice_number, i.sequence_number", Tuple.class)
+                .setParameter("tenant", tenant.value()).setParameter("horizon", horizon);
+        if (customers != null) {
+            query.setParameterList("customers", customers);
+        }
+        NativeRow.stream(query)
                 .forEach(row -> byCustomer.computeIfAbsent(row.uuid("customer_id"), customer -> new ArrayList<>())
                         .add(new OpenItem(row.uuid("id"), row.uuid("invoice_id"), row.text("invoice_number"),
                                 row.integer("sequence_number"), row.date("due_date"),

@@ -6,11 +6,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import jakarta.persistence.Tuple;
@@ -28,14 +31,19 @@ import receivables.api.collections.ActivityRequest;
 import receivables.api.collections.CollectionActivity;
 import receivables.api.collections.CollectionTask;
 import receivables.api.collections.CollectionWork;
+import receivables.api.collections.CollectorReport;
+import receivables.api.collections.CollectorReportRow;
 import receivables.api.collections.Dispute;
+import receivables.api.collections.PromiseStatus;
 import receivables.api.collections.PromiseToPay;
 import receivables.api.collections.WorklistEntry;
 import receivables.api.money.Money;
+import receivables.api.report.ReceivablesReports;
 import receivables.impl.customer.internal.CustomerAccountEntity;
 import receivables.impl.ledger.internal.InvoiceState;
 import receivables.impl.persistence.internal.Database;
 import receivables.impl.persistence.internal.NativeRow;
+import receivables.impl.report.internal.SqlCashForecasts;
 import receivables.impl.validation.internal.ValueRanges;
 import receivables.impl.validation.internal.Violations;
 
@@ -222,6 +230,77 @@ public class StoredCollectionWork implements CollectionWork {
                     .thenComparing(entry -> entry.customerId().toString()));
             return entries;
         });
+    }
+
+    @Override
+    public CollectorReport collectorReport(TenantId tenant, LocalDate from, LocalDate to, String collector) {
+        new Violations().required("from", from).inRange("from", from, ValueRanges::dateProblem).required("to", to)
+                .inRange("to", to, ValueRanges::dateProblem).throwIfAny();
+        if (to.isBefore(from)) {
+            throw new InvalidRequestException(FieldViolation.of("to", "must not be before from"));
+        }
+        if (from.plusMonths(ReceivablesReports.MAX_MONTHS).isBefore(to)) {
+            throw new InvalidRequestException(FieldViolation.of("to", "must be at most "
+                    + ReceivablesReports.MAX_MONTHS + " months after from"));
+        }
+        String whose = collector == null ? "" : " and c.collector = :collector";
+        return database.inTransaction(tenant, session -> {
+            Map<List<String>, Results> rows = new TreeMap<>(Comparator.comparing((List<String> key) -> key.get(0),
+                    Comparator.nullsLast(Comparator.<String>naturalOrder())).thenComparing(key -> key.get(1)));
+            NativeQuery<Tuple> promises = session.createNativeQuery("select c.collector, p.currency, p.status,"
+                    + " count(*) promises, sum(p.amount) amount from promise_to_pay p join customer_account c"
+                    + " on c.tenant_id = p.tenant_id and c.id = p.customer_id where p.tenant_id = :tenant"
+                    + " and p.promised_for between :from and :to" + whose + " group by c.collector, p.currency, p.status",
+                    Tuple.class);
+            NativeRow.stream(withPeriod(promises, tenant, from, to, collector)).forEach(row -> rows
+                    .computeIfAbsent(Arrays.asList(row.text("collector"), row.text("currency")), Results::new)
+                    .promised(PromiseStatus.valueOf(row.text("status")), (int) row.number("promises"),
+                            row.decimal("amount")));
+            // Payments only, as the collections report counts them: on their value date, and never when taken back.
+            NativeQuery<Tuple> collected = session.createNativeQuery("select c.collector, i.currency,"
+                    + " sum(a.amount) amount from allocation a join installment i on i.tenant_id = a.tenant_id"
+                    + " and i.id = a.installment_id join customer_account c on c.tenant_id = i.tenant_id"
+                    + " and c.id = i.customer_id where a.tenant_id = :tenant and a.value_date between :from and :to"
+                    + " and a.payment_id is not null and " + SqlCashForecasts.NOT_TAKEN_BACK + whose
+                    + " group by c.collector, i.currency", Tuple.class).setParameter("known", ValueRanges.LAST_DAY);
+            NativeRow.stream(withPeriod(collected, tenant, from, to, collector)).forEach(row -> rows
+                    .computeIfAbsent(Arrays.asList(row.text("collector"), row.text("currency")), Results::new)
+                    .collected = row.decimal("amount"));
+            return new CollectorReport(from, to, rows.values().stream().map(Results::row).toList());
+        });
+    }
+
+    private static NativeQuery<Tuple> withPeriod(NativeQuery<Tuple> query, TenantId tenant, LocalDate from, LocalDate to,
+            String collector) {
+        query.setParameter("tenant", tenant.value()).setParameter("from", from).setParameter("to", to);
+        return collector == null ? query : query.setParameter("collector", collector);
+    }
+
+    /** One collector's promises and collections in one currency, added up. */
+    private static final class Results {
+        final String collector;
+        final String currency;
+        final Map<PromiseStatus, Integer> promises = new EnumMap<>(PromiseStatus.class);
+        BigDecimal promised = BigDecimal.ZERO;
+        BigDecimal collected = BigDecimal.ZERO;
+
+        Results(List<String> key) {
+            this.collector = key.get(0);
+            this.currency = key.get(1);
+        }
+
+        void promised(PromiseStatus status, int count, BigDecimal amount) {
+            promises.merge(status, count, Integer::sum);
+            if (status != PromiseStatus.OPEN) {
+                promised = promised.add(amount);
+            }
+        }
+
+        CollectorReportRow row() {
+            return new CollectorReportRow(collector, currency, promises.getOrDefault(PromiseStatus.KEPT, 0),
+                    promises.getOrDefault(PromiseStatus.BROKEN, 0), promises.getOrDefault(PromiseStatus.OPEN, 0),
+                    Money.of(promised, currency), Money.of(collected, currency));
+        }
     }
 
     /** One customer's overdue items in one currency, added up. */

@@ -10,6 +10,8 @@ import org.hibernate.type.SqlTypes;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -99,6 +101,10 @@ public class CustomerAccountEntity extends TenantOwned {
 
     @Column(length = 200)
     private String collector;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "collector_assigned_by", length = 8)
+    private CollectorAssignedBy collectorAssignedBy;
 
     @Column(name = "credit_limit", precision = 19, scale = 4)
     private BigDecimal creditLimit;
@@ -249,9 +255,24 @@ public class CustomerAccountEntity extends TenantOwned {
                 createdAt, updatedAt, cipher.open(iban), collector);
     }
 
-    void assignCollector(String collector, Instant now) {
+    /** Assigns the collector {@code by} hand or rule; a null collector leaves the account unassigned. */
+    public void assignCollector(String collector, CollectorAssignedBy by, Instant now) {
         this.collector = collector;
+        this.collectorAssignedBy = collector == null ? null : by;
         this.updatedAt = now;
+    }
+
+    public String collector() {
+        return collector;
+    }
+
+    public CollectorAssignedBy collectorAssignedBy() {
+        return collectorAssignedBy;
+    }
+
+    /** The country of the billing address, or null. */
+    public String country() {
+        return country;
     }
 
     private BillingAddress address() {

@@ -37,6 +37,7 @@ import receivables.impl.approval.internal.ApprovedCommand;
 import receivables.impl.approval.internal.FourEyes;
 import receivables.impl.approval.internal.Outcome;
 import receivables.impl.approval.internal.WaitingCommand;
+import receivables.impl.collections.internal.CollectorAssignment;
 import receivables.impl.persistence.internal.Database;
 import receivables.impl.persistence.internal.UnitOfWork;
 import receivables.impl.personal.internal.PersonalDataKeys;
@@ -58,14 +59,17 @@ public class StoredCustomerAccounts implements CustomerAccounts, ApprovedCommand
     private final StoredPaymentTerms paymentTerms;
     private final PersonalDataKeys personalDataKeys;
     private final FourEyes fourEyes;
+    private final CollectorAssignment collectors;
 
     @Activate
     public StoredCustomerAccounts(@Reference Database database, @Reference StoredPaymentTerms paymentTerms,
-            @Reference PersonalDataKeys personalDataKeys, @Reference FourEyes fourEyes) {
+            @Reference PersonalDataKeys personalDataKeys, @Reference FourEyes fourEyes,
+            @Reference CollectorAssignment collectors) {
         this.database = database;
         this.paymentTerms = paymentTerms;
         this.personalDataKeys = personalDataKeys;
         this.fourEyes = fourEyes;
+        this.collectors = collectors;
     }
 
     Clock clock = Clock.systemUTC();
@@ -80,6 +84,7 @@ public class StoredCustomerAccounts implements CustomerAccounts, ApprovedCommand
             CustomerAccountEntity account = new CustomerAccountEntity(UUID.randomUUID(), details,
                     clock.instant().truncatedTo(ChronoUnit.MICROS), cipher);
             session.persist(account);
+            collectors.assign(session, tenant, account);
             session.flush();
             return account.toValue(cipher);
         });
@@ -117,6 +122,7 @@ public class StoredCustomerAccounts implements CustomerAccounts, ApprovedCommand
             boolean raise = limit != null && (details.creditLimit() == null || details.creditLimit().compareTo(limit) > 0);
             if (!raise || !fourEyes.on(tenant)) {
                 account.apply(details, clock.instant().truncatedTo(ChronoUnit.MICROS), cipher);
+                collectors.assign(session, tenant, account);
                 session.flush();
                 return Outcome.done(account.toValue(cipher));
             }
@@ -141,6 +147,7 @@ public class StoredCustomerAccounts implements CustomerAccounts, ApprovedCommand
         Money previous = Money.of(account.creditLimit(), account.currency());
         account.apply(details, clock.instant().truncatedTo(ChronoUnit.MICROS), cipher);
         account.limitCredit(previous.amount());
+        collectors.assign(session, tenant, account);
         session.flush();
         return fourEyes.request(session, tx, tenant, WaitingCommand.creditLimitIncrease(account.id(), previous,
                 details.creditLimit() == null ? null : Money.of(details.creditLimit(), account.currency())));
@@ -195,7 +202,10 @@ public class StoredCustomerAccounts implements CustomerAccounts, ApprovedCommand
             if (account == null) {
                 throw new NotFoundException("customer", id);
             }
-            account.assignCollector(assigned, clock.instant().truncatedTo(ChronoUnit.MICROS));
+            account.assignCollector(assigned, CollectorAssignedBy.MANUAL, clock.instant().truncatedTo(ChronoUnit.MICROS));
+            if (assigned == null) {
+                collectors.assign(session, tenant, account);
+            }
             session.flush();
             return account.toValue(personalDataKeys.cipher(session));
         });

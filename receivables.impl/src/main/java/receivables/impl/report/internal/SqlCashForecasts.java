@@ -155,7 +155,7 @@ public class SqlCashForecasts implements CashForecasts {
      * Payments' allocations that were not taken back by {@code :known}, nor take one back themselves: what a
      * customer really paid, as it was known then.
      */
-    static final String NOT_TAKEN_BACK = "a.reverses_id is null and not exists (select 1 from allocation r"
+    public static final String NOT_TAKEN_BACK = "a.reverses_id is null and not exists (select 1 from allocation r"
             + " where r.tenant_id = a.tenant_id and r.reverses_id = a.id and r.value_date <= :known)";
 
     /** Each installment open at the end of {@code asOf}, with its predicted payment date. */

@@ -4,6 +4,7 @@ import static receivables.api.people.Role.AUDITOR;
 import static receivables.api.people.Role.CLERK;
 import static receivables.api.people.Role.COLLECTOR;
 import static receivables.api.people.Role.FINANCE_MANAGER;
+import static receivables.api.people.Role.TENANT_ADMIN;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -20,6 +21,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -35,6 +37,10 @@ import receivables.api.collections.ActivityRequest;
 import receivables.api.collections.CollectionActivity;
 import receivables.api.collections.CollectionTask;
 import receivables.api.collections.CollectionWork;
+import receivables.api.collections.CollectorReport;
+import receivables.api.collections.CollectorRule;
+import receivables.api.collections.CollectorRuleRun;
+import receivables.api.collections.CollectorRules;
 import receivables.api.collections.Dispute;
 import receivables.api.collections.PromiseToPay;
 import receivables.api.collections.WorklistEntry;
@@ -66,19 +72,29 @@ public class CollectionResource {
     public record PromiseRequest(UUID customerId, BigDecimal amount, LocalDate promisedFor, String note) {
     }
 
+    /** The body of {@code PUT /collections/assignment-rules}: every rule of the tenant, first first. */
+    public record RuleList(List<CollectorRule> rules) {
+    }
+
+    /** The body of {@code POST /collections/assignment-rules/runs}; {@code overrideManual} is false when left out. */
+    public record RuleRunRequest(Boolean overrideManual) {
+    }
+
     static final int MAX_COLLECTOR = 200;
 
     private final CollectionWork work;
     private final CustomerAccounts customers;
     private final Invoices invoices;
+    private final CollectorRules rules;
     private final Clock clock = Clock.systemUTC();
 
     @Activate
     public CollectionResource(@Reference CollectionWork work, @Reference CustomerAccounts customers,
-            @Reference Invoices invoices) {
+            @Reference Invoices invoices, @Reference CollectorRules rules) {
         this.work = work;
         this.customers = customers;
         this.invoices = invoices;
+        this.rules = rules;
     }
 
     /** The invoice, when the request may read its customer; a collector only reaches their customers' invoices. */
@@ -196,5 +212,51 @@ public class CollectionResource {
         String whose = TenantFilter.assignedOnly(request) ? TenantFilter.callerOf(request).actor().id()
                 : collector == null || collector.isBlank() ? null : collector.strip();
         return work.worklist(TenantFilter.tenantOf(request), day == null ? LocalDate.now(clock) : day, whose);
+    }
+
+    @GET
+    @Path("assignment-rules")
+    @Permitted({ FINANCE_MANAGER, TENANT_ADMIN, AUDITOR })
+    public RuleList assignmentRules(@Context ContainerRequestContext request) {
+        return new RuleList(rules.rules(TenantFilter.tenantOf(request)));
+    }
+
+    /** Replaces the tenant's assignment rules; customers follow them when they change or a run applies them. */
+    @PUT
+    @Path("assignment-rules")
+    @Permitted({ FINANCE_MANAGER, TENANT_ADMIN })
+    @Consumes(MediaType.APPLICATION_JSON)
+    public RuleList replaceAssignmentRules(@Context ContainerRequestContext request, RuleList list) {
+        if (list == null) {
+            throw new InvalidRequestException(FieldViolation.of("rules", "is required (an empty list removes every rule)"));
+        }
+        return new RuleList(rules.replace(TenantFilter.tenantOf(request), list.rules()));
+    }
+
+    /** Applies the assignment rules to every customer of the tenant now, by hand-assigned ones too when asked. */
+    @POST
+    @Path("assignment-rules/runs")
+    @Permitted({ FINANCE_MANAGER, TENANT_ADMIN })
+    @Consumes(MediaType.APPLICATION_JSON)
+    public CollectorRuleRun applyAssignmentRules(@Context ContainerRequestContext request, RuleRunRequest run) {
+        return rules.apply(TenantFilter.tenantOf(request), run != null && Boolean.TRUE.equals(run.overrideManual()));
+    }
+
+    /**
+     * Each collector's kept, broken and open promises due from {@code from} to {@code to} and what their customers
+     * paid then; a collector sees their own results, others everyone's or one collector's ({@code collector}).
+     */
+    @GET
+    @Path("collectors/report")
+    @Permitted({ CLERK, COLLECTOR, FINANCE_MANAGER, AUDITOR })
+    public CollectorReport collectorReport(@Context ContainerRequestContext request, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("collector") String collector) {
+        LocalDate first = QueryParameters.date("from", from);
+        LocalDate last = QueryParameters.date("to", to);
+        new Violations().required("from", first).required("to", last).maxLength("collector", collector, MAX_COLLECTOR)
+                .inRange("collector", collector, ValueRanges::textProblem).throwIfAny();
+        String whose = TenantFilter.assignedOnly(request) ? TenantFilter.callerOf(request).actor().id()
+                : collector == null || collector.isBlank() ? null : collector.strip();
+        return work.collectorReport(TenantFilter.tenantOf(request), first, last, whose);
     }
 }

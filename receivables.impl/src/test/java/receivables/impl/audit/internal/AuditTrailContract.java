@@ -37,6 +37,7 @@ import receivables.api.invoice.SalesOrder;
 import receivables.api.money.Money;
 import receivables.api.payment.PaymentRequest;
 import receivables.impl.ledger.LedgerFixture;
+import receivables.impl.collections.internal.CollectorAssignment;
 import receivables.impl.customer.internal.StoredCustomerAccounts;
 import receivables.impl.persistence.internal.TestDatabase;
 import receivables.impl.persistence.internal.TestDatabases;
@@ -62,7 +63,8 @@ abstract class AuditTrailContract {
     @BeforeEach
     void wire() {
         customers = new StoredCustomerAccounts(testDatabase.get(), new StoredPaymentTerms(testDatabase.get()),
-                TestDatabases.personalDataKeys(testDatabase.get()), FourEyesFixture.off(testDatabase.get()));
+                TestDatabases.personalDataKeys(testDatabase.get()), FourEyesFixture.off(testDatabase.get()),
+                new CollectorAssignment());
         trail = new StoredAuditTrail(testDatabase.get());
     }
 

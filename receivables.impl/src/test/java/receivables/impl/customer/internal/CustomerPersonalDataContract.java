@@ -27,6 +27,7 @@ import receivables.api.customer.CustomerAccount;
 import receivables.api.customer.CustomerPersonalData;
 import receivables.api.customer.CustomerRequest;
 import receivables.impl.audit.internal.StoredAuditTrail;
+import receivables.impl.collections.internal.CollectorAssignment;
 import receivables.impl.persistence.internal.HibernateDatabase;
 import receivables.impl.persistence.internal.TestDatabase;
 import receivables.impl.persistence.internal.TestDatabases;
@@ -59,7 +60,8 @@ abstract class CustomerPersonalDataContract {
     @BeforeEach
     void wire() {
         customers = new StoredCustomerAccounts(testDatabase.get(), new StoredPaymentTerms(testDatabase.get()),
-                TestDatabases.personalDataKeys(testDatabase.get()), FourEyesFixture.off(testDatabase.get()));
+                TestDatabases.personalDataKeys(testDatabase.get()), FourEyesFixture.off(testDatabase.get()),
+                new CollectorAssignment());
     }
 
     @Test
@@ -174,7 +176,7 @@ abstract class CustomerPersonalDataContract {
 
     private StoredCustomerAccounts withKeys(PersonalDataKeys keys) {
         return new StoredCustomerAccounts(testDatabase.get(), new StoredPaymentTerms(testDatabase.get()), keys,
-                FourEyesFixture.off(testDatabase.get()));
+                FourEyesFixture.off(testDatabase.get()), new CollectorAssignment());
     }
 
     @Test
@@ -206,7 +208,7 @@ abstract class CustomerPersonalDataContract {
                 }
             });
             StoredCustomerAccounts onMigrated = new StoredCustomerAccounts(migrated, new StoredPaymentTerms(migrated),
-                    TestDatabases.personalDataKeys(migrated), FourEyesFixture.off(migrated));
+                    TestDatabases.personalDataKeys(migrated), FourEyesFixture.off(migrated), new CollectorAssignment());
 
             assertThat(String.join("|", rawColumns(migrated, id))).doesNotContain("DE811907980", "old@example.org", "1234567");
             CustomerAccount account = onMigrated.find(ALPHA, id).orElseThrow();

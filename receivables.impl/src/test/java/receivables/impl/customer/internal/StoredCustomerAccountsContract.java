@@ -27,6 +27,7 @@ import receivables.api.PageRequest;
 import receivables.api.TenantId;
 import receivables.api.customer.CustomerAccount;
 import receivables.api.customer.CustomerRequest;
+import receivables.impl.collections.internal.CollectorAssignment;
 import receivables.impl.persistence.internal.TestDatabase;
 import receivables.impl.persistence.internal.TestDatabases;
 import receivables.impl.terms.internal.StoredPaymentTerms;
@@ -49,7 +50,8 @@ abstract class StoredCustomerAccountsContract {
     @BeforeEach
     void wire() {
         customers = new StoredCustomerAccounts(testDatabase.get(), new StoredPaymentTerms(testDatabase.get()),
-                TestDatabases.personalDataKeys(testDatabase.get()), FourEyesFixture.off(testDatabase.get()));
+                TestDatabases.personalDataKeys(testDatabase.get()), FourEyesFixture.off(testDatabase.get()),
+                new CollectorAssignment());
     }
 
     @Test
