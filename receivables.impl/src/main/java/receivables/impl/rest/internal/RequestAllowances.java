@@ -31,7 +31,7 @@ final class RequestAllowances {
             + " on conflict (tenant_id, kind, subject) do update set " + moves("a") + " returning full_at_micros, granted";
 
     private static final String H2 = "select full_at_micros, granted from final table (merge into request_allowance a"
-            + " using (values (cast(? as varchar(64)), cast(? as varchar(32)), cast(? as varchar(64))))"
+            + " using (values (cast(? as varchar(64)), cast(? as varchar(64)), cast(? as varchar(64))))"
             + " k (tenant_id, kind, subject) on a.tenant_id = k.tenant_id and a.kind = k.kind and a.subject = k.subject"
             + " when matched then update set " + moves("a")
             + " when not matched then insert (tenant_id, kind, subject, full_at_micros, granted)"
@@ -69,6 +69,11 @@ final class RequestAllowances {
                 throw new IllegalArgumentException("an allowance needs a capacity and an interval of at least 1");
             }
         }
+
+        /** The kind's key in the table: its name and limits, so that buckets counted under other limits are not met. */
+        String key() {
+            return name + ":" + capacity + ":" + intervalMicros;
+        }
     }
 
     private final Database database;
@@ -91,12 +96,12 @@ final class RequestAllowances {
         String hashed = hash(subject);
         try {
             return database.inTransaction(session, work -> work.doReturningWork(connection ->
-                    take(connection, tenantKey, kind.name(), hashed, nowMicros, threshold, interval,
+                    take(connection, tenantKey, kind.key(), hashed, nowMicros, threshold, interval,
                             kind.refusalCosts() * interval, ceiling)));
         } catch (ConflictException anotherNodeInsertedFirst) {
             // Only H2's merge can race on the first insert of a bucket; the row exists now.
             return database.inTransaction(session, work -> work.doReturningWork(connection ->
-                    take(connection, tenantKey, kind.name(), hashed, nowMicros, threshold, interval,
+                    take(connection, tenantKey, kind.key(), hashed, nowMicros, threshold, interval,
                             kind.refusalCosts() * interval, ceiling)));
         }
     }

@@ -97,7 +97,10 @@ public class RequestThrottles {
         return proxies.forwardedHttps(peer, forwardedProto);
     }
 
-    /** New limits; what this node learnt of refused addresses is forgotten, the shared buckets keep their state. */
+    /**
+     * New limits, which start from full allowances: the shared buckets are kept per limits (nodes on the same
+     * configuration share them), and what this node learnt of refused addresses is forgotten.
+     */
     void configure(Limits limits) {
         this.limits = limits;
         refused.clear();

@@ -69,7 +69,7 @@ abstract class RequestThrottlesContract {
     }
 
     @Test
-    void newLimitsForgetWhatThisNodeLearntButNotTheSharedCount() {
+    void newLimitsStartFromFullAllowances() {
         RequestThrottles throttles = throttles(new RequestThrottles.Limits(1_000, 10_000, 1, 1, 1));
         throttles.failedAuthentication("10.0.0.1");
         assertThat(throttles.authenticationRefused("10.0.0.1")).isPresent();
@@ -78,8 +78,9 @@ abstract class RequestThrottlesContract {
 
         assertThat(throttles.authenticationRefused("10.0.0.1")).isEmpty();
         assertThat(throttles.limits().failedAuthenticationsPerMinute()).isEqualTo(5);
-        assertThat(throttles.failedAuthentication("10.0.0.1")).as("the shared bucket still holds the minute it was owed")
-                .isPresent();
+        assertThat(throttles.failedAuthentication("10.0.0.1")).isEmpty();
+        throttles.configure(new RequestThrottles.Limits(1_000, 10_000, 1, 1, 1));
+        assertThat(throttles.failedAuthentication("10.0.0.1")).as("the old limits' bucket, still empty").isPresent();
     }
 
     @Test
