@@ -36,7 +36,7 @@ public class SignInIT extends InReferenceHost {
     }
 
     @Test
-    public void aUserSignsInWorksWithTheCsrfTokenAndSignsOut() {
+    public void aUserSignsInWorksWithTheCsrfTokenAndSignsOut() throws Exception {
         String userId = signedUp("jane", "[\"CLERK\"]");
 
         Http.Reply signedIn = signIn("jane", PASSWORD, null, null, false);
@@ -59,8 +59,9 @@ public class SignInIT extends InReferenceHost {
         Http.Reply read = http.send(http.request("/api/v1/session", null, null).header("Cookie", cookie).GET());
         assertEquals(read.body(), 200, read.status());
         assertEquals(csrf, read.json().get("csrfToken").asText());
-        assertTrue(signIn("jane", PASSWORD, null, null, true).headers().firstValue("Set-Cookie").orElseThrow()
-                .contains("; Secure"));
+        assertFalse("X-Forwarded-Proto from a peer that is no trusted proxy is ignored", signIn("jane", PASSWORD, null,
+                null, true).headers().firstValue("Set-Cookie").orElseThrow().contains("Secure"));
+        assertTrue(secureBehindTrustedProxy("jane"));
 
         String customer = "{\"name\":\"Cookie GmbH\",\"currency\":\"EUR\"}";
         Http.Reply forged = http.send(withJson(http.request("/api/v1/customers", null, null).header("Cookie", cookie),
@@ -153,6 +154,29 @@ public class SignInIT extends InReferenceHost {
         Http.Reply changed = signIn(username, oneTime, null, PASSWORD, false);
         assertEquals(changed.body(), 200, changed.status());
         return created.json().at("/user/id").asText();
+    }
+
+    /**
+     * Whether the session cookie is Secure for a sign-in that says X-Forwarded-Proto: https once this host's address
+     * is one of the trusted proxies of receivables.limits (the same rule as for X-Forwarded-For).
+     */
+    private boolean secureBehindTrustedProxy(String username) throws Exception {
+        org.osgi.service.cm.Configuration limits = configurationAdmin.getConfiguration("receivables.limits", "?");
+        Hashtable<String, Object> trusted = new Hashtable<>();
+        trusted.put("trustedProxies", new String[] { "127.0.0.0/8", "::1" });
+        limits.update(trusted);
+        try {
+            for (int probe = 0; probe < 100; probe++) {
+                if (signIn(username, PASSWORD, null, null, true).headers().firstValue("Set-Cookie").orElseThrow()
+                        .contains("; Secure")) {
+                    return true;
+                }
+                Http.sleep(100);
+            }
+            return false;
+        } finally {
+            limits.delete();
+        }
     }
 
     private Http.Reply signIn(String username, String password, String totp, String newPassword, boolean overTls) {

@@ -1,40 +1,47 @@
 package receivables.impl.rest.internal;
 
-import java.time.Duration;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.TimeMeter;
-
 import receivables.api.TenantId;
+import receivables.impl.persistence.internal.Database;
 
 /**
- * The allowances that keep a hostile client from guessing API keys or flooding the notification endpoints, as
- * Bucket4j token buckets: one per client address for failed authentications, one per tenant and provider for
- * payment notifications. Each kind keeps at most {@link #MAX_TRACKED} buckets, dropping the least recently used,
- * so that a flood from many addresses costs bounded memory.
+ * The allowances that keep a hostile client from guessing API keys or flooding the notification endpoints: token
+ * buckets in the database ({@link RequestAllowances}), so that every node of an installation counts against the
+ * same ones, one per client address for failed authentications and one per tenant and provider for payment
+ * notifications. A failed authentication or a notification costs one statement; a request that authenticates
+ * costs none: whether an address must wait is answered from what this node learnt at its last failure there, at
+ * most {@link #MAX_TRACKED} addresses, the least recently used dropped. While the database is away a failed
+ * authentication or a notification fails with {@link receivables.impl.persistence.internal.DatabaseUnavailableException}
+ * (503, retry later), never with a refusal: nobody is locked out by a database that cannot count.
  */
 @Component(service = RequestThrottles.class, configurationPid = RequestLimitsConfiguration.PID)
 @Designate(ocd = RequestLimitsConfiguration.class)
 public class RequestThrottles {
 
     static final int MAX_TRACKED = 10_000;
+    static final String FAILED_AUTHENTICATIONS = "failed-authentication";
+    static final String NOTIFICATIONS = "notification";
+    /** The session the per-address statements run in: they name their rows' tenant ({@code *}) themselves. */
+    private static final TenantId ADDRESSES_SESSION = new TenantId("installation");
 
-    private final TimeMeter clock;
+    private final RequestAllowances allowances;
+    private final Clock clock;
     private volatile Limits limits;
     private volatile TrustedProxies proxies = TrustedProxies.none();
-    private final Buckets<String> failedAuthentications = new Buckets<>();
-    private final Buckets<String> notifications = new Buckets<>();
+    private final RefusedAddresses refused = new RefusedAddresses();
 
     /** The limits of the request-limits configuration. */
     record Limits(long maxBodyBytes, long maxUploadBytes, int failedAuthenticationsPerMinute, int notificationsPerSecond,
@@ -46,17 +53,29 @@ public class RequestThrottles {
                 throw new IllegalArgumentException(RequestLimitsConfiguration.PID + ": every limit must be at least 1");
             }
         }
-    }
 
-    public RequestThrottles() {
-        this(TimeMeter.SYSTEM_NANOTIME);
-    }
+        RequestAllowances.Kind failedAuthentications() {
+            return new RequestAllowances.Kind(FAILED_AUTHENTICATIONS, failedAuthenticationsPerMinute,
+                    Math.max(1, TimeUnit.MINUTES.toMicros(1) / failedAuthenticationsPerMinute), 1);
+        }
 
-    RequestThrottles(TimeMeter clock) {
-        this.clock = clock;
+        RequestAllowances.Kind notifications() {
+            return new RequestAllowances.Kind(NOTIFICATIONS, notificationBurst,
+                    Math.max(1, TimeUnit.SECONDS.toMicros(1) / notificationsPerSecond), 0);
+        }
     }
 
     @Activate
+    public RequestThrottles(@Reference Database database, RequestLimitsConfiguration config) {
+        this(database, Clock.systemUTC());
+        configure(config);
+    }
+
+    RequestThrottles(Database database, Clock clock) {
+        this.allowances = new RequestAllowances(database);
+        this.clock = clock;
+    }
+
     @Modified
     void configure(RequestLimitsConfiguration config) {
         TrustedProxies trusted = TrustedProxies.of(config.trustedProxies());
@@ -73,10 +92,18 @@ public class RequestThrottles {
         return proxies.client(peer, forwardedFor);
     }
 
+    /** Whether a trusted proxy says the client used https (its {@code X-Forwarded-Proto}); any other peer's is ignored. */
+    boolean forwardedHttps(String peer, String forwardedProto) {
+        return proxies.forwardedHttps(peer, forwardedProto);
+    }
+
+    /**
+     * New limits, which start from full allowances: the shared buckets are kept per limits (nodes on the same
+     * configuration share them), and what this node learnt of refused addresses is forgotten.
+     */
     void configure(Limits limits) {
         this.limits = limits;
-        failedAuthentications.clear();
-        notifications.clear();
+        refused.clear();
     }
 
     Limits limits() {
@@ -88,67 +115,77 @@ public class RequestThrottles {
     }
 
     /**
-     * Whether the address may try to authenticate now: empty if so, else the seconds until it may. Asking costs
-     * nothing; only {@link #failedAuthentication} uses the allowance up.
+     * Whether the address may try to authenticate now: empty if so, else the seconds until it may. Asking costs no
+     * statement: the answer is what this node's last failed authentication from the address left. On a node that
+     * has not seen the address fail yet, the first failure is counted in the shared allowance and refused there.
      */
     OptionalLong authenticationRefused(String clientAddress) {
-        Bucket bucket = failedAuthentications.find(clientAddress);
-        if (bucket == null) {
-            return OptionalLong.empty();
-        }
-        long nanos = bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
-        return nanos == 0 ? OptionalLong.empty() : OptionalLong.of(seconds(nanos));
+        long wait = refused.until(clientAddress) - micros();
+        return wait > 0 ? OptionalLong.of(seconds(wait)) : OptionalLong.empty();
     }
 
     /** Counts a failed authentication from the address: empty while it had allowance left, else the seconds to wait. */
     OptionalLong failedAuthentication(String clientAddress) {
-        Limits current = limits;
-        return take(failedAuthentications.get(clientAddress, address -> bucket(current.failedAuthenticationsPerMinute(),
-                current.failedAuthenticationsPerMinute(), Duration.ofMinutes(1))));
+        long now = micros();
+        RequestAllowances.Take take = allowances.take(ADDRESSES_SESSION, RequestAllowances.INSTALLATION,
+                limits.failedAuthentications(), clientAddress, now);
+        if (take.waitMicros() > 0) {
+            refused.remember(clientAddress, now + take.waitMicros());
+        } else {
+            refused.forget(clientAddress);
+        }
+        return take.granted() ? OptionalLong.empty() : OptionalLong.of(seconds(take.waitMicros()));
     }
 
     /** Takes one notification from the tenant's allowance with the provider: empty if granted, else the seconds to wait. */
     OptionalLong notification(TenantId tenant, String provider) {
-        Limits current = limits;
-        return take(notifications.get(tenant.value() + "/" + provider, key -> bucket(current.notificationBurst(),
-                current.notificationsPerSecond(), Duration.ofSeconds(1))));
+        RequestAllowances.Take take = allowances.take(tenant, tenant.value(), limits.notifications(), provider, micros());
+        return take.granted() ? OptionalLong.empty() : OptionalLong.of(seconds(take.waitMicros()));
     }
 
-    private Bucket bucket(long capacity, long refill, Duration period) {
-        return Bucket.builder().addLimit(limit -> limit.capacity(capacity).refillGreedy(refill, period))
-                .withCustomTimePrecision(clock).build();
+    /** Deletes the tenant's full buckets, which are the same as none. */
+    int forgetFull(TenantId tenant) {
+        return allowances.forgetFull(tenant, tenant.value(), micros());
     }
 
-    private static OptionalLong take(Bucket bucket) {
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-        return probe.isConsumed() ? OptionalLong.empty() : OptionalLong.of(seconds(probe.getNanosToWaitForRefill()));
+    /** Deletes the full per-address buckets. */
+    int forgetFullAddresses() {
+        return allowances.forgetFull(ADDRESSES_SESSION, RequestAllowances.INSTALLATION, micros());
+    }
+
+    private long micros() {
+        return ChronoUnit.MICROS.between(Instant.EPOCH, clock.instant());
     }
 
     /** Whole seconds for Retry-After, rounded up and at least one. */
-    private static long seconds(long nanos) {
-        return Math.max(1, (nanos + TimeUnit.SECONDS.toNanos(1) - 1) / TimeUnit.SECONDS.toNanos(1));
+    private static long seconds(long micros) {
+        return Math.max(1, (micros + TimeUnit.SECONDS.toMicros(1) - 1) / TimeUnit.SECONDS.toMicros(1));
     }
 
-    /** Buckets by key, the least recently used dropped beyond {@link #MAX_TRACKED}. */
-    private static final class Buckets<K> {
+    /** Until when each address must wait, as this node last learnt it; the least recently used dropped. */
+    private static final class RefusedAddresses {
 
-        private final Map<K, Bucket> byKey = new LinkedHashMap<>(16, 0.75f, true) {
+        private final Map<String, Long> until = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<K, Bucket> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
                 return size() > MAX_TRACKED;
             }
         };
 
-        synchronized Bucket find(K key) {
-            return byKey.get(key);
+        synchronized long until(String address) {
+            return until.getOrDefault(address, 0L);
         }
 
-        synchronized Bucket get(K key, Function<K, Bucket> create) {
-            return byKey.computeIfAbsent(key, create);
+        synchronized void remember(String address, long micros) {
+            until.put(address, micros);
+        }
+
+        synchronized void forget(String address) {
+            until.remove(address);
         }
 
         synchronized void clear() {
-            byKey.clear();
+            until.clear();
         }
     }
 }

@@ -1,7 +1,6 @@
 package receivables.impl.rest.internal;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -92,14 +91,17 @@ public class SessionResource {
 
     private final SignIns signIns;
     private final TenantDirectory tenants;
+    private final RequestThrottles throttles;
 
     @Context
     HttpServletRequest servletRequest;
 
     @Activate
-    public SessionResource(@Reference SignIns signIns, @Reference TenantDirectory tenants) {
+    public SessionResource(@Reference SignIns signIns, @Reference TenantDirectory tenants,
+            @Reference RequestThrottles throttles) {
         this.signIns = signIns;
         this.tenants = tenants;
+        this.throttles = throttles;
     }
 
     @POST
@@ -210,9 +212,10 @@ public class SessionResource {
                 user.roles().stream().sorted().toList(), features.stream().sorted().toList(), cookie.csrfToken());
     }
 
+    /** Over TLS, or behind one of the trusted proxies that says the client used https: the proxies decide as for addresses. */
     private boolean secure(HttpHeaders headers) {
-        String forwarded = headers.getHeaderString("X-Forwarded-Proto");
-        return servletRequest.isSecure() || (forwarded != null && forwarded.trim().toLowerCase(Locale.ROOT).equals("https"));
+        return servletRequest.isSecure() || throttles.forwardedHttps(servletRequest.getRemoteAddr(),
+                headers.getHeaderString("X-Forwarded-Proto"));
     }
 
     /** The session cookie: only for our requests ({@code SameSite=Strict}), never for scripts ({@code HttpOnly}). */

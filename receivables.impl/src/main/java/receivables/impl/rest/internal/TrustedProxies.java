@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * The load balancers and proxies whose {@code X-Forwarded-For} the API believes, as addresses or CIDR ranges. A
  * request whose TCP peer is one of them comes from the last address of the header that is not one of them; from any
  * other peer the header is ignored, so that no client can name another address to escape its allowance. Only IP
- * literals are read, never names: nothing here asks DNS.
+ * literals are read, never names: nothing here asks DNS. The same peers alone are believed when their
+ * {@code X-Forwarded-Proto} says the client used https (the session cookie's {@code Secure}).
  */
 record TrustedProxies(List<Range> ranges) {
 
@@ -96,6 +97,18 @@ record TrustedProxies(List<Range> ranges) {
             }
         }
         return peer;
+    }
+
+    /**
+     * Whether the peer is trusted and its {@code X-Forwarded-Proto} says https. Of a list, only the last entry
+     * counts: the one the trusted peer added, where a proxy that appends would leave the client's own before it.
+     */
+    boolean forwardedHttps(String peer, String forwardedProto) {
+        if (ranges.isEmpty() || forwardedProto == null || !trusts(literal(peer))) {
+            return false;
+        }
+        String last = forwardedProto.substring(forwardedProto.lastIndexOf(',') + 1).strip();
+        return "https".equalsIgnoreCase(last);
     }
 
     private boolean trusts(Optional<byte[]> address) {

@@ -31,6 +31,18 @@ class TrustedProxiesTest {
     }
 
     @Test
+    void onlyATrustedPeerSaysTheClientUsedHttps() {
+        assertThat(balancers.forwardedHttps("10.1.2.3", "https")).isTrue();
+        assertThat(balancers.forwardedHttps("fd12::1", " HTTPS ")).isTrue();
+        assertThat(balancers.forwardedHttps("10.1.2.3", "https, http")).as("the last hop saw http").isFalse();
+        assertThat(balancers.forwardedHttps("10.1.2.3", "http, https")).as("the client's own entry is not read").isTrue();
+        assertThat(balancers.forwardedHttps("10.1.2.3", null)).isFalse();
+        assertThat(balancers.forwardedHttps("10.1.2.3", "httpsx")).isFalse();
+        assertThat(balancers.forwardedHttps("203.0.113.9", "https")).as("an untrusted peer").isFalse();
+        assertThat(TrustedProxies.none().forwardedHttps("10.1.2.3", "https")).as("nobody trusted").isFalse();
+    }
+
+    @Test
     void aHopThatIsNoAddressEndsWhatIsBelieved() {
         for (String forwarded : new String[] { "example.com", "203.0.113.9:443", "999.1.1.1", "unknown", "", " , ",
                 "203.0.113.9, localhost", "\u0000", "1.2.3.4.5", "::zz", "[2001:db8::1]", "x".repeat(10_000) }) {
