@@ -21,6 +21,7 @@ import receivables.api.invoice.Invoice;
 import receivables.api.invoice.OrderLine;
 import receivables.api.invoice.SalesOrder;
 import receivables.api.journal.Account;
+import receivables.api.journal.GeneralLedgerExport;
 import receivables.api.journal.JournalEntry;
 import receivables.api.journal.JournalEntryKind;
 import receivables.api.journal.JournalLine;
@@ -168,10 +169,10 @@ abstract class ProvisionsContract extends OnLedger {
         assertThat(balance(Account.IMPAIRMENT_EXPENSE)).isEqualByComparingTo("-77.40");
 
         StoredGeneralLedgerExports exports = new StoredGeneralLedgerExports(database, journal);
-        assertThat(exports.export(TENANT, "sap", YearMonth.of(2026, 5)).entries())
-                .filteredOn(entry -> entry.kind() == JournalEntryKind.CREDIT_LOSS_ALLOWANCE)
-                .extracting(JournalEntry::reference, JournalEntry::date, entry -> entry.lines().get(0).functionalDebit())
-                .containsExactly(tuple("ECL-2026-05", LocalDate.of(2026, 5, 31), eur("703.32")));
+        assertThat(allowanceEntries(exports.export(TENANT, "sap", YearMonth.of(2026, 4))))
+                .containsExactly(tuple("ECL-2026-04", END_OF_APRIL, "IMPAIRMENT_EXPENSE", eur("780.72")));
+        assertThat(allowanceEntries(exports.export(TENANT, "sap", YearMonth.of(2026, 5))))
+                .containsExactly(tuple("ECL-2026-05", LocalDate.of(2026, 5, 31), "LOSS_ALLOWANCE", eur("703.32")));
     }
 
     @Test
@@ -197,10 +198,18 @@ abstract class ProvisionsContract extends OnLedger {
         assertThat(provisions.matrix(TENANT, LocalDate.of(1, 2, 28), 36).currencies()).isEmpty();
     }
 
+    /** The export's allowance entries: reference, date, and the debited account with its functional amount. */
+    private static List<org.assertj.core.groups.Tuple> allowanceEntries(GeneralLedgerExport export) {
+        return export.entries().stream().filter(entry -> entry.kind() == JournalEntryKind.CREDIT_LOSS_ALLOWANCE)
+                .map(entry -> tuple(entry.reference(), entry.date(), entry.lines().get(0).account().name(),
+                        entry.lines().get(0).functionalDebit()))
+                .toList();
+    }
+
     private List<List<JournalLine>> lines(String reference) {
-        return journal.entriesFor(TENANT, reference).stream()
-                .peek(entry -> assertThat(entry.kind()).isEqualTo(JournalEntryKind.CREDIT_LOSS_ALLOWANCE))
-                .map(entry -> entry.lines().stream().map(line -> new JournalLine(line.account(), line.debit(),
+        List<JournalEntry> entries = journal.entriesFor(TENANT, reference);
+        assertThat(entries).extracting(JournalEntry::kind).containsOnly(JournalEntryKind.CREDIT_LOSS_ALLOWANCE);
+        return entries.stream().map(entry -> entry.lines().stream().map(line -> new JournalLine(line.account(), line.debit(),
                         line.credit(), null, null)).toList())
                 .toList();
     }
