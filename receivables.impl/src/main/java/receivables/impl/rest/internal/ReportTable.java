@@ -91,12 +91,12 @@ record ReportTable(String name, List<String> header, List<List<Object>> rows) {
         List<List<Object>> rows = new ArrayList<>();
         for (ProvisionMatrix matrix : report.currencies()) {
             for (ProvisionBucket bucket : matrix.buckets()) {
-                rows.add(cells(matrix.currency(), bucket.bucket().label(), bucket.rollRate(), bucket.lossRate(),
+                rows.add(cells(bucket.bucket().label(), matrix.currency(), bucket.rollRate(), bucket.lossRate(),
                         bucket.balance().amount(), bucket.expectedLoss().amount()));
             }
-            rows.add(cells(matrix.currency(), TOTAL, null, null, null, matrix.allowance().amount()));
+            rows.add(cells(TOTAL, matrix.currency(), null, null, null, matrix.allowance().amount()));
         }
-        return new ReportTable("provision-" + report.asOf(), List.of("currency", "bucket", "rollRate", "lossRate",
+        return new ReportTable("provision-" + report.asOf(), List.of("bucket", "currency", "rollRate", "lossRate",
                 "balance", "expectedLoss"), rows);
     }
 
