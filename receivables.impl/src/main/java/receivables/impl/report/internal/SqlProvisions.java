@@ -43,6 +43,7 @@ import receivables.impl.ledger.internal.JournalPostings;
 import receivables.impl.persistence.internal.Database;
 import receivables.impl.persistence.internal.NativeRow;
 import receivables.impl.persistence.internal.NativeValues;
+import receivables.impl.persistence.internal.WholeTenantReads;
 import receivables.impl.validation.internal.ValueRanges;
 
 /**
@@ -52,7 +53,8 @@ import receivables.impl.validation.internal.ValueRanges;
  * off counts as rolled whatever the bucket: it is lost). Following installments rather than comparing bucket
  * totals keeps invoices issued within the month out of the rates, and an installment not yet due at both month
  * ends stays current. Each step is one query shaped like {@link SqlAging#query}: the open installments by the
- * tenant's key and only the allocations after the first month end, so that it holds on tables never analyzed.
+ * tenant's key and only the allocations after the first month end, joined by hashing ({@link WholeTenantReads}) so
+ * that it holds on tables never analyzed.
  */
 @Component(service = Provisions.class)
 public class SqlProvisions implements Provisions {
@@ -201,6 +203,9 @@ public class SqlProvisions implements Provisions {
 
     private ProvisionReport matrix(Session session, TenantId tenant, LocalDate asOf, int months) {
         List<AgingBucket> buckets = SqlAging.buckets(Aging.DEFAULT_LIMITS);
+        // A window's allocations are a large part of the tenant's: looked up installment by installment in a loop, as
+        // PostgreSQL plans it without statistics, they cost ten times the pages of the hashed join.
+        WholeTenantReads.hashed(session);
         YearMonth last = asOf.equals(YearMonth.from(asOf).atEndOfMonth()) ? YearMonth.from(asOf)
                 : YearMonth.from(asOf).minusMonths(1);
         YearMonth first = last.minusMonths(months);
