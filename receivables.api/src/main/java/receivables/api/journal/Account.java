@@ -33,5 +33,9 @@ public enum Account {
     /** Dunning fees charged to customers. */
     FEE_INCOME,
     /** Interest charged to customers on overdue principal. */
-    INTEREST_INCOME
+    INTEREST_INCOME,
+    /** Expected credit losses recognised on receivables (IFRS 9), net of releases. @since 2.2 */
+    IMPAIRMENT_EXPENSE,
+    /** The allowance for expected credit losses, held against {@link #RECEIVABLE} (a contra-asset). @since 2.2 */
+    LOSS_ALLOWANCE
 }

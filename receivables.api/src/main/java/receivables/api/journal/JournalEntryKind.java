@@ -68,5 +68,14 @@ public enum JournalEntryKind {
      * principal was paid: Dr {@link Account#RECEIVABLE}, Cr {@link Account#INTEREST_INCOME}. Reference: the interest
      * item's (invoice) number.
      */
-    INTEREST_CHARGED
+    INTEREST_CHARGED,
+    /**
+     * The IFRS 9 loss allowance adjusted at a period end to the provision matrix's expected credit loss: an increase
+     * is Dr {@link Account#IMPAIRMENT_EXPENSE}, Cr {@link Account#LOSS_ALLOWANCE}; a release the other way round. Only
+     * the change against the previous period end is posted. Reference: {@code ECL-} and the period, e.g.
+     * {@code ECL-2026-10}.
+     *
+     * @since 2.2
+     */
+    CREDIT_LOSS_ALLOWANCE
 }

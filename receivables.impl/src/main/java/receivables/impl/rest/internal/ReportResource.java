@@ -26,6 +26,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
 import receivables.api.TenantId;
+import receivables.api.provision.ProvisionReport;
+import receivables.api.provision.Provisions;
 import receivables.api.report.Aging;
 import receivables.api.report.AgingReport;
 import receivables.api.report.CashForecast;
@@ -61,6 +63,9 @@ public class ReportResource {
 
     @Reference
     CashForecasts forecasts;
+
+    @Reference
+    Provisions provisions;
 
     Clock clock = Clock.systemUTC();
 
@@ -139,6 +144,20 @@ public class ReportResource {
         LocalDate day = QueryParameters.date("asOf", asOf);
         return forecasts.backTest(TenantFilter.tenantOf(request), day == null ? LocalDate.now(clock).minusDays(
                 CashForecasts.WEEKS * 7L) : day);
+    }
+
+    /** The IFRS 9 provision matrix as of {@code asOf} (today by default), its roll rates over {@code months} month ends. */
+    @GET
+    @Path("provision-matrix")
+    @Permitted({ FINANCE_MANAGER, AUDITOR })
+    @Produces({ MediaType.APPLICATION_JSON, AuditResource.CSV, XLSX })
+    @Answers(value = 200, body = ProvisionReport.class)
+    public Response provisionMatrix(@Context ContainerRequestContext request, @QueryParam("asOf") String asOf,
+            @QueryParam("months") String months, @QueryParam("format") String format) {
+        Format chosen = Format.of(format);
+        var matrix = provisions.matrix(TenantFilter.tenantOf(request), day("asOf", asOf),
+                QueryParameters.integer("months", months, Provisions.DEFAULT_MONTHS));
+        return chosen.respond(matrix, () -> ReportTable.of(matrix));
     }
 
     private LocalDate day(String name, String value) {

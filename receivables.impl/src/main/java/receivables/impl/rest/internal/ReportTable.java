@@ -13,6 +13,9 @@ import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
 import receivables.api.money.Money;
+import receivables.api.provision.ProvisionBucket;
+import receivables.api.provision.ProvisionMatrix;
+import receivables.api.provision.ProvisionReport;
 import receivables.api.report.AgingBucket;
 import receivables.api.report.CashForecast;
 import receivables.api.report.CollectionKpi;
@@ -82,6 +85,19 @@ record ReportTable(String name, List<String> header, List<List<Object>> rows) {
             rows.add(cells("later", receipt.date().toString(), receipt.amount().currency(), receipt.amount().amount()));
         }
         return new ReportTable("forecast-" + forecast.asOf(), List.of("period", "from", "currency", "expected"), rows);
+    }
+
+    static ReportTable of(ProvisionReport report) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (ProvisionMatrix matrix : report.currencies()) {
+            for (ProvisionBucket bucket : matrix.buckets()) {
+                rows.add(cells(bucket.bucket().label(), matrix.currency(), bucket.rollRate(), bucket.lossRate(),
+                        bucket.balance().amount(), bucket.expectedLoss().amount()));
+            }
+            rows.add(cells(TOTAL, matrix.currency(), null, null, null, matrix.allowance().amount()));
+        }
+        return new ReportTable("provision-" + report.asOf(), List.of("bucket", "currency", "rollRate", "lossRate",
+                "balance", "expectedLoss"), rows);
     }
 
     private static List<Object> agingCells(String key, String label, DimensionAgingRow row) {

@@ -47,6 +47,7 @@ import receivables.impl.persistence.internal.TableStatistics;
 import receivables.impl.report.internal.SqlAging;
 import receivables.impl.report.internal.SqlCashForecasts;
 import receivables.impl.report.internal.SqlCustomerStatements;
+import receivables.impl.report.internal.SqlProvisions;
 import receivables.impl.report.internal.SqlReceivablesReports;
 import receivables.impl.tenant.internal.TenantDirectory;
 
@@ -149,6 +150,7 @@ class HotQueriesWithoutStatisticsPostgresTest extends RecordedOnPostgres {
                 ReportDimension.SALESPERSON));
         record(hot, "collection KPIs", () -> reports.kpis(TENANT, AS_OF, 3));
         record(hot, "cash forecast", () -> new SqlCashForecasts(database).forecast(TENANT, AS_OF));
+        record(hot, "provision matrix", () -> new SqlProvisions(database, journal).matrix(TENANT, AS_OF, 3));
 
         List<String> tables = tables();
         assertThat(tables).as("never analyzed").allMatch(this::neverAnalyzed);
