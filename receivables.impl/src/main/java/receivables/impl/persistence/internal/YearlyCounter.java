@@ -1,5 +1,8 @@
 package receivables.impl.persistence.internal;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+
 import org.hibernate.Session;
 
 import receivables.api.TenantId;
@@ -29,20 +32,29 @@ public enum YearlyCounter {
      * until the caller's transaction ends, and a rollback gives the numbers back.
      */
     public long reserve(Session session, TenantId tenant, int year, int count) {
-        int updated = session.createNativeMutationQuery("update " + table + " set last_number = last_number + :count"
-                        + " where tenant_id = :tenant and fiscal_year = :year")
-                .setParameter("count", count).setParameter("tenant", tenant.value()).setParameter("year", year)
-                .executeUpdate();
-        if (updated == 0) {
+        Long last = session.doReturningWork(connection -> {
+            // One round trip for the increment and its result: PostgreSQL answers the updated row with
+            // "returning", H2 with the data change delta table that wraps the same update.
+            String update = "update " + table + " set last_number = last_number + ?"
+                    + " where tenant_id = ? and fiscal_year = ?";
+            String incremented = SchemaMigration.postgres(connection) ? update + " returning last_number"
+                    : "select last_number from final table (" + update + ")";
+            try (PreparedStatement statement = connection.prepareStatement(incremented)) {
+                statement.setInt(1, count);
+                statement.setString(2, tenant.value());
+                statement.setInt(3, year);
+                try (ResultSet row = statement.executeQuery()) {
+                    return row.next() ? row.getLong(1) : null;
+                }
+            }
+        });
+        if (last == null) {
             session.createNativeMutationQuery("insert into " + table + " (tenant_id, fiscal_year, last_number)"
                             + " values (:tenant, :year, :count)")
                     .setParameter("tenant", tenant.value()).setParameter("year", year).setParameter("count", count)
                     .executeUpdate();
             return 1;
         }
-        long last = session.createNativeQuery("select last_number from " + table
-                        + " where tenant_id = :tenant and fiscal_year = :year", Long.class)
-                .setParameter("tenant", tenant.value()).setParameter("year", year).getSingleResult();
         return last - count + 1;
     }
 }
