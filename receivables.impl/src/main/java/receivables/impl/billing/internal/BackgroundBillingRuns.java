@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.RejectedExecutionException;
 
+import org.hibernate.Session;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -172,9 +173,7 @@ public class BackgroundBillingRuns implements BillingRuns {
                 invoiceFromSources(tenant, runId, progress, lease);
             } else {
                 for (int batch = progress.batchesDone; batch < batches && !stopped(lease); batch++) {
-                    invoiceBatch(tenant, orders(tenant, runId, batch), progress.issueDate, progress);
-                    progress.batchesDone = batch + 1;
-                    record(tenant, runId, lease, progress, null);
+                    invoiceBatch(tenant, runId, lease, orders(tenant, runId, batch), progress, batch + 1);
                 }
             }
             if (!stopped(lease)) {
@@ -222,56 +221,77 @@ public class BackgroundBillingRuns implements BillingRuns {
                 if (!fresh.isEmpty() && tried.size() <= MAX_ORDERS && !stopped(lease)) {
                     more = true;
                     progress.total += fresh.size();
-                    invoiceBatch(tenant, fresh, progress.issueDate, progress);
-                    record(tenant, runId, lease, progress, null);
+                    invoiceBatch(tenant, runId, lease, fresh, progress, progress.batchesDone);
                 }
             }
         }
     }
 
-    private void invoiceBatch(TenantId tenant, List<SalesOrder> batch, LocalDate issueDate, Progress progress) {
+    /**
+     * Invoices one batch and records the run's progress after it, {@code batchesDone} batches of given orders
+     * done. The progress is written in the batch's own transaction, so a batch that commits is never billed
+     * again after a crash; only when the batch fails as a whole are its orders invoiced one by one, each in its
+     * own transaction, and the progress recorded after them.
+     */
+    private void invoiceBatch(TenantId tenant, UUID runId, Lease lease, List<SalesOrder> batch, Progress progress,
+            int batchesDone) {
+        Progress after = progress.copy();
+        after.done += batch.size();
+        after.batchesDone = batchesDone;
         try {
-            invoices.invoiceAndIssue(tenant, batch, issueDate);
-            progress.done += batch.size();
+            invoices.invoiceAndIssue(tenant, batch, progress.issueDate,
+                    session -> write(session, tenant, runId, lease, after, null));
+            progress.adopt(after);
+            return;
         } catch (RuntimeException batchFailed) {
-            for (SalesOrder order : batch) {
-                try {
-                    invoices.invoiceAndIssue(tenant, List.of(order), issueDate);
-                    progress.done++;
-                } catch (RuntimeException e) {
-                    progress.failed++;
-                    progress.failures.add(new BillingFailure(order == null ? "?" : String.valueOf(order.orderId()),
-                            reason(e)));
-                    if (!(e instanceof ReceivablesException)) {
-                        LOG.warn("Order {} of tenant {} could not be invoiced", order == null ? null : order.orderId(),
-                                tenant, e);
-                    }
+            if (stopped(lease)) {
+                throw batchFailed;
+            }
+        }
+        for (SalesOrder order : batch) {
+            try {
+                invoices.invoiceAndIssue(tenant, List.of(order), progress.issueDate);
+                progress.done++;
+            } catch (RuntimeException e) {
+                progress.failed++;
+                progress.failures.add(new BillingFailure(order == null ? "?" : String.valueOf(order.orderId()),
+                        reason(e)));
+                if (!(e instanceof ReceivablesException)) {
+                    LOG.warn("Order {} of tenant {} could not be invoiced", order == null ? null : order.orderId(),
+                            tenant, e);
                 }
             }
         }
+        progress.batchesDone = batchesDone;
+        record(tenant, runId, lease, progress, null);
     }
 
     private void record(TenantId tenant, UUID runId, Lease lease, Progress progress, BillingRunStatus finalStatus) {
         database.inTransaction(tenant, (session, tx) -> {
-            leases.confirm(session, lease);
-            BillingRunEntity run = session.find(BillingRunEntity.class, runId);
-            run.total = Math.max(run.total, progress.total);
-            run.done = progress.done;
-            run.failed = progress.failed;
-            run.batchesDone = progress.batchesDone;
-            for (BillingFailure failure : progress.failures) {
-                if (progress.kept++ < MAX_FAILURES_KEPT) {
-                    session.persist(new BillingFailureEntity(runId, failure));
-                }
-            }
-            progress.failures.clear();
-            if (finalStatus != null) {
-                run.status = RunLifecycle.BILLING_RUNS.move(run.status, finalStatus);
-                run.finishedAt = now();
-                session.createNativeMutationQuery("delete from billing_run_batch where tenant_id = :tenant and run_id = :run")
-                        .setParameter("tenant", tenant.value()).setParameter("run", runId).executeUpdate();
-            }
+            write(session, tenant, runId, lease, progress, finalStatus);
         });
+    }
+
+    private void write(Session session, TenantId tenant, UUID runId, Lease lease, Progress progress,
+            BillingRunStatus finalStatus) {
+        leases.confirm(session, lease);
+        BillingRunEntity run = session.find(BillingRunEntity.class, runId);
+        run.total = Math.max(run.total, progress.total);
+        run.done = progress.done;
+        run.failed = progress.failed;
+        run.batchesDone = progress.batchesDone;
+        for (BillingFailure failure : progress.failures) {
+            if (progress.kept++ < MAX_FAILURES_KEPT) {
+                session.persist(new BillingFailureEntity(runId, failure));
+            }
+        }
+        progress.failures.clear();
+        if (finalStatus != null) {
+            run.status = RunLifecycle.BILLING_RUNS.move(run.status, finalStatus);
+            run.finishedAt = now();
+            session.createNativeMutationQuery("delete from billing_run_batch where tenant_id = :tenant and run_id = :run")
+                    .setParameter("tenant", tenant.value()).setParameter("run", runId).executeUpdate();
+        }
     }
 
     private static String reason(RuntimeException e) {
@@ -301,6 +321,26 @@ public class BackgroundBillingRuns implements BillingRuns {
             done = run.done;
             failed = run.failed;
             batchesDone = run.batchesDone;
+        }
+
+        private Progress(Progress other) {
+            issueDate = other.issueDate;
+            adopt(other);
+        }
+
+        /** A copy to write in a transaction that may roll back; {@link #adopt} it once that commits. */
+        Progress copy() {
+            return new Progress(this);
+        }
+
+        void adopt(Progress other) {
+            total = other.total;
+            done = other.done;
+            failed = other.failed;
+            kept = other.kept;
+            batchesDone = other.batchesDone;
+            failures.clear();
+            failures.addAll(other.failures);
         }
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import org.hibernate.Session;
@@ -150,10 +151,22 @@ public class StoredInvoices implements Invoices {
      * @return how many invoices the batch issued
      */
     public int invoiceAndIssue(TenantId tenant, List<SalesOrder> orders, LocalDate issueDate) {
+        return invoiceAndIssue(tenant, orders, issueDate, session -> {
+        });
+    }
+
+    /**
+     * The batch as above, and {@code alongside} writes in the transaction that commits it, after its invoices
+     * (a billing run's progress): both commit or neither. A failure of {@code alongside} fails the batch.
+     */
+    public int invoiceAndIssue(TenantId tenant, List<SalesOrder> orders, LocalDate issueDate,
+            Consumer<Session> alongside) {
         List<InvoiceCalculation> calculations = orders.stream().map(InvoiceCalculation::of).toList();
         try {
             return database.inTransaction(tenant, (session, tx) -> {
-                return invoiceAndIssue(session, tx, tenant, orders, calculations, issueDate, Map.of());
+                int issued = invoiceAndIssue(session, tx, tenant, orders, calculations, issueDate, Map.of());
+                alongside.accept(session);
+                return issued;
             });
         } catch (RuntimeException notAllNew) {
             return database.inTransaction(tenant, (session, tx) -> {
@@ -161,7 +174,9 @@ public class StoredInvoices implements Invoices {
                                 InvoiceEntity.class)
                         .setParameter("orders", orders.stream().map(order -> order.orderId().trim()).toList())
                         .getResultStream().collect(Collectors.toMap(invoice -> invoice.orderId, invoice -> invoice));
-                return invoiceAndIssue(session, tx, tenant, orders, calculations, issueDate, earlier);
+                int issued = invoiceAndIssue(session, tx, tenant, orders, calculations, issueDate, earlier);
+                alongside.accept(session);
+                return issued;
             });
         }
     }

@@ -25,7 +25,8 @@ import receivables.impl.tenant.internal.TestTenants;
 
 /**
  * A billing run whose node stops half-way is resumed by another node on every database we support: after the
- * last batch the first node recorded, every order invoiced once, numbers without gaps, progress exact.
+ * last batch the first node recorded, every order invoiced once, numbers without gaps, progress exact. A batch's
+ * invoices and the progress that counts them commit together, so the stopped node left exactly what it recorded.
  */
 abstract class BillingTakeoverContract extends OnLedger {
 
@@ -60,6 +61,10 @@ abstract class BillingTakeoverContract extends OnLedger {
         BillingRun left = first.runs().find(TENANT, started.id()).orElseThrow();
         assertThat(left.status()).isEqualTo(BillingRunStatus.RUNNING);
         assertThat(left.done()).isBetween(1, ORDERS - 1);
+        Number committed = database.inTransaction(TENANT, session -> (Number) session.createNativeQuery(
+                "select count(*) from invoice where tenant_id = :tenant", Object.class)
+                .setParameter("tenant", TENANT.value()).getSingleResult());
+        assertThat(committed.intValue()).as("a batch's invoices commit with the run's progress").isEqualTo(left.done());
 
         BackgroundBillingRuns second = node("second").runs();
         BillingRun done = awaitRun(second, started.id(), run -> run.status() != BillingRunStatus.RUNNING,
