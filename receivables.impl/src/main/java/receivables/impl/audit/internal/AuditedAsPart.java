@@ -24,6 +24,12 @@ public @interface AuditedAsPart {
     /** The name the parts have in the owner's record, e.g. {@code lines}. */
     String name();
 
-    /** The field that numbers a part within its owner, e.g. {@code lineNumber}. */
+    /** The field that numbers a part within its owner, e.g. {@code lineNumber}; the part's name carries it. */
     String key();
+
+    /**
+     * Fields that hold their owner's value (an installment's currency, customer, issue date): the owner's record
+     * leaves them out of the part, whose owner's own fields say them.
+     */
+    String[] ownersValues() default {};
 }

@@ -115,7 +115,8 @@ public class ChangeRecorder implements Integrator, PostInsertEventListener, Post
     /**
      * Adds an entity's change to its transaction: as a record of its own, or, for a part, to its owner's record
      * with the part's fields named after its place there ({@code lines[2].quantity}, the part's id as
-     * {@code lines[2].id}).
+     * {@code lines[2].id}), without the fields that repeat what the record or its owner says (the owner's id, the
+     * part's number, the owner's values it copies).
      */
     private void add(SharedSessionContractImplementor session, AuditedType type, EntityPersister persister, Object id,
             Object[] state, AuditOperation operation, List<FieldChange> fields) {
@@ -132,7 +133,7 @@ public class ChangeRecorder implements Integrator, PostInsertEventListener, Post
                     operation == AuditOperation.CREATED ? part : null));
         }
         for (FieldChange field : fields) {
-            if (!field.field().equals(type.part().ownerId())) {
+            if (!type.ownersValues().contains(field.field())) {
                 named.add(new FieldChange(prefix + field.field(), field.before(), field.after()));
             }
         }
@@ -230,9 +231,9 @@ public class ChangeRecorder implements Integrator, PostInsertEventListener, Post
      * Whether and how an entity class is audited, read once from its annotations: under its own name, or as a part
      * ({@code part} not null) under its owner's.
      */
-    private record AuditedType(String name, Set<String> personal, AuditedAsPart part) {
+    private record AuditedType(String name, Set<String> personal, AuditedAsPart part, Set<String> ownersValues) {
 
-        static final AuditedType NOT_AUDITED = new AuditedType(null, Set.of(), null);
+        static final AuditedType NOT_AUDITED = new AuditedType(null, Set.of(), null, Set.of());
 
         static AuditedType of(Class<?> entity) {
             Audited audited = entity.getAnnotation(Audited.class);
@@ -248,7 +249,12 @@ public class ChangeRecorder implements Integrator, PostInsertEventListener, Post
                     }
                 }
             }
-            return new AuditedType(part != null ? part.owner() : audited.value(), Set.copyOf(personal), part);
+            if (part == null) {
+                return new AuditedType(audited.value(), Set.copyOf(personal), null, Set.of());
+            }
+            Set<String> ownersValues = new HashSet<>(List.of(part.ownersValues()));
+            ownersValues.addAll(List.of(part.ownerId(), part.key()));
+            return new AuditedType(part.owner(), Set.copyOf(personal), part, Set.copyOf(ownersValues));
         }
 
         AuditedType orNull() {

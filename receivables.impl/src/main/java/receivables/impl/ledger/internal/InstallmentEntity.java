@@ -15,7 +15,8 @@ import receivables.api.money.Money;
 import receivables.impl.audit.internal.AuditedAsPart;
 import receivables.impl.persistence.internal.TenantOwned;
 
-@AuditedAsPart(owner = "invoice", ownerId = "invoiceId", name = "installments", key = "sequence")
+@AuditedAsPart(owner = "invoice", ownerId = "invoiceId", name = "installments", key = "sequence",
+        ownersValues = {"tenantId", "customerId", "currency", "issueDate"})
 @Entity(name = "Installment")
 @Table(name = "installment")
 class InstallmentEntity extends TenantOwned {

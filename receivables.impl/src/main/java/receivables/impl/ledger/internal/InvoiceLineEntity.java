@@ -13,7 +13,8 @@ import receivables.api.money.Money;
 import receivables.impl.audit.internal.AuditedAsPart;
 import receivables.impl.persistence.internal.TenantOwned;
 
-@AuditedAsPart(owner = "invoice", ownerId = "invoiceId", name = "lines", key = "lineNumber")
+@AuditedAsPart(owner = "invoice", ownerId = "invoiceId", name = "lines", key = "lineNumber",
+        ownersValues = "tenantId")
 @Entity(name = "InvoiceLine")
 @Table(name = "invoice_line")
 public class InvoiceLineEntity extends TenantOwned {
