@@ -1,6 +1,8 @@
 package receivables.impl.event.internal;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
@@ -48,9 +50,33 @@ public class BusinessEvents {
     private void publish(UnitOfWork tx, String topic, Map<String, Object> properties) {
         EventOutbox current = outbox;
         if (current != null) {
-            tx.beforeCommit(session -> current.enqueue(session, topic, properties));
+            PendingEvents pending = tx.shared(PendingEvents.class, PendingEvents::new);
+            if (pending.add(new OutboxEvent(topic, properties))) {
+                tx.beforeCommit(session -> current.enqueue(session, pending.drain()));
+            }
         }
         tx.afterCommit(() -> post(topic, properties));
+    }
+
+    /**
+     * A transaction's events not yet in the outbox. The first of a round registers the write before the commit;
+     * an event that arises after that write (from other work before the commit) starts a round of its own.
+     */
+    private static final class PendingEvents {
+
+        private final List<OutboxEvent> events = new ArrayList<>();
+
+        /** Whether {@code event} is the first of a round. */
+        boolean add(OutboxEvent event) {
+            events.add(event);
+            return events.size() == 1;
+        }
+
+        List<OutboxEvent> drain() {
+            List<OutboxEvent> round = List.copyOf(events);
+            events.clear();
+            return round;
+        }
     }
 
     private void post(String topic, Map<String, Object> properties) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
@@ -203,6 +204,7 @@ public class HibernateDatabase implements Database {
 
         private final List<Runnable> actions = new ArrayList<>();
         private final List<Consumer<Session>> finishing = new ArrayList<>();
+        private final Map<Class<?>, Object> shared = new HashMap<>();
 
         @Override
         public void afterCommit(Runnable action) {
@@ -212,6 +214,11 @@ public class HibernateDatabase implements Database {
         @Override
         public void beforeCommit(Consumer<Session> work) {
             finishing.add(work);
+        }
+
+        @Override
+        public <T> T shared(Class<T> kind, Supplier<T> create) {
+            return kind.cast(shared.computeIfAbsent(kind, unused -> create.get()));
         }
 
         /** Runs the work registered for before the commit, including what that work registers in turn. */

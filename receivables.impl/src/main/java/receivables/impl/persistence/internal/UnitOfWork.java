@@ -1,6 +1,7 @@
 package receivables.impl.persistence.internal;
 
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.hibernate.Session;
 
@@ -24,4 +25,10 @@ public interface UnitOfWork {
      * once the change is complete. A failing {@code work} rolls the whole transaction back.
      */
     void beforeCommit(Consumer<Session> work);
+
+    /**
+     * This transaction's one value of {@code kind}, made by {@code create} the first time it is asked for: work that
+     * arises many times in one transaction (the events of a billing batch) gathers there and is written once.
+     */
+    <T> T shared(Class<T> kind, Supplier<T> create);
 }

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,7 @@ import receivables.api.webhook.WebhookRequest;
 import receivables.api.webhook.WebhookSubscription;
 import receivables.api.webhook.Webhooks;
 import receivables.impl.event.internal.EventOutbox;
+import receivables.impl.event.internal.OutboxEvent;
 import receivables.impl.persistence.internal.Database;
 import receivables.impl.persistence.internal.NativeRow;
 import receivables.impl.provider.internal.SealedSecrets;
@@ -178,31 +180,38 @@ public class StoredWebhooks implements Webhooks, EventOutbox {
         });
     }
 
-    /** One delivery per active subscription that wants {@code topic}, due at once, in the event's transaction. */
+    /**
+     * One delivery per active subscription that wants the event, due at once, in the events' transaction: one read of
+     * the subscriptions per tenant among {@code events}, however many events a transaction makes.
+     */
     @Override
-    public void enqueue(Session session, String topic, Map<String, Object> properties) {
-        if (!(properties.get(EventTopics.TENANT) instanceof String tenant)) {
-            return;
-        }
-        List<NativeRow> wanting = NativeRow.list(session.createNativeQuery("select id, event_types from"
-                        + " webhook_subscription where tenant_id = :tenant and active", Tuple.class)
-                .setParameter("tenant", tenant)).stream()
-                .filter(row -> Arrays.asList(row.text("event_types").split(",")).stream()
-                        .anyMatch(type -> type.equals(ALL_TYPES) || type.equals(topic)))
-                .toList();
-        if (wanting.isEmpty()) {
-            return;
-        }
+    public void enqueue(Session session, List<OutboxEvent> events) {
+        Map<String, List<NativeRow>> subscriptions = new HashMap<>();
         Instant at = now();
-        for (NativeRow subscription : wanting) {
-            String id = "msg_" + UUID.randomUUID().toString().replace("-", "");
-            session.createNativeMutationQuery("insert into webhook_delivery (tenant_id, id, subscription_id, event_type,"
-                            + " payload, status, attempts, round_start, created_at, next_attempt_at, version)"
-                            + " values (:tenant, :id, :subscription, :type, :payload, 'PENDING', 0, 1, :at, :at, 0)")
-                    .setParameter("tenant", tenant).setParameter("id", id)
-                    .setParameter("subscription", subscription.uuid("id")).setParameter("type", topic)
-                    .setParameter("payload", payload(topic, at, properties)).setParameter("at", at.atOffset(ZoneOffset.UTC))
-                    .executeUpdate();
+        for (OutboxEvent event : events) {
+            if (!(event.properties().get(EventTopics.TENANT) instanceof String tenant)) {
+                continue;
+            }
+            List<NativeRow> active = subscriptions.computeIfAbsent(tenant, unused -> NativeRow.list(session
+                    .createNativeQuery("select id, event_types from webhook_subscription where tenant_id = :tenant"
+                            + " and active", Tuple.class)
+                    .setParameter("tenant", tenant)));
+            for (NativeRow subscription : active) {
+                if (Arrays.stream(subscription.text("event_types").split(","))
+                        .noneMatch(type -> type.equals(ALL_TYPES) || type.equals(event.topic()))) {
+                    continue;
+                }
+                String id = "msg_" + UUID.randomUUID().toString().replace("-", "");
+                session.createNativeMutationQuery("insert into webhook_delivery (tenant_id, id, subscription_id,"
+                                + " event_type, payload, status, attempts, round_start, created_at, next_attempt_at,"
+                                + " version) values (:tenant, :id, :subscription, :type, :payload, 'PENDING', 0, 1, :at,"
+                                + " :at, 0)")
+                        .setParameter("tenant", tenant).setParameter("id", id)
+                        .setParameter("subscription", subscription.uuid("id")).setParameter("type", event.topic())
+                        .setParameter("payload", payload(event.topic(), at, event.properties()))
+                        .setParameter("at", at.atOffset(ZoneOffset.UTC))
+                        .executeUpdate();
+            }
         }
     }
 

@@ -48,10 +48,14 @@ class BusinessEventsTest {
     }
 
     @Test
-    void writesEachEventToTheOutboxJustBeforeTheCommitAndAnnouncesALargePaymentTwice() {
+    void writesATransactionsEventsToTheOutboxTogetherJustBeforeTheCommitAndAnnouncesALargePaymentTwice() {
         List<String> written = new CopyOnWriteArrayList<>();
+        List<Integer> rounds = new CopyOnWriteArrayList<>();
         RecordedEvents hooked = new RecordedEvents()
-                .withOutbox((session, topic, properties) -> written.add(topic + " " + session.isJoinedToTransaction()))
+                .withOutbox((session, round) -> {
+                    rounds.add(round.size());
+                    round.forEach(event -> written.add(event.topic() + " " + session.isJoinedToTransaction()));
+                })
                 .withLargePayments((tenant, currency, amount) -> amount.compareTo(new BigDecimal("1000")) >= 0);
 
         testDatabase.get().inTransaction(TENANT, (session, tx) -> {
@@ -62,13 +66,29 @@ class BusinessEventsTest {
 
         assertThat(written).containsExactly(EventTopics.PAYMENT_RECEIVED + " true", EventTopics.PAYMENT_LARGE + " true",
                 EventTopics.PAYMENT_RECEIVED + " true");
+        assertThat(rounds).as("one write for the whole transaction").containsExactly(3);
         assertThat(hooked.topics()).containsExactly(EventTopics.PAYMENT_RECEIVED, EventTopics.PAYMENT_LARGE,
                 EventTopics.PAYMENT_RECEIVED);
     }
 
     @Test
+    void anEventThatArisesAfterTheOutboxWasWrittenIsWrittenInARoundOfItsOwn() {
+        List<List<String>> rounds = new CopyOnWriteArrayList<>();
+        RecordedEvents hooked = new RecordedEvents().withOutbox((session, round) ->
+                rounds.add(round.stream().map(OutboxEvent::topic).toList()));
+
+        testDatabase.get().inTransaction(TENANT, (session, tx) -> {
+            hooked.events().afterCommit(tx, "receivables/test/FIRST", Map.of("id", "1"));
+            tx.beforeCommit(finishing -> hooked.events().afterCommit(tx, "receivables/test/LATE", Map.of("id", "2")));
+        });
+
+        assertThat(rounds).containsExactly(List.of("receivables/test/FIRST"), List.of("receivables/test/LATE"));
+        assertThat(hooked.topics()).containsExactly("receivables/test/FIRST", "receivables/test/LATE");
+    }
+
+    @Test
     void anOutboxThatFailsRollsTheChangeBackAndNothingIsPosted() {
-        RecordedEvents hooked = new RecordedEvents().withOutbox((session, topic, properties) -> {
+        RecordedEvents hooked = new RecordedEvents().withOutbox((session, round) -> {
             throw new IllegalStateException("outbox full");
         });
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.hibernate.Session;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,11 @@ class IdempotentCommandTest {
 
                 @Override
                 public void beforeCommit(Consumer<Session> finishing) {
+                }
+
+                @Override
+                public <S> S shared(Class<S> kind, Supplier<S> create) {
+                    return create.get();
                 }
             });
             if (racedBy != null) {
