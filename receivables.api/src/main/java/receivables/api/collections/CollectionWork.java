@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.osgi.annotation.versioning.ProviderType;
 
+import receivables.api.PageRequest;
 import receivables.api.TenantId;
 
 /**
@@ -55,6 +56,13 @@ public interface CollectionWork {
 
     /** The customer's logged activities, newest first. */
     List<CollectionActivity> activities(TenantId tenant, UUID customerId);
+
+    /**
+     * The customer's notices, logged activities and promises to pay made on their own, newest first, one page of them.
+     *
+     * @throws receivables.api.NotFoundException when the customer does not exist
+     */
+    List<TimelineEntry> timeline(TenantId tenant, UUID customerId, PageRequest page);
 
     /**
      * The customers with items past due on {@code asOf}, per currency, highest priority first (what is open times days

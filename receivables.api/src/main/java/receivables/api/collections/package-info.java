@@ -5,9 +5,10 @@
  * receivables.api.collections.PrintQueue}).
  * 2.1: collectors: assignment rules ({@link receivables.api.collections.CollectorRules}) and their results
  * ({@link receivables.api.collections.CollectionWork#collectorReport}).
+ * 2.2: a customer's collection timeline ({@link receivables.api.collections.CollectionWork#timeline}).
  */
 @Export
-@Version("2.1.0")
+@Version("2.2.0")
 package receivables.api.collections;
 
 import org.osgi.annotation.bundle.Export;

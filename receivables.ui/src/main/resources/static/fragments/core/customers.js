@@ -50,7 +50,7 @@ export const messages = withShared({
     'kind.REFUND': 'Refund',
     'kind.PAYMENT_REVERSED': 'Payment reversed',
     showQr: 'Take payment',
-    contacts: 'Contacts',
+    contacts: 'Collection timeline',
     logContact: 'Log a contact',
     contactKind: 'How',
     outcome: 'Outcome',
@@ -60,8 +60,16 @@ export const messages = withShared({
     nextAction: 'Next action',
     nextActionOn: 'Next action on',
     logged: 'Contact logged.',
-    noContacts: 'No contact logged yet.',
+    noContacts: 'No notice sent, contact logged or promise made yet.',
     loggedBy: '{when} · {who}',
+    older: 'Older entries',
+    noticeSent: 'Notice at level {level}',
+    noticeItems: '{count} items · {amount} overdue · {channel}',
+    promiseMade: 'Promise to pay {amount}',
+    'delivery.PENDING': 'Not delivered yet',
+    'delivery.DELIVERED': 'Delivered',
+    'delivery.FAILED': 'Delivery failed',
+    'delivery.UNREACHABLE': 'No channel reaches the customer',
     'contact.CALL': 'Call',
     'contact.EMAIL': 'E-mail',
     'contact.VISIT': 'Visit',
@@ -123,7 +131,7 @@ export const messages = withShared({
     'kind.REFUND': '退款',
     'kind.PAYMENT_REVERSED': '付款冲销',
     showQr: '收款',
-    contacts: '联系记录',
+    contacts: '催收时间线',
     logContact: '记录联系',
     contactKind: '方式',
     outcome: '结果',
@@ -133,8 +141,16 @@ export const messages = withShared({
     nextAction: '下一步行动',
     nextActionOn: '下一步行动日期',
     logged: '已记录联系。',
-    noContacts: '尚无联系记录。',
+    noContacts: '尚无催收通知、联系记录或付款承诺。',
     loggedBy: '{when} · {who}',
+    older: '更早的记录',
+    noticeSent: '{level} 级催收通知',
+    noticeItems: '{count} 项 · 逾期 {amount} · {channel}',
+    promiseMade: '承诺付款 {amount}',
+    'delivery.PENDING': '尚未送达',
+    'delivery.DELIVERED': '已送达',
+    'delivery.FAILED': '送达失败',
+    'delivery.UNREACHABLE': '无可用渠道联系客户',
     'contact.CALL': '电话',
     'contact.EMAIL': '电子邮件',
     'contact.VISIT': '拜访',
@@ -283,7 +299,10 @@ async function detail(container, context, id) {
   ]);
 }
 
-/** The contacts with the customer, newest first, and (for those who may) a form to log one. */
+/**
+ * The customer's collection timeline (notices, contacts, promises), newest first, and (for those who may) a form to
+ * log a contact.
+ */
 async function contactLog(context, section, base) {
   const { h, t, format } = context;
   const list = h('div');
@@ -318,15 +337,46 @@ async function contactLog(context, section, base) {
       await attempt(context, list, load);
     }
   });
+  // One page of the merged timeline at a time; older ones are appended on request.
+  const TIMELINE_PAGE = 20;
+  const entry = (item) => {
+    const when = format.instant(item.at);
+    if (item.kind === 'NOTICE') {
+      return h('li', {},
+        h('strong', { textContent: `${t('noticeSent', { level: item.level })} · ${t(`delivery.${item.delivery}`)}` }), ' ',
+        h('span', { className: 'muted', textContent: when }),
+        h('p', { textContent: t('noticeItems', { count: format.number(item.items), amount: format.money(item.amount),
+          channel: item.channel }) }));
+    }
+    if (item.kind === 'PROMISE') {
+      return h('li', {}, h('strong', { textContent: t('promiseMade', { amount: format.money(item.amount) }) }), ' ',
+        h('span', { className: 'muted', textContent: when }), item.text ? h('p', { textContent: item.text }) : null);
+    }
+    return h('li', {},
+      h('strong', { textContent: [t(`contact.${item.activity}`), item.outcome ? t(`outcome.${item.outcome}`) : null]
+        .filter(Boolean).join(' · ') }), ' ',
+      h('span', { className: 'muted', textContent: t('loggedBy', { when, who: author(item.actor) }) }),
+      item.text ? h('p', { textContent: item.text }) : null,
+      item.nextAction ? h('p', { textContent: `${t('nextAction')}: ${item.nextAction}${item.nextActionOn
+        ? ` (${format.day(item.nextActionOn)})` : ''}` }) : null);
+  };
   async function load() {
-    const activities = await context.json(`/api/v1/collections/${base.slice('/api/v1/'.length)}/activities`);
-    list.replaceChildren(activities.length === 0 ? h('p', { textContent: t('noContacts') }) : h('ol', { className: 'contacts' },
-      [...activities].sort((a, b) => b.loggedAt.localeCompare(a.loggedAt)).map((activity) => h('li', {},
-        h('strong', { textContent: `${t(`contact.${activity.kind}`)} · ${t(`outcome.${activity.outcome}`)}` }), ' ',
-        h('span', { className: 'muted', textContent: t('loggedBy', { when: format.instant(activity.loggedAt), who: author(activity.actor) }) }),
-        activity.notes ? h('p', { textContent: activity.notes }) : null,
-        activity.nextAction ? h('p', { textContent: `${t('nextAction')}: ${activity.nextAction}${activity.nextActionOn
-          ? ` (${format.day(activity.nextActionOn)})` : ''}` }) : null))));
+    const timeline = `/api/v1/collections/${base.slice('/api/v1/'.length)}/timeline`;
+    const first = await context.json(`${timeline}?${query({ page: 0, size: TIMELINE_PAGE })}`);
+    if (first.length === 0) {
+      list.replaceChildren(h('p', { textContent: t('noContacts') }));
+      return;
+    }
+    const entries = h('ol', { className: 'contacts' }, first.map(entry));
+    const more = h('button', { type: 'button', textContent: t('older'), hidden: first.length < TIMELINE_PAGE });
+    let page = 0;
+    more.addEventListener('click', () => attempt(context, list, async () => {
+      page += 1;
+      const next = await context.json(`${timeline}?${query({ page, size: TIMELINE_PAGE })}`);
+      entries.append(...next.map(entry));
+      more.hidden = next.length < TIMELINE_PAGE;
+    }));
+    list.replaceChildren(entries, more);
   }
   section.append(list, holds(context, 'CLERK', 'COLLECTOR', 'FINANCE_MANAGER')
     ? h('details', {}, h('summary', { textContent: t('logContact') }), form) : null);

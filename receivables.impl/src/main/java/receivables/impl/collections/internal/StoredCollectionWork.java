@@ -26,16 +26,21 @@ import org.osgi.service.component.annotations.Reference;
 import receivables.api.FieldViolation;
 import receivables.api.InvalidRequestException;
 import receivables.api.NotFoundException;
+import receivables.api.PageRequest;
 import receivables.api.TenantId;
+import receivables.api.collections.ActivityKind;
+import receivables.api.collections.ActivityOutcome;
 import receivables.api.collections.ActivityRequest;
 import receivables.api.collections.CollectionActivity;
 import receivables.api.collections.CollectionTask;
 import receivables.api.collections.CollectionWork;
 import receivables.api.collections.CollectorReport;
 import receivables.api.collections.CollectorReportRow;
+import receivables.api.collections.DeliveryStatus;
 import receivables.api.collections.Dispute;
 import receivables.api.collections.PromiseStatus;
 import receivables.api.collections.PromiseToPay;
+import receivables.api.collections.TimelineEntry;
 import receivables.api.collections.WorklistEntry;
 import receivables.api.money.Money;
 import receivables.api.report.ReceivablesReports;
@@ -193,6 +198,51 @@ public class StoredCollectionWork implements CollectionWork {
                         "from CollectionActivity a where a.customerId = :customer order by a.loggedAt desc, a.id",
                         CollectionActivityEntity.class)
                 .setParameter("customer", customerId).getResultStream().map(CollectionActivityEntity::toValue).toList());
+    }
+
+    /**
+     * Merged in SQL so a page reads only its rows; each branch runs on its (tenant_id, customer_id, time) index. A
+     * promise logged with an activity shows as that activity.
+     */
+    @Override
+    public List<TimelineEntry> timeline(TenantId tenant, UUID customerId, PageRequest page) {
+        return database.inTransaction(tenant, session -> {
+            if (session.createNativeQuery("select count(*) from customer_account where tenant_id = :tenant and id = :id",
+                    Long.class).setParameter("tenant", tenant.value()).setParameter("id", customerId)
+                    .getSingleResult() == 0) {
+                throw new NotFoundException("customer", customerId);
+            }
+            return NativeRow.stream(session.createNativeQuery("select * from ("
+                            + "select 'NOTICE' as entry_kind, n.id, n.created_at as entry_at, null as actor,"
+                            + " null as activity, null as outcome, null as entry_text, null as next_action,"
+                            + " null as next_action_on, n.notice_level as entry_level, (select count(*) from"
+                            + " dunning_notice_item i where i.tenant_id = n.tenant_id and i.notice_id = n.id) as items,"
+                            + " n.channel, n.delivery, n.currency, n.overdue as amount from dunning_notice n"
+                            + " where n.tenant_id = :tenant and n.customer_id = :customer"
+                            + " union all select 'ACTIVITY', a.id, a.logged_at, a.actor, a.kind, a.outcome, a.notes,"
+                            + " a.next_action, a.next_action_on, null, null, null, null, null, null"
+                            + " from collection_activity a where a.tenant_id = :tenant and a.customer_id = :customer"
+                            + " union all select 'PROMISE', p.id, p.made_at, null, null, null, p.note, null, null,"
+                            + " null, null, null, null, p.currency, p.amount from promise_to_pay p"
+                            + " where p.tenant_id = :tenant and p.customer_id = :customer and not exists (select 1"
+                            + " from collection_activity a where a.tenant_id = p.tenant_id and a.promise_id = p.id)"
+                            + ") t order by entry_at desc, id offset :skip rows fetch next :size rows only", Tuple.class)
+                    .setParameter("tenant", tenant.value()).setParameter("customer", customerId)
+                    .setParameter("skip", page.page() * page.size()).setParameter("size", page.size()))
+                    .map(StoredCollectionWork::timelineEntry).toList();
+        });
+    }
+
+    private static TimelineEntry timelineEntry(NativeRow row) {
+        return new TimelineEntry(TimelineEntry.Kind.valueOf(row.text("entry_kind")), row.uuid("id"),
+                row.instant("entry_at"), row.text("actor"),
+                row.isNull("activity") ? null : ActivityKind.valueOf(row.text("activity")),
+                row.isNull("outcome") ? null : ActivityOutcome.valueOf(row.text("outcome")), row.text("entry_text"),
+                row.text("next_action"), row.isNull("next_action_on") ? null : row.date("next_action_on"),
+                row.isNull("entry_level") ? null : row.integer("entry_level"),
+                row.isNull("items") ? null : row.integer("items"), row.text("channel"),
+                row.isNull("delivery") ? null : DeliveryStatus.valueOf(row.text("delivery")),
+                row.isNull("currency") ? null : row.money("currency", "amount"));
     }
 
     @Override

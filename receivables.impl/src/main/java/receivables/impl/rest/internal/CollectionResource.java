@@ -43,6 +43,7 @@ import receivables.api.collections.CollectorRuleRun;
 import receivables.api.collections.CollectorRules;
 import receivables.api.collections.Dispute;
 import receivables.api.collections.PromiseToPay;
+import receivables.api.collections.TimelineEntry;
 import receivables.api.collections.WorklistEntry;
 import receivables.api.customer.CustomerAccounts;
 import receivables.api.invoice.Invoices;
@@ -195,6 +196,16 @@ public class CollectionResource {
     @Permitted({ CLERK, COLLECTOR, FINANCE_MANAGER, AUDITOR })
     public List<CollectionActivity> activities(@Context ContainerRequestContext request, @PathParam("id") String id) {
         return work.activities(TenantFilter.tenantOf(request), ReadableCustomers.customer(customers, request, id).id());
+    }
+
+    /** The customer's notices, activities and promises to pay in one list, newest first, a page at a time. */
+    @GET
+    @Path("customers/{id}/timeline")
+    @Permitted({ CLERK, COLLECTOR, FINANCE_MANAGER, AUDITOR })
+    public List<TimelineEntry> timeline(@Context ContainerRequestContext request, @PathParam("id") String id,
+            @QueryParam("page") String page, @QueryParam("size") String size) {
+        UUID customer = ReadableCustomers.customer(customers, request, id).id();
+        return work.timeline(TenantFilter.tenantOf(request), customer, QueryParameters.page(page, size));
     }
 
     /**

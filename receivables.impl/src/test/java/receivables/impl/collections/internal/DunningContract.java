@@ -42,6 +42,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import receivables.api.ConflictException;
 import receivables.api.EventTopics;
 import receivables.api.NotFoundException;
+import receivables.api.PageRequest;
 import receivables.api.TenantId;
 import receivables.api.channel.AddressKind;
 import receivables.api.channel.ChannelContext;
@@ -66,6 +67,8 @@ import receivables.api.collections.DunningSchedule;
 import receivables.api.collections.Letter;
 import receivables.api.collections.NoticeItem;
 import receivables.api.collections.PromiseStatus;
+import receivables.api.collections.PromiseToPay;
+import receivables.api.collections.TimelineEntry;
 import receivables.api.collections.WorklistEntry;
 import receivables.api.customer.BillingAddress;
 import receivables.api.customer.CustomerRequest;
@@ -599,6 +602,58 @@ abstract class DunningContract extends OnLedger {
                 null, null, day(4, 1))), "nextAction");
         assertThatThrownBy(() -> work.log(TENANT, UUID.randomUUID(), "user:li", new ActivityRequest(ActivityKind.CALL,
                 null, null, null, null, null, null))).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void theTimelineMergesNoticesActivitiesAndPromisesNewestFirstAPageAtATime() {
+        policies.define(TENANT, "STD", standard("en"));
+        UUID a = customer("Timeline Ltd", "t@example.com");
+        issue("T-1", a, MARCH_2);
+        issue("T-2", a, MARCH_2);
+        clock.set(Instant.parse("2026-03-25T06:00:00Z"));
+        runs.run(TENANT, day(3, 25));
+        clock.set(Instant.parse("2026-03-26T09:00:00Z"));
+        CollectionActivity call = work.log(TENANT, a, "user:li", new ActivityRequest(ActivityKind.CALL,
+                ActivityOutcome.PROMISED_TO_PAY, "will pay soon", new BigDecimal("100.00"), day(4, 10), null, null));
+        clock.set(Instant.parse("2026-03-27T10:00:00Z"));
+        PromiseToPay promise = work.promise(TENANT, a, new BigDecimal("138.00"), day(4, 20), "the rest");
+        DunningNotice notice = runs.notices(TENANT, a).get(0);
+
+        List<TimelineEntry> all = work.timeline(TENANT, a, new PageRequest(0, 50));
+
+        assertThat(all).extracting(TimelineEntry::kind).containsExactly(TimelineEntry.Kind.PROMISE,
+                TimelineEntry.Kind.ACTIVITY, TimelineEntry.Kind.NOTICE);
+        assertThat(all.get(0)).satisfies(entry -> {
+            assertThat(entry.id()).isEqualTo(promise.id());
+            assertThat(entry.at()).isEqualTo(Instant.parse("2026-03-27T10:00:00Z"));
+            assertThat(entry.amount()).isEqualTo(eur("138.00"));
+            assertThat(entry.text()).isEqualTo("the rest");
+        });
+        assertThat(all.get(1)).satisfies(entry -> {
+            assertThat(entry.id()).isEqualTo(call.id());
+            assertThat(entry.actor()).isEqualTo("user:li");
+            assertThat(entry.activity()).isEqualTo(ActivityKind.CALL);
+            assertThat(entry.outcome()).isEqualTo(ActivityOutcome.PROMISED_TO_PAY);
+            assertThat(entry.text()).isEqualTo("will pay soon");
+            assertThat(entry.level()).isNull();
+        });
+        assertThat(all.get(2)).satisfies(entry -> {
+            assertThat(entry.id()).isEqualTo(notice.id());
+            assertThat(entry.at()).isEqualTo(Instant.parse("2026-03-25T06:00:00Z"));
+            assertThat(entry.level()).isEqualTo(notice.level());
+            assertThat(entry.items()).isEqualTo(2);
+            assertThat(entry.channel()).isEqualTo(notice.channel());
+            assertThat(entry.delivery()).isEqualTo(notice.delivery());
+            assertThat(entry.amount()).isEqualTo(notice.overdue());
+            assertThat(entry.actor()).isNull();
+        });
+        assertThat(work.timeline(TENANT, a, new PageRequest(0, 2))).isEqualTo(all.subList(0, 2));
+        assertThat(work.timeline(TENANT, a, new PageRequest(1, 2))).isEqualTo(all.subList(2, 3));
+        assertThat(work.timeline(TENANT, a, new PageRequest(2, 2))).isEmpty();
+        assertThatThrownBy(() -> work.timeline(new TenantId("elsewhere"), a, new PageRequest(0, 50)))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> work.timeline(TENANT, UUID.randomUUID(), new PageRequest(0, 50)))
+                .isInstanceOf(NotFoundException.class);
     }
 
     private Object attempt(BackgroundDunningRuns node) {
