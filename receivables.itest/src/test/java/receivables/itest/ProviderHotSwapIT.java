@@ -129,7 +129,7 @@ public class ProviderHotSwapIT extends InReferenceHost {
             account.update(properties);
             String third = issuedInvoice(http, "SO-SWAP-3");
             JsonNode broken = null;
-            for (int i = 0; i < 50 && (broken == null || !"CREATED".equals(broken.get("status").asText())); i++) {
+            for (int i = 0; i < 50 && (broken == null || !"FAILED".equals(broken.get("status").asText())); i++) {
                 Thread.sleep(200);
                 Http.Reply reply = http.postWithKey("/api/v1/payment-intents",
                         "{\"invoiceId\":\"" + third + "\",\"provider\":\"paylink\"}", "swap-3-" + i);
@@ -138,9 +138,9 @@ public class ProviderHotSwapIT extends InReferenceHost {
                     broken = reply.json();
                 }
             }
-            assertEquals(broken.toString(), "CREATED", broken.get("status").asText());
-            assertEquals("UNKNOWN_OUTCOME: start at paylink failed unexpectedly: java.lang.IllegalArgumentException",
-                    broken.get("lastError").asText());
+            // A page address that is no URL is the provider's typed, final refusal, not an unexpected exception.
+            assertEquals(broken.toString(), "FAILED", broken.get("status").asText());
+            assertEquals("INVALID_REQUEST: setting pageUrl of tenant default is not a URL", broken.get("lastError").asText());
         } finally {
             account.delete();
         }

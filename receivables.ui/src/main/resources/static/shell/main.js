@@ -417,9 +417,9 @@ function alert(event) {
   const amount = event.amount && event.currency ? f.money({ amount: event.amount, currency: event.currency }) : '';
   const [, subject, what] = event.topic.split('/');
   // Alerts name what happened too: a large payment is told apart from any payment received.
-  const alerts = ['installment/OVERDUE', 'promise/BROKEN', 'credit/LIMIT_EXCEEDED', 'payment/LARGE'];
-  const kind = alerts.includes(`${subject}/${what}`) ? `${subject}.${what}` : subject;
-  const known = ['invoice', 'payment', 'creditnote', 'writeoff', 'intent'].includes(kind) || alerts.includes(`${subject}/${what}`);
+  const alertTopics = ['installment/OVERDUE', 'promise/BROKEN', 'credit/LIMIT_EXCEEDED', 'payment/LARGE'];
+  const kind = alertTopics.includes(`${subject}/${what}`) ? `${subject}.${what}` : subject;
+  const known = ['invoice', 'payment', 'creditnote', 'writeoff', 'intent'].includes(kind) || alertTopics.includes(`${subject}/${what}`);
   const limit = event.limit && event.currency ? f.money({ amount: event.limit, currency: event.currency }) : '';
   const text = t(known ? `event.${kind}` : 'event.other', { number: event.invoiceNumber || event.creditNoteNumber || '',
     invoice: event.invoiceNumber || '', amount, status: event.status || '', topic: event.topic,
