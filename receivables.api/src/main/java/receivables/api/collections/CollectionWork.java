@@ -58,7 +58,8 @@ public interface CollectionWork {
     List<CollectionActivity> activities(TenantId tenant, UUID customerId);
 
     /**
-     * The customer's notices, logged activities and promises to pay made on their own, newest first, one page of them.
+     * The customer's notices, logged activities, promises to pay made on their own and disputes opened and resolved on
+     * its invoices, newest first, one page of them.
      *
      * @throws receivables.api.NotFoundException when the customer does not exist
      */

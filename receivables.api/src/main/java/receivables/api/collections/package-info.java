@@ -6,9 +6,11 @@
  * 2.1: collectors: assignment rules ({@link receivables.api.collections.CollectorRules}) and their results
  * ({@link receivables.api.collections.CollectionWork#collectorReport}).
  * 2.2: a customer's collection timeline ({@link receivables.api.collections.CollectionWork#timeline}).
+ * 3.0: the timeline shows disputes opened and resolved on the customer's invoices: a {@link
+ * receivables.api.collections.TimelineEntry} names the invoice ({@code invoiceId}, {@code invoiceNumber}).
  */
 @Export
-@Version("2.2.0")
+@Version("3.0.0")
 package receivables.api.collections;
 
 import org.osgi.annotation.bundle.Export;

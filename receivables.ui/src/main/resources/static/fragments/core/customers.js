@@ -66,6 +66,8 @@ export const messages = withShared({
     noticeSent: 'Notice at level {level}',
     noticeItems: '{count} items · {amount} overdue · {channel}',
     promiseMade: 'Promise to pay {amount}',
+    disputeOpened: 'Dispute opened on invoice',
+    disputeResolved: 'Dispute resolved on invoice',
     'delivery.PENDING': 'Not delivered yet',
     'delivery.DELIVERED': 'Delivered',
     'delivery.FAILED': 'Delivery failed',
@@ -147,6 +149,8 @@ export const messages = withShared({
     noticeSent: '{level} 级催收通知',
     noticeItems: '{count} 项 · 逾期 {amount} · {channel}',
     promiseMade: '承诺付款 {amount}',
+    disputeOpened: '客户对发票提出争议',
+    disputeResolved: '发票争议已解决',
     'delivery.PENDING': '尚未送达',
     'delivery.DELIVERED': '已送达',
     'delivery.FAILED': '送达失败',
@@ -347,6 +351,12 @@ async function contactLog(context, section, base) {
         h('span', { className: 'muted', textContent: when }),
         h('p', { textContent: t('noticeItems', { count: format.number(item.items), amount: format.money(item.amount),
           channel: item.channel }) }));
+    }
+    if (item.kind === 'DISPUTE_OPENED' || item.kind === 'DISPUTE_RESOLVED') {
+      return h('li', {},
+        h('strong', {}, `${t(item.kind === 'DISPUTE_OPENED' ? 'disputeOpened' : 'disputeResolved')} `,
+          h('a', { href: `#/core.invoices?id=${encodeURIComponent(item.invoiceId)}`, textContent: item.invoiceNumber })), ' ',
+        h('span', { className: 'muted', textContent: when }), item.text ? h('p', { textContent: item.text }) : null);
     }
     if (item.kind === 'PROMISE') {
       return h('li', {}, h('strong', { textContent: t('promiseMade', { amount: format.money(item.amount) }) }), ' ',

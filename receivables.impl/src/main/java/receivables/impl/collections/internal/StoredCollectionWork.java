@@ -201,8 +201,10 @@ public class StoredCollectionWork implements CollectionWork {
     }
 
     /**
-     * Merged in SQL so a page reads only its rows; each branch runs on its (tenant_id, customer_id, time) index. A
-     * promise logged with an activity shows as that activity.
+     * Merged in SQL so a page reads only its rows; each branch runs on its (tenant_id, customer_id, time) index, and
+     * disputes, which hang off invoices, through the customer's invoices (tenant_id, customer_id, status) and each
+     * invoice's disputes (tenant_id, invoice_id). A promise logged with an activity shows as that activity. The
+     * first branch types the invoice columns: PostgreSQL types a union pairwise, and null with null would be text.
      */
     @Override
     public List<TimelineEntry> timeline(TenantId tenant, UUID customerId, PageRequest page) {
@@ -217,16 +219,26 @@ public class StoredCollectionWork implements CollectionWork {
                             + " null as activity, null as outcome, null as entry_text, null as next_action,"
                             + " null as next_action_on, n.notice_level as entry_level, (select count(*) from"
                             + " dunning_notice_item i where i.tenant_id = n.tenant_id and i.notice_id = n.id) as items,"
-                            + " n.channel, n.delivery, n.currency, n.overdue as amount from dunning_notice n"
-                            + " where n.tenant_id = :tenant and n.customer_id = :customer"
+                            + " n.channel, n.delivery, n.currency, n.overdue as amount,"
+                            + " cast(null as uuid) as invoice_id, cast(null as varchar(40)) as invoice_number"
+                            + " from dunning_notice n where n.tenant_id = :tenant and n.customer_id = :customer"
                             + " union all select 'ACTIVITY', a.id, a.logged_at, a.actor, a.kind, a.outcome, a.notes,"
-                            + " a.next_action, a.next_action_on, null, null, null, null, null, null"
+                            + " a.next_action, a.next_action_on, null, null, null, null, null, null, null, null"
                             + " from collection_activity a where a.tenant_id = :tenant and a.customer_id = :customer"
                             + " union all select 'PROMISE', p.id, p.made_at, null, null, null, p.note, null, null,"
-                            + " null, null, null, null, p.currency, p.amount from promise_to_pay p"
+                            + " null, null, null, null, p.currency, p.amount, null, null from promise_to_pay p"
                             + " where p.tenant_id = :tenant and p.customer_id = :customer and not exists (select 1"
                             + " from collection_activity a where a.tenant_id = p.tenant_id and a.promise_id = p.id)"
-                            + ") t order by entry_at desc, id offset :skip rows fetch next :size rows only", Tuple.class)
+                            + " union all select 'DISPUTE_OPENED', d.id, d.opened_at, null, null, null, d.reason, null,"
+                            + " null, null, null, null, null, null, null, d.invoice_id, i.invoice_number"
+                            + " from invoice i join invoice_dispute d on d.tenant_id = i.tenant_id and d.invoice_id = i.id"
+                            + " where i.tenant_id = :tenant and i.customer_id = :customer"
+                            + " union all select 'DISPUTE_RESOLVED', d.id, d.resolved_at, null, null, null, d.resolution,"
+                            + " null, null, null, null, null, null, null, null, d.invoice_id, i.invoice_number"
+                            + " from invoice i join invoice_dispute d on d.tenant_id = i.tenant_id and d.invoice_id = i.id"
+                            + " where i.tenant_id = :tenant and i.customer_id = :customer and d.resolved_at is not null"
+                            + ") t order by entry_at desc, id, entry_kind desc offset :skip rows fetch next :size rows only",
+                    Tuple.class)
                     .setParameter("tenant", tenant.value()).setParameter("customer", customerId)
                     .setParameter("skip", page.page() * page.size()).setParameter("size", page.size()))
                     .map(StoredCollectionWork::timelineEntry).toList();
@@ -242,7 +254,8 @@ public class StoredCollectionWork implements CollectionWork {
                 row.isNull("entry_level") ? null : row.integer("entry_level"),
                 row.isNull("items") ? null : row.integer("items"), row.text("channel"),
                 row.isNull("delivery") ? null : DeliveryStatus.valueOf(row.text("delivery")),
-                row.isNull("currency") ? null : row.money("currency", "amount"));
+                row.isNull("currency") ? null : row.money("currency", "amount"),
+                row.isNull("invoice_id") ? null : row.uuid("invoice_id"), row.text("invoice_number"));
     }
 
     @Override

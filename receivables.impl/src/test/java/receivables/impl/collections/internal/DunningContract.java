@@ -63,6 +63,7 @@ import receivables.api.collections.DunningPolicy;
 import receivables.api.collections.DunningPolicyRequest;
 import receivables.api.collections.DunningRun;
 import receivables.api.collections.DunningRunStatus;
+import receivables.api.collections.Dispute;
 import receivables.api.collections.DunningSchedule;
 import receivables.api.collections.Letter;
 import receivables.api.collections.NoticeItem;
@@ -605,11 +606,13 @@ abstract class DunningContract extends OnLedger {
     }
 
     @Test
-    void theTimelineMergesNoticesActivitiesAndPromisesNewestFirstAPageAtATime() {
+    void theTimelineMergesNoticesActivitiesPromisesAndDisputesNewestFirstAPageAtATime() {
         policies.define(TENANT, "STD", standard("en"));
         UUID a = customer("Timeline Ltd", "t@example.com");
-        issue("T-1", a, MARCH_2);
+        Invoice first = issue("T-1", a, MARCH_2);
         issue("T-2", a, MARCH_2);
+        UUID other = customer("Someone Else", "else@example.com");
+        Invoice elsewhere = issue("T-3", other, MARCH_2);
         clock.set(Instant.parse("2026-03-25T06:00:00Z"));
         runs.run(TENANT, day(3, 25));
         clock.set(Instant.parse("2026-03-26T09:00:00Z"));
@@ -617,12 +620,34 @@ abstract class DunningContract extends OnLedger {
                 ActivityOutcome.PROMISED_TO_PAY, "will pay soon", new BigDecimal("100.00"), day(4, 10), null, null));
         clock.set(Instant.parse("2026-03-27T10:00:00Z"));
         PromiseToPay promise = work.promise(TENANT, a, new BigDecimal("138.00"), day(4, 20), "the rest");
+        clock.set(Instant.parse("2026-03-28T11:00:00Z"));
+        Dispute dispute = work.openDispute(TENANT, first.id(), "goods damaged");
+        work.openDispute(TENANT, elsewhere.id(), "not this customer's");
+        clock.set(Instant.parse("2026-03-30T12:00:00Z"));
+        work.resolveDispute(TENANT, first.id(), "credit note agreed");
         DunningNotice notice = runs.notices(TENANT, a).get(0);
 
         List<TimelineEntry> all = work.timeline(TENANT, a, new PageRequest(0, 50));
 
-        assertThat(all).extracting(TimelineEntry::kind).containsExactly(TimelineEntry.Kind.PROMISE,
-                TimelineEntry.Kind.ACTIVITY, TimelineEntry.Kind.NOTICE);
+        assertThat(all).extracting(TimelineEntry::kind).containsExactly(TimelineEntry.Kind.DISPUTE_RESOLVED,
+                TimelineEntry.Kind.DISPUTE_OPENED, TimelineEntry.Kind.PROMISE, TimelineEntry.Kind.ACTIVITY,
+                TimelineEntry.Kind.NOTICE);
+        assertThat(all.get(0)).satisfies(entry -> {
+            assertThat(entry.id()).isEqualTo(dispute.id());
+            assertThat(entry.at()).isEqualTo(Instant.parse("2026-03-30T12:00:00Z"));
+            assertThat(entry.text()).isEqualTo("credit note agreed");
+            assertThat(entry.invoiceId()).isEqualTo(first.id());
+            assertThat(entry.invoiceNumber()).isEqualTo(first.number());
+            assertThat(entry.amount()).isNull();
+        });
+        assertThat(all.get(1)).satisfies(entry -> {
+            assertThat(entry.id()).isEqualTo(dispute.id());
+            assertThat(entry.at()).isEqualTo(Instant.parse("2026-03-28T11:00:00Z"));
+            assertThat(entry.text()).isEqualTo("goods damaged");
+            assertThat(entry.invoiceId()).isEqualTo(first.id());
+            assertThat(entry.invoiceNumber()).isEqualTo(first.number());
+        });
+        all = all.subList(2, all.size());
         assertThat(all.get(0)).satisfies(entry -> {
             assertThat(entry.id()).isEqualTo(promise.id());
             assertThat(entry.at()).isEqualTo(Instant.parse("2026-03-27T10:00:00Z"));
@@ -646,10 +671,15 @@ abstract class DunningContract extends OnLedger {
             assertThat(entry.delivery()).isEqualTo(notice.delivery());
             assertThat(entry.amount()).isEqualTo(notice.overdue());
             assertThat(entry.actor()).isNull();
+            assertThat(entry.invoiceId()).isNull();
         });
-        assertThat(work.timeline(TENANT, a, new PageRequest(0, 2))).isEqualTo(all.subList(0, 2));
-        assertThat(work.timeline(TENANT, a, new PageRequest(1, 2))).isEqualTo(all.subList(2, 3));
-        assertThat(work.timeline(TENANT, a, new PageRequest(2, 2))).isEmpty();
+        List<TimelineEntry> whole = work.timeline(TENANT, a, new PageRequest(0, 50));
+        assertThat(work.timeline(TENANT, a, new PageRequest(0, 2))).isEqualTo(whole.subList(0, 2));
+        assertThat(work.timeline(TENANT, a, new PageRequest(1, 2))).isEqualTo(whole.subList(2, 4));
+        assertThat(work.timeline(TENANT, a, new PageRequest(2, 2))).isEqualTo(whole.subList(4, 5));
+        assertThat(work.timeline(TENANT, a, new PageRequest(3, 2))).isEmpty();
+        assertThat(work.timeline(TENANT, other, new PageRequest(0, 50))).extracting(TimelineEntry::kind)
+                .containsExactly(TimelineEntry.Kind.DISPUTE_OPENED, TimelineEntry.Kind.NOTICE);
         assertThatThrownBy(() -> work.timeline(new TenantId("elsewhere"), a, new PageRequest(0, 50)))
                 .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> work.timeline(TENANT, UUID.randomUUID(), new PageRequest(0, 50)))
