@@ -528,6 +528,19 @@ for (const [days, price] of [[3, '860.00'], [45, '420.00'], [75, '310.00'], [100
     const untranslated = await english();
     if (untranslated.length) throw new Error(`untranslated: ${untranslated}`);
   });
+  await step('zh-invoice-dispute-recorded-and-resolved', page, async () => {
+    await page.goto(`${BASE}/receivables/index.html#/core.invoices?id=${old.id}`);
+    await expect(page.getByText('客户未对此发票提出争议。'), 'no dispute yet');
+    await page.getByLabel('原因', { exact: true }).last().fill('箱子破损');
+    await page.getByRole('button', { name: '记录争议' }).click();
+    await expect(page.locator('.disputes li', { hasText: '起有争议：争议解决前不催收。' }).filter({ hasText: '箱子破损' }), 'the open dispute');
+    await page.getByLabel('处理结果').fill('已换货');
+    await page.getByRole('button', { name: '解决争议' }).click();
+    await expect(page.locator('.disputes li', { hasText: '已解决' }).filter({ hasText: '已换货' }), 'the resolved dispute');
+    await settled(page);
+    const untranslated = await english();
+    if (untranslated.length) throw new Error(`untranslated: ${untranslated}`);
+  });
   await context.close();
 }
 
@@ -552,6 +565,8 @@ for (const [days, price] of [[3, '860.00'], [45, '420.00'], [75, '310.00'], [100
   await step('phone-customer', page, async () => {
     await page.getByRole('link', { name: overdueCustomer.name }).first().click();
     await expect(page.getByRole('heading', { name: '未结项目' }), '未结项目');
+    await expect(page.locator('.contacts li', { hasText: '发票争议已解决' }).filter({ hasText: '已换货' }), 'the resolved dispute in the timeline');
+    await expect(page.locator('.contacts li', { hasText: '客户对发票提出争议' }).filter({ hasText: '箱子破损' }), 'the opened dispute in the timeline');
   });
   await step('phone-log-a-call', page, async () => {
     await page.locator('summary', { hasText: '记录联系' }).click();

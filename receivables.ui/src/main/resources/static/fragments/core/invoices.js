@@ -1,6 +1,7 @@
 // Invoices: the list filtered, sorted and paged by the host, with totals per currency over all its pages; a draft from an order;
-// an invoice's detail with its lines and installments, and issuing, crediting and writing it off.
-import { attempt, fill, badge, customerSelect, facts, pager, query, withShared } from './common.js';
+// an invoice's detail with its lines and installments, and issuing, crediting and writing it off; its disputes, opened
+// and resolved there (a disputed invoice is not dunned).
+import { attempt, fill, badge, customerSelect, facts, holds, pager, query, withShared } from './common.js';
 
 const STATUSES = ['DRAFT', 'ISSUED', 'PARTIALLY_PAID', 'PAID', 'CANCELED', 'WRITTEN_OFF'];
 const SORTS = ['-number', 'number', '-issueDate', 'issueDate', 'dueDate', '-dueDate'];
@@ -59,6 +60,13 @@ export const messages = withShared({
     recordPayment: 'Record payment',
     done: 'Done.',
     waitsForApproval: 'Not done yet: above the approval threshold, this waits until a second finance manager approves it (request {id}).',
+    disputes: 'Disputes',
+    noDisputes: 'The customer has not disputed this invoice.',
+    disputeOpen: 'Disputed since {when}: not dunned until the dispute is resolved.',
+    disputeClosed: 'Disputed {opened}, resolved {resolved}',
+    openDispute: 'Record a dispute',
+    resolution: 'Resolution',
+    resolveDispute: 'Resolve the dispute',
   },
   'zh-CN': {
     title: '发票',
@@ -113,6 +121,13 @@ export const messages = withShared({
     recordPayment: '记录付款',
     done: '已完成。',
     waitsForApproval: '尚未执行：金额超过审批阈值，需另一位财务经理批准后生效（申请 {id}）。',
+    disputes: '争议',
+    noDisputes: '客户未对此发票提出争议。',
+    disputeOpen: '自 {when} 起有争议：争议解决前不催收。',
+    disputeClosed: '{opened} 提出争议，{resolved} 已解决',
+    openDispute: '记录争议',
+    resolution: '处理结果',
+    resolveDispute: '解决争议',
   },
 });
 
@@ -261,6 +276,9 @@ async function detail(container, context, id) {
     writeOff.addEventListener('submit', (event) => { event.preventDefault(); act('write-off', { reason: writeReason.value.trim() }); });
     actions.push(credit, writeOff);
   }
+  if (invoice.status !== 'DRAFT' && holds(context, 'CLERK', 'COLLECTOR', 'FINANCE_MANAGER', 'AUDITOR')) {
+    actions.push(await disputes(context, id, () => detail(container, context, id)));
+  }
 
   fill(container,
     h('p', {}, h('a', { href: '#/core.invoices', textContent: t('back') })),
@@ -284,6 +302,32 @@ async function detail(container, context, id) {
       h('td', { className: 'amount', textContent: format.money(installment.open) })))) : null,
     note, ...actions);
   return invoice;
+}
+
+/** The invoice's disputes, oldest first, with a form to open one (none is open) or resolve the open one. */
+async function disputes(context, id, shownAgain) {
+  const { h, t, format } = context;
+  const all = await context.json(`/api/v1/collections/disputes?${query({ invoiceId: id })}`);
+  const open = all.find((dispute) => !dispute.resolvedAt);
+  const note = h('div', { role: 'status' });
+  const text = h('input', { name: open ? 'resolution' : 'reason', required: true, maxLength: 500 });
+  const form = h('form', { className: 'grid-form' },
+    context.field(t(open ? 'resolution' : 'reason'), text),
+    h('button', { type: 'submit', textContent: t(open ? 'resolveDispute' : 'openDispute') }));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const sent = await attempt(context, note, () => (open
+      ? context.json(`/api/v1/collections/disputes/${encodeURIComponent(id)}/resolution`, { method: 'POST', body: { resolution: text.value.trim() } })
+      : context.json('/api/v1/collections/disputes', { method: 'POST', body: { invoiceId: id, reason: text.value.trim() } })));
+    if (sent) await shownAgain();
+  });
+  return h('section', { className: 'card disputes' }, h('h2', { textContent: t('disputes') }),
+    all.length === 0 ? h('p', { textContent: t('noDisputes') }) : h('ul', {}, all.map((dispute) => h('li', {},
+      h('strong', { textContent: dispute.resolvedAt
+        ? t('disputeClosed', { opened: format.instant(dispute.openedAt), resolved: format.instant(dispute.resolvedAt) })
+        : t('disputeOpen', { when: format.instant(dispute.openedAt) }) }),
+      h('p', { textContent: dispute.reason }), dispute.resolution ? h('p', { textContent: dispute.resolution }) : null))),
+    holds(context, 'CLERK', 'COLLECTOR', 'FINANCE_MANAGER') ? form : null, note);
 }
 
 export default render;
