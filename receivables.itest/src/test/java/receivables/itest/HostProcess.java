@@ -12,10 +12,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The reference host started the way the README starts it, {@code java -jar receivables.jar}, in a working
@@ -126,6 +129,31 @@ final class HostProcess implements AutoCloseable {
     /** As {@link #send}, for a body that is no text, e.g. a PDF. */
     HttpResponse<byte[]> sendBytes(HttpRequest.Builder request) throws IOException, InterruptedException {
         return CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** A call as the demo tenant's key makes it, with a JSON body or, when {@code json} is null, none. */
+    HttpResponse<String> send(String method, String path, String json) throws IOException, InterruptedException {
+        HttpRequest.Builder request = request(path);
+        if (json == null) {
+            return send(request.method(method, HttpRequest.BodyPublishers.noBody()));
+        }
+        return send(request.header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** Issues an invoice of one line (TEA, 100 plus 19 % tax, NET14) ordered and issued on {@code date}; its number. */
+    String issueInvoice(String customer, String orderId, LocalDate date) throws IOException, InterruptedException {
+        ObjectMapper json = new ObjectMapper();
+        String invoice = json.readTree(send("POST", "/api/v1/invoices", "{\"orderId\":\"" + orderId + "\","
+                + "\"customerId\":\"" + customer + "\",\"currency\":\"EUR\",\"orderDate\":\"" + date + "\","
+                + "\"termsCode\":\"NET14\",\"lines\":[{\"product\":\"TEA\",\"quantity\":1,\"unitPrice\":100,"
+                + "\"taxRate\":19}]}").body()).get("id").asText();
+        HttpResponse<String> issued = send("POST", "/api/v1/invoices/" + invoice + "/issue",
+                "{\"issueDate\":\"" + date + "\"}");
+        if (issued.statusCode() != 200) {
+            throw new AssertionError("issuing " + orderId + " answered " + issued.statusCode() + ": " + issued.body());
+        }
+        return json.readTree(issued.body()).get("number").asText();
     }
 
     HttpRequest.Builder request(String path) {

@@ -4,7 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,22 +45,16 @@ public class MailNoticeIT {
                             + "secrets=[\"password=" + PASSWORD + "\"]\n");
             host.start();
 
-            String customer = JSON.readTree(send(host, "POST", "/api/v1/customers", "{\"name\":\"北京<测试>有限公司\","
+            String customer = JSON.readTree(host.send("POST", "/api/v1/customers", "{\"name\":\"北京<测试>有限公司\","
                     + "\"currency\":\"EUR\",\"email\":\"ap@beijing.example\"}").body()).get("id").asText();
-            HttpResponse<String> policy = send(host, "PUT", "/api/v1/dunning/policies/STD", "{\"name\":\"Standard\","
+            HttpResponse<String> policy = host.send("PUT", "/api/v1/dunning/policies/STD", "{\"name\":\"Standard\","
                     + "\"language\":\"zh-CN\",\"channel\":\"email\",\"tenantDefault\":true,\"chargeTermsCode\":\"NET14\","
                     + "\"levels\":[{\"days\":7,\"fee\":5}]}");
             assertEquals(policy.body(), 200, policy.statusCode());
             LocalDate issued = LocalDate.now().minusDays(30);
-            String invoice = JSON.readTree(send(host, "POST", "/api/v1/invoices", "{\"orderId\":\"SO-MAIL-1\","
-                    + "\"customerId\":\"" + customer + "\",\"currency\":\"EUR\",\"orderDate\":\"" + issued + "\","
-                    + "\"termsCode\":\"NET14\",\"lines\":[{\"product\":\"TEA\",\"quantity\":1,\"unitPrice\":100,"
-                    + "\"taxRate\":19}]}").body()).get("id").asText();
-            HttpResponse<String> issue = send(host, "POST", "/api/v1/invoices/" + invoice + "/issue",
-                    "{\"issueDate\":\"" + issued + "\"}");
-            assertEquals(issue.body(), 200, issue.statusCode());
+            host.issueInvoice(customer, "SO-MAIL-1", issued);
 
-            HttpResponse<String> run = send(host, "POST", "/api/v1/dunning/runs", "{}");
+            HttpResponse<String> run = host.send("POST", "/api/v1/dunning/runs", "{}");
             assertEquals(run.body(), 200, run.statusCode());
             JsonNode notice = awaitDelivered(host, customer);
 
@@ -73,7 +66,7 @@ public class MailNoticeIT {
             assertTrue(mail, mail.contains("Content-Type: application/pdf"));
             assertTrue(mail, mail.contains("Content-Language: zh-CN"));
             assertFalse(notice.toString().contains(PASSWORD));
-            HttpResponse<String> template = send(host, "GET", "/api/v1/dunning/templates/1/zh-CN", null);
+            HttpResponse<String> template = host.send("GET", "/api/v1/dunning/templates/1/zh-CN", null);
             assertEquals(template.body(), 200, template.statusCode());
             assertTrue(template.body(), template.body().contains("{{items}}"));
             host.stop();
@@ -86,21 +79,12 @@ public class MailNoticeIT {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         JsonNode notices;
         do {
-            notices = JSON.readTree(send(host, "GET", "/api/v1/dunning/customers/" + customer + "/notices", null).body());
+            notices = JSON.readTree(host.send("GET", "/api/v1/dunning/customers/" + customer + "/notices", null).body());
             if (notices.size() == 1 && !notices.get(0).get("delivery").asText().equals("PENDING")) {
                 return notices.get(0);
             }
             Thread.sleep(200);
         } while (Instant.now().isBefore(deadline));
         return notices.get(0);
-    }
-
-    private static HttpResponse<String> send(HostProcess host, String method, String path, String json) throws Exception {
-        HttpRequest.Builder request = host.request(path);
-        if (json == null) {
-            return host.send(request.method(method, HttpRequest.BodyPublishers.noBody()));
-        }
-        return host.send(request.header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(json)));
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,17 +47,17 @@ public class SmsAndLetterNoticeIT {
                             + "secrets=[\"apiToken=" + TOKEN + "\"]\n");
             host.start();
 
-            String texted = JSON.readTree(send(host, "POST", "/api/v1/customers", "{\"name\":\"北京短信有限公司\","
+            String texted = JSON.readTree(host.send("POST", "/api/v1/customers", "{\"name\":\"北京短信有限公司\","
                     + "\"currency\":\"EUR\",\"phone\":\"138 0013 8000\",\"segment\":\"SMS\"}").body()).get("id").asText();
-            String posted = JSON.readTree(send(host, "POST", "/api/v1/customers", "{\"name\":\"Letter GmbH\","
+            String posted = JSON.readTree(host.send("POST", "/api/v1/customers", "{\"name\":\"Letter GmbH\","
                     + "\"currency\":\"EUR\",\"segment\":\"POST\",\"billingAddress\":{\"line1\":\"Hauptstr. 1\","
                     + "\"postalCode\":\"10115\",\"city\":\"Berlin\",\"country\":\"DE\"}}").body()).get("id").asText();
             policy(host, "SMS", "zh-CN", "sms");
             policy(host, "POST", "en", "letter");
-            issue(host, "SO-SMS-1", texted);
-            issue(host, "SO-POST-1", posted);
+            host.issueInvoice(texted, "SO-SMS-1", LocalDate.now().minusDays(30));
+            host.issueInvoice(posted, "SO-POST-1", LocalDate.now().minusDays(30));
 
-            HttpResponse<String> run = send(host, "POST", "/api/v1/dunning/runs", "{}");
+            HttpResponse<String> run = host.send("POST", "/api/v1/dunning/runs", "{}");
             assertEquals(run.body(), 200, run.statusCode());
             JsonNode text = awaitDelivered(host, texted);
             JsonNode letter = awaitDelivered(host, posted);
@@ -74,7 +73,7 @@ public class SmsAndLetterNoticeIT {
             assertFalse(text.toString().contains(TOKEN));
 
             assertEquals(letter.toString(), "queued for printing", letter.get("deliveryDetail").asText());
-            JsonNode queue = JSON.readTree(send(host, "GET", "/api/v1/dunning/letters", null).body());
+            JsonNode queue = JSON.readTree(host.send("GET", "/api/v1/dunning/letters", null).body());
             assertEquals(queue.toString(), 1, queue.size());
             String noticeId = queue.get(0).get("noticeId").asText();
             assertEquals("Letter GmbH\nHauptstr. 1\n10115 Berlin\nDE", queue.get(0).get("address").asText());
@@ -82,19 +81,19 @@ public class SmsAndLetterNoticeIT {
             assertEquals(200, pdf.statusCode());
             assertEquals("application/pdf", pdf.headers().firstValue("Content-Type").orElse(""));
             assertEquals("%PDF", new String(pdf.body(), 0, 4, StandardCharsets.US_ASCII));
-            HttpResponse<String> printed = send(host, "POST", "/api/v1/dunning/letters/" + noticeId + "/printed", null);
+            HttpResponse<String> printed = host.send("POST", "/api/v1/dunning/letters/" + noticeId + "/printed", null);
             assertEquals(printed.body(), 200, printed.statusCode());
             assertNotNull(JSON.readTree(printed.body()).get("printedAt").asText(null));
-            assertEquals("[]", send(host, "GET", "/api/v1/dunning/letters", null).body());
-            assertEquals(404, send(host, "GET", "/api/v1/dunning/letters/not-a-notice/pdf", null).statusCode());
+            assertEquals("[]", host.send("GET", "/api/v1/dunning/letters", null).body());
+            assertEquals(404, host.send("GET", "/api/v1/dunning/letters/not-a-notice/pdf", null).statusCode());
 
             // The schedule runs in the tenant's zone: a body may name that zone, never another.
-            String zone = JSON.readTree(send(host, "GET", "/api/v1/dunning/schedule", null).body()).get("zone").asText();
-            HttpResponse<String> same = send(host, "PUT", "/api/v1/dunning/schedule",
+            String zone = JSON.readTree(host.send("GET", "/api/v1/dunning/schedule", null).body()).get("zone").asText();
+            HttpResponse<String> same = host.send("PUT", "/api/v1/dunning/schedule",
                     "{\"runAt\":\"07:30\",\"zone\":\"" + zone + "\"}");
             assertEquals(same.body(), 200, same.statusCode());
             assertEquals("07:30", JSON.readTree(same.body()).get("runAt").asText());
-            HttpResponse<String> other = send(host, "PUT", "/api/v1/dunning/schedule", "{\"runAt\":\"07:30\",\"zone\":\""
+            HttpResponse<String> other = host.send("PUT", "/api/v1/dunning/schedule", "{\"runAt\":\"07:30\",\"zone\":\""
                     + (zone.equals("Asia/Shanghai") ? "Europe/Berlin" : "Asia/Shanghai") + "\"}");
             assertEquals(other.body(), 400, other.statusCode());
             assertEquals(other.body(), "zone", JSON.readTree(other.body()).at("/errors/0/field").asText());
@@ -106,42 +105,22 @@ public class SmsAndLetterNoticeIT {
     }
 
     private static void policy(HostProcess host, String code, String language, String channel) throws Exception {
-        HttpResponse<String> policy = send(host, "PUT", "/api/v1/dunning/policies/" + code, "{\"name\":\"" + code
+        HttpResponse<String> policy = host.send("PUT", "/api/v1/dunning/policies/" + code, "{\"name\":\"" + code
                 + "\",\"language\":\"" + language + "\",\"channel\":\"" + channel + "\",\"segments\":[\"" + code
                 + "\"],\"chargeTermsCode\":\"NET14\",\"levels\":[{\"days\":7,\"fee\":5}]}");
         assertEquals(policy.body(), 200, policy.statusCode());
-    }
-
-    private static void issue(HostProcess host, String orderId, String customer) throws Exception {
-        LocalDate issued = LocalDate.now().minusDays(30);
-        String invoice = JSON.readTree(send(host, "POST", "/api/v1/invoices", "{\"orderId\":\"" + orderId + "\","
-                + "\"customerId\":\"" + customer + "\",\"currency\":\"EUR\",\"orderDate\":\"" + issued + "\","
-                + "\"termsCode\":\"NET14\",\"lines\":[{\"product\":\"TEA\",\"quantity\":1,\"unitPrice\":100,"
-                + "\"taxRate\":19}]}").body()).get("id").asText();
-        HttpResponse<String> issue = send(host, "POST", "/api/v1/invoices/" + invoice + "/issue",
-                "{\"issueDate\":\"" + issued + "\"}");
-        assertEquals(issue.body(), 200, issue.statusCode());
     }
 
     private static JsonNode awaitDelivered(HostProcess host, String customer) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         JsonNode notices;
         do {
-            notices = JSON.readTree(send(host, "GET", "/api/v1/dunning/customers/" + customer + "/notices", null).body());
+            notices = JSON.readTree(host.send("GET", "/api/v1/dunning/customers/" + customer + "/notices", null).body());
             if (notices.size() == 1 && !notices.get(0).get("delivery").asText().equals("PENDING")) {
                 return notices.get(0);
             }
             Thread.sleep(200);
         } while (Instant.now().isBefore(deadline));
         return notices.get(0);
-    }
-
-    private static HttpResponse<String> send(HostProcess host, String method, String path, String json) throws Exception {
-        HttpRequest.Builder request = host.request(path);
-        if (json == null) {
-            return host.send(request.method(method, HttpRequest.BodyPublishers.noBody()));
-        }
-        return host.send(request.header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(json)));
     }
 }

@@ -5,9 +5,10 @@
  * {@link receivables.api.provider.IntentLookup} over a few intents ({@link receivables.testkit.KnownIntents}), and
  * {@link receivables.testkit.ProviderConformance}, the JUnit 5 suite a provider's own test extends to check what
  * the SPI's javadoc promises the core.
+ * 1.1: {@link receivables.testkit.StandardWebhooks}, how a receiver checks a webhook delivery's signature.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package receivables.testkit;
 
 import org.osgi.annotation.bundle.Export;

@@ -54,6 +54,7 @@ import receivables.impl.persistence.internal.TestDatabase;
 import receivables.impl.provider.internal.SealedSecrets;
 import receivables.impl.tenant.internal.TenantDirectory;
 import receivables.impl.tenant.internal.TestTenants;
+import receivables.testkit.StandardWebhooks;
 
 /**
  * Webhooks on every database we support, against a real HTTP receiver that checks each signature with a verifier
@@ -114,13 +115,13 @@ abstract class WebhooksContract {
         assertThat(receiver.received()).hasSize(3);
         for (TestReceiver.Received request : receiver.received()) {
             String secret = request.uri().endsWith("invoices") ? invoicesOnly.secret() : everything.secret();
-            assertThat(StandardWebhooksVerifier.verify(secret, request.header("webhook-id"),
+            assertThat(StandardWebhooks.verify(secret, request.header("webhook-id"),
                     request.header("webhook-timestamp"), request.header("webhook-signature"), request.body(),
                     Instant.now())).as("signature of %s", request.body()).isTrue();
-            assertThat(StandardWebhooksVerifier.verify(secret, request.header("webhook-id"),
+            assertThat(StandardWebhooks.verify(secret, request.header("webhook-id"),
                     request.header("webhook-timestamp"), request.header("webhook-signature"), request.body() + " ",
                     Instant.now())).as("a changed body fails").isFalse();
-            assertThat(StandardWebhooksVerifier.verify(invoicesOnly.secret().equals(secret) ? everything.secret()
+            assertThat(StandardWebhooks.verify(invoicesOnly.secret().equals(secret) ? everything.secret()
                             : invoicesOnly.secret(), request.header("webhook-id"), request.header("webhook-timestamp"),
                     request.header("webhook-signature"), request.body(), Instant.now())).as("another secret fails").isFalse();
             assertThat(request.header("content-type")).isEqualTo("application/json");
