@@ -36,7 +36,8 @@ import receivables.impl.tenant.internal.TenantProfile;
  * An installment that jumps several levels at once (a tenant's first sweep, levels changed) is announced at the
  * highest only, and the levels below are recorded as passed.
  */
-@Component(service = OverdueAlerts.class, configurationPid = OverdueSweepConfiguration.PID)
+// Immediate: nothing asks for this service, and a delayed component would never start sweeping.
+@Component(service = OverdueAlerts.class, configurationPid = OverdueSweepConfiguration.PID, immediate = true)
 @Designate(ocd = OverdueSweepConfiguration.class)
 public class OverdueAlerts {
 

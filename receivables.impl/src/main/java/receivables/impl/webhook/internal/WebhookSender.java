@@ -41,7 +41,8 @@ import receivables.impl.tenant.internal.TenantDirectory;
  * anything else waits {@link WebhookRules#waitAfter} and is tried again, until the attempts run out. Redirects are not
  * followed, and the addresses a host name resolves to are checked before each attempt.
  */
-@Component(service = WebhookSender.class, configurationPid = WebhookConfiguration.PID)
+// Immediate: nothing asks for this service, and a delayed component would never start polling.
+@Component(service = WebhookSender.class, configurationPid = WebhookConfiguration.PID, immediate = true)
 public class WebhookSender {
 
     static final String WORK = "webhook-delivery";
