@@ -35,7 +35,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 public class ReferenceHostIT extends InReferenceHost {
 
     private static final List<String> BUNDLES = List.of("receivables.api", "receivables.impl", "receivables.payments.bank",
-            "receivables.payments.wallet", "receivables.notices.mail", "receivables.notices.sms", "receivables.ui");
+            "receivables.payments.wallet", "receivables.notices.mail", "receivables.notices.sms", "receivables.ui",
+            "receivables.events.rabbitmq");
 
     public ReferenceHostIT() {
         super("reference-host");

@@ -18,7 +18,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "User name")
     String username() default "guest";
 
-    @AttributeDefinition(name = "Password", type = AttributeType.PASSWORD)
+    @AttributeDefinition(name = "Password", type = AttributeType.PASSWORD, description = "Sealed with the host key "
+            + "where ConfigAdmin stores it as soon as it is read; for a file in etc/, the output of "
+            + "receivables:seal <password> receivables.events.rabbitmq")
     String password() default "guest";
 
     @AttributeDefinition(name = "Exchange", description = "A durable topic exchange, declared when missing; routing "

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Dictionary;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,10 +14,16 @@ import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
+import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
@@ -33,6 +40,8 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 
+import receivables.api.secret.ConfigurationSecrets;
+
 /**
  * Publishes every business event receivables posts through Event Admin ({@code receivables/*}) to a RabbitMQ topic
  * exchange, as JSON ({@code type}, {@code tenant}, {@code timestamp}, {@code data}), persistent, and waits for the
@@ -40,10 +49,13 @@ import com.rabbitmq.client.ConnectionFactory;
  * so that a consumer binds to one tenant ({@code acme.#}), one kind ({@code *.receivables.payment.*}) or all
  * ({@code #}). Events reach this bundle after their commit, best effort: an event posted while the broker cannot be
  * reached is logged and lost (the webhooks' outbox is the at-least-once path). A broker down at start is connected
- * to at the next event; a connection that breaks later recovers by itself.
+ * to at the next event; a connection that breaks later recovers by itself. The password is kept sealed by the host
+ * key: one given in plain text is sealed where ConfigAdmin stores it as soon as the configuration is read.
  */
+// Immediate: Event Admin asks for a handler only when an event comes, and a configuration should be sealed and its
+// broker reached (or the failure logged) when it is made, not then.
 @Component(service = EventHandler.class, configurationPid = RabbitConfiguration.FACTORY_PID,
-        configurationPolicy = ConfigurationPolicy.REQUIRE)
+        configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
 @Designate(ocd = RabbitConfiguration.class, factory = true)
 @EventTopics("receivables/*")
 public class RabbitEventPublisher implements EventHandler {
@@ -61,7 +73,9 @@ public class RabbitEventPublisher implements EventHandler {
     private final ObjectMapper json = new ObjectMapper();
 
     @Activate
-    public RabbitEventPublisher(RabbitConfiguration config) {
+    public RabbitEventPublisher(RabbitConfiguration config, Map<String, Object> properties,
+            @Reference ConfigurationSecrets secrets,
+            @Reference(cardinality = ReferenceCardinality.OPTIONAL) ConfigurationAdmin configurations) {
         if (config.exchange() == null || config.exchange().isBlank() || config.exchange().length() > 255) {
             throw new IllegalArgumentException("events to RabbitMQ: the exchange must be named (at most 255 characters)");
         }
@@ -81,13 +95,45 @@ public class RabbitEventPublisher implements EventHandler {
             throw new IllegalArgumentException("events to RabbitMQ: the broker URI is not usable: " + e.getMessage());
         }
         factory.setUsername(config.username());
-        factory.setPassword(config.password());
+        try {
+            factory.setPassword(secrets.open(config.password()));
+        } catch (IllegalStateException e) {
+            throw new IllegalArgumentException("events to RabbitMQ: the password does not open (sealed for another "
+                    + "bundle or under another host key); enter it again in plain text");
+        }
         factory.setAutomaticRecoveryEnabled(true);
+        if (!secrets.sealed(config.password())
+                && sealStored(properties, secrets.seal(config.password()), configurations)) {
+            // ConfigAdmin hands the sealed configuration to a fresh instance, which connects.
+            return;
+        }
         try {
             connect();
         } catch (IOException | TimeoutException e) {
             LOG.warn("RabbitMQ at {} cannot be reached yet ({}); connecting again at the next event", config.uri(),
                     e.toString());
+        }
+    }
+
+    /** Writes the password back sealed; whether ConfigAdmin took it. */
+    private static boolean sealStored(Map<String, Object> properties, String sealed, ConfigurationAdmin configurations) {
+        Object pid = properties.get(Constants.SERVICE_PID);
+        if (configurations == null || pid == null) {
+            LOG.warn("events to RabbitMQ: the password stays in plain text in the configuration (no ConfigurationAdmin)");
+            return false;
+        }
+        try {
+            Configuration[] found = configurations.listConfigurations("(" + Constants.SERVICE_PID + "=" + pid + ")");
+            if (found == null || found.length != 1) {
+                return false;
+            }
+            Dictionary<String, Object> stored = found[0].getProperties();
+            stored.put("password", sealed);
+            found[0].update(stored);
+            return true;
+        } catch (IOException | InvalidSyntaxException e) {
+            LOG.warn("events to RabbitMQ: the password could not be sealed in configuration {}: {}", pid, e.getMessage());
+            return false;
         }
     }
 

@@ -35,6 +35,7 @@ class RabbitEventPublisherTest {
 
     private final String exchange = "receivables-test-" + UUID.randomUUID();
     private final ObjectMapper json = new ObjectMapper();
+    private final TestSecrets secrets = new TestSecrets();
     private Connection connection;
     private Channel consumer;
     private String queue;
@@ -110,11 +111,25 @@ class RabbitEventPublisherTest {
                 .hasMessageContaining("URI");
     }
 
+    @Test
+    void aSealedPasswordIsOpenedForTheBrokerAndOneThatDoesNotOpenIsRefused() throws Exception {
+        consumer.queueBind(queue, exchange, "#");
+        publisher = publisher(Map.of("exchange", exchange, "password", secrets.seal("guest")));
+
+        publisher.handleEvent(new Event(EventTopics.INVOICE_ISSUED, Map.of(EventTopics.TENANT, "acme")));
+
+        assertThat(next().getEnvelope().getRoutingKey()).isEqualTo("acme.receivables.invoice.ISSUED");
+        assertThatThrownBy(() -> publisher(Map.of("exchange", exchange, "password", "{sealed}c29tZXRoaW5nIGVsc2U=")))
+                .hasMessageContaining("password").hasMessageNotContaining("c29tZXRoaW5nIGVsc2U");
+    }
+
     private RabbitEventPublisher publisher(Map<String, Object> properties) {
         Map<String, Object> configured = new HashMap<>(Map.of("uri", "amqp://127.0.0.1:5672/%2F", "username", "guest",
                 "password", "guest"));
         configured.putAll(properties);
-        return new RabbitEventPublisher(Converters.standardConverter().convert(configured).to(RabbitConfiguration.class));
+        // No ConfigurationAdmin: a plain password stays as it is; RabbitEventsIT shows it sealed in the host's store.
+        return new RabbitEventPublisher(Converters.standardConverter().convert(configured).to(RabbitConfiguration.class),
+                Map.of(), secrets, null);
     }
 
     /** The next message on the queue, waited for until {@link #DEADLINE}. */

@@ -78,7 +78,7 @@ public class SealedSecrets {
 
     /** Whether {@code value} is sealed under the current key, not under a previous one (or not at all). */
     public boolean sealedWithCurrentKey(String value) {
-        return sealed(value) && openWith(key, value) != null;
+        return sealed(value) && openWith(key, NO_ASSOCIATED_DATA, value) != null;
     }
 
     public boolean sealed(String value) {
@@ -86,8 +86,13 @@ public class SealedSecrets {
     }
 
     public String seal(String plain) {
+        return seal(plain, NO_ASSOCIATED_DATA);
+    }
+
+    /** Sealed and bound to {@code associated}: only {@link #open(String, byte[])} with the same bytes opens it. */
+    public String seal(String plain, byte[] associated) {
         return PREFIX + Base64.getEncoder().encodeToString(
-                AesGcm.seal(key, NO_ASSOCIATED_DATA, plain.getBytes(StandardCharsets.UTF_8), random));
+                AesGcm.seal(key, associated, plain.getBytes(StandardCharsets.UTF_8), random));
     }
 
     /**
@@ -95,12 +100,17 @@ public class SealedSecrets {
      * sealed is returned as it is.
      */
     public String open(String value) {
+        return open(value, NO_ASSOCIATED_DATA);
+    }
+
+    /** {@link #open(String)} for a value sealed bound to {@code associated}. */
+    public String open(String value, byte[] associated) {
         if (!sealed(value)) {
             return value;
         }
-        String plain = openWith(key, value);
+        String plain = openWith(key, associated, value);
         for (int i = 0; plain == null && i < previousKeys.size(); i++) {
-            plain = openWith(previousKeys.get(i), value);
+            plain = openWith(previousKeys.get(i), associated, value);
         }
         if (plain == null) {
             throw new IllegalStateException("a secret was sealed with another key, or was changed after sealing");
@@ -109,9 +119,9 @@ public class SealedSecrets {
     }
 
     /** The plain value, or {@code null} when {@code key} does not open it. */
-    private static String openWith(SecretKey key, String value) {
+    private static String openWith(SecretKey key, byte[] associated, String value) {
         try {
-            return new String(AesGcm.open(key, NO_ASSOCIATED_DATA, Base64.getDecoder().decode(value.substring(PREFIX.length()))),
+            return new String(AesGcm.open(key, associated, Base64.getDecoder().decode(value.substring(PREFIX.length()))),
                     StandardCharsets.UTF_8);
         } catch (IllegalArgumentException | GeneralSecurityException e) {
             return null;

@@ -58,6 +58,30 @@ class SealedSecretsTest {
     }
 
     @Test
+    void aBundlesSecretOpensForThatBundleOnlyAndTheSealCommandSealsForIt() {
+        SealedSecrets secrets = TestProviders.secrets();
+        BundleSecrets rabbit = new BundleSecrets(secrets, "receivables.events.rabbitmq");
+
+        String sealed = rabbit.seal("guest");
+
+        assertThat(rabbit.sealed(sealed)).isTrue();
+        assertThat(sealed).doesNotContain("guest");
+        assertThat(rabbit.open(sealed)).isEqualTo("guest");
+        assertThat(rabbit.open("guest")).as("never sealed").isEqualTo("guest");
+        assertThatThrownBy(() -> new BundleSecrets(secrets, "some.other.bundle").open(sealed))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> secrets.open(sealed)).as("not a provider secret either")
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> rabbit.open(secrets.seal("merchant-private-key")))
+                .as("a provider secret does not open for a bundle").isInstanceOf(IllegalStateException.class);
+
+        SealCommand command = new SealCommand();
+        command.secrets = secrets;
+        assertThat(rabbit.open(command.seal("guest", "receivables.events.rabbitmq"))).isEqualTo("guest");
+        assertThat(command.seal("guest", " ")).isEqualTo("receivables:seal: the bundle's symbolic name is required");
+    }
+
+    @Test
     void theKeyFileIsCreatedOwnerOnlyOnFirstUseAndReadAfterwards(@TempDir Path directory) throws Exception {
         Path file = directory.resolve("data").resolve("secret.key");
         SealedSecrets first = new SealedSecrets();
