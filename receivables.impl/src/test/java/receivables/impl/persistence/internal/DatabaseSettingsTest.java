@@ -15,7 +15,7 @@ class DatabaseSettingsTest {
     void theEmbeddedH2FileInTheDataDirectoryIsTheDefault() {
         DatabaseSettings settings = DatabaseSettings.resolve(config("", "", ""), Map.of(), Path.of("/srv/receivables/data"));
 
-        assertThat(settings.url()).isEqualTo("jdbc:h2:file:/srv/receivables/data/receivables;DB_CLOSE_ON_EXIT=FALSE");
+        assertThat(settings.url()).isEqualTo("jdbc:h2:file:/srv/receivables/data/receivables;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
         assertThat(settings.maxPoolSize()).isEqualTo(DatabaseConfiguration.DEFAULT_MAX_POOL_SIZE);
     }
 
