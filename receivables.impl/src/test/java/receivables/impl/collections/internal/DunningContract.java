@@ -74,12 +74,14 @@ import receivables.api.collections.WorklistEntry;
 import receivables.api.customer.BillingAddress;
 import receivables.api.customer.CustomerRequest;
 import receivables.api.invoice.Invoice;
+import receivables.api.invoice.InvoiceStatus;
 import receivables.api.invoice.OrderLine;
 import receivables.api.invoice.SalesOrder;
 import receivables.api.journal.Account;
 import receivables.api.journal.JournalEntry;
 import receivables.api.journal.JournalEntryKind;
 import receivables.api.money.Money;
+import receivables.api.payment.AllocationTarget;
 import receivables.api.payment.PaymentRequest;
 import receivables.api.report.AgingRow;
 import receivables.api.report.OpenItem;
@@ -310,6 +312,15 @@ abstract class DunningContract extends OnLedger {
         assertThat(charged.add(stillAccrued)).isCloseTo(exact, org.assertj.core.data.Offset.offset(new BigDecimal("0.0000001")));
         assertThat(charges(a, "INTEREST").stream().filter(i -> i.orderId().startsWith("DUN-P-")).toList())
                 .as("the interest of A-1 charged once it was paid").hasSize(1);
+
+        // A fee is paid like an invoice.
+        Invoice fee = feesOfA.get(0);
+        payments.record(TENANT, new PaymentRequest("A-pays-fee", a, "BANK_TRANSFER", fee.open(), day(5, 5), null,
+                List.of(new AllocationTarget(fee.id(), null, null))));
+        assertThat(invoices.find(TENANT, fee.id()).orElseThrow()).satisfies(paid -> {
+            assertThat(paid.status()).isEqualTo(InvoiceStatus.PAID);
+            assertThat(paid.open().amount()).isZero();
+        });
     }
 
     @Test
