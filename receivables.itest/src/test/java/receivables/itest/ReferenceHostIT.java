@@ -116,6 +116,17 @@ public class ReferenceHostIT extends InReferenceHost {
     }
 
     @Test
+    public void theChartLibraryIsServedFromThisBundleWithItsLicence() {
+        Http.Reply module = http.get("/receivables/vendor/echarts/dist/echarts.esm.min.js", null, null);
+        assertEquals(200, module.status());
+        assertTrue(module.contentType(), module.contentType().contains("javascript"));
+        assertTrue("the ES module build", module.body().contains("export"));
+        Http.Reply licence = http.get("/receivables/vendor/echarts/LICENSE", null, null);
+        assertEquals(200, licence.status());
+        assertTrue(licence.body().contains("Apache License"));
+    }
+
+    @Test
     public void customersAreCreatedReadUpdatedAndListed() {
         Http.Reply created = http.post("/api/v1/customers",
                 "{\"name\":\"Acme GmbH\",\"number\":\"C-100\",\"currency\":\"EUR\",\"email\":\"ap@acme.example\"}");

@@ -9,9 +9,6 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardResource;
  * notice), so that nothing is loaded from elsewhere.
  */
 @Component(service = ChartLibrary.class)
-@HttpWhiteboardResource(pattern = "/receivables/vendor/echarts/*", prefix = ChartLibrary.EMBEDDED)
+@HttpWhiteboardResource(pattern = "/receivables/vendor/echarts/*", prefix = "/vendor/echarts")
 public class ChartLibrary {
-
-    /** Where the webjar keeps the library; its version is the pom's {@code echarts.version}. */
-    static final String EMBEDDED = "/META-INF/resources/webjars/echarts/5.3.1";
 }
