@@ -4,9 +4,10 @@
  * the host runs. 2.0: the tenant's settings come with each delivery ({@link receivables.api.channel.ChannelContext}),
  * and a notice carries an HTML body and attachments.
  * 2.1: a channel declares the kind of address it sends to ({@link receivables.api.channel.AddressKind}).
+ * 2.2: {@link receivables.api.channel.ChannelContext} reads a setting as text or as a bounded number.
  */
 @Export
-@Version("2.1.0")
+@Version("2.2.0")
 package receivables.api.channel;
 
 import org.osgi.annotation.bundle.Export;

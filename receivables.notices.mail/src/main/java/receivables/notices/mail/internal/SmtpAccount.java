@@ -3,12 +3,13 @@ package receivables.notices.mail.internal;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+
+import receivables.api.channel.ChannelContext;
 
 /**
  * A tenant's SMTP settings, read from its {@code receivables.channel.account} for the channel {@code email}:
@@ -36,30 +37,30 @@ record SmtpAccount(String host, int port, Security security, String user, String
      *
      * @throws IllegalArgumentException naming the key at fault, never its value
      */
-    static SmtpAccount of(Map<String, String> settings) {
-        if (settings.isEmpty()) {
+    static SmtpAccount of(ChannelContext context) {
+        if (context.settings().isEmpty()) {
             throw new IllegalArgumentException("the tenant has no receivables.channel.account for channel email");
         }
-        String host = text(settings, "host", null);
+        String host = context.text("host", null);
         if (host == null || !host.matches("[A-Za-z0-9.:\\[\\]-]{1,253}")) {
             throw new IllegalArgumentException("setting host is missing or not a host name");
         }
         Security security;
         try {
-            security = Security.valueOf(text(settings, "security", "STARTTLS").toUpperCase(Locale.ROOT));
+            security = Security.valueOf(context.text("security", "STARTTLS").toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("setting security must be STARTTLS, SSL or NONE");
         }
-        int port = number(settings, "port", security == Security.SSL ? 465 : 587, 1, 65_535);
-        String user = text(settings, "user", "");
-        String password = settings.getOrDefault("password", "");
+        int port = context.number("port", security == Security.SSL ? 465 : 587, 1, 65_535);
+        String user = context.text("user", "");
+        String password = context.settings().getOrDefault("password", "");
         if (!user.isEmpty() && password.isEmpty()) {
             throw new IllegalArgumentException("secret password is missing for user " + user);
         }
         InternetAddress from;
         try {
-            from = new InternetAddress(text(settings, "from", ""), true);
-            String name = text(settings, "fromName", "");
+            from = new InternetAddress(context.text("from", ""), true);
+            String name = context.text("fromName", "");
             if (!name.isEmpty()) {
                 from.setPersonal(name, StandardCharsets.UTF_8.name());
             }
@@ -67,8 +68,8 @@ record SmtpAccount(String host, int port, Security security, String user, String
             throw new IllegalArgumentException("setting from is missing or not an e-mail address");
         }
         return new SmtpAccount(host, port, security, user, password, from,
-                number(settings, "connectTimeoutMillis", 10_000, 100, 600_000),
-                number(settings, "timeoutMillis", 30_000, 100, 600_000));
+                context.number("connectTimeoutMillis", 10_000, 100, 600_000),
+                context.number("timeoutMillis", 30_000, 100, 600_000));
     }
 
     /** The Jakarta Mail session properties: timeouts always, TLS as configured and with the server's name checked. */
@@ -94,27 +95,6 @@ record SmtpAccount(String host, int port, Security security, String user, String
 
     String protocol() {
         return security == Security.SSL ? "smtps" : "smtp";
-    }
-
-    private static String text(Map<String, String> settings, String key, String otherwise) {
-        String value = settings.get(key);
-        return value == null || value.isBlank() ? otherwise : value.strip();
-    }
-
-    private static int number(Map<String, String> settings, String key, int otherwise, int min, int max) {
-        String value = text(settings, key, null);
-        if (value == null) {
-            return otherwise;
-        }
-        try {
-            int number = Integer.parseInt(value);
-            if (number < min || number > max) {
-                throw new NumberFormatException();
-            }
-            return number;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("setting " + key + " must be a whole number from " + min + " to " + max);
-        }
     }
 
     @Override

@@ -53,7 +53,7 @@ public class SmtpNoticeChannel implements NoticeChannel {
     public NoticeDelivery deliver(ChannelContext context, NoticeMessage message) {
         SmtpAccount account;
         try {
-            account = SmtpAccount.of(context.settings());
+            account = SmtpAccount.of(context);
         } catch (IllegalArgumentException e) {
             return NoticeDelivery.failedForNow("e-mail is not configured for this tenant: " + e.getMessage());
         }

@@ -133,7 +133,7 @@ class SmtpNoticeChannelTest {
         assertThat(delivery.outcome()).isEqualTo(Outcome.FAILED_FOR_NOW);
         assertThat(delivery.detail()).contains("credentials").doesNotContain(PASSWORD);
         assertThat(context.toString()).doesNotContain(PASSWORD);
-        assertThat(SmtpAccount.of(settings).toString()).doesNotContain(PASSWORD).contains("withheld");
+        assertThat(SmtpAccount.of(context).toString()).doesNotContain(PASSWORD).contains("withheld");
         assertThat(greenMail.getReceivedMessages()).isEmpty();
     }
 

@@ -58,7 +58,7 @@ public class GatewaySmsChannel implements NoticeChannel {
     public NoticeDelivery deliver(ChannelContext context, NoticeMessage message) {
         SmsAccount account;
         try {
-            account = SmsAccount.of(context.settings());
+            account = SmsAccount.of(context);
         } catch (IllegalArgumentException e) {
             return NoticeDelivery.failedForNow("SMS is not configured for this tenant: " + e.getMessage());
         }

@@ -4,8 +4,9 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
-import java.util.Map;
 import java.util.regex.Pattern;
+
+import receivables.api.channel.ChannelContext;
 
 /**
  * A tenant's SMS gateway settings, read from its {@code receivables.channel.account} for the channel {@code sms}:
@@ -26,26 +27,26 @@ record SmsAccount(URI endpoint, String senderId, String apiToken, String default
      *
      * @throws IllegalArgumentException naming the key at fault, never the token's value
      */
-    static SmsAccount of(Map<String, String> settings) {
-        if (settings.isEmpty()) {
+    static SmsAccount of(ChannelContext context) {
+        if (context.settings().isEmpty()) {
             throw new IllegalArgumentException("the tenant has no receivables.channel.account for channel sms");
         }
-        URI endpoint = endpoint(text(settings, "endpoint", ""));
-        String senderId = text(settings, "senderId", "");
+        URI endpoint = endpoint(context.text("endpoint", ""));
+        String senderId = context.text("senderId", "");
         if (!SENDER_ID.matcher(senderId).matches()) {
             throw new IllegalArgumentException("setting senderId must be 1 to 11 letters, digits or spaces, or a number");
         }
-        String token = settings.getOrDefault("apiToken", "");
+        String token = context.settings().getOrDefault("apiToken", "");
         if (!TOKEN.matcher(token).matches()) {
             throw new IllegalArgumentException("secret apiToken is missing or not 8 to 512 printable characters");
         }
-        String countryCode = text(settings, "defaultCountryCode", "");
+        String countryCode = context.text("defaultCountryCode", "");
         if (!countryCode.isEmpty() && !COUNTRY_CODE.matcher(countryCode).matches()) {
             throw new IllegalArgumentException("setting defaultCountryCode must be a country calling code such as 86");
         }
-        return new SmsAccount(endpoint, senderId, token, countryCode, number(settings, "maxSegments", 6, 1, 10),
-                number(settings, "connectTimeoutMillis", 10_000, 100, 600_000),
-                number(settings, "timeoutMillis", 30_000, 100, 600_000));
+        return new SmsAccount(endpoint, senderId, token, countryCode, context.number("maxSegments", 6, 1, 10),
+                context.number("connectTimeoutMillis", 10_000, 100, 600_000),
+                context.number("timeoutMillis", 30_000, 100, 600_000));
     }
 
     /** The gateway's URL for sending messages. */
@@ -97,27 +98,6 @@ record SmsAccount(URI endpoint, String senderId, String apiToken, String default
             return InetAddress.getByName(host).isLoopbackAddress();
         } catch (UnknownHostException e) {
             return false;
-        }
-    }
-
-    private static String text(Map<String, String> settings, String key, String otherwise) {
-        String value = settings.get(key);
-        return value == null || value.isBlank() ? otherwise : value.strip();
-    }
-
-    private static int number(Map<String, String> settings, String key, int otherwise, int min, int max) {
-        String value = text(settings, key, null);
-        if (value == null) {
-            return otherwise;
-        }
-        try {
-            int number = Integer.parseInt(value);
-            if (number < min || number > max) {
-                throw new NumberFormatException();
-            }
-            return number;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("setting " + key + " must be a whole number from " + min + " to " + max);
         }
     }
 

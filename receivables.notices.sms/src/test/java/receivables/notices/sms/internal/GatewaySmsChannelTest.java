@@ -163,7 +163,7 @@ class GatewaySmsChannelTest {
             assertThat(delivery.detail()).as(wrong.toString()).startsWith("SMS is not configured for this tenant: ")
                     .contains(wrong.keySet().iterator().next()).doesNotContain(TOKEN);
         }
-        assertThat(SmsAccount.of(context(Map.of()).settings()).toString()).doesNotContain(TOKEN);
+        assertThat(SmsAccount.of(context(Map.of())).toString()).doesNotContain(TOKEN);
         assertThat(gateway.calls()).isZero();
     }
 
