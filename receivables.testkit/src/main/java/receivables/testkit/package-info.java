@@ -5,7 +5,9 @@
  * {@link receivables.api.provider.IntentLookup} over a few intents ({@link receivables.testkit.KnownIntents}), and
  * {@link receivables.testkit.ProviderConformance}, the JUnit 5 suite a provider's own test extends to check what
  * the SPI's javadoc promises the core.
- * 1.1: {@link receivables.testkit.StandardWebhooks}, how a receiver checks a webhook delivery's signature.
+ * 1.1: {@link receivables.testkit.StandardWebhooks}, how a receiver checks a webhook delivery's signature, and
+ * {@link receivables.testkit.LoopbackGateway}, the skeleton of an emulated remote service (a payment or SMS gateway)
+ * on loopback.
  */
 @Export
 @Version("1.1.0")

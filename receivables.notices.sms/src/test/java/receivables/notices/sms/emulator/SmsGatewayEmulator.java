@@ -1,28 +1,20 @@
 package receivables.notices.sms.emulator;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+
+import receivables.testkit.LoopbackGateway;
 
 /**
  * An SMS gateway on loopback that speaks the protocol {@code GatewaySmsChannel} documents: {@code POST
@@ -32,7 +24,7 @@ import com.sun.net.httpserver.HttpServer;
  * <p>It counts segments with its own code rather than the channel's: like a real gateway it bills what it counts,
  * so a mistake in either shows as a difference between what the channel stated and what the gateway took.
  */
-public final class SmsGatewayEmulator implements AutoCloseable {
+public final class SmsGatewayEmulator extends LoopbackGateway<SmsGatewayEmulator.Misbehaviour> {
 
     /** Ways to answer the next calls badly. */
     public enum Misbehaviour {
@@ -55,48 +47,23 @@ public final class SmsGatewayEmulator implements AutoCloseable {
 
     private final String apiToken;
     private final ObjectMapper json = new ObjectMapper();
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newCachedThreadPool();
     private final Map<String, Message> byReference = new LinkedHashMap<>();
     private final Set<String> refused = ConcurrentHashMap.newKeySet();
-    private final Queue<Misbehaviour> misbehaviours = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger calls = new AtomicInteger();
-    private volatile Duration slowness = Duration.ofSeconds(5);
 
     /** Starts the gateway on a free loopback port; it takes calls that carry {@code apiToken}. */
     public SmsGatewayEmulator(String apiToken) throws IOException {
+        super("/sms/v1/messages");
         this.apiToken = apiToken;
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/sms/v1/messages", this::handle);
-        server.setExecutor(executor);
-        server.start();
     }
 
     /** The base URL a tenant configures as {@code endpoint}. */
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/sms/v1");
+        return url("/sms/v1");
     }
 
     /** The gateway refuses to send to {@code number} (E.164) from now on, as for a number that is out of service. */
     public void refuse(String number) {
         refused.add(number);
-    }
-
-    /** The next {@code count} calls misbehave this way (after any already queued). */
-    public void misbehave(Misbehaviour misbehaviour, int count) {
-        for (int i = 0; i < count; i++) {
-            misbehaviours.add(misbehaviour);
-        }
-    }
-
-    /** How long a {@link Misbehaviour#SLOW} answer takes. */
-    public void slowness(Duration delay) {
-        this.slowness = delay;
-    }
-
-    /** Calls received, misbehaved and refused ones included. */
-    public int calls() {
-        return calls.get();
     }
 
     /** The messages taken, each once however often it was sent. */
@@ -105,47 +72,36 @@ public final class SmsGatewayEmulator implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        server.stop(0);
-        executor.shutdownNow();
-    }
-
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            calls.incrementAndGet();
-            if (!exchange.getRequestMethod().equals("POST")) {
-                respond(exchange, 405, error("method_not_allowed", "POST only"));
-                return;
-            }
-            Misbehaviour misbehaviour = misbehaviours.poll();
-            if (misbehaviour == Misbehaviour.SERVER_ERROR) {
-                respond(exchange, 503, error("unavailable", "upstream carrier unavailable"));
-                return;
-            }
-            if (misbehaviour == Misbehaviour.TOO_MANY_REQUESTS) {
-                respond(exchange, 429, error("rate_limited", "slow down"));
-                return;
-            }
-            if (!("Bearer " + apiToken).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
-                respond(exchange, 401, error("unauthorized", "unknown token"));
-                return;
-            }
-            String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
-            JsonNode body;
-            try {
-                body = json.readTree(exchange.getRequestBody().readAllBytes());
-            } catch (IOException e) {
-                respond(exchange, 400, error("invalid_request", "the body is not JSON"));
-                return;
-            }
-            Answer answer = take(body, key);
-            if (misbehaviour == Misbehaviour.SLOW) {
-                Thread.sleep(slowness.toMillis());
-            }
-            respond(exchange, answer.status(), answer.body());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    protected void answer(HttpExchange exchange, Misbehaviour misbehaviour) throws IOException, InterruptedException {
+        if (!exchange.getRequestMethod().equals("POST")) {
+            respond(exchange, 405, error("method_not_allowed", "POST only"));
+            return;
         }
+        if (misbehaviour == Misbehaviour.SERVER_ERROR) {
+            respond(exchange, 503, error("unavailable", "upstream carrier unavailable"));
+            return;
+        }
+        if (misbehaviour == Misbehaviour.TOO_MANY_REQUESTS) {
+            respond(exchange, 429, error("rate_limited", "slow down"));
+            return;
+        }
+        if (!("Bearer " + apiToken).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            respond(exchange, 401, error("unauthorized", "unknown token"));
+            return;
+        }
+        String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+        JsonNode body;
+        try {
+            body = json.readTree(exchange.getRequestBody().readAllBytes());
+        } catch (IOException e) {
+            respond(exchange, 400, error("invalid_request", "the body is not JSON"));
+            return;
+        }
+        Answer answer = take(body, key);
+        if (misbehaviour == Misbehaviour.SLOW) {
+            dawdle();
+        }
+        respond(exchange, answer.status(), answer.body());
     }
 
     private synchronized Answer take(JsonNode body, String key) {
@@ -201,12 +157,7 @@ public final class SmsGatewayEmulator implements AutoCloseable {
     }
 
     private static void respond(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        respond(exchange, status, "application/json", body);
     }
 
     private record Answer(int status, String body) {

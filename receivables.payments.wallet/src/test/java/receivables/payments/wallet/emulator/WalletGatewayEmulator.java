@@ -2,10 +2,7 @@ package receivables.payments.wallet.emulator;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -31,12 +28,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Queue;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -44,7 +37,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+
+import receivables.testkit.LoopbackGateway;
 
 /**
  * A wallet gateway on loopback that speaks the protocol {@code QrWalletProvider} documents: signed form
@@ -55,7 +49,7 @@ import com.sun.net.httpserver.HttpServer;
  * <p>It signs and verifies with its own code rather than the provider's {@code SignedParameters}: like a
  * real gateway it is a second implementation of the canonical form, so a mistake in either shows.
  */
-public final class WalletGatewayEmulator implements AutoCloseable {
+public final class WalletGatewayEmulator extends LoopbackGateway<WalletGatewayEmulator.Misbehaviour> {
 
     /** Ways to answer the next calls badly. */
     public enum Misbehaviour {
@@ -116,52 +110,27 @@ public final class WalletGatewayEmulator implements AutoCloseable {
     private final KeyPair gatewayKeys;
     private final KeyPair forgerKeys;
     private final ObjectMapper json = new ObjectMapper();
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newCachedThreadPool();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .version(HttpClient.Version.HTTP_1_1).build();
     private final Map<String, MutableTrade> trades = new LinkedHashMap<>();
-    private final Queue<Misbehaviour> misbehaviours = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger calls = new AtomicInteger();
     private final AtomicInteger tradeNumbers = new AtomicInteger();
-    private volatile Duration slowness = Duration.ofSeconds(5);
 
     /** Starts the gateway on a free loopback port for the merchant {@code appId} who signs with {@code merchantKey}'s private half. */
     public WalletGatewayEmulator(String appId, PublicKey merchantKey) throws IOException {
+        super("/gateway");
         this.appId = appId;
         this.merchantKey = merchantKey;
         this.gatewayKeys = keyPair();
         this.forgerKeys = keyPair();
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/gateway", this::handle);
-        server.setExecutor(executor);
-        server.start();
     }
 
     public URI gatewayUrl() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/gateway");
+        return url("/gateway");
     }
 
     /** The gateway's public key as the tenant configures it: Base64 X.509. */
     public String publicKey() {
         return Base64.getEncoder().encodeToString(gatewayKeys.getPublic().getEncoded());
-    }
-
-    /** The next {@code count} calls misbehave this way (after any already queued). */
-    public void misbehave(Misbehaviour misbehaviour, int count) {
-        for (int i = 0; i < count; i++) {
-            misbehaviours.add(misbehaviour);
-        }
-    }
-
-    /** How long a {@link Misbehaviour#SLOW} answer takes. */
-    public void slowness(Duration delay) {
-        this.slowness = delay;
-    }
-
-    /** Calls received at the gateway, misbehaved ones included. */
-    public int calls() {
-        return calls.get();
     }
 
     public synchronized Optional<Trade> trade(String outTradeNo) {
@@ -233,37 +202,26 @@ public final class WalletGatewayEmulator implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        server.stop(0);
-        executor.shutdownNow();
-    }
-
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            calls.incrementAndGet();
-            Misbehaviour misbehaviour = misbehaviours.poll();
-            if (misbehaviour == Misbehaviour.SERVER_ERROR) {
-                respond(exchange, 503, "text/plain", "upstream unavailable");
-                return;
-            }
-            Map<String, String> request = parse(readBody(exchange.getRequestBody()));
-            String method = request.getOrDefault("method", "");
-            Answer answer = misbehaviour == Misbehaviour.SYSTEM_BUSY
-                    ? new Answer(false, error("20000", "Service Currently Unavailable", "isp.unknow-error", "system busy"))
-                    : answer(request, method);
-            String key = answer.beforeMethod() ? "error_response" : method.replace('.', '_') + "_response";
-            if (misbehaviour == Misbehaviour.SLOW) {
-                Thread.sleep(slowness.toMillis());
-            }
-            PrivateKey signer = misbehaviour == Misbehaviour.BAD_SIGNATURE ? forgerKeys.getPrivate() : gatewayKeys.getPrivate();
-            ObjectNode root = json.createObjectNode();
-            ObjectNode response = root.putObject(key);
-            answer.fields().forEach(response::put);
-            root.put("sign", signature(canonical(answer.fields()), signer));
-            respond(exchange, 200, "application/json;charset=utf-8", root.toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    protected void answer(HttpExchange exchange, Misbehaviour misbehaviour) throws IOException, InterruptedException {
+        if (misbehaviour == Misbehaviour.SERVER_ERROR) {
+            respond(exchange, 503, "text/plain", "upstream unavailable");
+            return;
         }
+        Map<String, String> request = parse(readBody(exchange.getRequestBody()));
+        String method = request.getOrDefault("method", "");
+        Answer answer = misbehaviour == Misbehaviour.SYSTEM_BUSY
+                ? new Answer(false, error("20000", "Service Currently Unavailable", "isp.unknow-error", "system busy"))
+                : answer(request, method);
+        String key = answer.beforeMethod() ? "error_response" : method.replace('.', '_') + "_response";
+        if (misbehaviour == Misbehaviour.SLOW) {
+            dawdle();
+        }
+        PrivateKey signer = misbehaviour == Misbehaviour.BAD_SIGNATURE ? forgerKeys.getPrivate() : gatewayKeys.getPrivate();
+        ObjectNode root = json.createObjectNode();
+        ObjectNode response = root.putObject(key);
+        answer.fields().forEach(response::put);
+        root.put("sign", signature(canonical(answer.fields()), signer));
+        respond(exchange, 200, "application/json;charset=utf-8", root.toString());
     }
 
     private Answer answer(Map<String, String> request, String method) {
@@ -478,15 +436,6 @@ public final class WalletGatewayEmulator implements AutoCloseable {
 
     private static String readBody(InputStream in) throws IOException {
         return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-
-    private static void respond(HttpExchange exchange, int status, String type, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", type);
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
     }
 
     private static KeyPair keyPair() {
