@@ -3,56 +3,32 @@ package receivables.impl.rest.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import java.lang.reflect.Proxy;
-import java.util.List;
 import java.util.Set;
-
-import jakarta.ws.rs.container.ContainerRequestContext;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterProperty;
-import net.jqwik.api.lifecycle.BeforeProperty;
 
-import receivables.api.FieldViolation;
-import receivables.api.InvalidRequestException;
-import receivables.api.TenantId;
 import receivables.impl.ledger.LedgerFixture;
 import receivables.impl.persistence.internal.HibernateDatabase;
-import receivables.impl.persistence.internal.TestDatabases;
 
 /**
  * Whatever a client puts into the query of {@code GET /payments} and {@code GET /invoices}: a page with totals, or a
  * 400 that names parameters it was given and nothing else; never another failure.
  */
-class PaymentListParametersPropertiesTest {
+class PaymentListParametersPropertiesTest extends HostileParameters {
 
-    private static final TenantId TENANT = new TenantId("hostile");
-
-    private final ContainerRequestContext request = (ContainerRequestContext) Proxy.newProxyInstance(
-            getClass().getClassLoader(), new Class<?>[] { ContainerRequestContext.class },
-            (proxy, method, args) -> method.getName().equals("getProperty")
-                    && TenantFilter.TENANT_PROPERTY.equals(args[0]) ? TENANT : null);
-    private HibernateDatabase database;
     private PaymentResource payments;
     private InvoiceResource invoices;
 
-    @BeforeProperty
-    void wireTheResources() {
-        database = TestDatabases.h2();
-        LedgerFixture ledger = LedgerFixture.on(database);
+    @Override
+    void wire(HibernateDatabase database, LedgerFixture ledger) {
         payments = new PaymentResource();
         payments.payments = ledger.payments();
         invoices = new InvoiceResource();
         invoices.invoices = ledger.invoices();
-    }
-
-    @AfterProperty
-    void closeTheDatabase() {
-        TestDatabases.stop(database);
     }
 
     /** Values that are right, nearly right, or hostile: NUL, surrogates, huge numbers, SQL, dates beyond range. */
@@ -86,14 +62,5 @@ class PaymentListParametersPropertiesTest {
                 currency, null, page, size).totals()).isEmpty());
 
         assertOnlyNamed(failure, Set.of("status", "customerId", "overdueOn", "dueBefore", "currency", "page", "size"));
-    }
-
-    private static void assertOnlyNamed(Throwable failure, Set<String> parameters) {
-        if (failure == null) {
-            return;
-        }
-        assertThat(failure).isInstanceOf(InvalidRequestException.class);
-        List<String> named = ((InvalidRequestException) failure).violations().stream().map(FieldViolation::field).toList();
-        assertThat(named).isNotEmpty().allMatch(parameters::contains);
     }
 }

@@ -3,58 +3,34 @@ package receivables.impl.rest.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import java.lang.reflect.Proxy;
-import java.util.List;
 import java.util.Set;
-
-import jakarta.ws.rs.container.ContainerRequestContext;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterProperty;
-import net.jqwik.api.lifecycle.BeforeProperty;
 
-import receivables.api.FieldViolation;
-import receivables.api.InvalidRequestException;
-import receivables.api.TenantId;
 import receivables.impl.ledger.LedgerFixture;
 import receivables.impl.persistence.internal.HibernateDatabase;
-import receivables.impl.persistence.internal.TestDatabases;
 import receivables.impl.report.internal.SqlProvisions;
 
 /**
  * Whatever a client sends to {@code POST /provisions} or asks of {@code GET /reports/provision-matrix}: an answer,
  * or a 400 that names fields it was given and nothing else; never another failure, and nothing posted on a refusal.
  */
-class ProvisionParametersPropertiesTest {
+class ProvisionParametersPropertiesTest extends HostileParameters {
 
-    private static final TenantId TENANT = new TenantId("hostile");
-
-    private final ContainerRequestContext request = (ContainerRequestContext) Proxy.newProxyInstance(
-            getClass().getClassLoader(), new Class<?>[] { ContainerRequestContext.class },
-            (proxy, method, args) -> method.getName().equals("getProperty")
-                    && TenantFilter.TENANT_PROPERTY.equals(args[0]) ? TENANT : null);
-    private HibernateDatabase database;
     private ProvisionResource provisions;
     private ReportResource reports;
 
-    @BeforeProperty
-    void wireTheResources() {
-        database = TestDatabases.h2();
-        LedgerFixture ledger = LedgerFixture.on(database);
+    @Override
+    void wire(HibernateDatabase database, LedgerFixture ledger) {
         SqlProvisions service = new SqlProvisions(database, ledger.journal());
         provisions = new ProvisionResource();
         provisions.provisions = service;
         reports = new ReportResource();
         reports.provisions = service;
-    }
-
-    @AfterProperty
-    void closeTheDatabase() {
-        TestDatabases.stop(database);
     }
 
     /** Months that are right, nearly right, or hostile: NUL, surrogates, huge years, SQL, a month that has not ended. */
@@ -101,14 +77,5 @@ class ProvisionParametersPropertiesTest {
                 .getStatus()).isEqualTo(200));
 
         assertOnlyNamed(failure, Set.of("asOf", "months", "format"));
-    }
-
-    private static void assertOnlyNamed(Throwable failure, Set<String> parameters) {
-        if (failure == null) {
-            return;
-        }
-        assertThat(failure).isInstanceOf(InvalidRequestException.class);
-        List<String> named = ((InvalidRequestException) failure).violations().stream().map(FieldViolation::field).toList();
-        assertThat(named).isNotEmpty().allMatch(parameters::contains);
     }
 }
