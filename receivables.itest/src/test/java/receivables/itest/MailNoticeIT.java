@@ -8,8 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
@@ -56,7 +54,7 @@ public class MailNoticeIT {
 
             HttpResponse<String> run = host.send("POST", "/api/v1/dunning/runs", "{}");
             assertEquals(run.body(), 200, run.statusCode());
-            JsonNode notice = awaitDelivered(host, customer);
+            JsonNode notice = DunningNotices.awaitDelivered(host, customer);
 
             assertEquals(notice.toString(), "DELIVERED", notice.get("delivery").asText());
             assertEquals(1, smtp.accepted().size());
@@ -73,18 +71,5 @@ public class MailNoticeIT {
             String log = Files.readString(directory.resolve("host.log"), StandardCharsets.UTF_8);
             assertFalse("the host logged the SMTP password", log.contains(PASSWORD));
         }
-    }
-
-    private static JsonNode awaitDelivered(HostProcess host, String customer) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        JsonNode notices;
-        do {
-            notices = JSON.readTree(host.send("GET", "/api/v1/dunning/customers/" + customer + "/notices", null).body());
-            if (notices.size() == 1 && !notices.get(0).get("delivery").asText().equals("PENDING")) {
-                return notices.get(0);
-            }
-            Thread.sleep(200);
-        } while (Instant.now().isBefore(deadline));
-        return notices.get(0);
     }
 }

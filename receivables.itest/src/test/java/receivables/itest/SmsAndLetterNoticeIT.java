@@ -9,8 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
@@ -59,8 +57,8 @@ public class SmsAndLetterNoticeIT {
 
             HttpResponse<String> run = host.send("POST", "/api/v1/dunning/runs", "{}");
             assertEquals(run.body(), 200, run.statusCode());
-            JsonNode text = awaitDelivered(host, texted);
-            JsonNode letter = awaitDelivered(host, posted);
+            JsonNode text = DunningNotices.awaitDelivered(host, texted);
+            JsonNode letter = DunningNotices.awaitDelivered(host, posted);
 
             assertEquals(text.toString(), "DELIVERED", text.get("delivery").asText());
             assertTrue(text.toString(), text.get("deliveryDetail").asText().contains("UCS-2"));
@@ -111,16 +109,4 @@ public class SmsAndLetterNoticeIT {
         assertEquals(policy.body(), 200, policy.statusCode());
     }
 
-    private static JsonNode awaitDelivered(HostProcess host, String customer) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        JsonNode notices;
-        do {
-            notices = JSON.readTree(host.send("GET", "/api/v1/dunning/customers/" + customer + "/notices", null).body());
-            if (notices.size() == 1 && !notices.get(0).get("delivery").asText().equals("PENDING")) {
-                return notices.get(0);
-            }
-            Thread.sleep(200);
-        } while (Instant.now().isBefore(deadline));
-        return notices.get(0);
-    }
 }
