@@ -40,7 +40,6 @@ public class RequestThrottles {
     private final RequestAllowances allowances;
     private final Clock clock;
     private volatile Limits limits;
-    private volatile TrustedProxies proxies = TrustedProxies.none();
     private final RefusedAddresses refused = new RefusedAddresses();
 
     /** The limits of the request-limits configuration. */
@@ -78,23 +77,8 @@ public class RequestThrottles {
 
     @Modified
     void configure(RequestLimitsConfiguration config) {
-        TrustedProxies trusted = TrustedProxies.of(config.trustedProxies());
         configure(new Limits(config.maxBodyBytes(), config.maxUploadBytes(), config.failedAuthenticationsPerMinute(),
                 config.notificationsPerSecond(), config.notificationBurst()));
-        trust(trusted);
-    }
-
-    /**
-     * The address a request's allowance is counted against (and the audit trail records): the TCP peer's, or behind
-     * a trusted proxy the client's it forwards for.
-     */
-    String clientAddress(String peer, String forwardedFor) {
-        return proxies.client(peer, forwardedFor);
-    }
-
-    /** Whether a trusted proxy says the client used https (its {@code X-Forwarded-Proto}); any other peer's is ignored. */
-    boolean forwardedHttps(String peer, String forwardedProto) {
-        return proxies.forwardedHttps(peer, forwardedProto);
     }
 
     /**
@@ -108,10 +92,6 @@ public class RequestThrottles {
 
     Limits limits() {
         return limits;
-    }
-
-    void trust(TrustedProxies trusted) {
-        proxies = trusted;
     }
 
     /**

@@ -91,17 +91,17 @@ public class SessionResource {
 
     private final SignIns signIns;
     private final TenantDirectory tenants;
-    private final RequestThrottles throttles;
+    private final RequestOrigins origins;
 
     @Context
     HttpServletRequest servletRequest;
 
     @Activate
     public SessionResource(@Reference SignIns signIns, @Reference TenantDirectory tenants,
-            @Reference RequestThrottles throttles) {
+            @Reference RequestOrigins origins) {
         this.signIns = signIns;
         this.tenants = tenants;
-        this.throttles = throttles;
+        this.origins = origins;
     }
 
     @POST
@@ -214,7 +214,7 @@ public class SessionResource {
 
     /** Over TLS, or behind one of the trusted proxies that says the client used https: the proxies decide as for addresses. */
     private boolean secure(HttpHeaders headers) {
-        return servletRequest.isSecure() || throttles.forwardedHttps(servletRequest.getRemoteAddr(),
+        return servletRequest.isSecure() || origins.forwardedHttps(servletRequest.getRemoteAddr(),
                 headers.getHeaderString("X-Forwarded-Proto"));
     }
 

@@ -82,6 +82,9 @@ public class TenantFilter implements ContainerRequestFilter, ContainerResponseFi
     RequestThrottles throttles;
 
     @Reference
+    RequestOrigins origins;
+
+    @Reference
     CallerScope callers;
 
     /** Each with its service properties, to be asked in ranking order. */
@@ -99,7 +102,7 @@ public class TenantFilter implements ContainerRequestFilter, ContainerResponseFi
     public void filter(ContainerRequestContext request) {
         String requestId = requestId(request.getHeaderString(REQUEST_ID_HEADER));
         request.setProperty(REQUEST_ID_PROPERTY, requestId);
-        String client = throttles.clientAddress(servletRequest.getRemoteAddr(),
+        String client = origins.clientAddress(servletRequest.getRemoteAddr(),
                 request.getHeaderString("X-Forwarded-For"));
         callers.enter(new CallerContext(ANONYMOUS, client, requestId));
         boolean optional = declared(CredentialsOptional.class) != null;

@@ -40,10 +40,6 @@ record TrustedProxies(List<Range> ranges) {
         ranges = List.copyOf(ranges);
     }
 
-    static TrustedProxies none() {
-        return new TrustedProxies(List.of());
-    }
-
     /**
      * Reads {@code 10.0.0.7}, {@code 10.0.0.0/8}, {@code fd00::/8} and the like.
      *
