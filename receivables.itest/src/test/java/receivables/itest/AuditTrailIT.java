@@ -165,6 +165,26 @@ public class AuditTrailIT extends InReferenceHost {
     }
 
     @Test
+    public void aProviderAccountChangedThroughTheApiIsRecordedWithItsCallerNotTheSystem() throws Exception {
+        Http.Reply created = http.post("/api/v1/tenant/provider-accounts", "{\"provider\":\"audited-api\","
+                + "\"enabled\":false,\"settings\":{\"merchantId\":\"M-7\"},\"secrets\":{\"signingKey\":\"api-secret-0815\"}}");
+        assertEquals(created.body(), 201, created.status());
+        String trailOfAccount = "/api/v1/audit?entityType=provider-account&entityId=default/audited-api";
+        JsonNode creation = http.await(trailOfAccount, reply -> reply.json().get("totalItems").asLong() == 1,
+                Duration.ofSeconds(20)).json().at("/items/0");
+        assertEquals(creation.toString(), "CREDENTIAL", creation.at("/actor/kind").asText());
+        assertEquals(credentialId(Http.DEFAULT_KEY), creation.at("/actor/id").asText());
+
+        Http.Reply deleted = http.send(http.request("/api/v1/tenant/provider-accounts/audited-api", Http.DEFAULT_TENANT,
+                Http.DEFAULT_KEY).DELETE());
+        assertEquals(deleted.body(), 200, deleted.status());
+        JsonNode deletion = http.await(trailOfAccount, reply -> reply.json().get("totalItems").asLong() == 2,
+                Duration.ofSeconds(20)).json().at("/items/1");
+        assertEquals("DELETED", deletion.get("operation").asText());
+        assertEquals(credentialId(Http.DEFAULT_KEY), deletion.at("/actor/id").asText());
+    }
+
+    @Test
     public void badQueriesAreProblemsNamingTheParameter() {
         assertProblem(http.get("/api/v1/audit?from=yesterday"), "from");
         assertProblem(http.get("/api/v1/audit?from=2026-02-01&to=2026-01-01"), "to");

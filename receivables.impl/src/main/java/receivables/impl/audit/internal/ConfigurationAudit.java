@@ -38,7 +38,8 @@ import receivables.impl.persistence.internal.Database;
  * Records changes to tenant settings (features, API keys, ledger settings) and provider accounts in the tenant's
  * trail. They live in ConfigAdmin, not in entities, so they are compared with what this component saw last. API
  * keys appear as the ids the trail names credentials by, provider secrets by name only: a secret never enters the
- * trail. ConfigAdmin does not say who changed a configuration, so the actor is {@code system:configuration}.
+ * trail. ConfigAdmin does not say who changed a configuration: the actor is the caller that named the change
+ * ({@link ConfigurationActors}), else {@code system:configuration}.
  */
 @Component(service = ConfigurationListener.class)
 public class ConfigurationAudit implements ConfigurationListener {
@@ -53,6 +54,7 @@ public class ConfigurationAudit implements ConfigurationListener {
     private final ConfigurationAdmin admin;
     private final Database database;
     private final ChangeRecorder changes;
+    private final ConfigurationActors actors;
     private final Map<String, Seen> seen = new ConcurrentHashMap<>();
 
     /** What a configuration held when this component last saw it. */
@@ -61,10 +63,12 @@ public class ConfigurationAudit implements ConfigurationListener {
 
     @Activate
     public ConfigurationAudit(@Reference ConfigurationAdmin admin, @Reference Database database,
-            @Reference ChangeRecorder changes) throws IOException, InvalidSyntaxException {
+            @Reference ChangeRecorder changes, @Reference ConfigurationActors actors)
+            throws IOException, InvalidSyntaxException {
         this.admin = admin;
         this.database = database;
         this.changes = changes;
+        this.actors = actors;
         Configuration[] existing = admin.listConfigurations("(|(service.factoryPid=" + TENANT_FACTORY
                 + ")(service.factoryPid=" + PROVIDER_ACCOUNT_FACTORY + "))");
         for (Configuration configuration : existing == null ? new Configuration[0] : existing) {
@@ -84,7 +88,7 @@ public class ConfigurationAudit implements ConfigurationListener {
             if (event.getType() == ConfigurationEvent.CM_DELETED) {
                 Seen before = seen.remove(event.getPid());
                 if (before != null) {
-                    record(before.tenant(), before.entityType(), before.entityId(), AuditOperation.DELETED,
+                    record(event.getPid(), before.tenant(), before.entityType(), before.entityId(), AuditOperation.DELETED,
                             changes(before.settings(), Map.of()));
                 }
                 return;
@@ -97,7 +101,7 @@ public class ConfigurationAudit implements ConfigurationListener {
             Seen before = seen.put(event.getPid(), now);
             List<FieldChange> fields = changes(before == null ? Map.of() : before.settings(), now.settings());
             if (!fields.isEmpty()) {
-                record(now.tenant(), now.entityType(), now.entityId(),
+                record(event.getPid(), now.tenant(), now.entityType(), now.entityId(),
                         before == null ? AuditOperation.CREATED : AuditOperation.CHANGED, fields);
             }
         } catch (IOException | InvalidSyntaxException | RuntimeException e) {
@@ -106,9 +110,9 @@ public class ConfigurationAudit implements ConfigurationListener {
         }
     }
 
-    private void record(TenantId tenant, String entityType, String entityId, AuditOperation operation,
+    private void record(String pid, TenantId tenant, String entityType, String entityId, AuditOperation operation,
             List<FieldChange> fields) {
-        changes.callers().enter(CONFIGURATION);
+        changes.callers().enter(actors.claim(pid).orElse(CONFIGURATION));
         try {
             database.inTransaction(tenant, session -> {
                 changes.record(session, new RecordedChange(entityType, entityId, operation, fields));

@@ -23,6 +23,7 @@ import org.osgi.service.component.annotations.Reference;
 import receivables.api.ConflictException;
 import receivables.api.NotFoundException;
 import receivables.api.TenantId;
+import receivables.impl.audit.internal.ConfigurationActors;
 import receivables.impl.validation.internal.ValueRanges;
 import receivables.impl.validation.internal.Violations;
 
@@ -42,11 +43,14 @@ public class ProviderAccountConfigurations implements ProviderAccounts {
 
     private final ConfigurationAdmin configurations;
     private final SealedSecrets secrets;
+    private final ConfigurationActors actors;
 
     @Activate
-    public ProviderAccountConfigurations(@Reference ConfigurationAdmin configurations, @Reference SealedSecrets secrets) {
+    public ProviderAccountConfigurations(@Reference ConfigurationAdmin configurations, @Reference SealedSecrets secrets,
+            @Reference ConfigurationActors actors) {
         this.configurations = configurations;
         this.secrets = secrets;
+        this.actors = actors;
     }
 
     @Override
@@ -79,6 +83,7 @@ public class ProviderAccountConfigurations implements ProviderAccounts {
             if (configuration.getProperties() != null) {
                 throw new ConflictException("the tenant has an account with provider " + account.provider() + " already");
             }
+            actors.changing(configuration.getPid());
             configuration.update(properties);
         } catch (IOException e) {
             throw new UncheckedIOException("the provider account could not be stored", e);
@@ -106,6 +111,7 @@ public class ProviderAccountConfigurations implements ProviderAccounts {
             }
         }
         try {
+            actors.changing(configuration.getPid());
             configuration.update(properties);
         } catch (IOException e) {
             throw new UncheckedIOException("the provider account could not be stored", e);
@@ -118,6 +124,7 @@ public class ProviderAccountConfigurations implements ProviderAccounts {
         Configuration configuration = find(tenant, provider).orElseThrow(() -> new NotFoundException("provider account", provider));
         ProviderAccount account = shown(configuration.getProperties());
         try {
+            actors.changing(configuration.getPid());
             configuration.delete();
         } catch (IOException e) {
             throw new UncheckedIOException("the provider account could not be removed", e);

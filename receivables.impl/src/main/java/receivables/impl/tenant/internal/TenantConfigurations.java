@@ -30,6 +30,7 @@ import receivables.api.money.Money;
 import receivables.api.platform.ManagedTenant;
 import receivables.api.platform.NewTenant;
 import receivables.api.platform.TenantAdministration;
+import receivables.impl.audit.internal.ConfigurationActors;
 import receivables.impl.validation.internal.Violations;
 
 /**
@@ -44,10 +45,12 @@ public class TenantConfigurations implements TenantAdministration {
     private static final int MAX_FEATURES = 64;
 
     private final ConfigurationAdmin configurations;
+    private final ConfigurationActors actors;
 
     @Activate
-    public TenantConfigurations(@Reference ConfigurationAdmin configurations) {
+    public TenantConfigurations(@Reference ConfigurationAdmin configurations, @Reference ConfigurationActors actors) {
         this.configurations = configurations;
+        this.actors = actors;
     }
 
     @Override
@@ -99,6 +102,7 @@ public class TenantConfigurations implements TenantAdministration {
             if (configuration.getProperties() != null) {
                 throw new ConflictException("tenant " + tenant.id() + " exists already");
             }
+            actors.changing(configuration.getPid());
             configuration.update(properties);
         } catch (IOException e) {
             throw new UncheckedIOException("the tenant's configuration could not be stored", e);
@@ -118,6 +122,7 @@ public class TenantConfigurations implements TenantAdministration {
         Dictionary<String, Object> properties = configuration.getProperties();
         properties.put("features", valid.toArray(String[]::new));
         try {
+            actors.changing(configuration.getPid());
             configuration.update(properties);
         } catch (IOException e) {
             throw new UncheckedIOException("the tenant's configuration could not be stored", e);

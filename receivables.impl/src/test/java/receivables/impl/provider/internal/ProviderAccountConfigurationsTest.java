@@ -19,6 +19,8 @@ import receivables.api.FieldViolation;
 import receivables.api.InvalidRequestException;
 import receivables.api.NotFoundException;
 import receivables.api.TenantId;
+import receivables.impl.audit.internal.CallerScope;
+import receivables.impl.audit.internal.ConfigurationActors;
 import receivables.impl.tenant.internal.InMemoryConfigurationAdmin;
 
 /** A tenant admin's provider accounts as configurations, against an in-memory ConfigurationAdmin. */
@@ -30,7 +32,8 @@ class ProviderAccountConfigurationsTest {
 
     private final InMemoryConfigurationAdmin configurations = new InMemoryConfigurationAdmin();
     private final SealedSecrets secrets = new SealedSecrets(new byte[32]);
-    private final ProviderAccountConfigurations accounts = new ProviderAccountConfigurations(configurations.admin(), secrets);
+    private final ProviderAccountConfigurations accounts = new ProviderAccountConfigurations(configurations.admin(), secrets,
+            new ConfigurationActors(new CallerScope()));
 
     @Test
     void anAccountIsStoredWithItsSecretsSealedAndListedWithTheirNamesOnly() {
@@ -123,7 +126,8 @@ class ProviderAccountConfigurationsTest {
     void anyValuesAreStoredOrRefusedNamingAField(@ForAll String provider, @ForAll String key, @ForAll String value,
             @ForAll String secret) {
         InMemoryConfigurationAdmin fresh = new InMemoryConfigurationAdmin();
-        ProviderAccountConfigurations hostile = new ProviderAccountConfigurations(fresh.admin(), secrets);
+        ProviderAccountConfigurations hostile = new ProviderAccountConfigurations(fresh.admin(), secrets,
+                new ConfigurationActors(new CallerScope()));
         try {
             ProviderAccount stored = hostile.create(ACME, new ProviderAccountChange(provider, true, Map.of(key, value),
                     Map.of("s" + key, secret)));

@@ -25,6 +25,8 @@ import receivables.api.InvalidRequestException;
 import receivables.api.NotFoundException;
 import receivables.api.TenantId;
 import receivables.api.platform.NewTenant;
+import receivables.impl.audit.internal.CallerScope;
+import receivables.impl.audit.internal.ConfigurationActors;
 import receivables.impl.provider.internal.ProviderAccount;
 import receivables.impl.provider.internal.ProviderAccountChange;
 import receivables.impl.provider.internal.ProviderAccountConfigurations;
@@ -43,10 +45,11 @@ class TenantSettingsResourcesTest {
     private static final TenantId ACME = new TenantId("acme");
 
     private final InMemoryConfigurationAdmin configurations = new InMemoryConfigurationAdmin();
-    private final TenantConfigurations tenants = new TenantConfigurations(configurations.admin());
+    private final TenantConfigurations tenants = new TenantConfigurations(configurations.admin(), new ConfigurationActors(new CallerScope()));
     private final TenantProfileResource profile = new TenantProfileResource(new TenantDirectory(List.of()), tenants);
     private final ProviderAccountResource accounts = new ProviderAccountResource(
-            new ProviderAccountConfigurations(configurations.admin(), new SealedSecrets(new byte[32])));
+            new ProviderAccountConfigurations(configurations.admin(), new SealedSecrets(new byte[32]),
+                    new ConfigurationActors(new CallerScope())));
 
     TenantSettingsResourcesTest() {
         tenants.create(new NewTenant("acme", "Acme", null, null, List.of("bank-reconciliation"), null));

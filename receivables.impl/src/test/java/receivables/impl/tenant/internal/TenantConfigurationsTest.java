@@ -17,6 +17,8 @@ import receivables.api.InvalidRequestException;
 import receivables.api.NotFoundException;
 import receivables.api.platform.ManagedTenant;
 import receivables.api.platform.NewTenant;
+import receivables.impl.audit.internal.CallerScope;
+import receivables.impl.audit.internal.ConfigurationActors;
 
 /** The platform's tenants as configurations, against an in-memory ConfigurationAdmin. */
 class TenantConfigurationsTest {
@@ -25,7 +27,7 @@ class TenantConfigurationsTest {
 
     private final InMemoryConfigurationAdmin configurations = new InMemoryConfigurationAdmin();
     private final Map<String, Dictionary<String, Object>> stored = configurations.stored();
-    private final TenantConfigurations tenants = new TenantConfigurations(configurations.admin());
+    private final TenantConfigurations tenants = new TenantConfigurations(configurations.admin(), new ConfigurationActors(new CallerScope()));
 
     @Test
     void aTenantIsCreatedWithDefaultsAndListedWithoutItsKeys() {
