@@ -58,6 +58,15 @@ public interface Database {
      */
     <T> T inTransaction(TenantId tenant, Work<T> work);
 
+    /**
+     * Runs {@code work} in one transaction that belongs to no tenant, for the few rows the installation keeps for
+     * itself (the per-address request allowances); its statements name the rows they touch. No tenant's entity can
+     * be read or written here: the session's tenant is one that no tenant id can be.
+     *
+     * @throws DatabaseUnavailableException when no connection can be had
+     */
+    <T> T inInstallationTransaction(Work<T> work);
+
     /** As {@link #inTransaction(TenantId, Work)}, for work that returns nothing. */
     default void inTransaction(TenantId tenant, Change work) {
         inTransaction(tenant, (Work<Void>) (session, tx) -> {

@@ -81,6 +81,8 @@ public class HibernateDatabase implements Database {
 
     static final String DATA_DIRECTORY_PROPERTY = "receivables.data.dir";
     static final String DEFAULT_DATA_DIRECTORY = "data";
+    /** The session tenant of installation-wide work, and the tenant_id of its rows: no tenant id can be {@code *}. */
+    public static final String INSTALLATION = "*";
     private static final Duration RETRY_INTERVAL = Duration.ofSeconds(5);
     private static final Logger LOG = LoggerFactory.getLogger(HibernateDatabase.class);
     private static final Pattern TENANT_OR_NONE = Pattern.compile("\\b([\\w.]*tenant_id)=coalesce\\(\\?,\\1\\)");
@@ -129,8 +131,17 @@ public class HibernateDatabase implements Database {
 
     @Override
     public <T> T inTransaction(TenantId tenant, Work<T> work) {
+        return inTransaction(tenant.value(), work);
+    }
+
+    @Override
+    public <T> T inInstallationTransaction(Work<T> work) {
+        return inTransaction(INSTALLATION, work);
+    }
+
+    private <T> T inTransaction(String tenantIdentifier, Work<T> work) {
         SessionFactory sessions = connection().sessions();
-        try (Session session = sessions.withOptions().tenantIdentifier((Object) tenant.value())
+        try (Session session = sessions.withOptions().tenantIdentifier((Object) tenantIdentifier)
                 .statementInspector((UnaryOperator<String>) HibernateDatabase::restrictToTenant).openSession()) {
             Transaction transaction = session.beginTransaction();
             AfterCommit afterCommit = new AfterCommit();

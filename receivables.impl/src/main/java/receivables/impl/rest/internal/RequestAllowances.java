@@ -9,9 +9,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HexFormat;
 
+import org.hibernate.jdbc.ReturningWork;
+
 import receivables.api.ConflictException;
 import receivables.api.TenantId;
 import receivables.impl.persistence.internal.Database;
+import receivables.impl.persistence.internal.HibernateDatabase;
 import receivables.impl.persistence.internal.SchemaMigration;
 
 /**
@@ -22,9 +25,6 @@ import receivables.impl.persistence.internal.SchemaMigration;
  * read through {@code final table} on H2), so that two nodes taking from one bucket at once never lose a unit.
  */
 final class RequestAllowances {
-
-    /** The tenant_id of the allowances counted before a tenant is known; no tenant id can be this. */
-    static final String INSTALLATION = "*";
 
     private static final String POSTGRES = "insert into request_allowance as a"
             + " (tenant_id, kind, subject, full_at_micros, granted) values (?, ?, ?, ?, true)"
@@ -83,27 +83,49 @@ final class RequestAllowances {
     }
 
     /**
-     * Takes a unit from the bucket of {@code subject} in {@code tenantKey} (a tenant's id, or {@link #INSTALLATION}),
-     * at {@code nowMicros} by this node's clock.
+     * Takes a unit from the tenant's bucket of {@code subject} at {@code nowMicros} by this node's clock.
      *
-     * @param session the tenant whose session runs the statement; the statement names its rows' tenant itself
      * @throws receivables.impl.persistence.internal.DatabaseUnavailableException when the database is away
      */
-    Take take(TenantId session, String tenantKey, Kind kind, String subject, long nowMicros) {
+    Take take(TenantId tenant, Kind kind, String subject, long nowMicros) {
+        return take(tenant.value(), kind, subject, nowMicros);
+    }
+
+    /** As {@link #take(TenantId, Kind, String, long)}, from the installation's bucket: counted before a tenant is known. */
+    Take takeForInstallation(Kind kind, String subject, long nowMicros) {
+        return take(HibernateDatabase.INSTALLATION, kind, subject, nowMicros);
+    }
+
+    /** Deletes the tenant's buckets that are full by {@code nowMicros}: one missing is the same. */
+    int forgetFull(TenantId tenant, long nowMicros) {
+        return forgetFull(tenant.value(), nowMicros);
+    }
+
+    /** As {@link #forgetFull(TenantId, long)}, for the installation's buckets. */
+    int forgetFullForInstallation(long nowMicros) {
+        return forgetFull(HibernateDatabase.INSTALLATION, nowMicros);
+    }
+
+    private Take take(String tenantKey, Kind kind, String subject, long nowMicros) {
         long interval = kind.intervalMicros();
         long threshold = nowMicros + (kind.capacity() - 1) * interval;
         long ceiling = nowMicros + 2 * kind.capacity() * interval;
         String hashed = hash(subject);
+        ReturningWork<Take> take = connection -> take(connection, tenantKey, kind.key(), hashed, nowMicros, threshold,
+                interval, kind.refusalCosts() * interval, ceiling);
         try {
-            return database.inTransaction(session, work -> work.doReturningWork(connection ->
-                    take(connection, tenantKey, kind.key(), hashed, nowMicros, threshold, interval,
-                            kind.refusalCosts() * interval, ceiling)));
+            return run(tenantKey, take);
         } catch (ConflictException anotherNodeInsertedFirst) {
             // Only H2's merge can race on the first insert of a bucket; the row exists now.
-            return database.inTransaction(session, work -> work.doReturningWork(connection ->
-                    take(connection, tenantKey, kind.key(), hashed, nowMicros, threshold, interval,
-                            kind.refusalCosts() * interval, ceiling)));
+            return run(tenantKey, take);
         }
+    }
+
+    /** Runs {@code work} in the tenant's transaction, or the installation's; the statements name the rows' tenant. */
+    private <T> T run(String tenantKey, ReturningWork<T> work) {
+        Database.Work<T> transaction = (session, tx) -> session.doReturningWork(work);
+        return HibernateDatabase.INSTALLATION.equals(tenantKey) ? database.inInstallationTransaction(transaction)
+                : database.inTransaction(new TenantId(tenantKey), transaction);
     }
 
     private static Take take(Connection connection, String tenantKey, String kind, String subject, long now,
@@ -130,16 +152,15 @@ final class RequestAllowances {
         }
     }
 
-    /** Deletes the buckets of {@code tenantKey} that are full by {@code nowMicros}: one missing is the same. */
-    int forgetFull(TenantId session, String tenantKey, long nowMicros) {
-        return database.inTransaction(session, work -> work.doReturningWork(connection -> {
+    private int forgetFull(String tenantKey, long nowMicros) {
+        return run(tenantKey, connection -> {
             try (PreparedStatement statement = connection.prepareStatement(
                     "delete from request_allowance where tenant_id = ? and full_at_micros <= ?")) {
                 statement.setString(1, tenantKey);
                 statement.setLong(2, nowMicros);
                 return statement.executeUpdate();
             }
-        }));
+        });
     }
 
     /** The subject as 64 hex digits, whatever it was: addresses and provider names come from the request. */

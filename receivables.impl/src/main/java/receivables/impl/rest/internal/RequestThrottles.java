@@ -34,8 +34,6 @@ public class RequestThrottles {
     static final int MAX_TRACKED = 10_000;
     static final String FAILED_AUTHENTICATIONS = "failed-authentication";
     static final String NOTIFICATIONS = "notification";
-    /** The session the per-address statements run in: they name their rows' tenant ({@code *}) themselves. */
-    private static final TenantId ADDRESSES_SESSION = new TenantId("installation");
 
     private final RequestAllowances allowances;
     private final Clock clock;
@@ -107,8 +105,7 @@ public class RequestThrottles {
     /** Counts a failed authentication from the address: empty while it had allowance left, else the seconds to wait. */
     OptionalLong failedAuthentication(String clientAddress) {
         long now = micros();
-        RequestAllowances.Take take = allowances.take(ADDRESSES_SESSION, RequestAllowances.INSTALLATION,
-                limits.failedAuthentications(), clientAddress, now);
+        RequestAllowances.Take take = allowances.takeForInstallation(limits.failedAuthentications(), clientAddress, now);
         if (take.waitMicros() > 0) {
             refused.remember(clientAddress, now + take.waitMicros());
         } else {
@@ -119,18 +116,18 @@ public class RequestThrottles {
 
     /** Takes one notification from the tenant's allowance with the provider: empty if granted, else the seconds to wait. */
     OptionalLong notification(TenantId tenant, String provider) {
-        RequestAllowances.Take take = allowances.take(tenant, tenant.value(), limits.notifications(), provider, micros());
+        RequestAllowances.Take take = allowances.take(tenant, limits.notifications(), provider, micros());
         return take.granted() ? OptionalLong.empty() : OptionalLong.of(seconds(take.waitMicros()));
     }
 
     /** Deletes the tenant's full buckets, which are the same as none. */
     int forgetFull(TenantId tenant) {
-        return allowances.forgetFull(tenant, tenant.value(), micros());
+        return allowances.forgetFull(tenant, micros());
     }
 
     /** Deletes the full per-address buckets. */
     int forgetFullAddresses() {
-        return allowances.forgetFull(ADDRESSES_SESSION, RequestAllowances.INSTALLATION, micros());
+        return allowances.forgetFullForInstallation(micros());
     }
 
     private long micros() {

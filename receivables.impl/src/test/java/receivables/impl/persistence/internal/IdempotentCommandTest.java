@@ -55,6 +55,11 @@ class IdempotentCommandTest {
         }
 
         @Override
+        public <T> T inInstallationTransaction(Work<T> work) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public DatabaseStatus status() {
             throw new UnsupportedOperationException();
         }
