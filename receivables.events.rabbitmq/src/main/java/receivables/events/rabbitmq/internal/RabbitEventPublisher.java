@@ -27,7 +27,6 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
-import org.osgi.service.event.propertytypes.EventTopics;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,11 +52,12 @@ import receivables.api.secret.ConfigurationSecrets;
  * key: one given in plain text is sealed where ConfigAdmin stores it as soon as the configuration is read.
  */
 // Immediate: Event Admin asks for a handler only when an event comes, and a configuration should be sealed and its
-// broker reached (or the failure logged) when it is made, not then.
+// broker reached (or the failure logged) when it is made, not then. The topic as a plain property, as LiveEvents has
+// it: @EventTopics would also require Event Admin's osgi.implementation capability, which Karaf's does not declare.
 @Component(service = EventHandler.class, configurationPid = RabbitConfiguration.FACTORY_PID,
-        configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
+        configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
+        property = EventConstants.EVENT_TOPIC + "=receivables/*")
 @Designate(ocd = RabbitConfiguration.class, factory = true)
-@EventTopics("receivables/*")
 public class RabbitEventPublisher implements EventHandler {
 
     static final String TENANT = receivables.api.EventTopics.TENANT;
