@@ -498,15 +498,42 @@ public class StoredPaymentIntents implements PaymentIntents {
      * @param where  which import or suspense item, for the transition's detail
      */
     public void paidByTransfer(Session session, Payment payment, String source, String where) {
-        List<UUID> invoices = payment.allocations().stream().map(Allocation::invoiceId).distinct().sorted().toList();
-        if (invoices.isEmpty() || !BANK_TRANSFER.equals(payment.method())) {
+        paidByTransfer(session, List.of(payment), source, where);
+    }
+
+    /**
+     * Settles the intents {@code payments} paid, as {@link #paidByTransfer(Session, Payment, String, String)} does
+     * for each in turn, looking for the intents waiting for all their invoices at once.
+     */
+    public void paidByTransfer(Session session, List<Payment> payments, String source, String where) {
+        List<Payment> byTransfer = payments.stream().filter(payment -> BANK_TRANSFER.equals(payment.method())
+                && !payment.allocations().isEmpty()).toList();
+        if (byTransfer.isEmpty()) {
             return;
         }
-        List<UUID> waiting = session.createSelectionQuery("select p.id from PaymentIntent p where p.invoiceId in :invoices"
-                        + " and p.method = :method and p.status not in :paid order by p.createdAt, p.id", UUID.class)
-                .setParameter("invoices", invoices).setParameter("method", BANK_TRANSFER)
+        List<Object[]> rows = session.createSelectionQuery("select p.invoiceId, p.id from PaymentIntent p"
+                        + " where p.invoiceId in :invoices and p.method = :method and p.status not in :paid"
+                        + " order by p.createdAt, p.id", Object[].class)
+                .setParameter("invoices", byTransfer.stream().flatMap(payment -> payment.allocations().stream())
+                        .map(Allocation::invoiceId).distinct().toList())
+                .setParameter("method", BANK_TRANSFER)
                 .setParameterList("paid", List.of(IntentStatus.SUCCEEDED, IntentStatus.PARTIALLY_REFUNDED, IntentStatus.REFUNDED))
                 .getResultList();
+        if (rows.isEmpty()) {
+            return;
+        }
+        for (Payment payment : byTransfer) {
+            Set<UUID> invoices = payment.allocations().stream().map(Allocation::invoiceId).collect(Collectors.toSet());
+            // oldest first, as the rows come
+            List<UUID> waiting = rows.stream().filter(row -> invoices.contains((UUID) row[0])).map(row -> (UUID) row[1])
+                    .toList();
+            if (!waiting.isEmpty()) {
+                settle(session, payment, waiting, source, where);
+            }
+        }
+    }
+
+    private void settle(Session session, Payment payment, List<UUID> waiting, String source, String where) {
         Set<UUID> settled = new HashSet<>();
         for (UUID intentId : waiting) {
             PaymentIntentEntity intent = Database.locked(session, PaymentIntentEntity.class, intentId);

@@ -7,13 +7,17 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.hibernate.Session;
 import org.osgi.service.component.annotations.Activate;
@@ -68,6 +72,7 @@ public class StoredPayments implements Payments {
     private static final Pattern METHOD = Pattern.compile("[A-Z][A-Z0-9_]{0,31}");
     private static final Comparator<InstallmentEntity> OLDEST_DUE_FIRST = Comparator.comparing(InstallmentEntity::dueDate)
             .thenComparing(InstallmentEntity::invoiceId).thenComparing(InstallmentEntity::sequence);
+    private static final List<InvoiceStatus> OPEN = List.of(InvoiceStatus.ISSUED, InvoiceStatus.PARTIALLY_PAID);
 
     private final Database database;
     private final JournalPostings journal;
@@ -296,8 +301,9 @@ public class StoredPayments implements Payments {
 
     private void applyCredit(Session session, UnitOfWork tx, TenantId tenant, PaymentEntity payment,
             List<AllocationTarget> targets, LocalDate date, Instant now) {
-        Allocated allocated = allocate(session, tx, tenant, payment,
-                lockedCandidates(session, payment.customerId, payment.currency, targets), targets, date, now);
+        List<InstallmentEntity> candidates = lockedCandidates(session, payment.customerId, payment.currency, targets);
+        Allocated allocated = allocate(session, tx, tenant, payment, candidates,
+                discountedBefore(session, candidates, date), targets, date, now);
         if (allocated.amount().isPositive()) {
             journal.post(session, date, JournalEntryKind.CREDIT_APPLIED, payment.number, List.of(
                     JournalLine.debit(Account.CUSTOMER_CREDIT, allocated.amount()),
@@ -374,18 +380,123 @@ public class StoredPayments implements Payments {
      */
     private Payment recordNew(Session session, UnitOfWork tx, TenantId tenant, PaymentRequest details) {
         if (session.find(CustomerAccountEntity.class, details.customerId()) == null) {
-            throw new InvalidRequestException(FieldViolation.of("customerId", "is not a customer of this tenant"));
+            throw unknownCustomer();
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<InstallmentEntity> candidates = lockedCandidates(session, details.customerId(),
                 details.amount().currency(), details.allocateTo());
+        long number = YearlyCounter.PAYMENT.reserve(session, tenant, details.valueDate().getYear(), 1);
+        PaymentEntity payment = book(session, tx, tenant, details, number, candidates,
+                discountedBefore(session, candidates, details.valueDate()), now);
+        session.flush();
+        return toValue(session, payment);
+    }
+
+    /**
+     * Records payments in the caller's transaction as {@link #record(Session, UnitOfWork, TenantId, PaymentRequest)}
+     * does one after the other, with the same numbers, allocations, journal entries, audit records and events, in a
+     * few round trips for all of them: earlier payments and customers are looked up, the invoices named locked (in
+     * id order, before the payment counter) and the numbers reserved once for the whole list; the rows go in JDBC
+     * batches. Each payment names the invoices it pays. The session is flushed between two payments only where the
+     * second pays an invoice the first changed, so that the audit trail records each payment's changes as recording
+     * them one by one does.
+     *
+     * @return the payments in the order of {@code requests}; a key used twice gives the same payment twice
+     */
+    public List<Payment> recordAll(Session session, UnitOfWork tx, TenantId tenant, List<PaymentRequest> requests) {
+        requests.forEach(StoredPayments::validate);
+        if (requests.stream().anyMatch(details -> details.allocateTo().isEmpty())) {
+            throw new IllegalArgumentException("each payment recorded with others names the invoices it pays");
+        }
+        if (requests.isEmpty()) {
+            return List.of();
+        }
+        Map<String, PaymentEntity> byKey = new HashMap<>();
+        session.createSelectionQuery("from Payment p where p.idempotencyKey in :keys", PaymentEntity.class)
+                .setParameterList("keys", requests.stream().map(PaymentRequest::idempotencyKey).distinct().toList())
+                .getResultStream().forEach(earlier -> byKey.put(earlier.idempotencyKey, earlier));
+        Map<String, PaymentRequest> fresh = new LinkedHashMap<>();
+        requests.stream().filter(details -> !byKey.containsKey(details.idempotencyKey()))
+                .forEach(details -> fresh.putIfAbsent(details.idempotencyKey(), details));
+        if (!fresh.isEmpty()) {
+            recordFresh(session, tx, tenant, List.copyOf(fresh.values())).forEach(
+                    payment -> byKey.put(payment.idempotencyKey, payment));
+        }
+        session.flush();
+        for (PaymentRequest details : requests) {
+            if (!byKey.get(details.idempotencyKey()).sameAs(details)) {
+                throw new ConflictException("idempotency key " + details.idempotencyKey()
+                        + " was already used for a different payment (" + byKey.get(details.idempotencyKey()).id + ")");
+            }
+        }
+        List<PaymentEntity> distinct = requests.stream().map(details -> byKey.get(details.idempotencyKey())).distinct()
+                .toList();
+        Map<UUID, Payment> values = new HashMap<>();
+        List<Payment> recorded = toValues(session, distinct);
+        for (int i = 0; i < distinct.size(); i++) {
+            values.put(distinct.get(i).id, recorded.get(i));
+        }
+        return requests.stream().map(details -> values.get(byKey.get(details.idempotencyKey()).id)).toList();
+    }
+
+    /** Books payments no earlier one has the key of, each to the invoices it names; see {@link #recordAll}. */
+    private List<PaymentEntity> recordFresh(Session session, UnitOfWork tx, TenantId tenant,
+            List<PaymentRequest> requests) {
+        Set<UUID> customers = Set.copyOf(session.createSelectionQuery("select c.id from CustomerAccount c"
+                        + " where c.id in :customers", UUID.class)
+                .setParameterList("customers", requests.stream().map(PaymentRequest::customerId).distinct().toList())
+                .getResultList());
+        if (!requests.stream().allMatch(details -> customers.contains(details.customerId()))) {
+            throw unknownCustomer();
+        }
+        Map<UUID, InvoiceEntity> invoices = new LinkedHashMap<>();
+        lockedInvoices(session, requests.stream().flatMap(details -> details.allocateTo().stream())
+                .map(AllocationTarget::invoiceId).distinct().sorted().toList())
+                .forEach(invoice -> invoices.put(invoice.id(), invoice));
+        Map<UUID, List<InstallmentEntity>> installments = new HashMap<>();
+        List<InstallmentEntity> openInstallments = lockedOpenInstallments(session, List.copyOf(invoices.keySet()));
+        openInstallments.forEach(installment -> installments.computeIfAbsent(installment.invoiceId(), id -> new ArrayList<>())
+                .add(installment));
+        Map<Integer, Long> numbers = new TreeMap<>();
+        requests.forEach(details -> numbers.merge(details.valueDate().getYear(), 1L, Long::sum));
+        numbers.replaceAll((year, count) -> YearlyCounter.PAYMENT.reserve(session, tenant, year, Math.toIntExact(count)));
+        Set<UUID> discountedBefore = discountedBefore(session, openInstallments, requests.stream().map(PaymentRequest::valueDate)
+                .min(Comparator.naturalOrder()).orElseThrow());
+        List<PaymentEntity> booked = new ArrayList<>(requests.size());
+        Set<UUID> changedSinceFlush = new HashSet<>();
+        for (PaymentRequest details : requests) {
+            List<UUID> named = details.allocateTo().stream().map(AllocationTarget::invoiceId).distinct().toList();
+            if (named.stream().anyMatch(changedSinceFlush::contains)) {
+                session.flush();
+                changedSinceFlush.clear();
+            }
+            changedSinceFlush.addAll(named);
+            List<InstallmentEntity> candidates = named.stream().map(invoices::get)
+                    .filter(invoice -> invoice != null && open(invoice, details.customerId(), details.amount().currency()))
+                    .flatMap(invoice -> installments.getOrDefault(invoice.id(), List.of()).stream())
+                    .filter(installment -> installment.open().isPositive())
+                    .sorted(OLDEST_DUE_FIRST).toList();
+            int year = details.valueDate().getYear();
+            long number = numbers.merge(year, 1L, Long::sum) - 1;
+            booked.add(book(session, tx, tenant, details, number, candidates, discountedBefore,
+                    clock.instant().truncatedTo(ChronoUnit.MICROS)));
+        }
+        return booked;
+    }
+
+    /**
+     * Books a payment numbered {@code number} in the tenant's counter: its allocation to {@code candidates}, the
+     * installments locked for it, its journal entry and what settling the installments posts after it.
+     */
+    private PaymentEntity book(Session session, UnitOfWork tx, TenantId tenant, PaymentRequest details, long number,
+            List<InstallmentEntity> candidates, Set<UUID> discountedBefore, Instant now) {
         PaymentEntity payment = new PaymentEntity(details, tenants.settings(tenant).paymentNumber(details.valueDate(),
-                YearlyCounter.PAYMENT.reserve(session, tenant, details.valueDate().getYear(), 1)), now);
+                number), now);
         session.persist(payment);
         events.afterCommit(tx, EventTopics.PAYMENT_RECEIVED, Map.of(EventTopics.TENANT, tenant.value(), EventTopics.ID,
                 payment.id.toString(), EventTopics.CUSTOMER_ID, payment.customerId.toString(), EventTopics.CURRENCY,
                 payment.currency, EventTopics.AMOUNT, payment.amount().amount().toPlainString()));
-        Allocated allocated = allocate(session, tx, tenant, payment, candidates, details.allocateTo(),
+        Allocated allocated = allocate(session, tx, tenant, payment, candidates, discountedBefore, details.allocateTo(),
                 details.valueDate(), now);
         List<JournalLine> lines = new ArrayList<>();
         lines.add(JournalLine.debit(Account.CASH, payment.amount()));
@@ -402,20 +513,36 @@ public class StoredPayments implements Payments {
         }
         journal.post(session, details.valueDate(), JournalEntryKind.PAYMENT_RECEIVED, payment.number, lines);
         allocated.settle().run();
-        session.flush();
-        return toValue(session, payment);
+        discountedBefore.addAll(allocated.discounted());
+        return payment;
+    }
+
+    private static InvalidRequestException unknownCustomer() {
+        return new InvalidRequestException(FieldViolation.of("customerId", "is not a customer of this tenant"));
     }
 
     /**
-     * What allocating did: the amount, and the postings that follow it (exchange differences, small
-     * write-offs), to run after the caller's own journal entry so that entries read in the order of events.
+     * Which of {@code installments} earned their early-payment discount before: a payment on {@code valueDate} or
+     * later can earn only those it has not; the set grows as payments earn them.
      */
-    private record Allocated(Money amount, Runnable settle) {
+    private Set<UUID> discountedBefore(Session session, List<InstallmentEntity> installments, LocalDate valueDate) {
+        return new HashSet<>(writeOffs.discounted(session, installments.stream()
+                .filter(installment -> installment.discountOn(valueDate).isPositive())
+                .map(InstallmentEntity::id).toList()));
+    }
+
+    /**
+     * What allocating did: the amount, the installments that earned their discount, and the postings that follow
+     * it (exchange differences, small write-offs), to run after the caller's own journal entry so that entries read
+     * in the order of events.
+     */
+    private record Allocated(Money amount, Set<UUID> discounted, Runnable settle) {
     }
 
     /** Allocates the payment to {@code candidates}, the installments {@link #lockedCandidates} locked for it. */
     private Allocated allocate(Session session, UnitOfWork tx, TenantId tenant, PaymentEntity payment,
-            List<InstallmentEntity> candidates, List<AllocationTarget> targets, LocalDate valueDate, Instant now) {
+            List<InstallmentEntity> candidates, Set<UUID> discountedBefore, List<AllocationTarget> targets,
+            LocalDate valueDate, Instant now) {
         Map<UUID, Money> openBefore = new LinkedHashMap<>();
         candidates.forEach(installment -> openBefore.put(installment.id(), installment.open()));
         Map<UUID, InvoiceEntity> invoices = new LinkedHashMap<>();
@@ -423,9 +550,7 @@ public class StoredPayments implements Payments {
             invoices.computeIfAbsent(installment.invoiceId(), id -> session.find(InvoiceEntity.class, id));
         }
         Shares shares = new Shares(session, payment, invoices, tenants.settings(tenant), valueDate, now,
-                writeOffs.discounted(session, candidates.stream()
-                        .filter(installment -> installment.discountOn(valueDate).isPositive())
-                        .map(InstallmentEntity::id).toList()));
+                discountedBefore);
         Money allocated = targets.isEmpty()
                 ? allocateOldestFirst(payment, candidates, shares)
                 : allocateAsTold(session, payment, targets, candidates, shares);
@@ -436,7 +561,8 @@ public class StoredPayments implements Payments {
             writeOffs.grantDiscounts(session, tx, tenant, payment.id, valueDate, shares.discounts, invoices, now);
             writeOffs.writeOffSmallDifferences(session, tx, tenant, payment.id, valueDate, allocatedTo, invoices, now);
         };
-        return new Allocated(allocated, settle);
+        return new Allocated(allocated, shares.discounts.keySet().stream().map(InstallmentEntity::id)
+                .collect(Collectors.toSet()), settle);
     }
 
     /**
@@ -500,19 +626,33 @@ public class StoredPayments implements Payments {
     private static List<InstallmentEntity> lockedCandidates(Session session, UUID customerId, String currency,
             List<AllocationTarget> targets) {
         List<UUID> targeted = targets.stream().map(AllocationTarget::invoiceId).distinct().toList();
-        List<InvoiceStatus> open = List.of(InvoiceStatus.ISSUED, InvoiceStatus.PARTIALLY_PAID);
         // Targeted invoices are found by their key alone, and then checked: with the customer in the query, a
         // database without statistics may walk all the customer's invoices to find the one named.
-        var invoiceQuery = targeted.isEmpty()
+        List<InvoiceEntity> invoices = targeted.isEmpty()
                 ? session.createSelectionQuery("from Invoice v where v.customerId = :customer and v.currency = :currency"
                                 + " and v.status in (:open) order by v.id", InvoiceEntity.class)
-                        .setParameter("customer", customerId).setParameter("currency", currency).setParameter("open", open)
-                : session.createSelectionQuery("from Invoice v where v.id in :targeted order by v.id", InvoiceEntity.class)
-                        .setParameter("targeted", targeted);
-        List<UUID> invoiceIds = invoiceQuery.setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream()
-                .filter(invoice -> invoice.customerId().equals(customerId) && invoice.currency().equals(currency)
-                        && open.contains(invoice.status()))
-                .map(InvoiceEntity::id).toList();
+                        .setParameter("customer", customerId).setParameter("currency", currency)
+                        .setParameter("open", OPEN).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList()
+                : lockedInvoices(session, targeted);
+        return lockedOpenInstallments(session, invoices.stream()
+                .filter(invoice -> open(invoice, customerId, currency)).map(InvoiceEntity::id).toList())
+                .stream().sorted(OLDEST_DUE_FIRST).toList();
+    }
+
+    /** Whether a payment of {@code customerId} in {@code currency} may go to {@code invoice} as it is now. */
+    private static boolean open(InvoiceEntity invoice, UUID customerId, String currency) {
+        return invoice.customerId().equals(customerId) && invoice.currency().equals(currency)
+                && OPEN.contains(invoice.status());
+    }
+
+    /** The invoices, locked in id order. */
+    private static List<InvoiceEntity> lockedInvoices(Session session, List<UUID> invoiceIds) {
+        return session.createSelectionQuery("from Invoice v where v.id in :targeted order by v.id", InvoiceEntity.class)
+                .setParameter("targeted", invoiceIds).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+    }
+
+    /** The installments of the invoices with something open, locked. */
+    private static List<InstallmentEntity> lockedOpenInstallments(Session session, List<UUID> invoiceIds) {
         if (invoiceIds.isEmpty()) {
             return List.of();
         }
@@ -520,7 +660,7 @@ public class StoredPayments implements Payments {
                         InstallmentEntity.class)
                 .setParameter("invoices", invoiceIds)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultStream().sorted(OLDEST_DUE_FIRST).toList();
+                .getResultList();
     }
 
     private static Money allocateOldestFirst(PaymentEntity payment, List<InstallmentEntity> candidates, Shares shares) {
