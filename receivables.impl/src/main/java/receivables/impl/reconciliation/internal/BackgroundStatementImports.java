@@ -45,6 +45,7 @@ import receivables.api.ReceivablesException;
 import receivables.api.TenantId;
 import receivables.api.money.Money;
 import receivables.api.payment.Payment;
+import receivables.api.payment.PaymentRequest;
 import receivables.api.statement.Direction;
 import receivables.api.statement.ImportNote;
 import receivables.api.statement.ImportStatus;
@@ -109,6 +110,7 @@ public class BackgroundStatementImports implements StatementImports {
     private final TenantDirectory tenants;
     private final TableStatistics statistics;
     private final PersonalDataKeys personalDataKeys;
+    private final int batchSize;
     private final Clock clock = Clock.systemUTC();
 
     // Formats come and go with their bundles; an import reads with the ones installed when it runs.
@@ -129,6 +131,14 @@ public class BackgroundStatementImports implements StatementImports {
     public BackgroundStatementImports(Database database, StoredPayments payments, StoredPaymentIntents intents,
             Leases leases, TenantDirectory tenants, TableStatistics statistics, PersonalDataKeys personalDataKeys,
             List<StatementFormat> formats) {
+        this(database, payments, intents, leases, tenants, statistics, personalDataKeys, formats, BATCH_SIZE);
+    }
+
+    /** Imports that commit every {@code batchSize} lines; 1 books line by line, as tests compare with. */
+    BackgroundStatementImports(Database database, StoredPayments payments, StoredPaymentIntents intents,
+            Leases leases, TenantDirectory tenants, TableStatistics statistics, PersonalDataKeys personalDataKeys,
+            List<StatementFormat> formats, int batchSize) {
+        this.batchSize = batchSize;
         this.database = database;
         this.payments = payments;
         this.intents = intents;
@@ -363,6 +373,8 @@ public class BackgroundStatementImports implements StatementImports {
         } catch (LostLeaseException lost) {
             throw lost;
         } catch (RuntimeException batchFailed) {
+            LOG.info("Statement import {} of tenant {} imports a batch of {} lines again line by line: {}", importId,
+                    tenant, batch.size(), batchFailed.toString());
             // What the failed transaction allocated did not happen: start again from the invoices as they are.
             importing.open = database.inTransaction(tenant, session -> OpenInvoices.load(session, tenant));
             for (Read read : batch) {
@@ -383,7 +395,11 @@ public class BackgroundStatementImports implements StatementImports {
 
     /**
      * Imports lines in the caller's transaction: debits are counted and left, lines known already are counted
-     * as duplicates, credit lines matched surely enough become payments, the others suspense items.
+     * as duplicates, credit lines matched surely enough become payments, the others suspense items. Each line is
+     * matched against the invoices as the lines before it leave them: in a batch of several lines, as matching
+     * foresees that their payments go (each invoice named takes what it has open, in turn), so that all of them
+     * are booked together; when booking allocated otherwise (an early-payment discount), the batch is refused and
+     * its lines are imported one by one. A single line's payment is followed as it was booked.
      *
      * @param failure why booking the line failed before, to leave it to a clerk; {@code null} to match it
      */
@@ -397,7 +413,10 @@ public class BackgroundStatementImports implements StatementImports {
                 .getResultList());
         TenantCipher cipher = personalDataKeys.cipher(session);
         Map<String, Set<UUID>> payers = knownPayers(session, tenant, cipher, lines);
-        Instant now = now();
+        boolean foresee = lines.size() > 1;
+        List<Booking> bookings = new ArrayList<>();
+        List<ImportedLines.Stored> stored = new ArrayList<>();
+        List<ImportedLines.Suspense> suspense = new ArrayList<>();
         for (Read read : lines) {
             StatementLine line = read.line();
             imported.read++;
@@ -413,28 +432,59 @@ public class BackgroundStatementImports implements StatementImports {
             LineMatch match = LineMatching.match(line, open,
                     payers.getOrDefault(cipher.ibanIndex(line.counterpartyIban()), Set.of()));
             if (failure == null && match.sureEnough(matchThreshold)) {
-                Payment payment = payments.record(session, tx, tenant, ImportedLines.payment(read.key(), line,
-                        match.customerId(), match.invoices().stream().map(OpenInvoice::id).toList(), LocalDate.now(clock)));
-                intents.paidByTransfer(session, payment, "statement", "import " + importId);
-                ImportedLines.insert(session, tenant.value(), cipher, lineId, importId, read, ImportedLines.MATCHED,
-                        match.confidence(), match.customerId(), payment.id());
-                payment.allocations().forEach(allocation -> open.allocated(allocation.invoiceId(),
-                        allocation.amount()));
+                bookings.add(new Booking(lineId, read, match, ImportedLines.payment(read.key(), line,
+                        match.customerId(), match.invoices().stream().map(OpenInvoice::id).toList(), LocalDate.now(clock)),
+                        foresee ? open.pay(match.invoices(), line.amount()) : Map.of()));
                 imported.matched++;
             } else {
                 List<MatchCandidate> candidates = new ArrayList<>(match.candidates());
                 if (failure != null) {
                     candidates.add(0, new MatchCandidate(null, null, null, 0, "could not be booked: " + failure));
                 }
-                ImportedLines.insert(session, tenant.value(), cipher, lineId, importId, read, ImportedLines.SUSPENDED,
-                        match.confidence(), null, null);
-                ImportedLines.suspend(session, tenant.value(), lineId, importId,
-                        candidates.subList(0, Math.min(candidates.size(), LineMatching.MAX_CANDIDATES + 1)), now);
+                stored.add(new ImportedLines.Stored(lineId, read, ImportedLines.SUSPENDED, match.confidence(), null, null));
+                suspense.add(new ImportedLines.Suspense(lineId,
+                        candidates.subList(0, Math.min(candidates.size(), LineMatching.MAX_CANDIDATES + 1))));
                 imported.suspended++;
             }
         }
-        session.flush();
+        List<Payment> booked = payments.recordAll(session, tx, tenant,
+                bookings.stream().map(Booking::payment).toList());
+        for (int i = 0; i < bookings.size(); i++) {
+            Booking booking = bookings.get(i);
+            Payment payment = booked.get(i);
+            if (!foresee) {
+                payment.allocations().forEach(allocation -> open.allocated(allocation.invoiceId(), allocation.amount()));
+            } else if (!booking.foreseen().equals(perInvoice(payment))) {
+                throw new UnforeseenAllocation(payment);
+            }
+            stored.add(new ImportedLines.Stored(booking.lineId(), booking.read(), ImportedLines.MATCHED,
+                    booking.match().confidence(), booking.match().customerId(), payment.id()));
+        }
+        intents.paidByTransfer(session, booked, "statement", "import " + importId);
+        ImportedLines.insert(session, tenant.value(), cipher, importId, stored);
+        ImportedLines.suspend(session, tenant.value(), importId, suspense, now());
         return imported;
+    }
+
+    /** What {@code payment} allocated to each invoice. */
+    private static Map<UUID, Money> perInvoice(Payment payment) {
+        Map<UUID, Money> allocated = new HashMap<>();
+        payment.allocations().forEach(allocation -> allocated.merge(allocation.invoiceId(), allocation.amount(),
+                Money::plus));
+        return allocated;
+    }
+
+    /** A line matched surely enough, the payment it is, and what matching foresaw that payment allocates. */
+    private record Booking(UUID lineId, Read read, LineMatch match, PaymentRequest payment, Map<UUID, Money> foreseen) {
+    }
+
+    /** A payment allocated otherwise than matching foresaw: the lines after it were matched on a wrong picture. */
+    private static final class UnforeseenAllocation extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UnforeseenAllocation(Payment payment) {
+            super("payment " + payment.number() + " allocated " + perInvoice(payment) + ", not what matching foresaw");
+        }
     }
 
     /**
@@ -539,7 +589,7 @@ public class BackgroundStatementImports implements StatementImports {
         private final Lease lease;
         private final long alreadyRead;
         private final LineKeys keys = new LineKeys();
-        private final List<Read> batch = new ArrayList<>(BATCH_SIZE);
+        private final List<Read> batch = new ArrayList<>();
         private StatementHeader statement;
         private int statements;
         private long statementLines;
@@ -593,7 +643,7 @@ public class BackgroundStatementImports implements StatementImports {
                 return;
             }
             batch.add(new Read(key, statement.accountIban(), line));
-            if (batch.size() >= BATCH_SIZE) {
+            if (batch.size() >= batchSize) {
                 flush();
             }
         }

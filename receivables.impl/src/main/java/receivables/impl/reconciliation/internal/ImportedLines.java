@@ -1,7 +1,11 @@
 package receivables.impl.reconciliation.internal;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -39,68 +43,110 @@ final class ImportedLines {
     record Kept(UUID id, UUID importId, String key, String account, StatementLine line) {
     }
 
-    /** Stores a line, its payer sealed with {@code cipher} (the payer is personal data) and the payer's IBAN indexed. */
-    static void insert(Session session, String tenant, TenantCipher cipher, UUID id, UUID importId, Read read,
-            String outcome, int confidence, UUID customerId, UUID paymentId) {
-        StatementLine line = read.line();
-        session.createNativeMutationQuery("insert into bank_statement_line (tenant_id, id, line_key, import_id, account,"
-                        + " statement_id, sequence_number, booking_date, value_date, currency, amount, end_to_end_id,"
-                        + " creditor_reference, remittance_text, counterparty_name, counterparty_iban, counterparty_iban_index,"
-                        + " bank_reference, reversal, outcome, confidence, customer_id, payment_id) values (:tenant, :id,"
-                        + " :key, :import, :account, :statement, :sequence, :booked, :value, :currency, :amount, :endToEnd,"
-                        + " :reference, :text, :name, :iban, :ibanIndex, :bankReference, :reversal, :outcome, :confidence,"
-                        + " :customer, :payment)")
-                .setParameter("tenant", tenant)
-                .setParameter("id", id)
-                .setParameter("key", read.key())
-                .setParameter("import", importId)
-                .setParameter("account", NativeValues.clip(read.account(), 70))
-                .setParameter("statement", NativeValues.clip(line.statementId(), 140))
-                .setParameter("sequence", line.sequence())
-                .setParameter("booked", line.bookingDate(), LocalDate.class)
-                .setParameter("value", line.valueDate(), LocalDate.class)
-                .setParameter("currency", line.amount().currency())
-                .setParameter("amount", line.amount().amount())
-                .setParameter("endToEnd", NativeValues.clip(line.endToEndId(), 140))
-                .setParameter("reference", NativeValues.clip(line.creditorReference(), 140))
-                .setParameter("text", NativeValues.clip(line.remittanceText(), 2000))
-                .setParameter("name", cipher.seal(NativeValues.clip(line.counterpartyName(), 140)), String.class)
-                .setParameter("iban", cipher.seal(NativeValues.clip(line.counterpartyIban(), 70)), String.class)
-                .setParameter("ibanIndex", cipher.ibanIndex(line.counterpartyIban()), String.class)
-                .setParameter("bankReference", NativeValues.clip(line.bankReference(), 140))
-                .setParameter("reversal", line.reversal())
-                .setParameter("outcome", outcome)
-                .setParameter("confidence", confidence)
-                .setParameter("customer", customerId, UUID.class)
-                .setParameter("payment", paymentId, UUID.class)
-                .executeUpdate();
+    /**
+     * A line to store: what became of it, how sure matching was, and the customer and payment when it was booked.
+     */
+    record Stored(UUID id, Read read, String outcome, int confidence, UUID customerId, UUID paymentId) {
     }
 
-    static void suspend(Session session, String tenant, UUID lineId, UUID importId, List<MatchCandidate> candidates,
-            Instant now) {
-        UUID itemId = UUID.randomUUID();
-        session.createNativeMutationQuery("insert into suspense_item (tenant_id, id, line_id, import_id, status,"
-                        + " created_at) values (:tenant, :id, :line, :import, 'OPEN', :now)")
-                .setParameter("tenant", tenant)
-                .setParameter("id", itemId)
-                .setParameter("line", lineId)
-                .setParameter("import", importId)
-                .setParameter("now", now)
-                .executeUpdate();
-        for (int rank = 0; rank < candidates.size(); rank++) {
-            MatchCandidate candidate = candidates.get(rank);
-            session.createNativeMutationQuery("insert into suspense_candidate (tenant_id, suspense_id, rank_number,"
-                            + " invoice_id, invoice_number, customer_id, confidence, reason) values (:tenant, :item,"
-                            + " :rank, :invoice, :number, :customer, :confidence, :reason)")
-                    .setParameter("tenant", tenant)
-                    .setParameter("item", itemId)
-                    .setParameter("rank", rank + 1)
-                    .setParameter("invoice", candidate.invoiceId(), UUID.class)
-                    .setParameter("number", NativeValues.clip(candidate.invoiceNumber(), 40))
-                    .setParameter("customer", candidate.customerId(), UUID.class)
-                    .setParameter("confidence", candidate.confidence())
-                    .setParameter("reason", NativeValues.clip(candidate.reason(), 200))
-                    .executeUpdate();
+    /** A suspense item to open for the stored line {@code lineId}, with what a clerk should look at first. */
+    record Suspense(UUID lineId, List<MatchCandidate> candidates) {
+    }
+
+    /**
+     * Stores lines in one JDBC batch, their payers sealed with {@code cipher} (the payer is personal data) and the
+     * payers' IBANs indexed.
+     */
+    static void insert(Session session, String tenant, TenantCipher cipher, UUID importId, List<Stored> lines) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        session.doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("insert into bank_statement_line (tenant_id, id,"
+                    + " line_key, import_id, account, statement_id, sequence_number, booking_date, value_date, currency,"
+                    + " amount, end_to_end_id, creditor_reference, remittance_text, counterparty_name, counterparty_iban,"
+                    + " counterparty_iban_index, bank_reference, reversal, outcome, confidence, customer_id, payment_id)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (Stored stored : lines) {
+                    Read read = stored.read();
+                    StatementLine line = read.line();
+                    insert.setString(1, tenant);
+                    insert.setObject(2, stored.id());
+                    insert.setString(3, read.key());
+                    insert.setObject(4, importId);
+                    insert.setString(5, NativeValues.clip(read.account(), 70));
+                    insert.setString(6, NativeValues.clip(line.statementId(), 140));
+                    insert.setInt(7, line.sequence());
+                    insert.setObject(8, line.bookingDate(), Types.DATE);
+                    insert.setObject(9, line.valueDate(), Types.DATE);
+                    insert.setString(10, line.amount().currency());
+                    insert.setBigDecimal(11, line.amount().amount());
+                    insert.setString(12, NativeValues.clip(line.endToEndId(), 140));
+                    insert.setString(13, NativeValues.clip(line.creditorReference(), 140));
+                    insert.setString(14, NativeValues.clip(line.remittanceText(), 2000));
+                    insert.setString(15, cipher.seal(NativeValues.clip(line.counterpartyName(), 140)));
+                    insert.setString(16, cipher.seal(NativeValues.clip(line.counterpartyIban(), 70)));
+                    insert.setString(17, cipher.ibanIndex(line.counterpartyIban()));
+                    insert.setString(18, NativeValues.clip(line.bankReference(), 140));
+                    insert.setBoolean(19, line.reversal());
+                    insert.setString(20, stored.outcome());
+                    insert.setInt(21, stored.confidence());
+                    setUuid(insert, 22, stored.customerId());
+                    setUuid(insert, 23, stored.paymentId());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
+    }
+
+    /** Opens the suspense items, with their candidates, in two JDBC batches. */
+    static void suspend(Session session, String tenant, UUID importId, List<Suspense> items, Instant now) {
+        if (items.isEmpty()) {
+            return;
+        }
+        session.doWork(connection -> {
+            try (PreparedStatement item = connection.prepareStatement("insert into suspense_item (tenant_id, id, line_id,"
+                    + " import_id, status, created_at) values (?, ?, ?, ?, 'OPEN', ?)");
+                    PreparedStatement candidate = connection.prepareStatement("insert into suspense_candidate (tenant_id,"
+                            + " suspense_id, rank_number, invoice_id, invoice_number, customer_id, confidence, reason)"
+                            + " values (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                boolean candidates = false;
+                for (Suspense suspense : items) {
+                    UUID itemId = UUID.randomUUID();
+                    item.setString(1, tenant);
+                    item.setObject(2, itemId);
+                    item.setObject(3, suspense.lineId());
+                    item.setObject(4, importId);
+                    item.setObject(5, now.atOffset(ZoneOffset.UTC));
+                    item.addBatch();
+                    for (int rank = 0; rank < suspense.candidates().size(); rank++) {
+                        MatchCandidate found = suspense.candidates().get(rank);
+                        candidate.setString(1, tenant);
+                        candidate.setObject(2, itemId);
+                        candidate.setInt(3, rank + 1);
+                        setUuid(candidate, 4, found.invoiceId());
+                        candidate.setString(5, NativeValues.clip(found.invoiceNumber(), 40));
+                        setUuid(candidate, 6, found.customerId());
+                        candidate.setInt(7, found.confidence());
+                        candidate.setString(8, NativeValues.clip(found.reason(), 200));
+                        candidate.addBatch();
+                        candidates = true;
+                    }
+                }
+                item.executeBatch();
+                if (candidates) {
+                    candidate.executeBatch();
+                }
+            }
+        });
+    }
+
+    private static void setUuid(PreparedStatement statement, int index, UUID value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.OTHER);
+        } else {
+            statement.setObject(index, value);
         }
     }
 

@@ -79,6 +79,26 @@ final class OpenInvoices {
         return name.isEmpty() ? Set.of() : customersByName.getOrDefault(name, Set.of());
     }
 
+    /**
+     * Foresees what a payment of {@code amount} to {@code invoices} allocates, as booking does: each invoice in
+     * turn takes what it has open, while the payment lasts; follows those allocations and returns them.
+     */
+    Map<UUID, Money> pay(List<OpenInvoice> invoices, Money amount) {
+        Map<UUID, Money> taken = new HashMap<>();
+        Money left = amount;
+        for (OpenInvoice named : invoices) {
+            OpenInvoice invoice = byId.get(named.id());
+            if (invoice == null || !left.isPositive()) {
+                continue;
+            }
+            Money share = invoice.open().min(left);
+            taken.put(invoice.id(), share);
+            allocated(invoice.id(), share);
+            left = left.minus(share);
+        }
+        return taken;
+    }
+
     /** {@code amount} of the invoice was allocated: less is open, and nothing once it is paid. */
     void allocated(UUID invoiceId, Money amount) {
         OpenInvoice before = byId.remove(invoiceId);

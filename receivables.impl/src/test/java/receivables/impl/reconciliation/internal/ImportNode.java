@@ -24,9 +24,16 @@ public record ImportNode(BackgroundStatementImports imports, Leases leases) impl
     /** Imports that read {@code formats} and book lines matched at least {@code matchThreshold} surely. */
     public static ImportNode start(Database database, StoredPayments payments, StoredPaymentIntents intents,
             TableStatistics statistics, int matchThreshold, List<StatementFormat> formats) {
+        return start(database, payments, intents, statistics, matchThreshold, formats,
+                BackgroundStatementImports.BATCH_SIZE);
+    }
+
+    /** Imports as above that commit every {@code batchSize} lines. */
+    static ImportNode start(Database database, StoredPayments payments, StoredPaymentIntents intents,
+            TableStatistics statistics, int matchThreshold, List<StatementFormat> formats, int batchSize) {
         Leases leases = TestLeases.running(database, "import-node");
         BackgroundStatementImports imports = new BackgroundStatementImports(database, payments, intents, leases,
-                new TenantDirectory(), statistics, TestDatabases.personalDataKeys(database), formats);
+                new TenantDirectory(), statistics, TestDatabases.personalDataKeys(database), formats, batchSize);
         imports.activate(configuration(matchThreshold));
         return new ImportNode(imports, leases);
     }

@@ -573,7 +573,7 @@ abstract class StatementImportContract extends OnLedger {
                 + entry("NTRY-7", "15.00", "DBIT", "Bank", "fees", null));
     }
 
-    private static String camt(String version, String message, String record, String id, String entries) {
+    static String camt(String version, String message, String record, String id, String entries) {
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:" + version
                 + "\">\n<" + message + "><GrpHdr><MsgId>M-" + id + "</MsgId></GrpHdr>\n<" + record + "><Id>" + id
                 + "</Id><Acct><Id><IBAN>" + ACCOUNT + "</IBAN></Id><Ccy>EUR</Ccy></Acct>\n" + entries + "</" + record
@@ -582,8 +582,14 @@ abstract class StatementImportContract extends OnLedger {
 
     private static String entry(String bankReference, String amount, String direction, String payer, String text,
             String creditorReference) {
+        return entry(bankReference, amount, direction, payer, text, creditorReference, ISSUED.plusDays(10));
+    }
+
+    /** An entry booked and valued on {@code day}. */
+    static String entry(String bankReference, String amount, String direction, String payer, String text,
+            String creditorReference, LocalDate day) {
         return "<Ntry><Amt Ccy=\"EUR\">" + amount + "</Amt><CdtDbtInd>" + direction + "</CdtDbtInd><Sts>BOOK</Sts>"
-                + "<BookgDt><Dt>" + ISSUED.plusDays(10) + "</Dt></BookgDt><ValDt><Dt>" + ISSUED.plusDays(10)
+                + "<BookgDt><Dt>" + day + "</Dt></BookgDt><ValDt><Dt>" + day
                 + "</Dt></ValDt><AcctSvcrRef>" + bankReference + "</AcctSvcrRef><NtryDtls><TxDtls>"
                 + "<RltdPties><" + ("CRDT".equals(direction) ? "Dbtr" : "Cdtr") + "><Nm>" + payer + "</Nm></"
                 + ("CRDT".equals(direction) ? "Dbtr" : "Cdtr") + "></RltdPties><RmtInf>"
