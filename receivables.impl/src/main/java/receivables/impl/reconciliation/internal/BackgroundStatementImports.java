@@ -375,8 +375,11 @@ public class BackgroundStatementImports implements StatementImports {
         } catch (RuntimeException batchFailed) {
             LOG.info("Statement import {} of tenant {} imports a batch of {} lines again line by line: {}", importId,
                     tenant, batch.size(), batchFailed.toString());
-            // What the failed transaction allocated did not happen: start again from the invoices as they are.
-            importing.open = database.inTransaction(tenant, session -> OpenInvoices.load(session, tenant));
+            // What matching foresaw for the failed batch did not happen: start again from the invoices as they are. A
+            // batch of one line follows its payment only once it is stored, as a line imported on its own below does.
+            if (batch.size() > 1) {
+                importing.open = database.inTransaction(tenant, session -> OpenInvoices.load(session, tenant));
+            }
             for (Read read : batch) {
                 Imported imported;
                 try {
@@ -398,8 +401,9 @@ public class BackgroundStatementImports implements StatementImports {
      * as duplicates, credit lines matched surely enough become payments, the others suspense items. Each line is
      * matched against the invoices as the lines before it leave them: in a batch of several lines, as matching
      * foresees that their payments go (each invoice named takes what it has open, in turn), so that all of them
-     * are booked together; when booking allocated otherwise (an early-payment discount), the batch is refused and
-     * its lines are imported one by one. A single line's payment is followed as it was booked.
+     * are booked together; when booking went otherwise (an early-payment discount, a small difference written off
+     * that closed an invoice), the batch is refused and its lines are imported one by one. A single line's invoices
+     * are followed as booking left them.
      *
      * @param failure why booking the line failed before, to leave it to a clerk; {@code null} to match it
      */
@@ -452,9 +456,7 @@ public class BackgroundStatementImports implements StatementImports {
         for (int i = 0; i < bookings.size(); i++) {
             Booking booking = bookings.get(i);
             Payment payment = booked.get(i);
-            if (!foresee) {
-                payment.allocations().forEach(allocation -> open.allocated(allocation.invoiceId(), allocation.amount()));
-            } else if (!booking.foreseen().equals(perInvoice(payment))) {
+            if (foresee && !booking.foreseen().equals(perInvoice(payment))) {
                 throw new UnforeseenAllocation(payment);
             }
             stored.add(new ImportedLines.Stored(booking.lineId(), booking.read(), ImportedLines.MATCHED,
@@ -463,7 +465,36 @@ public class BackgroundStatementImports implements StatementImports {
         intents.paidByTransfer(session, booked, "statement", "import " + importId);
         ImportedLines.insert(session, tenant.value(), cipher, importId, stored);
         ImportedLines.suspend(session, tenant.value(), importId, suspense, now());
+        Map<UUID, Money> leftOpen = leftOpen(session, tenant, booked);
+        if (foresee) {
+            leftOpen.forEach((invoice, left) -> {
+                if (!open.openOf(invoice, left.currency()).equals(left)) {
+                    throw new UnforeseenAllocation(invoice, left);
+                }
+            });
+        } else {
+            leftOpen.forEach(open::leftOpen);
+        }
         return imported;
+    }
+
+    /**
+     * What the invoices {@code payments} paid have open now that they are booked: nothing for one they closed, be it
+     * by allocation, early-payment discount or a small difference written off.
+     */
+    private static Map<UUID, Money> leftOpen(Session session, TenantId tenant, List<Payment> payments) {
+        List<UUID> paid = payments.stream().flatMap(payment -> payment.allocations().stream())
+                .map(allocation -> allocation.invoiceId()).distinct().toList();
+        Map<UUID, Money> left = new HashMap<>();
+        if (paid.isEmpty()) {
+            return left;
+        }
+        NativeRow.list(session.createNativeQuery("select id, status, currency, open_amount from invoice"
+                        + " where tenant_id = :tenant and id in (:paid)", Tuple.class)
+                .setParameter("tenant", tenant.value()).setParameterList("paid", paid))
+                .forEach(row -> left.put(row.uuid("id"), OpenInvoices.OPEN_STATUSES.contains(row.text("status"))
+                        ? row.money("currency", "open_amount") : Money.zero(row.text("currency"))));
+        return left;
     }
 
     /** What {@code payment} allocated to each invoice. */
@@ -478,12 +509,16 @@ public class BackgroundStatementImports implements StatementImports {
     private record Booking(UUID lineId, Read read, LineMatch match, PaymentRequest payment, Map<UUID, Money> foreseen) {
     }
 
-    /** A payment allocated otherwise than matching foresaw: the lines after it were matched on a wrong picture. */
+    /** Booking went otherwise than matching foresaw: the lines after it were matched on a wrong picture. */
     private static final class UnforeseenAllocation extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         UnforeseenAllocation(Payment payment) {
             super("payment " + payment.number() + " allocated " + perInvoice(payment) + ", not what matching foresaw");
+        }
+
+        UnforeseenAllocation(UUID invoiceId, Money left) {
+            super("invoice " + invoiceId + " has " + left + " open after booking, not what matching foresaw");
         }
     }
 

@@ -28,6 +28,9 @@ import receivables.impl.persistence.internal.WholeTenantReads;
  */
 final class OpenInvoices {
 
+    /** The invoices that can be paid, as their status says. */
+    static final List<String> OPEN_STATUSES = List.of("ISSUED", "PARTIALLY_PAID");
+
     private final Map<String, OpenInvoice> byReference = new HashMap<>();
     private final Set<String> ambiguousReferences = new HashSet<>();
     private final Map<Money, List<OpenInvoice>> byOpenAmount = new HashMap<>();
@@ -97,6 +100,20 @@ final class OpenInvoices {
             left = left.minus(share);
         }
         return taken;
+    }
+
+    /** What the invoice has open as far as this index knows: nothing when it holds no such invoice. */
+    Money openOf(UUID invoiceId, String currency) {
+        OpenInvoice invoice = byId.get(invoiceId);
+        return invoice == null ? Money.zero(currency) : invoice.open();
+    }
+
+    /** Booking left {@code open} of the invoice: the index follows it down, never up. */
+    void leftOpen(UUID invoiceId, Money open) {
+        OpenInvoice invoice = byId.get(invoiceId);
+        if (invoice != null && invoice.open().compareTo(open) > 0) {
+            allocated(invoiceId, invoice.open().minus(open));
+        }
     }
 
     /** {@code amount} of the invoice was allocated: less is open, and nothing once it is paid. */
