@@ -80,6 +80,21 @@ public abstract class OnLedger {
         assertThat(unbalanced).isEmpty();
     }
 
+    /**
+     * Whatever a test did, every installment's kept open amount is its amount less all its allocations (payments',
+     * credit notes', write-offs' and their reversals): the aging report reads the kept amount, so a writer of
+     * allocations that forgot it would show here.
+     */
+    @AfterEach
+    void everyOpenAmountIsTheAmountLessItsAllocations() {
+        List<?> drifted = database.inTransaction(new TenantId("any"), session -> session.createNativeQuery(
+                "select i.tenant_id, i.id from installment i left join (select tenant_id, installment_id, sum(amount)"
+                        + " allocated from allocation group by tenant_id, installment_id) a on a.tenant_id = i.tenant_id"
+                        + " and a.installment_id = i.id where i.open_amount <> i.amount - coalesce(a.allocated, 0)",
+                Object[].class).getResultList());
+        assertThat(drifted).as("installments whose open amount is not their amount less their allocations").isEmpty();
+    }
+
     /** The call is refused as a bad request that names exactly {@code field}. */
     protected static void assertRefused(ThrowingCallable call, String field) {
         assertThatThrownBy(call).isInstanceOfSatisfying(InvalidRequestException.class,
