@@ -241,7 +241,7 @@ public class BackgroundBillingRuns implements BillingRuns {
         after.batchesDone = batchesDone;
         try {
             invoices.invoiceAndIssue(tenant, batch, progress.issueDate,
-                    session -> write(session, tenant, runId, lease, after, null));
+                    tx -> tx.beforeCommit(session -> write(session, tenant, runId, lease, after, null)));
             progress.adopt(after);
             return;
         } catch (RuntimeException batchFailed) {

@@ -151,32 +151,30 @@ public class StoredInvoices implements Invoices {
      * @return how many invoices the batch issued
      */
     public int invoiceAndIssue(TenantId tenant, List<SalesOrder> orders, LocalDate issueDate) {
-        return invoiceAndIssue(tenant, orders, issueDate, session -> {
+        return invoiceAndIssue(tenant, orders, issueDate, tx -> {
         });
     }
 
     /**
-     * The batch as above, and {@code alongside} writes in the transaction that commits it, after its invoices
-     * (a billing run's progress): both commit or neither. A failure of {@code alongside} fails the batch.
+     * The batch as above; {@code enlist} is given the transaction of each attempt, to register there what must
+     * commit with the batch or not at all (a billing run's progress, on {@link UnitOfWork#beforeCommit}).
      */
     public int invoiceAndIssue(TenantId tenant, List<SalesOrder> orders, LocalDate issueDate,
-            Consumer<Session> alongside) {
+            Consumer<UnitOfWork> enlist) {
         List<InvoiceCalculation> calculations = orders.stream().map(InvoiceCalculation::of).toList();
         try {
             return database.inTransaction(tenant, (session, tx) -> {
-                int issued = invoiceAndIssue(session, tx, tenant, orders, calculations, issueDate, Map.of());
-                alongside.accept(session);
-                return issued;
+                enlist.accept(tx);
+                return invoiceAndIssue(session, tx, tenant, orders, calculations, issueDate, Map.of());
             });
         } catch (RuntimeException notAllNew) {
             return database.inTransaction(tenant, (session, tx) -> {
+                enlist.accept(tx);
                 Map<String, InvoiceEntity> earlier = session.createSelectionQuery("from Invoice v where v.orderId in :orders",
                                 InvoiceEntity.class)
                         .setParameter("orders", orders.stream().map(order -> order.orderId().trim()).toList())
                         .getResultStream().collect(Collectors.toMap(invoice -> invoice.orderId, invoice -> invoice));
-                int issued = invoiceAndIssue(session, tx, tenant, orders, calculations, issueDate, earlier);
-                alongside.accept(session);
-                return issued;
+                return invoiceAndIssue(session, tx, tenant, orders, calculations, issueDate, earlier);
             });
         }
     }
