@@ -116,8 +116,9 @@ public class StoredInvoices implements Invoices {
                     if (invoice == null) {
                         throw new NotFoundException("invoice", invoiceId);
                     }
-                    if (issuable(session, tenant, invoice, issueDate)) {
-                        issue(session, tx, tenant, invoice, issueDate,
+                    Optional<Cleared> cleared = issuable(session, tenant, invoice, issueDate);
+                    if (cleared.isPresent()) {
+                        issue(session, tx, tenant, cleared.get(), issueDate,
                                 YearlyCounter.INVOICE.reserve(session, tenant, issueDate.getYear(), 1), new HashMap<>());
                         session.flush();
                     }
@@ -189,7 +190,7 @@ public class StoredInvoices implements Invoices {
             List<InvoiceCalculation> calculations, LocalDate issueDate, Map<String, InvoiceEntity> earlier) {
         // The batch's customers in one query, so that the look-ups by id below find them in the session.
         session.findMultiple(CustomerAccountEntity.class, orders.stream().map(SalesOrder::customerId).distinct().toList());
-        List<InvoiceEntity> drafts = new ArrayList<>();
+        List<Cleared> drafts = new ArrayList<>();
         Map<InvoiceEntity, InvoiceCalculation> unwritten = new LinkedHashMap<>();
         Runnable writeUnwritten = () -> {
             unwritten.forEach((invoice, calculation) -> write(session, invoice, calculation));
@@ -204,9 +205,7 @@ public class StoredInvoices implements Invoices {
             if (before == null) {
                 unwritten.put(invoice, calculation);
             }
-            if (issuable(session, tenant, invoice, issueDate, writeUnwritten)) {
-                drafts.add(invoice);
-            }
+            issuable(session, tenant, invoice, issueDate, writeUnwritten).ifPresent(drafts::add);
         }
         if (!drafts.isEmpty()) {
             long first = YearlyCounter.INVOICE.reserve(session, tenant, issueDate.getYear(), drafts.size());
@@ -318,8 +317,9 @@ public class StoredInvoices implements Invoices {
      */
     public UUID invoiceAndIssue(Session session, UnitOfWork tx, TenantId tenant, SalesOrder order, LocalDate issueDate) {
         InvoiceEntity invoice = draft(session, order, InvoiceCalculation.of(order), byOrder(session, order.orderId()));
-        if (issuable(session, tenant, invoice, issueDate)) {
-            issue(session, tx, tenant, invoice, issueDate, YearlyCounter.INVOICE.reserve(session, tenant,
+        Optional<Cleared> cleared = issuable(session, tenant, invoice, issueDate);
+        if (cleared.isPresent()) {
+            issue(session, tx, tenant, cleared.get(), issueDate, YearlyCounter.INVOICE.reserve(session, tenant,
                     issueDate.getYear(), 1), new HashMap<>());
         }
         session.flush();
@@ -382,19 +382,23 @@ public class StoredInvoices implements Invoices {
         calculation.lines().forEach(line -> session.persist(new InvoiceLineEntity(invoice.id, line)));
     }
 
-    /** Whether {@code invoice} is a draft that may be issued on {@code issueDate}; refuses what never may. */
-    private boolean issuable(Session session, TenantId tenant, InvoiceEntity invoice, LocalDate issueDate) {
+    /** {@code invoice} cleared for issue on {@code issueDate} if it is a draft that may be; refuses what never may. */
+    private Optional<Cleared> issuable(Session session, TenantId tenant, InvoiceEntity invoice, LocalDate issueDate) {
         return issuable(session, tenant, invoice, issueDate, () -> { });
+    }
+
+    /** A draft cleared for issue, with the credit check that cleared it, or null when none had to run. */
+    private record Cleared(InvoiceEntity invoice, CreditDecision check) {
     }
 
     /**
      * As {@link #issuable(Session, TenantId, InvoiceEntity, LocalDate)}; {@code writeUnwritten} writes this
      * transaction's drafts that are not written yet, which a credit check must count among the confirmed orders.
      */
-    private boolean issuable(Session session, TenantId tenant, InvoiceEntity invoice, LocalDate issueDate,
+    private Optional<Cleared> issuable(Session session, TenantId tenant, InvoiceEntity invoice, LocalDate issueDate,
             Runnable writeUnwritten) {
         if (requireNotCanceled(invoice).status != InvoiceStatus.DRAFT) {
-            return false;
+            return Optional.empty();
         }
         if (issueDate.isBefore(invoice.orderDate)) {
             throw new InvalidRequestException(FieldViolation.of("issueDate", "must not be before the order date "
@@ -409,8 +413,9 @@ public class StoredInvoices implements Invoices {
                 throw new ConflictException("the credit check blocks invoice " + invoice.orderId + ": "
                         + String.join("; ", decision.reasons()));
             }
+            return Optional.of(new Cleared(invoice, decision));
         }
-        return true;
+        return Optional.of(new Cleared(invoice, null));
     }
 
     private static InvoiceEntity requireNotCanceled(InvoiceEntity invoice) {
@@ -424,10 +429,10 @@ public class StoredInvoices implements Invoices {
      * Numbers the draft, schedules its installments from its terms and posts the journal entry; takes the
      * exchange rate from {@code fxRates}, a batch's rates of {@code issueDate} by currency, or adds it there.
      */
-    private void issue(Session session, UnitOfWork tx, TenantId tenant, InvoiceEntity invoice, LocalDate issueDate,
+    private void issue(Session session, UnitOfWork tx, TenantId tenant, Cleared draft, LocalDate issueDate,
             long sequence, Map<String, BigDecimal> fxRates) {
-        issue(session, tx, tenant, invoice, issueDate, sequence, fxRates, JournalEntryKind.INVOICE_ISSUED,
-                issueLines(invoice));
+        issue(session, tx, tenant, draft, issueDate, sequence, fxRates, JournalEntryKind.INVOICE_ISSUED,
+                issueLines(draft.invoice()));
     }
 
     /**
@@ -447,7 +452,7 @@ public class StoredInvoices implements Invoices {
         }
         InvoiceEntity invoice = newDraft(session, order, calculation);
         write(session, invoice, calculation);
-        issue(session, tx, tenant, invoice, charge.date(), YearlyCounter.INVOICE.reserve(session, tenant,
+        issue(session, tx, tenant, new Cleared(invoice, null), charge.date(), YearlyCounter.INVOICE.reserve(session, tenant,
                 charge.date().getYear(), 1), new HashMap<>(), charge.kind().journalKind, List.of(
                 JournalLine.debit(Account.RECEIVABLE, charge.amount()),
                 JournalLine.credit(charge.kind().income, charge.amount())));
@@ -478,8 +483,9 @@ public class StoredInvoices implements Invoices {
         }
     }
 
-    private void issue(Session session, UnitOfWork tx, TenantId tenant, InvoiceEntity invoice, LocalDate issueDate,
+    private void issue(Session session, UnitOfWork tx, TenantId tenant, Cleared draft, LocalDate issueDate,
             long sequence, Map<String, BigDecimal> fxRates, JournalEntryKind kind, List<JournalLine> lines) {
+        InvoiceEntity invoice = draft.invoice();
         String functional = tenants.settings(tenant).functionalCurrency();
         if (!invoice.currency.equals(functional)) {
             invoice.fxRate = fxRates.computeIfAbsent(invoice.currency,
@@ -500,19 +506,22 @@ public class StoredInvoices implements Invoices {
                 invoice.id.toString(), EventTopics.INVOICE_NUMBER, invoice.number, EventTopics.CUSTOMER_ID,
                 invoice.customerId.toString(), EventTopics.CURRENCY, invoice.currency, EventTopics.AMOUNT,
                 invoice.money(invoice.gross).amount().toPlainString()));
-        announceExceededLimit(session, tx, tenant, invoice);
+        announceExceededLimit(session, tx, tenant, draft);
     }
 
     /**
      * An invoice issued while the customer owes more than its credit limit (the tenant's credit check only warns,
      * or the invoice is a dunning charge) is announced as {@link EventTopics#CREDIT_LIMIT_EXCEEDED}.
      */
-    private void announceExceededLimit(Session session, UnitOfWork tx, TenantId tenant, InvoiceEntity invoice) {
+    private void announceExceededLimit(Session session, UnitOfWork tx, TenantId tenant, Cleared draft) {
+        InvoiceEntity invoice = draft.invoice();
         CustomerAccountEntity customer = session.find(CustomerAccountEntity.class, invoice.customerId);
         if (customer.creditLimit() == null) {
             return;
         }
-        CreditDecision decision = credit.check(session, customer, Money.zero(customer.currency()));
+        // The exposure the check before the issue found, the draft already counted, when one ran.
+        CreditDecision decision = draft.check() != null ? draft.check()
+                : credit.check(session, customer, Money.zero(customer.currency()));
         if (decision.limit() != null && decision.exposure().compareTo(decision.limit()) > 0) {
             events.afterCommit(tx, EventTopics.CREDIT_LIMIT_EXCEEDED, Map.of(EventTopics.TENANT, tenant.value(),
                     EventTopics.ID, invoice.id.toString(), EventTopics.INVOICE_ID, invoice.id.toString(),
