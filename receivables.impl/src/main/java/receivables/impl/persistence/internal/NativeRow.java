@@ -81,6 +81,10 @@ public final class NativeRow {
         return ((Number) value(column)).longValue();
     }
 
+    public double real(String column) {
+        return ((Number) value(column)).doubleValue();
+    }
+
     public int integer(String column) {
         return ((Number) value(column)).intValue();
     }
