@@ -8,9 +8,10 @@
  * 2.2: a customer's collection timeline ({@link receivables.api.collections.CollectionWork#timeline}).
  * 3.0: the timeline shows disputes opened and resolved on the customer's invoices: a {@link
  * receivables.api.collections.TimelineEntry} names the invoice ({@code invoiceId}, {@code invoiceNumber}).
+ * 3.0.1: a worklist entry's priority is weighed by the customer's risk score.
  */
 @Export
-@Version("3.0.0")
+@Version("3.0.1")
 package receivables.api.collections;
 
 import org.osgi.annotation.bundle.Export;

@@ -17,8 +17,9 @@ public interface CashForecasts {
 
     /**
      * Expected receipts after {@code asOf}, using only what was known that day: installments issued by then, what
-     * they had open, and each customer's average delay (days between due date and payment, weighted by amount) in
-     * the payments it had made.
+     * they had open, and the payment date the tenant's risk model predicted for each when it scored it on or before
+     * {@code asOf}; otherwise each customer's average delay (days between due date and payment, weighted by amount)
+     * in the payments it had made.
      *
      * @throws receivables.api.InvalidRequestException naming {@code asOf}
      */

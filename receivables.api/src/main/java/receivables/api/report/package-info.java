@@ -4,7 +4,7 @@
  * the cash forecast with its back-test.
  */
 @Export
-@Version("2.1.0")
+@Version("2.1.1")
 package receivables.api.report;
 
 import org.osgi.annotation.bundle.Export;

@@ -264,9 +264,10 @@ public class StoredCollectionWork implements CollectionWork {
         return database.inTransaction(tenant, session -> {
             Map<String, Worked> byCustomer = new LinkedHashMap<>();
             NativeQuery<Tuple> overdue = session.createNativeQuery("select i.customer_id, i.currency, i.due_date,"
-                            + " i.open_amount, c.name, c.collector from installment i join invoice v on v.tenant_id = i.tenant_id"
+                            + " i.open_amount, c.name, c.collector, r.score from installment i join invoice v on v.tenant_id = i.tenant_id"
                             + " and v.id = i.invoice_id join customer_account c on c.tenant_id = i.tenant_id"
-                            + " and c.id = i.customer_id where i.tenant_id = :tenant and i.open_amount > 0"
+                            + " and c.id = i.customer_id left join risk_customer r on r.tenant_id = i.tenant_id"
+                            + " and r.customer_id = i.customer_id where i.tenant_id = :tenant and i.open_amount > 0"
                             + " and i.due_date < :asOf and v.status in ('ISSUED', 'PARTIALLY_PAID')"
                             + (collector == null ? "" : " and c.collector = :collector"), Tuple.class)
                     .setParameter("tenant", tenant.value()).setParameter("asOf", asOf);
@@ -278,7 +279,7 @@ public class StoredCollectionWork implements CollectionWork {
                                     key -> new Worked(row.uuid("customer_id"), row.text("name"), row.text("collector"),
                                             row.text("currency")))
                             .add(row.money("currency", "open_amount"), (int) ChronoUnit.DAYS.between(row.date("due_date"),
-                                    asOf)));
+                                    asOf), row.isNull("score") ? 0 : row.integer("score")));
             List<WorklistEntry> entries = new ArrayList<>();
             for (Worked worked : byCustomer.values()) {
                 Optional<CollectionActivityEntity> latest = session.createSelectionQuery("from CollectionActivity a"
@@ -382,10 +383,12 @@ public class StoredCollectionWork implements CollectionWork {
             this.overdue = Money.zero(currency);
         }
 
-        void add(Money open, int daysPastDue) {
+        /** Adds an overdue item; {@code riskScore} (0 to 100, 0 without a risk model) weighs it up to twice. */
+        void add(Money open, int daysPastDue, int riskScore) {
             overdue = overdue.plus(open);
             oldestDays = Math.max(oldestDays, daysPastDue);
-            priority = priority.add(open.amount().multiply(BigDecimal.valueOf(daysPastDue)));
+            priority = priority.add(open.amount().multiply(BigDecimal.valueOf(daysPastDue))
+                    .multiply(BigDecimal.valueOf(100 + riskScore)).movePointLeft(2));
         }
     }
 

@@ -35,10 +35,11 @@ import receivables.impl.persistence.internal.NativeRow;
 import receivables.impl.persistence.internal.WholeTenantReads;
 
 /**
- * The cash forecast: each installment open on the day is expected on its due date moved by its customer's
- * average delay in the payments known that day, weighted by amount and rounded to whole days; a customer who has
- * paid nothing yet is expected on the due date. A date that has passed is moved to the next day, the first of the
- * forecast.
+ * The cash forecast: each installment open on the day is expected on the payment date the tenant's latest risk
+ * model predicted for it, when the model scored it on or before the day; otherwise on its due date moved by its
+ * customer's average delay in the payments known that day, weighted by amount and rounded to whole days (a customer
+ * who has paid nothing yet is expected on the due date). A date that has passed is moved to the next day, the first
+ * of the forecast.
  */
 @Component(service = CashForecasts.class)
 public class SqlCashForecasts implements CashForecasts {
@@ -158,19 +159,25 @@ public class SqlCashForecasts implements CashForecasts {
     public static final String NOT_TAKEN_BACK = "a.reverses_id is null and not exists (select 1 from allocation r"
             + " where r.tenant_id = a.tenant_id and r.reverses_id = a.id and r.value_date <= :known)";
 
-    /** Each installment open at the end of {@code asOf}, with its predicted payment date. */
+    /**
+     * Each installment open at the end of {@code asOf}, with its predicted payment date. A prediction scored after
+     * {@code asOf} was not known then, so a past day's forecast (and its back-test) never uses it.
+     */
     private static List<Expected> expected(Session session, TenantId tenant, LocalDate asOf) {
         Map<UUID, BigDecimal> delays = averageDelays(session, tenant, asOf);
         List<Expected> expected = new ArrayList<>();
-        NativeRow.stream(session.createNativeQuery("select o.customer_id, o.currency, o.due_date, o.open_amount from"
-                        + " (select i.customer_id, i.currency, i.due_date, " + SqlReceivablesReports.OPEN_AMOUNT
-                        + " open_amount from installment i where i.tenant_id = :tenant and i.issue_date <= :day) o"
+        NativeRow.stream(session.createNativeQuery("select o.customer_id, o.currency, o.due_date, o.open_amount,"
+                        + " r.predicted_on from (select i.id, i.customer_id, i.currency, i.due_date, "
+                        + SqlReceivablesReports.OPEN_AMOUNT + " open_amount from installment i"
+                        + " where i.tenant_id = :tenant and i.issue_date <= :day) o left join risk_installment r"
+                        + " on r.tenant_id = :tenant and r.installment_id = o.id and r.scored_on <= :day"
                         + " where o.open_amount <> 0", Tuple.class)
                 .setParameter("tenant", tenant.value()).setParameter("day", asOf))
                 .forEach(row -> {
                     LocalDate due = row.date("due_date");
                     BigDecimal delay = delays.getOrDefault(row.uuid("customer_id"), BigDecimal.ZERO);
-                    LocalDate predicted = due.plusDays(delay.longValueExact());
+                    LocalDate predicted = row.isNull("predicted_on") ? due.plusDays(delay.longValueExact())
+                            : row.date("predicted_on");
                     expected.add(new Expected(row.text("currency"), due,
                             predicted.isAfter(asOf) ? predicted : asOf.plusDays(1), row.decimal("open_amount")));
                 });

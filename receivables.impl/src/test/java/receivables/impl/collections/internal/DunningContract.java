@@ -838,6 +838,26 @@ abstract class DunningContract extends OnLedger {
                 5, new BigDecimal("20"), new BigDecimal("10"), "NET14", language, "email", null, true);
     }
 
+    /** 119.00 x 10 days = 1190 each; the customer the risk model scores 60 weighs 1.6 times: 1904 comes first. */
+    @Test
+    void theRiskScoreWeighsACustomersOverdueUpToTwice() {
+        UUID safe = customer("Safe", "safe@example.com");
+        UUID risky = customer("Risky", "risky@example.com");
+        issue("R-1", safe, day(3, 2));
+        issue("R-2", risky, day(3, 2));
+        database.inTransaction(TENANT, session -> session.createNativeMutationQuery("insert into risk_customer"
+                        + " (tenant_id, customer_id, model_version, scored_on, score, probability_over_90,"
+                        + " expected_days_late) values (:tenant, :customer, 1, :day, 60, 0.6, 40)")
+                .setParameter("tenant", TENANT.value()).setParameter("customer", risky).setParameter("day", day(3, 25))
+                .executeUpdate());
+
+        List<WorklistEntry> list = work.worklist(TENANT, day(3, 26), null);
+
+        assertThat(list).extracting(WorklistEntry::customerId).containsExactly(risky, safe);
+        assertThat(list).extracting(WorklistEntry::priority).usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(new BigDecimal("1904"), new BigDecimal("1190"));
+    }
+
     private UUID customer(String name, String email) {
         return customers.create(TENANT, CustomerRequest.of(null, name, null, email, "EUR")).id();
     }

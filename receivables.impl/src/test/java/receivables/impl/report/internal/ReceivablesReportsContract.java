@@ -232,6 +232,30 @@ abstract class ReceivablesReportsContract extends OnLedger {
     }
 
     /*
+     * The risk model scored INV3 on 03-30 to be paid on 04-10: expected then, not on 05-05. A prediction scored after
+     * the forecast's day was not known on it: as of 03-27 INV3 is still expected by Alpha's delay (05-05).
+     */
+    @Test
+    void theCashForecastTakesTheRiskModelsPredictedPaymentDateWhereItWasKnown() {
+        database.inTransaction(TENANT, session -> session.createNativeMutationQuery("insert into risk_installment"
+                        + " (tenant_id, installment_id, invoice_id, customer_id, model_version, scored_on,"
+                        + " predicted_days_late, predicted_on, probability_over_90) select i.tenant_id, i.id,"
+                        + " i.invoice_id, i.customer_id, 1, :scored, -9, :predicted, 0.01 from installment i join invoice v"
+                        + " on v.tenant_id = i.tenant_id and v.id = i.invoice_id where i.tenant_id = :tenant"
+                        + " and v.order_id = 'SO-3'")
+                .setParameter("tenant", TENANT.value()).setParameter("scored", LocalDate.of(2026, 3, 30))
+                .setParameter("predicted", LocalDate.of(2026, 4, 10)).executeUpdate());
+
+        assertThat(forecasts.forecast(TENANT, END_OF_MARCH).days())
+                .extracting(ExpectedReceipt::date, receipt -> receipt.amount().toString())
+                .containsExactly(tuple(LocalDate.of(2026, 4, 1), "138.00 EUR"), tuple(LocalDate.of(2026, 4, 1), "119.00 USD"),
+                        tuple(LocalDate.of(2026, 4, 10), "119.00 EUR"));
+        assertThat(forecasts.forecast(TENANT, LocalDate.of(2026, 3, 27)).days())
+                .extracting(ExpectedReceipt::date, receipt -> receipt.amount().toString())
+                .contains(tuple(LocalDate.of(2026, 5, 5), "119.00 EUR"));
+    }
+
+    /*
      * As of 03-27: open INV1 138.00 (due 02-09), INV3 119.00 (due 04-19; the 10.00 came and went back), INV4 119.00
      * USD (due 04-01); delays Alpha 16, Gamma 0. Weeks start 03-28, 04-04, 04-11, 04-18, 04-25, 05-02, ...
      * Forecast: 138.00 EUR week 1 (passed, so 03-28), 119.00 EUR week 6 (05-05), 119.00 USD week 1.
