@@ -96,6 +96,18 @@ public final class LeasedRuns {
         }
     }
 
+    /**
+     * Queues the run on this node, or, when this node is stopping, leaves it to the node that takes it over: a run
+     * just started is never lost, it is in the database.
+     */
+    public void submitOrLeave(TenantId tenant, UUID id) {
+        try {
+            submit(tenant, id);
+        } catch (RejectedExecutionException stopping) {
+            LOG.info("{} of tenant {} is left to another node: this one is stopping", work(id), tenant);
+        }
+    }
+
     /** Looks for runs whose lease ran out, or was given up, and queues them here. */
     void takeOver() {
         for (TenantId tenant : tenants.get()) {

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.RejectedExecutionException;
 
 import org.hibernate.Session;
 import org.osgi.service.component.annotations.Activate;
@@ -132,11 +131,7 @@ public class BackgroundBillingRuns implements BillingRuns {
             }
             return entity.toValue(List.of());
         });
-        try {
-            runs.submit(tenant, id);
-        } catch (RejectedExecutionException stopping) {
-            LOG.info("Billing run {} of tenant {} is left to another node: this one is stopping", id, tenant);
-        }
+        runs.submitOrLeave(tenant, id);
         return run;
     }
 

@@ -1,10 +1,16 @@
 package receivables.impl.console.internal;
 
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import receivables.api.ConflictException;
@@ -18,6 +24,8 @@ import receivables.api.TenantId;
  * its stack trace.
  */
 public final class AdminCommands {
+
+    private static final long POLL_MILLIS = 200;
 
     private AdminCommands() {
     }
@@ -83,5 +91,38 @@ public final class AdminCommands {
             throw new Refused(name + " is required");
         }
         return text;
+    }
+
+    /** A file of the host's file system that can be read, by its absolute, normalised path. */
+    public static Path readableFile(String file) {
+        Path path;
+        try {
+            path = Path.of(required("the file", file)).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            throw new Refused("not a file name: '" + file + "'");
+        }
+        if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+            throw new Refused("no readable file " + path);
+        }
+        return path;
+    }
+
+    /**
+     * A background run once it is over, or as it stands when {@code patience} runs out, read again every 200 ms
+     * while {@code running} says it runs.
+     */
+    public static <T> T awaited(T started, Predicate<T> running, Supplier<Optional<T>> current, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        T now = started;
+        while (running.test(now) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return now;
+            }
+            now = current.get().orElse(now);
+        }
+        return now;
     }
 }

@@ -19,7 +19,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.RejectedExecutionException;
 
 import org.hibernate.Session;
 import org.osgi.service.component.annotations.Activate;
@@ -66,6 +65,7 @@ import receivables.impl.background.internal.RunLifecycle;
 import receivables.impl.intent.internal.StoredPaymentIntents;
 import receivables.impl.ledger.internal.StoredPayments;
 import receivables.impl.persistence.internal.Database;
+import receivables.impl.persistence.internal.KeptFiles;
 import receivables.impl.persistence.internal.NativeRow;
 import receivables.impl.persistence.internal.NativeValues;
 import receivables.impl.persistence.internal.TableStatistics;
@@ -102,6 +102,7 @@ public class BackgroundStatementImports implements StatementImports {
     static final List<String> IMPORTED_TABLES = List.of("bank_statement_line", "suspense_item", "suspense_candidate",
             "payment", "allocation", "journal_entry", "journal_line", "audit_record");
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundStatementImports.class);
+    private static final KeptFiles UPLOADS = new KeptFiles("bank_statement_upload");
 
     private final Database database;
     private final StoredPayments payments;
@@ -187,7 +188,7 @@ public class BackgroundStatementImports implements StatementImports {
         try {
             head = content.readNBytes(HEAD_BYTES);
         } catch (IOException e) {
-            throw unreadable(e);
+            throw KeptFiles.unreadable(e);
         }
         if (head.length == 0) {
             throw new InvalidRequestException(FieldViolation.of("body", "is empty: send the statement file"));
@@ -204,7 +205,7 @@ public class BackgroundStatementImports implements StatementImports {
                     .setParameter("tenant", tenant.value()).setParameter("id", id)
                     .setParameter("format", format.id()).setParameter("now", now())
                     .executeUpdate();
-            long size = StatementUploads.keep(session, tenant, id, new SequenceInputStream(
+            long size = UPLOADS.keep(session, tenant, id, new SequenceInputStream(
                     new ByteArrayInputStream(head), content));
             session.createNativeMutationQuery("update bank_statement_import set file_size = :size"
                             + " where tenant_id = :tenant and id = :id")
@@ -212,11 +213,7 @@ public class BackgroundStatementImports implements StatementImports {
                     .executeUpdate();
             return find(session, tenant, id).orElseThrow();
         });
-        try {
-            imports.submit(tenant, id);
-        } catch (RejectedExecutionException stopping) {
-            LOG.info("Statement import {} of tenant {} is left to another node: this one is stopping", id, tenant);
-        }
+        imports.submitOrLeave(tenant, id);
         return started;
     }
 
@@ -304,10 +301,6 @@ public class BackgroundStatementImports implements StatementImports {
         return notes;
     }
 
-    static InvalidRequestException unreadable(IOException e) {
-        return new InvalidRequestException(FieldViolation.of("body", "could not be read to its end: " + e.getMessage()));
-    }
-
     /**
      * Does the import, or what is left of it: the file is checked completely again, then its lines after the last
      * batch committed are imported. Returns early, the import still running, when this node stops or loses the
@@ -326,12 +319,12 @@ public class BackgroundStatementImports implements StatementImports {
             return;
         }
         try {
-            try (InputStream in = new BufferedInputStream(StatementUploads.read(database, tenant, importId))) {
+            try (InputStream in = new BufferedInputStream(UPLOADS.read(database, tenant, importId))) {
                 format.get().read(in, new Checking(lease));
             }
             Importing importing = new Importing(tenant, importId, progress, lease,
                     database.inTransaction(tenant, session -> OpenInvoices.load(session, tenant)));
-            try (InputStream in = new BufferedInputStream(StatementUploads.read(database, tenant, importId))) {
+            try (InputStream in = new BufferedInputStream(UPLOADS.read(database, tenant, importId))) {
                 format.get().read(in, importing);
             }
             importing.flush();
@@ -584,7 +577,7 @@ public class BackgroundStatementImports implements StatementImports {
                     .setParameter("now", now())
                     .setParameter("tenant", tenant.value()).setParameter("id", importId)
                     .executeUpdate();
-            StatementUploads.forget(session, tenant, importId);
+            UPLOADS.forget(session, tenant, importId);
         });
     }
 

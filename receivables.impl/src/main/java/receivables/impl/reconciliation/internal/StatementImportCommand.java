@@ -3,7 +3,6 @@ package receivables.impl.reconciliation.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -32,7 +31,6 @@ public class StatementImportCommand {
     static final String FUNCTION = "importStatement";
     static final String FEATURE = "bank-reconciliation";
     static final Duration PATIENCE = Duration.ofMinutes(5);
-    private static final long POLL_MILLIS = 200;
 
     private final StatementImports imports;
     private final TenantDirectory tenants;
@@ -55,44 +53,16 @@ public class StatementImportCommand {
             if (!tenants.features(id).contains(FEATURE)) {
                 throw new AdminCommands.Refused("the tenant " + tenant + " does not have the feature " + FEATURE);
             }
-            Path path = readable(AdminCommands.required("the file", file));
+            Path path = AdminCommands.readableFile(file);
             StatementImport started;
             try (InputStream content = Files.newInputStream(path)) {
                 started = imports.start(id, content);
             } catch (IOException e) {
                 throw new AdminCommands.Refused("cannot read " + path + ": " + e.getMessage());
             }
-            return outcome(path, awaited(id, started));
+            return outcome(path, AdminCommands.awaited(started, current -> current.status() == ImportStatus.RUNNING,
+                    () -> imports.find(id, started.id()), patience));
         });
-    }
-
-    private static Path readable(String file) {
-        Path path;
-        try {
-            path = Path.of(file).toAbsolutePath().normalize();
-        } catch (InvalidPathException e) {
-            throw new AdminCommands.Refused("not a file name: '" + file + "'");
-        }
-        if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
-            throw new AdminCommands.Refused("no readable file " + path);
-        }
-        return path;
-    }
-
-    /** The import when it is over, or as it stands when the patience runs out. */
-    private StatementImport awaited(TenantId tenant, StatementImport started) {
-        long deadline = System.nanoTime() + patience.toNanos();
-        StatementImport current = started;
-        while (current.status() == ImportStatus.RUNNING && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(POLL_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return current;
-            }
-            current = imports.find(tenant, started.id()).orElse(current);
-        }
-        return current;
     }
 
     private static String outcome(Path path, StatementImport done) {
