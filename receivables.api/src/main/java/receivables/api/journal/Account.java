@@ -37,5 +37,11 @@ public enum Account {
     /** Expected credit losses recognised on receivables (IFRS 9), net of releases. @since 2.2 */
     IMPAIRMENT_EXPENSE,
     /** The allowance for expected credit losses, held against {@link #RECEIVABLE} (a contra-asset). @since 2.2 */
-    LOSS_ALLOWANCE
+    LOSS_ALLOWANCE,
+    /**
+     * The other side of receivables taken over from another system at the switch (an equity or suspense account):
+     * the old system's books carry the same amount as their receivable, so that the two cancel once both ledgers
+     * are combined. @since 2.3
+     */
+    OPENING_BALANCE
 }

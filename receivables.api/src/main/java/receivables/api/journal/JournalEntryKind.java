@@ -77,5 +77,13 @@ public enum JournalEntryKind {
      *
      * @since 2.2
      */
-    CREDIT_LOSS_ALLOWANCE
+    CREDIT_LOSS_ALLOWANCE,
+    /**
+     * An invoice imported from another system's history was still open: what was open on it entered these books, Dr
+     * {@link Account#RECEIVABLE}, Cr {@link Account#OPENING_BALANCE}; its revenue and tax were booked by the other
+     * system. Reference: the invoice number.
+     *
+     * @since 2.3
+     */
+    OPENING_BALANCE
 }

@@ -1,5 +1,6 @@
 package receivables.impl.background.internal;
 
+import receivables.api.history.HistoryImportStatus;
 import receivables.api.invoice.BillingRunStatus;
 import receivables.api.statement.ImportStatus;
 import receivables.impl.lifecycle.internal.Transitions;
@@ -17,6 +18,11 @@ public final class RunLifecycle {
     public static final Transitions<ImportStatus> STATEMENT_IMPORTS = Transitions.of("statement import",
                     ImportStatus.class)
             .from(ImportStatus.RUNNING, ImportStatus.COMPLETED, ImportStatus.REJECTED, ImportStatus.FAILED)
+            .build();
+
+    public static final Transitions<HistoryImportStatus> HISTORY_IMPORTS = Transitions.of("history import",
+                    HistoryImportStatus.class)
+            .from(HistoryImportStatus.RUNNING, HistoryImportStatus.COMPLETED, HistoryImportStatus.FAILED)
             .build();
 
     private RunLifecycle() {

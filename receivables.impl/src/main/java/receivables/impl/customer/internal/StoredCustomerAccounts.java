@@ -76,18 +76,21 @@ public class StoredCustomerAccounts implements CustomerAccounts, ApprovedCommand
 
     @Override
     public CustomerAccount create(TenantId tenant, CustomerRequest details) {
+        return database.inTransaction(tenant, session -> create(session, tenant, details));
+    }
+
+    /** Creates the account in the caller's session and transaction, as {@link #create(TenantId, CustomerRequest)}. */
+    public CustomerAccount create(Session session, TenantId tenant, CustomerRequest details) {
         validate(details);
-        return database.inTransaction(tenant, session -> {
-            requireNumberFree(session, details.number(), null);
-            requireKnownTerms(session, details.paymentTermsCode());
-            TenantCipher cipher = personalDataKeys.cipher(session);
-            CustomerAccountEntity account = new CustomerAccountEntity(UUID.randomUUID(), details,
-                    clock.instant().truncatedTo(ChronoUnit.MICROS), cipher);
-            session.persist(account);
-            collectors.assign(session, tenant, account);
-            session.flush();
-            return account.toValue(cipher);
-        });
+        requireNumberFree(session, details.number(), null);
+        requireKnownTerms(session, details.paymentTermsCode());
+        TenantCipher cipher = personalDataKeys.cipher(session);
+        CustomerAccountEntity account = new CustomerAccountEntity(UUID.randomUUID(), details,
+                clock.instant().truncatedTo(ChronoUnit.MICROS), cipher);
+        session.persist(account);
+        collectors.assign(session, tenant, account);
+        session.flush();
+        return account.toValue(cipher);
     }
 
     @Override
