@@ -138,6 +138,41 @@ abstract class HistoryImportContract extends OnLedger {
                 .containsExactly(eur("300.00"), eur("350.00"));
     }
 
+    @Test
+    void theSameHistoryAsJsonReadsTheSame() {
+        String json = """
+                {"customers": [{"sourceId": "C1", "name": "Alpha GmbH", "currency": "EUR"},
+                               {"sourceId": "C2", "name": "Beta SA", "currency": "EUR"}],
+                 "invoices": [
+                   {"sourceId": "I1", "customer": "C1", "number": "H-001", "currency": "EUR", "amount": 1000.00,
+                    "issueDate": "2026-01-10", "dueDate": "2026-02-09", "paidDate": "2026-03-01"},
+                   {"sourceId": "I2", "customer": "C1", "number": "H-002", "currency": "EUR", "amount": "500.00",
+                    "issueDate": "2026-02-15", "dueDate": "2026-03-17", "paidDate": null},
+                   {"sourceId": "I3", "customer": "C2", "number": "H-003", "currency": "EUR", "amount": 800,
+                    "issueDate": "2026-03-01", "dueDate": "2026-03-31", "paidDate": "2026-05-10"},
+                   {"sourceId": "I4", "customer": "C2", "number": "H-004", "currency": "EUR", "amount": 250.00,
+                    "issueDate": "2026-05-20", "dueDate": "2026-06-19"},
+                   {"sourceId": "I5", "customer": "C2", "number": "H-005", "currency": "EUR", "amount": 120.00,
+                    "issueDate": "2025-11-05", "dueDate": "2025-12-05"}],
+                 "payments": [{"sourceId": "P1", "invoice": "I2", "amount": 200.00, "valueDate": "2026-03-20"},
+                              {"sourceId": "P2", "invoice": "I3", "amount": 300.00, "valueDate": "2026-04-15"},
+                              {"sourceId": "P3", "invoice": "I5", "amount": 20.00, "valueDate": "2026-01-15"}]}
+                """;
+
+        HistoryImport done = ended(imports.start(TENANT, HistoryFormat.JSON,
+                new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))));
+
+        assertThat(List.of(done.records(), done.customers(), done.invoices(), done.payments(), done.invoicesSettled(),
+                done.openingBalances())).containsExactly(10L, 2L, 5L, 5L, 2L, 3L);
+        assertThat(aging(LocalDate.of(2026, 3, 31))).containsExactly(
+                tuple("Alpha GmbH", List.of(eur("0.00"), eur("300.00"), eur("0.00"), eur("0.00"), eur("0.00")),
+                        eur("300.00")),
+                tuple("Beta SA", List.of(eur("800.00"), eur("0.00"), eur("0.00"), eur("0.00"), eur("100.00")),
+                        eur("900.00")));
+        HistoryImport csvAgain = ended(imports.start(TENANT, HistoryFormat.CSV, file(LINES)));
+        assertThat(csvAgain.unchanged()).as("the same records in the other format").isEqualTo(10);
+    }
+
     /** The file is kept in the database: a node that stops before it stores it leaves it to the next. */
     @Test
     void anImportLeftByAStoppingNodeIsStoredByAnother() throws InterruptedException {
