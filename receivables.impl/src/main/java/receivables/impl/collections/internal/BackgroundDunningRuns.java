@@ -9,6 +9,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -188,12 +189,14 @@ public class BackgroundDunningRuns implements DunningRuns {
         requireDate(date);
         return database.inTransaction(tenant, session -> {
             List<DunningNotice> notices = new ArrayList<>();
+            Map<String, Optional<DunningPolicy>> policiesRead = new HashMap<>();
             openItems(session, tenant, date, null).forEach((customerId, items) -> {
-                Optional<DunningPolicy> policy = policies.policyFor(session, customerId);
+                Optional<DunningPolicy> policy = policies.policyFor(session, customerId, policiesRead);
                 if (policy.isEmpty()) {
                     return;
                 }
-                Outcome outcome = outcome(session, policy.get(), date, customerId, items);
+                Outcome outcome = outcome(session, policy.get(), date, customerId, items, dunningStates(session, customerId),
+                        latestNotice(session, customerId, date.minusDays(1)), promisePending(session, customerId, date));
                 if (outcome.noticeGoesOut()) {
                     notices.add(notice(null, date, customerId, policy.get(), outcome, List.of(),
                             DeliveryStatus.PENDING, null));
@@ -281,6 +284,8 @@ public class BackgroundDunningRuns implements DunningRuns {
         chargeInterestOfPaidItems(tenant, date, lease);
         // A page of customers at a time, so that the heap holds one page's open items, not the tenant's.
         List<UUID> page = List.of();
+        // Each policy is read once for the run: the run duns under the policies as they were when it first needed them.
+        Map<String, Optional<DunningPolicy>> policiesRead = new HashMap<>();
         do {
             UUID after = page.isEmpty() ? null : page.get(page.size() - 1);
             page = database.inTransaction(tenant, session -> customerPage(session, after));
@@ -292,7 +297,7 @@ public class BackgroundDunningRuns implements DunningRuns {
                     return;
                 }
                 try {
-                    dunCustomer(tenant, date, lease, customer.getKey(), customer.getValue());
+                    dunCustomer(tenant, date, lease, customer.getKey(), customer.getValue(), policiesRead);
                 } catch (RuntimeException e) {
                     if (!lease.held()) {
                         return;
@@ -314,22 +319,23 @@ public class BackgroundDunningRuns implements DunningRuns {
     }
 
     /** The customer's part of the run, in one transaction with its notice; nothing when its notice is there. */
-    private void dunCustomer(TenantId tenant, LocalDate date, Lease lease, UUID customerId, List<OpenItem> items) {
+    private void dunCustomer(TenantId tenant, LocalDate date, Lease lease, UUID customerId, List<OpenItem> items,
+            Map<String, Optional<DunningPolicy>> policiesRead) {
         UUID noticeId = database.inTransaction(tenant, (session, tx) -> {
             leases.confirm(session, lease);
-            if (!session.createSelectionQuery("select n.id from DunningNotice n where n.runDate = :date"
-                    + " and n.customerId = :customer", UUID.class).setParameter("date", date)
-                    .setParameter("customer", customerId).getResultList().isEmpty()) {
+            Optional<LocalDate> lastNotice = latestNotice(session, customerId, date);
+            if (lastNotice.filter(date::equals).isPresent()) {
                 return null;
             }
-            Optional<DunningPolicy> found = policies.policyFor(session, customerId);
+            Optional<DunningPolicy> found = policies.policyFor(session, customerId, policiesRead);
             if (found.isEmpty()) {
                 return null;
             }
             DunningPolicy policy = found.get();
-            settlePromises(session, tx, tenant, date, customerId);
-            Outcome outcome = outcome(session, policy, date, customerId, items);
-            outcome.states().forEach((installment, state) -> store(session, installment, customerId, state));
+            boolean promisePending = settlePromises(session, tx, tenant, date, customerId);
+            Map<UUID, InstallmentDunningEntity> stored = dunningStates(session, customerId);
+            Outcome outcome = outcome(session, policy, date, customerId, items, stored, lastNotice, promisePending);
+            outcome.states().forEach((installment, state) -> store(session, stored, installment, customerId, state));
             if (!outcome.noticeGoesOut()) {
                 return null;
             }
@@ -411,12 +417,14 @@ public class BackgroundDunningRuns implements DunningRuns {
 
     /**
      * Promises past their date are kept or broken; a broken one resumes dunning, becomes a task and is announced
-     * ({@link EventTopics#PROMISE_BROKEN}) once this customer's part commits.
+     * ({@link EventTopics#PROMISE_BROKEN}) once this customer's part commits. Returns whether a promise is still
+     * pending (open, its date not passed), as {@link #promisePending} would tell after this.
      */
-    private void settlePromises(Session session, UnitOfWork tx, TenantId tenant, LocalDate date, UUID customerId) {
+    private boolean settlePromises(Session session, UnitOfWork tx, TenantId tenant, LocalDate date, UUID customerId) {
         List<PromiseEntity> open = session.createSelectionQuery("from PromiseToPay p where p.customerId = :customer"
                 + " and p.status = :open", PromiseEntity.class).setParameter("customer", customerId)
                 .setParameter("open", PromiseStatus.OPEN).getResultList();
+        boolean pending = false;
         for (PromiseEntity promise : open) {
             BigDecimal paid = session.createNativeQuery("select coalesce(sum(a.amount), 0) from allocation a"
                             + " join installment i on i.tenant_id = a.tenant_id and i.id = a.installment_id"
@@ -439,38 +447,62 @@ public class BackgroundDunningRuns implements DunningRuns {
                             Money.rounded(promise.amount, promise.currency).amount().toPlainString(),
                             EventTopics.PROMISED_FOR, promise.promisedFor.toString()));
                 }
+            } else {
+                pending = true;
             }
         }
+        return pending;
     }
 
-    private Outcome outcome(Session session, DunningPolicy policy, LocalDate date, UUID customerId, List<OpenItem> items) {
-        Map<UUID, ItemState> states = session.createSelectionQuery("from InstallmentDunning d where d.customerId = :customer",
+    /** Where each of the customer's installments stands in dunning, by installment; none for those never dunned. */
+    private static Map<UUID, InstallmentDunningEntity> dunningStates(Session session, UUID customerId) {
+        return session.createSelectionQuery("from InstallmentDunning d where d.customerId = :customer",
                         InstallmentDunningEntity.class).setParameter("customer", customerId).getResultStream()
-                .collect(Collectors.toMap(d -> d.installmentId, d -> new ItemState(d.noticedLevel, d.feeLevel,
-                        d.accruedInterest, d.accruedUntil)));
-        Optional<LocalDate> lastNotice = Optional.ofNullable(session.createSelectionQuery(
-                        "select max(n.runDate) from DunningNotice n where n.customerId = :customer and n.runDate < :date",
-                        LocalDate.class).setParameter("customer", customerId).setParameter("date", date).getSingleResult());
-        boolean promisePending = !session.createSelectionQuery("select p.id from PromiseToPay p where p.customerId = :customer"
+                .collect(Collectors.toMap(d -> d.installmentId, d -> d));
+    }
+
+    /** The day of the customer's latest notice up to {@code upTo}, that day included; none when it has had none. */
+    private static Optional<LocalDate> latestNotice(Session session, UUID customerId, LocalDate upTo) {
+        return Optional.ofNullable(session.createSelectionQuery(
+                        "select max(n.runDate) from DunningNotice n where n.customerId = :customer and n.runDate <= :upTo",
+                        LocalDate.class).setParameter("customer", customerId).setParameter("upTo", upTo).getSingleResult());
+    }
+
+    /** Whether a promise to pay of the customer is open and its date not passed on {@code date}. */
+    private static boolean promisePending(Session session, UUID customerId, LocalDate date) {
+        return !session.createSelectionQuery("select p.id from PromiseToPay p where p.customerId = :customer"
                         + " and p.status = :open and p.promisedFor >= :date", UUID.class).setParameter("customer", customerId)
                 .setParameter("open", PromiseStatus.OPEN).setParameter("date", date).getResultList().isEmpty();
+    }
+
+    /**
+     * What the customer's dunning comes to on {@code date}: {@code lastNotice} is the customer's notice before that day,
+     * if any.
+     */
+    private Outcome outcome(Session session, DunningPolicy policy, LocalDate date, UUID customerId, List<OpenItem> items,
+            Map<UUID, InstallmentDunningEntity> stored, Optional<LocalDate> lastNotice, boolean promisePending) {
+        Map<UUID, ItemState> states = new LinkedHashMap<>();
+        stored.forEach((installment, d) -> states.put(installment, new ItemState(d.noticedLevel, d.feeLevel,
+                d.accruedInterest, d.accruedUntil)));
         String currency = session.find(CustomerAccountEntity.class, customerId).currency();
         return DunningCalculation.of(policy, date, currency, items, states, lastNotice, promisePending);
     }
 
-    private static void store(Session session, UUID installmentId, UUID customerId, ItemState state) {
-        InstallmentDunningEntity stored = session.find(InstallmentDunningEntity.class, installmentId);
-        if (stored == null) {
+    /** Keeps the item's new state; {@code stored} is the customer's as {@link #dunningStates} read them. */
+    private static void store(Session session, Map<UUID, InstallmentDunningEntity> stored, UUID installmentId,
+            UUID customerId, ItemState state) {
+        InstallmentDunningEntity entity = stored.get(installmentId);
+        if (entity == null) {
             if (state.equals(ItemState.NEW)) {
                 return;
             }
-            stored = new InstallmentDunningEntity(installmentId, customerId);
-            session.persist(stored);
+            entity = new InstallmentDunningEntity(installmentId, customerId);
+            session.persist(entity);
         }
-        stored.noticedLevel = state.noticedLevel();
-        stored.feeLevel = state.feeLevel();
-        stored.accruedInterest = state.accrued();
-        stored.accruedUntil = state.accruedUntil();
+        entity.noticedLevel = state.noticedLevel();
+        entity.feeLevel = state.feeLevel();
+        entity.accruedInterest = state.accrued();
+        entity.accruedUntil = state.accruedUntil();
     }
 
     /** The next {@value #CUSTOMERS_PER_PAGE} customers of the tenant after {@code after} in the order of their ids. */
@@ -524,43 +556,38 @@ public class BackgroundDunningRuns implements DunningRuns {
                     return Optional.<Pending>empty();
                 }
                 CustomerAccount customer = customers.find(session, notice.customerId).orElseThrow();
+                NoticeChannel channel = channels.get(notice.channel);
+                String address = channel == null ? null : address(channel.address(), customer);
+                if (channel == null || address == null || address.isBlank()) {
+                    // Settled here, without writing out a notice that nobody can be sent.
+                    notice.attempted(DeliveryStatus.UNREACHABLE, channel == null
+                            ? "no notice channel '" + notice.channel + "' is installed"
+                            : "the customer has no address for channel '" + notice.channel + "'", deliveryAttempts);
+                    return Optional.<Pending>empty();
+                }
                 String language = policies.policyFor(session, notice.customerId).map(DunningPolicy::language).orElse("en");
                 DunningNotice value = toValue(session, notice);
                 RenderedNotice rendered = NoticeTexts.render(templates.inUse(session, NoticeTexts.levelOf(value), language),
                         value, new Addressee(customer.id(), customer.name(), customer.number()),
                         templates.payLink(session).orElse(null));
-                NoticeChannel channel = channels.get(notice.channel);
                 NoticeStatement statement = NoticeStatement.of(session, tenant, customer.id(),
                         LocalDate.now(clock.withZone(tenants.timeZone(tenant))));
-                return Optional.of(new Pending(notice.channel, channel, tenant, noticeId, customer.name(),
-                        channel == null ? null : address(channel.address(), customer), language, rendered, statement,
-                        value.runDate()));
+                return Optional.of(new Pending(notice.channel, channel, tenant, noticeId, customer.name(), address,
+                        language, rendered, statement, value.runDate()));
             });
             if (pending.isEmpty()) {
                 return;
             }
-            NoticeChannel channel = pending.get().by();
-            DeliveryStatus status;
-            String detail;
-            if (channel == null) {
-                status = DeliveryStatus.UNREACHABLE;
-                detail = "no notice channel '" + pending.get().channel() + "' is installed";
-            } else if (pending.get().address() == null || pending.get().address().isBlank()) {
-                status = DeliveryStatus.UNREACHABLE;
-                detail = "the customer has no address for channel '" + pending.get().channel() + "'";
-            } else {
-                NoticeDelivery delivery = attempt(channel, context(tenant, pending.get().channel()),
-                        pending.get().message(documents));
-                detail = delivery.detail();
-                status = switch (delivery.outcome()) {
-                    case DELIVERED -> DeliveryStatus.DELIVERED;
-                    case REFUSED -> DeliveryStatus.FAILED;
-                    case FAILED_FOR_NOW -> DeliveryStatus.PENDING;
-                };
-            }
+            NoticeDelivery delivery = attempt(pending.get().by(), context(tenant, pending.get().channel()),
+                    pending.get().message(documents));
+            DeliveryStatus status = switch (delivery.outcome()) {
+                case DELIVERED -> DeliveryStatus.DELIVERED;
+                case REFUSED -> DeliveryStatus.FAILED;
+                case FAILED_FOR_NOW -> DeliveryStatus.PENDING;
+            };
             database.inTransaction(tenant, (session, tx) -> {
                 DunningNoticeEntity notice = session.find(DunningNoticeEntity.class, noticeId);
-                notice.attempted(status, detail, deliveryAttempts);
+                notice.attempted(status, delivery.detail(), deliveryAttempts);
             });
         } catch (RuntimeException e) {
             LOG.warn("Delivering notice {} of tenant {} failed; it is tried again with the next run", noticeId, tenant, e);
@@ -612,8 +639,8 @@ public class BackgroundDunningRuns implements DunningRuns {
     }
 
     /**
-     * A notice written out with the customer's statement, to be sent by {@code by} (null when no such channel is
-     * installed); its PDF is made outside the transaction.
+     * A notice written out with the customer's statement, to be sent by {@code by}; its PDF is made outside the
+     * transaction.
      */
     private record Pending(String channel, NoticeChannel by, TenantId tenant, UUID noticeId, String recipient,
             String address, String language, RenderedNotice rendered, NoticeStatement statement, LocalDate runDate) {
@@ -633,19 +660,15 @@ public class BackgroundDunningRuns implements DunningRuns {
     }
 
     private static DunningNotice toValue(Session session, DunningNoticeEntity notice) {
-        List<NoticeItem> items = session.createSelectionQuery("from NoticeItem i where i.noticeId = :notice"
-                        + " order by i.dueDate, i.invoiceNumber, i.sequence", NoticeItemEntity.class)
+        List<NoticeItem> items = session.createSelectionQuery("select i, v.currency from NoticeItem i, Invoice v"
+                        + " where v.id = i.invoiceId and i.noticeId = :notice order by i.dueDate, i.invoiceNumber, i.sequence",
+                        Object[].class)
                 .setParameter("notice", notice.id).getResultStream()
-                .map(item -> item.toValue(currencyOf(session, item))).toList();
+                .map(row -> ((NoticeItemEntity) row[0]).toValue((String) row[1])).toList();
         List<String> charges = session.createSelectionQuery("select v.number from DunningCharge c, Invoice v"
                         + " where v.id = c.invoiceId and c.noticeId = :notice order by v.number", String.class)
                 .setParameter("notice", notice.id).getResultList();
         return notice.toValue(items, charges);
-    }
-
-    private static String currencyOf(Session session, NoticeItemEntity item) {
-        return session.createSelectionQuery("select v.currency from Invoice v where v.id = :invoice", String.class)
-                .setParameter("invoice", item.invoiceId).getSingleResult();
     }
 
     private static void requireDate(LocalDate date) {

@@ -1,5 +1,6 @@
 package receivables.impl.collections.internal;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -153,19 +154,29 @@ public class StoredDunningPolicies implements DunningPolicies {
 
     /** The policy {@code customerId} is dunned under, in the caller's session. */
     Optional<DunningPolicy> policyFor(Session session, UUID customerId) {
+        return policyFor(session, customerId, new HashMap<>());
+    }
+
+    /**
+     * The policy {@code customerId} is dunned under, each policy read from the database only when {@code known} (by
+     * code, the tenant's default under {@code null}) does not hold it yet: a run asks this for every customer and keeps
+     * {@code known} while it lasts, so that it reads a policy and its levels once, not once per customer.
+     */
+    Optional<DunningPolicy> policyFor(Session session, UUID customerId, Map<String, Optional<DunningPolicy>> known) {
         CustomerPolicyEntity assigned = session.find(CustomerPolicyEntity.class, customerId);
         if (assigned != null) {
-            return find(session, assigned.policyCode);
+            return known.computeIfAbsent(assigned.policyCode, code -> find(session, code));
         }
         CustomerAccountEntity customer = session.find(CustomerAccountEntity.class, customerId);
         if (customer != null && customer.segment() != null) {
             PolicySegmentEntity segment = session.find(PolicySegmentEntity.class, customer.segment());
             if (segment != null) {
-                return find(session, segment.policyCode);
+                return known.computeIfAbsent(segment.policyCode, code -> find(session, code));
             }
         }
-        return session.createSelectionQuery("from DunningPolicy p where p.tenantDefault = true", DunningPolicyEntity.class)
-                .getResultStream().findFirst().map(policy -> toValue(session, policy));
+        return known.computeIfAbsent(null, none -> session.createSelectionQuery(
+                        "from DunningPolicy p where p.tenantDefault = true", DunningPolicyEntity.class)
+                .getResultStream().findFirst().map(policy -> toValue(session, policy)));
     }
 
     private static List<PolicyLevelEntity> levels(Session session, String code) {
