@@ -64,18 +64,13 @@ final class AgingLedger {
 
     /** Planner statistics after the bulk load; VACUUM also sets the visibility map and hint bits on PostgreSQL. */
     static void analyze(Connection connection, DatabaseKind kind) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            if (kind == DatabaseKind.POSTGRES) {
-                boolean autoCommit = connection.getAutoCommit();
-                connection.setAutoCommit(true);
-                for (Table table : List.of(CUSTOMERS, INSTALLMENTS, ALLOCATIONS)) {
-                    statement.execute("vacuum analyze " + table.name());
-                }
-                connection.setAutoCommit(autoCommit);
-            } else {
+        if (kind != DatabaseKind.POSTGRES) {
+            try (Statement statement = connection.createStatement()) {
                 statement.execute("analyze");
             }
+            return;
         }
+        Jdbc.vacuumAnalyze(connection, CUSTOMERS.name(), INSTALLMENTS.name(), ALLOCATIONS.name());
     }
 
     private static Loaded generate(Sink sink, String tenant, int customerCount, int installmentCount, long seed)
@@ -214,10 +209,7 @@ final class AgingLedger {
                         + ") values (" + "?, ".repeat(table.columns().length - 1) + "?)");
                 statements.put(table, statement);
             }
-            for (int i = 0; i < values.length; i++) {
-                statement.setObject(i + 1, values[i]);
-            }
-            statement.addBatch();
+            Jdbc.addBatch(statement, values);
             if (batched.merge(table, 1, Integer::sum) >= BATCH) {
                 statement.executeBatch();
                 batched.put(table, 0);

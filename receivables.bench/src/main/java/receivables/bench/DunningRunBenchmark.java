@@ -19,6 +19,7 @@ import receivables.api.TenantId;
 import receivables.api.collections.DunningLevel;
 import receivables.api.collections.DunningPolicyRequest;
 import receivables.api.collections.DunningRun;
+import receivables.api.collections.DunningRunStatus;
 import receivables.impl.background.internal.Leases;
 import receivables.impl.collections.internal.DunningFixture;
 import receivables.impl.ledger.LedgerFixture;
@@ -33,10 +34,11 @@ import receivables.impl.persistence.internal.TestDatabases;
  * run once, on the same rows; the check compares each customer's notice, level and number of items.
  *
  * <p>The data, written by SQL straight into the tables (not timed): one open installment per issued invoice, due
- * from 140 days before the run's day to 60 days after it, 9.90 to 499.90 each; every tenth customer has nothing due
+ * from 140 days before the run's day to 58 days after it, 9.90 to 499.90 each; every tenth customer has nothing due
  * yet, every seventh owes a few cents a time and stays below the policy's minimum. The policy: dunning levels at 7,
- * 21 and 35 days, a minimum overdue of 50, no fees or interest, delivery by e-mail to customers who have no e-mail
- * address (recorded unreachable): the run's selection and bookkeeping are measured, not PDF making or SMTP.
+ * 21 and 35 days, a minimum overdue of 50, no fees or interest, by e-mail. No notice channel is installed, so each
+ * notice is recorded unreachable as soon as its customer's part commits: the run's selection and bookkeeping are
+ * measured, not notice texts, PDFs or SMTP.
  */
 final class DunningRunBenchmark {
 
@@ -86,29 +88,31 @@ final class DunningRunBenchmark {
                 Thread self = Thread.currentThread();
                 StackSampler sampler = StackSampler.startIf(profiling, thread -> thread == self);
                 DunningRun run;
-                long peak;
-                try (HeapWatch heap = new HeapWatch()) {
+                HeapWatch heap = new HeapWatch();
+                try (heap) {
                     started = System.nanoTime();
                     run = dunning.runs().run(TENANT, DAY);
-                    peak = heap.peak();
                 }
                 double oursSeconds = BillingRunBenchmark.seconds(System.nanoTime() - started);
-                sampler.close();
-                if (profiling) {
+                long peak = heap.peak();
+                if (sampler != null) {
+                    sampler.close();
                     System.out.print(sampler.report("our dunning run (main thread)", 20));
                 }
                 System.out.printf("  ours %.3f s: run %s with %,d notices; heap peak %d MiB of %d MiB%n", oursSeconds,
                         run.status(), run.notices(), peak >> 20, Runtime.getRuntime().maxMemory() >> 20);
+                System.out.printf("  peaks of the heap pools during ours, MiB: %s%n", heap.poolPeaks());
 
                 Map<UUID, JdbcDunning.Notice> ours = written(connection);
-                boolean agree = ours.equals(baseline);
+                // Both must have found the same notices, and some: a ratio of two runs that did different work says nothing.
+                boolean agree = run.status() == DunningRunStatus.COMPLETED && !baseline.isEmpty() && ours.equals(baseline);
                 if (!agree) {
                     long differing = baseline.entrySet().stream().filter(e -> !e.getValue().equals(ours.get(e.getKey())))
                             .count() + ours.keySet().stream().filter(id -> !baseline.containsKey(id)).count();
                     System.out.printf("  notices DIFFER for %,d customers%n", differing);
                 }
-                System.out.printf("  ours %.3f s, baseline %.3f s, ratio %.1f; notices %s%n", oursSeconds, baselineSeconds,
-                        oursSeconds / baselineSeconds, agree ? "agree" : "DIFFER");
+                System.out.printf("  ours %.3f s, baseline %.3f s, %s%n", oursSeconds, baselineSeconds, agree
+                        ? String.format("ratio %.1f; notices agree", oursSeconds / baselineSeconds) : "no ratio: notices DIFFER");
                 return new Measurement(workload, kind.label, oursSeconds, baselineSeconds, agree
                         ? String.format("same %,d notices, levels and items; heap peak %d MiB", baseline.size(), peak >> 20)
                         : "NOTICES DIFFER");
@@ -128,12 +132,14 @@ final class DunningRunBenchmark {
                     + " created_at, updated_at, credit_hold) select " + tenant + ", md5('c' || g)::uuid,"
                     + " 'C-' || lpad(g::text, 6, '0'), 'Customer ' || g, 'EUR', 0, now(), now(), false"
                     + " from generate_series(1, " + customers + ") g");
-            // Invoice g belongs to customer 1 + g % customers; its due date and amount are spread by multiplying with primes.
+            // Invoice g belongs to customer 1 + g % customers; its due date and amount are spread by multiplying with primes
+            // (in bigint: a million times a prime is no integer), the due dates modulo a prime, so that a customer's
+            // invoices fall due on different days whatever the number of customers.
             String invoices = "select g, 1 + g % " + customers + " as c,"
                     + " case when (1 + g % " + customers + ") % 10 = 0 then " + day + " + 1 + g % 60"
-                    + " else " + day + " - 140 + (g * 7919) % 200 end as due,"
+                    + " else " + day + " - 140 + (g::bigint * 7919 % 199)::int end as due,"
                     + " case when (1 + g % " + customers + ") % 7 = 0 then (1 + g % 5) / 100.0"
-                    + " else (990 + (g * 104729) % 49001) / 100.0 end as amount"
+                    + " else (990 + g::bigint * 104729 % 49001) / 100.0 end as amount"
                     + " from generate_series(1, " + installments + ") g";
             statement.execute("insert into invoice (tenant_id, id, invoice_number, order_id, customer_id, currency, status,"
                     + " terms_code, order_date, issue_date, due_date, net_amount, tax_amount, gross_amount, open_amount, version,"
@@ -144,13 +150,8 @@ final class DunningRunBenchmark {
                     + " issue_date, due_date, amount, open_amount, version) select " + tenant + ", md5('i' || g)::uuid,"
                     + " md5('v' || g)::uuid, 1, md5('c' || c)::uuid, 'EUR', due - 30, due, amount, amount, 0"
                     + " from (" + invoices + ") x");
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(true);
-            for (String table : List.of("customer_account", "invoice", "installment")) {
-                statement.execute("vacuum analyze " + table);
-            }
-            connection.setAutoCommit(autoCommit);
         }
+        Jdbc.vacuumAnalyze(connection, "customer_account", "invoice", "installment");
     }
 
     /** The notices our run wrote, with their level and number of items. */
@@ -158,13 +159,10 @@ final class DunningRunBenchmark {
         Map<UUID, JdbcDunning.Notice> notices = new TreeMap<>();
         try (PreparedStatement statement = connection.prepareStatement("select n.customer_id, n.notice_level,"
                 + " count(i.id) items from dunning_notice n left join dunning_notice_item i on i.tenant_id = n.tenant_id"
-                + " and i.notice_id = n.id where n.tenant_id = ? and n.run_date = ? group by n.customer_id, n.notice_level")) {
-            statement.setString(1, TENANT.value());
-            statement.setObject(2, DAY);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    notices.put(rows.getObject(1, UUID.class), new JdbcDunning.Notice(rows.getInt(2), rows.getInt(3)));
-                }
+                + " and i.notice_id = n.id where n.tenant_id = ? and n.run_date = ? group by n.customer_id, n.notice_level");
+                ResultSet rows = Jdbc.bind(statement, TENANT.value(), DAY).executeQuery()) {
+            while (rows.next()) {
+                notices.put(rows.getObject(1, UUID.class), new JdbcDunning.Notice(rows.getInt(2), rows.getInt(3)));
             }
         }
         return notices;

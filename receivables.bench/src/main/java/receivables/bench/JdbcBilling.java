@@ -39,8 +39,11 @@ final class JdbcBilling {
     }
 
     static void bill(Connection connection, String tenant, List<SalesOrder> orders, LocalDate issueDate) throws SQLException {
-        boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(false);
+        Jdbc.withAutoCommit(connection, false, byHand -> billInBatches(byHand, tenant, orders, issueDate));
+    }
+
+    private static void billInBatches(Connection connection, String tenant, List<SalesOrder> orders, LocalDate issueDate)
+            throws SQLException {
         int year = issueDate.getYear();
         LocalDate dueDate = issueDate.plusDays(NET_DAYS);
         try (PreparedStatement reserve = connection.prepareStatement(
@@ -80,56 +83,17 @@ final class JdbcBilling {
                         BigDecimal lineTax = lineNet.multiply(rate).divide(HUNDRED).setScale(scale, RoundingMode.HALF_UP);
                         net = net.add(lineNet);
                         tax = tax.add(lineTax);
-                        invoiceLine.setString(1, tenant);
-                        invoiceLine.setObject(2, UUID.randomUUID());
-                        invoiceLine.setObject(3, invoiceId);
-                        invoiceLine.setInt(4, ++lineNumber);
-                        invoiceLine.setString(5, line.product());
-                        invoiceLine.setString(6, line.description());
-                        invoiceLine.setBigDecimal(7, line.quantity());
-                        invoiceLine.setBigDecimal(8, line.unitPrice());
-                        invoiceLine.setBigDecimal(9, rate);
-                        invoiceLine.setBigDecimal(10, lineNet);
-                        invoiceLine.setBigDecimal(11, lineTax);
-                        invoiceLine.addBatch();
+                        Jdbc.addBatch(invoiceLine, tenant, UUID.randomUUID(), invoiceId, ++lineNumber, line.product(),
+                                line.description(), line.quantity(), line.unitPrice(), rate, lineNet, lineTax);
                     }
                     BigDecimal gross = net.add(tax);
 
-                    invoice.setString(1, tenant);
-                    invoice.setObject(2, invoiceId);
-                    invoice.setString(3, invoiceNumber);
-                    invoice.setString(4, order.orderId());
-                    invoice.setObject(5, order.customerId());
-                    invoice.setString(6, order.currency());
-                    invoice.setObject(7, order.orderDate());
-                    invoice.setObject(8, issueDate);
-                    invoice.setObject(9, dueDate);
-                    invoice.setBigDecimal(10, net);
-                    invoice.setBigDecimal(11, tax);
-                    invoice.setBigDecimal(12, gross);
-                    invoice.setBigDecimal(13, gross);
-                    invoice.setObject(14, now);
-                    invoice.setObject(15, now);
-                    invoice.addBatch();
-
-                    installment.setString(1, tenant);
-                    installment.setObject(2, UUID.randomUUID());
-                    installment.setObject(3, invoiceId);
-                    installment.setObject(4, order.customerId());
-                    installment.setString(5, order.currency());
-                    installment.setObject(6, issueDate);
-                    installment.setObject(7, dueDate);
-                    installment.setBigDecimal(8, gross);
-                    installment.setBigDecimal(9, gross);
-                    installment.addBatch();
-
+                    Jdbc.addBatch(invoice, tenant, invoiceId, invoiceNumber, order.orderId(), order.customerId(),
+                            order.currency(), order.orderDate(), issueDate, dueDate, net, tax, gross, gross, now, now);
+                    Jdbc.addBatch(installment, tenant, UUID.randomUUID(), invoiceId, order.customerId(), order.currency(),
+                            issueDate, dueDate, gross, gross);
                     UUID entryId = UUID.randomUUID();
-                    journalEntry.setString(1, tenant);
-                    journalEntry.setObject(2, entryId);
-                    journalEntry.setObject(3, issueDate);
-                    journalEntry.setString(4, invoiceNumber);
-                    journalEntry.setObject(5, now);
-                    journalEntry.addBatch();
+                    Jdbc.addBatch(journalEntry, tenant, entryId, issueDate, invoiceNumber, now);
                     BigDecimal zero = BigDecimal.ZERO.setScale(scale);
                     addJournalLine(journalLine, tenant, entryId, 1, "RECEIVABLE", order.currency(), gross, zero);
                     addJournalLine(journalLine, tenant, entryId, 2, "REVENUE", order.currency(), zero, net);
@@ -144,37 +108,21 @@ final class JdbcBilling {
                 journalLine.executeBatch();
                 connection.commit();
             }
-        } catch (SQLException | RuntimeException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(autoCommit);
         }
     }
 
     private static void addJournalLine(PreparedStatement journalLine, String tenant, UUID entryId, int lineNumber,
             String account, String currency, BigDecimal debit, BigDecimal credit) throws SQLException {
-        journalLine.setString(1, tenant);
-        journalLine.setObject(2, UUID.randomUUID());
-        journalLine.setObject(3, entryId);
-        journalLine.setInt(4, lineNumber);
-        journalLine.setString(5, account);
-        journalLine.setString(6, currency);
-        journalLine.setBigDecimal(7, debit);
-        journalLine.setBigDecimal(8, credit);
         // The orders are in the functional currency: the same amounts at rate 1.
-        journalLine.setBigDecimal(9, debit);
-        journalLine.setBigDecimal(10, credit);
-        journalLine.addBatch();
+        Jdbc.addBatch(journalLine, tenant, UUID.randomUUID(), entryId, lineNumber, account, currency, debit, credit, debit,
+                credit);
     }
 
     /** The year's counter row, created once before the run. */
     private static void prepareCounter(Connection connection, String tenant, int year) throws SQLException {
         try (PreparedStatement exists = connection.prepareStatement(
                 "select 1 from invoice_number_sequence where tenant_id = ? and fiscal_year = ?")) {
-            exists.setString(1, tenant);
-            exists.setInt(2, year);
-            try (ResultSet row = exists.executeQuery()) {
+            try (ResultSet row = Jdbc.bind(exists, tenant, year).executeQuery()) {
                 if (row.next()) {
                     return;
                 }
@@ -182,9 +130,7 @@ final class JdbcBilling {
         }
         try (PreparedStatement insert = connection.prepareStatement(
                 "insert into invoice_number_sequence (tenant_id, fiscal_year, last_number) values (?, ?, 0)")) {
-            insert.setString(1, tenant);
-            insert.setInt(2, year);
-            insert.executeUpdate();
+            Jdbc.bind(insert, tenant, year).executeUpdate();
         }
         connection.commit();
     }
@@ -192,15 +138,10 @@ final class JdbcBilling {
     /** Reserves {@code count} gap-free numbers under the counter row's lock and returns the first. */
     private static long reserveNumbers(PreparedStatement reserve, PreparedStatement lastNumber, String tenant, int year,
             int count) throws SQLException {
-        reserve.setInt(1, count);
-        reserve.setString(2, tenant);
-        reserve.setInt(3, year);
-        if (reserve.executeUpdate() != 1) {
+        if (Jdbc.bind(reserve, count, tenant, year).executeUpdate() != 1) {
             throw new IllegalStateException("no invoice number counter for " + tenant + " in " + year);
         }
-        lastNumber.setString(1, tenant);
-        lastNumber.setInt(2, year);
-        try (ResultSet row = lastNumber.executeQuery()) {
+        try (ResultSet row = Jdbc.bind(lastNumber, tenant, year).executeQuery()) {
             row.next();
             return row.getLong(1) - count + 1;
         }

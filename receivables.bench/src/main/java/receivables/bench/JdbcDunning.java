@@ -37,17 +37,10 @@ final class JdbcDunning {
                 + " and i.due_date < ? and i.currency = c.currency) past_due"
                 + " where overdue >= ? group by customer_id having max(level) is not null";
         Map<UUID, Notice> notices = new TreeMap<>();
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setObject(1, day);
-            statement.setObject(2, day);
-            statement.setObject(3, day);
-            statement.setString(4, tenant);
-            statement.setObject(5, day);
-            statement.setBigDecimal(6, minimum);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    notices.put(rows.getObject(1, UUID.class), new Notice(rows.getInt(2), rows.getInt(3)));
-                }
+        try (PreparedStatement statement = connection.prepareStatement(sql);
+                ResultSet rows = Jdbc.bind(statement, day, day, day, tenant, day, minimum).executeQuery()) {
+            while (rows.next()) {
+                notices.put(rows.getObject(1, UUID.class), new Notice(rows.getInt(2), rows.getInt(3)));
             }
         }
         return notices;

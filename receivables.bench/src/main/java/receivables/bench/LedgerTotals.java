@@ -28,12 +28,9 @@ record LedgerTotals(Map<String, Object> figures) {
                         + " sum(case when account = 'RECEIVABLE' then debit else 0 end) from journal_line where tenant_id = ?",
                 "journal lines", "debits", "credits", "receivable debits");
         try (PreparedStatement counter = connection.prepareStatement(
-                "select last_number from invoice_number_sequence where tenant_id = ? and fiscal_year = ?")) {
-            counter.setString(1, tenant);
-            counter.setInt(2, fiscalYear);
-            try (ResultSet row = counter.executeQuery()) {
-                figures.put("last invoice number", row.next() ? row.getLong(1) : 0L);
-            }
+                "select last_number from invoice_number_sequence where tenant_id = ? and fiscal_year = ?");
+                ResultSet row = Jdbc.bind(counter, tenant, fiscalYear).executeQuery()) {
+            figures.put("last invoice number", row.next() ? row.getLong(1) : 0L);
         }
         return new LedgerTotals(figures);
     }
@@ -61,15 +58,13 @@ record LedgerTotals(Map<String, Object> figures) {
 
     private static void query(Connection connection, Map<String, Object> figures, String tenant, String sql, String... names)
             throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, tenant);
-            try (ResultSet row = statement.executeQuery()) {
-                row.next();
-                for (int i = 0; i < names.length; i++) {
-                    Object value = row.getObject(i + 1);
-                    figures.put(names[i], value instanceof BigDecimal amount ? amount.setScale(2, java.math.RoundingMode.UNNECESSARY)
-                            : value instanceof Number number ? (Object) number.longValue() : value);
-                }
+        try (PreparedStatement statement = connection.prepareStatement(sql);
+                ResultSet row = Jdbc.bind(statement, tenant).executeQuery()) {
+            row.next();
+            for (int i = 0; i < names.length; i++) {
+                Object value = row.getObject(i + 1);
+                figures.put(names[i], value instanceof BigDecimal amount ? amount.setScale(2, java.math.RoundingMode.UNNECESSARY)
+                        : value instanceof Number number ? (Object) number.longValue() : value);
             }
         }
     }
