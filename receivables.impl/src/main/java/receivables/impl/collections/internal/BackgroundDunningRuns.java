@@ -27,6 +27,7 @@ import org.hibernate.query.NativeQuery;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -102,12 +103,12 @@ public class BackgroundDunningRuns implements DunningRuns {
     private final Leases leases;
     private final TenantDirectory tenants;
     private final Clock clock;
-    private final int deliveryAttempts;
+    private volatile int deliveryAttempts;
     private final StoredNoticeTemplates templates;
     private final NoticeDocuments documents;
     private final Map<String, NoticeChannel> channels = new ConcurrentHashMap<>();
     private final List<ConfiguredChannelAccount> accounts = new CopyOnWriteArrayList<>();
-    private final ScheduledExecutorService sweep;
+    private ScheduledExecutorService sweep;
 
     @Activate
     public BackgroundDunningRuns(@Reference Database database, @Reference StoredDunningPolicies policies,
@@ -122,9 +123,6 @@ public class BackgroundDunningRuns implements DunningRuns {
     BackgroundDunningRuns(Database database, StoredDunningPolicies policies, StoredInvoices invoices,
             StoredCustomerAccounts customers, Leases leases, TenantDirectory tenants, StoredNoticeTemplates templates,
             NoticeDocuments documents, Clock clock, int deliveryAttempts, int sweepSeconds) {
-        if (deliveryAttempts < 1) {
-            throw new IllegalArgumentException("deliveryAttempts must be at least 1, not " + deliveryAttempts);
-        }
         this.database = database;
         this.policies = policies;
         this.invoices = invoices;
@@ -134,14 +132,36 @@ public class BackgroundDunningRuns implements DunningRuns {
         this.templates = templates;
         this.documents = documents;
         this.clock = clock;
+        configure(deliveryAttempts, sweepSeconds);
+    }
+
+    /**
+     * A new interval or number of attempts, taken in place: reactivating would take the dunning service, and the
+     * REST resources on it, away while the configuration changes.
+     */
+    @Modified
+    void configure(DunningConfiguration config) throws InterruptedException {
+        stopSweep();
+        configure(config.deliveryAttempts(), config.sweepSeconds());
+    }
+
+    private synchronized void configure(int deliveryAttempts, int sweepSeconds) {
+        if (deliveryAttempts < 1) {
+            throw new IllegalArgumentException("deliveryAttempts must be at least 1, not " + deliveryAttempts);
+        }
         this.deliveryAttempts = deliveryAttempts;
         this.sweep = sweepSeconds > 0 ? BackgroundThreads.every("receivables-dunning", sweepSeconds, this::sweep) : null;
     }
 
     @Deactivate
     void deactivate() throws InterruptedException {
+        stopSweep();
+    }
+
+    private synchronized void stopSweep() throws InterruptedException {
         if (sweep != null) {
             BackgroundThreads.stop(sweep);
+            sweep = null;
         }
     }
 
