@@ -18,6 +18,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -36,7 +38,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Two reference hosts on one PostgreSQL, each started with {@code java -jar}. One is killed with SIGKILL in the
  * middle of a billing run, and later of a statement import; the other takes each over once its lease runs out and
  * finishes it: every order invoiced once with gap-free numbers, every statement line imported once, and the file
- * gone from the database.
+ * gone from the database. Both look for the day's dunning run every second: it runs once, one notice per customer.
  */
 public class ClusterTakeoverIT {
 
@@ -46,6 +48,7 @@ public class ClusterTakeoverIT {
     private static final int ORDERS = 8_000;
     private static final int LINES = 20_000;
     private static final Duration FINISH = Duration.ofSeconds(180);
+    private static final int DUNNED = 12;
 
     private String schema;
     private HostProcess first;
@@ -128,6 +131,39 @@ public class ClusterTakeoverIT {
         assertEquals("the file is no longer kept", List.of(0L), longs("select count(*) from bank_statement_upload"));
     }
 
+    @Test
+    public void bothHostsSweepForTheDailyDunningRunAndItRunsOnce() throws Exception {
+        for (int i = 0; i < DUNNED; i++) {
+            String customer = JSON.readTree(post(first, "/api/v1/customers", "application/json",
+                    "{\"name\":\"Dunned Customer " + i + "\",\"currency\":\"EUR\"}", 201)).get("id").asText();
+            first.issueInvoice(customer, "SO-DUN-" + i, LocalDate.now().minusDays(40));
+        }
+        HttpResponse<String> policy = first.send("PUT", "/api/v1/dunning/policies/STANDARD", "{\"name\":\"Standard\","
+                + "\"language\":\"en\",\"tenantDefault\":true,\"chargeTermsCode\":\"NET14\","
+                + "\"levels\":[{\"days\":7,\"fee\":5}]}");
+        assertEquals(policy.body(), 200, policy.statusCode());
+
+        // Due from midnight on, and both hosts look for a due run every second from now: they race for it.
+        HttpResponse<String> schedule = second.send("PUT", "/api/v1/dunning/schedule",
+                "{\"enabled\":true,\"runAt\":\"00:00\"}");
+        assertEquals(schedule.body(), 200, schedule.statusCode());
+        for (HostProcess host : new HostProcess[] { first, second }) {
+            Files.writeString(host.directory().resolve("etc/receivables.dunning.cfg"), "sweepSeconds=1\n");
+        }
+        String today = LocalDate.now(ZoneId.of(JSON.readTree(schedule.body()).get("zone").asText())).toString();
+        JsonNode run = await(first, "/api/v1/dunning/runs/" + today,
+                node -> node.path("status").asText().equals("COMPLETED"), FINISH);
+
+        assertEquals(run.toString(), DUNNED, run.get("notices").asInt());
+        assertEquals("one run of the day", List.of(1L), longs("select count(*) from dunning_run"));
+        assertEquals("one notice per customer", List.of((long) DUNNED, (long) DUNNED),
+                longs("select count(*), count(distinct customer_id) from dunning_notice"));
+        assertEquals("one fee per notice", List.of((long) DUNNED, (long) DUNNED), longs("select count(*),"
+                + " count(distinct notice_id) from dunning_charge where kind = 'DUNNING_FEE'"));
+        assertEquals("both hosts see the one run", run, JSON.readTree(second.send("GET", "/api/v1/dunning/runs/"
+                + today, null).body()));
+    }
+
     /** An MT940 statement of {@code lines} credits of 1.01 EUR, none naming an invoice. */
     private static String mt940(int lines) {
         StringBuilder file = new StringBuilder(String.join("\r\n", ":20:CLUSTER-1", ":25:DE89370400440532013000",
@@ -149,6 +185,8 @@ public class ClusterTakeoverIT {
         Files.writeString(directory.resolve("etc/receivables.background.cfg"),
                 "leaseSeconds=4\nheartbeatSeconds=1\nnodeName=" + name + "\n");
         Files.writeString(directory.resolve("etc/receivables.limits.cfg"), "maxBodyBytes=16777216\n");
+        // No dunning run starts while a test sets up what it dunns; the dunning test then lets the sweep begin.
+        Files.writeString(directory.resolve("etc/receivables.dunning.cfg"), "sweepSeconds=3600\n");
         return host;
     }
 
@@ -159,16 +197,19 @@ public class ClusterTakeoverIT {
         return reply.body();
     }
 
+    /** What {@code path} answers once {@code until} holds; a 404 is something not there yet. */
     private static JsonNode await(HostProcess host, String path, Predicate<JsonNode> until, Duration limit)
             throws Exception {
         Instant deadline = Instant.now().plus(limit);
         JsonNode last = null;
         while (Instant.now().isBefore(deadline)) {
             HttpResponse<String> reply = host.send(host.request(path).GET());
-            assertEquals(reply.body(), 200, reply.statusCode());
-            last = JSON.readTree(reply.body());
-            if (until.test(last)) {
-                return last;
+            if (reply.statusCode() != 404) {
+                assertEquals(reply.body(), 200, reply.statusCode());
+                last = JSON.readTree(reply.body());
+                if (until.test(last)) {
+                    return last;
+                }
             }
             Http.sleep(25);
         }
