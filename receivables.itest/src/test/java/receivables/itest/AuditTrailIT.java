@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Hashtable;
 import java.util.List;
@@ -143,6 +144,7 @@ public class AuditTrailIT extends InReferenceHost {
         account.update(properties);
         String trailOfAccount = "/api/v1/audit?entityType=provider-account&entityId=default/audited-pay";
         http.await(trailOfAccount, reply -> reply.json().get("totalItems").asLong() == 1, Duration.ofSeconds(20));
+        awaitSealed(account);
 
         properties.put("settings", new String[] { "merchantId=M-2" });
         account.update(properties);
@@ -194,6 +196,15 @@ public class AuditTrailIT extends InReferenceHost {
         assertProblem(http.get("/api/v1/audit?size=0"), "size");
         assertProblem(http.get("/api/v1/audit?actor=" + "x".repeat(300)), "actor");
         assertEquals(401, http.get("/api/v1/audit", Http.DEFAULT_TENANT, null).status());
+    }
+
+    /** Until the account has written its plain secret back sealed, so that no later change races that write. */
+    private static void awaitSealed(org.osgi.service.cm.Configuration account) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (!String.join(",", (String[]) account.getProperties().get("secrets")).contains("{sealed}")) {
+            assertTrue("the secret was not sealed within 20 s", Instant.now().isBefore(deadline));
+            Http.sleep(25);
+        }
     }
 
     private static void assertProblem(Http.Reply reply, String field) {
