@@ -70,6 +70,7 @@ public final class AccountSecrets {
             if (found == null || found.length != 1) {
                 return;
             }
+            long changes = found[0].getChangeCount();
             Dictionary<String, Object> stored = found[0].getProperties();
             Dictionary<String, Object> sealed = new Hashtable<>();
             for (var names = stored.keys(); names.hasMoreElements(); ) {
@@ -84,7 +85,10 @@ public final class AccountSecrets {
                         + (secrets.sealed(value) ? value : secrets.seal(value));
             }
             sealed.put("secrets", sealedValues);
-            found[0].update(sealed);
+            // Changed since this account was read: writing would undo that change. Its own reading seals the newer one.
+            if (found[0].getChangeCount() == changes) {
+                found[0].update(sealed);
+            }
         } catch (IOException | InvalidSyntaxException e) {
             LOG.warn("Account {}: its secrets could not be sealed: {}", account, e.getMessage());
         }

@@ -12,6 +12,7 @@ import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
@@ -118,11 +119,14 @@ class ChannelAccountTest {
 
     /** ConfigAdmin holding the one configuration {@code stored}, updated in place. */
     private static ConfigurationAdmin configurationAdmin(AtomicReference<Dictionary<String, Object>> stored) {
+        AtomicLong changes = new AtomicLong();
         Configuration configuration = (Configuration) Proxy.newProxyInstance(Configuration.class.getClassLoader(),
                 new Class<?>[] { Configuration.class }, (proxy, method, args) -> switch (method.getName()) {
                     case "getProperties" -> stored.get();
+                    case "getChangeCount" -> changes.get();
                     case "update" -> {
                         stored.set(args[0] instanceof Dictionary<?, ?> dictionary ? copy(dictionary) : stored.get());
+                        changes.incrementAndGet();
                         yield null;
                     }
                     default -> throw new UnsupportedOperationException(method.getName());

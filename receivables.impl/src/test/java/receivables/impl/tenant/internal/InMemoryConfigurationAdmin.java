@@ -3,6 +3,7 @@ package receivables.impl.tenant.internal;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Dictionary;
+import java.util.HashMap;
 import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.osgi.service.cm.ConfigurationAdmin;
 public final class InMemoryConfigurationAdmin {
 
     private final Map<String, Dictionary<String, Object>> stored = new LinkedHashMap<>();
+    private final Map<String, Long> changes = new HashMap<>();
     private final ConfigurationAdmin admin = (ConfigurationAdmin) Proxy.newProxyInstance(getClass().getClassLoader(),
             new Class<?>[] { ConfigurationAdmin.class }, (proxy, method, arguments) -> switch (method.getName()) {
                 case "getFactoryConfiguration" -> configuration(arguments[0] + "~" + arguments[1], (String) arguments[0]);
@@ -53,12 +55,14 @@ public final class InMemoryConfigurationAdmin {
                         properties.put("service.pid", pid);
                         properties.put("service.factoryPid", factoryPid);
                         stored.put(pid, properties);
+                        changes.merge(pid, 1L, Long::sum);
                         yield null;
                     }
                     case "delete" -> {
                         stored.remove(pid);
                         yield null;
                     }
+                    case "getChangeCount" -> changes.getOrDefault(pid, 0L);
                     case "getPid" -> pid;
                     case "getFactoryPid" -> factoryPid;
                     default -> throw new UnsupportedOperationException(method.getName());
