@@ -17,7 +17,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -25,7 +24,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
 
 import org.junit.After;
 import org.junit.Before;
@@ -93,9 +91,9 @@ public class ClusterTakeoverIT {
         String run = JSON.readTree(post(first, "/api/v1/billing-runs", "application/json", orders.append("]}").toString(),
                 202)).get("id").asText();
 
-        await(first, "/api/v1/billing-runs/" + run, node -> node.get("done").asInt() > 0, Duration.ofSeconds(60));
+        first.await("/api/v1/billing-runs/" + run, node -> node.get("done").asInt() > 0, Duration.ofSeconds(60));
         first.kill();
-        JsonNode billed = await(second, "/api/v1/billing-runs/" + run,
+        JsonNode billed = second.await("/api/v1/billing-runs/" + run,
                 node -> !node.get("status").asText().equals("RUNNING"), FINISH);
 
         assertEquals(billed.toString(), "COMPLETED", billed.get("status").asText());
@@ -113,10 +111,10 @@ public class ClusterTakeoverIT {
         String statement = mt940(LINES);
         String imported = JSON.readTree(post(first, "/api/v1/bank-statements", "text/plain", statement, 202))
                 .get("id").asText();
-        await(first, "/api/v1/bank-statements/" + imported, node -> node.get("linesRead").asLong() > 0,
+        first.await("/api/v1/bank-statements/" + imported, node -> node.get("linesRead").asLong() > 0,
                 Duration.ofSeconds(60));
         first.kill();
-        JsonNode done = await(second, "/api/v1/bank-statements/" + imported,
+        JsonNode done = second.await("/api/v1/bank-statements/" + imported,
                 node -> !node.get("status").asText().equals("RUNNING"), FINISH);
 
         assertEquals(done.toString(), "COMPLETED", done.get("status").asText());
@@ -151,7 +149,7 @@ public class ClusterTakeoverIT {
             Files.writeString(host.directory().resolve("etc/receivables.dunning.cfg"), "sweepSeconds=1\n");
         }
         String today = LocalDate.now(ZoneId.of(JSON.readTree(schedule.body()).get("zone").asText())).toString();
-        JsonNode run = await(first, "/api/v1/dunning/runs/" + today,
+        JsonNode run = first.await("/api/v1/dunning/runs/" + today,
                 node -> node.path("status").asText().equals("COMPLETED"), FINISH);
 
         assertEquals(run.toString(), DUNNED, run.get("notices").asInt());
@@ -195,25 +193,6 @@ public class ClusterTakeoverIT {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
         assertEquals(reply.body(), status, reply.statusCode());
         return reply.body();
-    }
-
-    /** What {@code path} answers once {@code until} holds; a 404 is something not there yet. */
-    private static JsonNode await(HostProcess host, String path, Predicate<JsonNode> until, Duration limit)
-            throws Exception {
-        Instant deadline = Instant.now().plus(limit);
-        JsonNode last = null;
-        while (Instant.now().isBefore(deadline)) {
-            HttpResponse<String> reply = host.send(host.request(path).GET());
-            if (reply.statusCode() != 404) {
-                assertEquals(reply.body(), 200, reply.statusCode());
-                last = JSON.readTree(reply.body());
-                if (until.test(last)) {
-                    return last;
-                }
-            }
-            Http.sleep(25);
-        }
-        throw new AssertionError("not there within " + limit + ": " + last);
     }
 
     private List<Long> longs(String sql) throws SQLException {

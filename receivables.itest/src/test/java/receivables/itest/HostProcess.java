@@ -17,7 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -26,6 +28,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 final class HostProcess implements AutoCloseable {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Path directory;
@@ -143,8 +146,7 @@ final class HostProcess implements AutoCloseable {
 
     /** Issues an invoice of one line (TEA, 100 plus 19 % tax, NET14) ordered and issued on {@code date}; its number. */
     String issueInvoice(String customer, String orderId, LocalDate date) throws IOException, InterruptedException {
-        ObjectMapper json = new ObjectMapper();
-        String invoice = json.readTree(send("POST", "/api/v1/invoices", "{\"orderId\":\"" + orderId + "\","
+        String invoice = JSON.readTree(send("POST", "/api/v1/invoices", "{\"orderId\":\"" + orderId + "\","
                 + "\"customerId\":\"" + customer + "\",\"currency\":\"EUR\",\"orderDate\":\"" + date + "\","
                 + "\"termsCode\":\"NET14\",\"lines\":[{\"product\":\"TEA\",\"quantity\":1,\"unitPrice\":100,"
                 + "\"taxRate\":19}]}").body()).get("id").asText();
@@ -153,7 +155,30 @@ final class HostProcess implements AutoCloseable {
         if (issued.statusCode() != 200) {
             throw new AssertionError("issuing " + orderId + " answered " + issued.statusCode() + ": " + issued.body());
         }
-        return json.readTree(issued.body()).get("number").asText();
+        return JSON.readTree(issued.body()).get("number").asText();
+    }
+
+    /**
+     * What {@code path} answers the demo tenant once {@code until} holds, polled every 25 ms; a 404 is something not
+     * there yet, any other answer but 200 fails at once.
+     */
+    JsonNode await(String path, Predicate<JsonNode> until, Duration limit) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(limit);
+        JsonNode last = null;
+        while (Instant.now().isBefore(deadline)) {
+            HttpResponse<String> reply = send(request(path).GET());
+            if (reply.statusCode() != 404) {
+                if (reply.statusCode() != 200) {
+                    throw new AssertionError(path + " answered " + reply.statusCode() + ": " + reply.body());
+                }
+                last = JSON.readTree(reply.body());
+                if (until.test(last)) {
+                    return last;
+                }
+            }
+            Http.sleep(25);
+        }
+        throw new AssertionError(path + " was not as expected within " + limit + ": " + last);
     }
 
     HttpRequest.Builder request(String path) {

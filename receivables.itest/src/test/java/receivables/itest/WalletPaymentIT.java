@@ -13,13 +13,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
 
 import org.junit.Test;
 
@@ -143,7 +143,8 @@ public class WalletPaymentIT {
             HttpResponse<String> removed = host.send(consoleAction("/system/console/bundles/receivables.payments.wallet",
                     host, "action=uninstall"));
             assertEquals(removed.body(), 200, removed.statusCode());
-            awaitOffers(host, offers -> !offers.toString().contains("\"wallet\""));
+            host.await("/api/v1/payment-providers", offers -> !offers.toString().contains("\"wallet\""),
+                    Duration.ofSeconds(20));
             JsonNode second = issuedInvoice(host, customer, "SO-WALLET-SWAP-2");
             HttpResponse<String> refused = host.send(host.request("/api/v1/payment-intents")
                     .header("Content-Type", "application/json").header("Idempotency-Key", "swap-intent-2")
@@ -250,20 +251,8 @@ public class WalletPaymentIT {
 
     /** The wallet account is read from etc/ while the host runs: wait until the tenant is offered the wallet. */
     static void awaitWalletOffered(HostProcess host) throws Exception {
-        awaitOffers(host, offers -> offers.toString().contains("\"wallet\""));
-    }
-
-    private static void awaitOffers(HostProcess host, Predicate<JsonNode> until) throws Exception {
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        JsonNode offers = null;
-        while (System.nanoTime() < deadline) {
-            offers = read(host, "/api/v1/payment-providers");
-            if (until.test(offers)) {
-                return;
-            }
-            Http.sleep(250);
-        }
-        throw new AssertionError("the offers did not change as expected within 20 s: " + offers);
+        host.await("/api/v1/payment-providers", offers -> offers.toString().contains("\"wallet\""),
+                Duration.ofSeconds(20));
     }
 
     private static JsonNode created(HostProcess host, String path, String json, String idempotencyKey) throws Exception {
