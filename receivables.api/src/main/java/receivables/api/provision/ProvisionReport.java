@@ -9,9 +9,10 @@ import java.util.List;
  * @param windowFrom the first month end of the window; the roll rates compare each month end from it to the last
  *                   month end on or before {@code asOf} with the next one
  * @param windowTo   the last month end on or before {@code asOf}
+ * @param adjustment the forward-looking adjustment applied, effective in {@code asOf}'s month; null when none is
  */
 public record ProvisionReport(LocalDate asOf, int months, LocalDate windowFrom, LocalDate windowTo,
-        List<ProvisionMatrix> currencies) {
+        ForwardLookingAdjustment adjustment, List<ProvisionMatrix> currencies) {
 
     public ProvisionReport {
         currencies = List.copyOf(currencies);

@@ -1,9 +1,9 @@
 /**
- * IFRS 9 simplified approach: the provision matrix (loss rates per aging bucket from historical roll rates) and
- * the loss allowance posted at period ends.
+ * IFRS 9 simplified approach: the provision matrix (loss rates per aging bucket from historical roll rates,
+ * adjusted for current and forecast conditions) and the loss allowance posted at period ends.
  */
 @Export
-@Version("1.0.0")
+@Version("2.0.0")
 package receivables.api.provision;
 
 import org.osgi.annotation.bundle.Export;

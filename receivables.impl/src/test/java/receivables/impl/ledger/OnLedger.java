@@ -95,9 +95,9 @@ public abstract class OnLedger {
         assertThat(drifted).as("installments whose open amount is not their amount less their allocations").isEmpty();
     }
 
-    /** The call is refused as a bad request that names exactly {@code field}. */
-    protected static void assertRefused(ThrowingCallable call, String field) {
+    /** The call is refused as a bad request that names exactly {@code fields}, in this order. */
+    protected static void assertRefused(ThrowingCallable call, String... fields) {
         assertThatThrownBy(call).isInstanceOfSatisfying(InvalidRequestException.class,
-                e -> assertThat(e.violations()).extracting(FieldViolation::field).containsExactly(field));
+                e -> assertThat(e.violations()).extracting(FieldViolation::field).containsExactly(fields));
     }
 }

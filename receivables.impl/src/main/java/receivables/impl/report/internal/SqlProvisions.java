@@ -31,6 +31,8 @@ import receivables.api.journal.Account;
 import receivables.api.journal.JournalEntryKind;
 import receivables.api.journal.JournalLine;
 import receivables.api.money.Money;
+import receivables.api.provision.ForwardLookingAdjustment;
+import receivables.api.provision.ForwardLookingAdjustmentRequest;
 import receivables.api.provision.Provision;
 import receivables.api.provision.ProvisionBucket;
 import receivables.api.provision.ProvisionMatrix;
@@ -45,6 +47,7 @@ import receivables.impl.persistence.internal.NativeRow;
 import receivables.impl.persistence.internal.NativeValues;
 import receivables.impl.persistence.internal.WholeTenantReads;
 import receivables.impl.validation.internal.ValueRanges;
+import receivables.impl.validation.internal.Violations;
 
 /**
  * The IFRS 9 provision matrix from roll rates measured per installment, and the allowance posted at period ends.
@@ -54,7 +57,8 @@ import receivables.impl.validation.internal.ValueRanges;
  * totals keeps invoices issued within the month out of the rates, and an installment not yet due at both month
  * ends stays current. Each step is one query shaped like {@link SqlAging#query}: the open installments by the
  * tenant's key and only the allocations after the first month end, joined by hashing ({@link WholeTenantReads}) so
- * that it holds on tables never analyzed.
+ * that it holds on tables never analyzed. The historical loss rates are then multiplied by the factors of the
+ * forward-looking adjustment effective in the as-of day's month, each adjusted rate at most 1.
  */
 @Component(service = Provisions.class)
 public class SqlProvisions implements Provisions {
@@ -63,6 +67,7 @@ public class SqlProvisions implements Provisions {
     static final String REFERENCE = "ECL-";
 
     private static final int RATE_SCALE = 6;
+    private static final BigDecimal NO_ADJUSTMENT = BigDecimal.ONE.setScale(RATE_SCALE);
     private static final int FIRST_YEAR = 1;
     private static final String STEP = "select o.currency, o.due_date, sum(o.at_start) at_start, sum(o.at_end) at_end,"
             + " sum(o.written) written from (select i.id, i.currency, i.due_date, i.open_amount at_start,"
@@ -116,9 +121,79 @@ public class SqlProvisions implements Provisions {
     @Override
     public List<Provision> list(TenantId tenant) {
         return database.inTransaction(tenant, session -> NativeRow.list(session.createNativeQuery("select id, period,"
-                        + " as_of, months, created_at from provision where tenant_id = :tenant order by as_of desc",
-                        Tuple.class).setParameter("tenant", tenant.value())).stream()
+                        + " as_of, months, adjustment_id, created_at from provision where tenant_id = :tenant"
+                        + " order by as_of desc", Tuple.class).setParameter("tenant", tenant.value())).stream()
                 .map(row -> toValue(session, tenant, row)).toList());
+    }
+
+    @Override
+    public ForwardLookingAdjustment adjust(TenantId tenant, ForwardLookingAdjustmentRequest request) {
+        Violations violations = new Violations();
+        if (request == null) {
+            violations.add("body", "is required").throwIfAny();
+        }
+        violations.required("effectiveFrom", request.effectiveFrom())
+                .inRange("effectiveFrom", request.effectiveFrom(), SqlProvisions::monthProblem)
+                .inRange("effectiveTo", request.effectiveTo(), SqlProvisions::monthProblem)
+                .required("reason", request.reason()).maxLength("reason", request.reason(), MAX_REASON)
+                .inRange("reason", request.reason(), ValueRanges::textProblem);
+        if (request.effectiveFrom() != null && request.effectiveTo() != null
+                && request.effectiveTo().isBefore(request.effectiveFrom())) {
+            violations.add("effectiveTo", "must not be before effectiveFrom");
+        }
+        int buckets = SqlAging.buckets(Aging.DEFAULT_LIMITS).size();
+        List<BigDecimal> factors = request.factors();
+        if (factors == null || factors.size() != buckets) {
+            violations.add("factors", "must be " + buckets + " numbers, one per bucket from current to over 90 days");
+        } else {
+            for (int b = 0; b < buckets; b++) {
+                violations.inRange("factors[" + b + "]", factors.get(b), SqlProvisions::factorProblem);
+            }
+        }
+        violations.throwIfAny();
+        List<BigDecimal> scaled = factors.stream().map(factor -> factor.setScale(RATE_SCALE, RoundingMode.UNNECESSARY))
+                .toList();
+        ForwardLookingAdjustmentEntity adjustment = new ForwardLookingAdjustmentEntity(request.effectiveFrom(),
+                request.effectiveTo(), scaled, request.reason().strip(), clock.instant().truncatedTo(ChronoUnit.MICROS));
+        return database.inTransaction(tenant, session -> {
+            session.persist(adjustment);
+            return adjustment.toValue();
+        });
+    }
+
+    @Override
+    public List<ForwardLookingAdjustment> adjustments(TenantId tenant) {
+        return database.inTransaction(tenant, session -> adjustmentsNewestFirst(session).stream()
+                .map(ForwardLookingAdjustmentEntity::toValue).toList());
+    }
+
+    private static String monthProblem(YearMonth month) {
+        if (month == null || ValueRanges.dateProblem(month.atDay(1)) == null) {
+            return null;
+        }
+        return "must be a month from 0001-01 to 9999-12";
+    }
+
+    private static String factorProblem(BigDecimal factor) {
+        if (factor == null) {
+            return "is required";
+        }
+        // The range first: 1e999999999 is refused before its zeros would be stripped.
+        if (factor.signum() < 0 || factor.compareTo(MAX_FACTOR) > 0
+                || factor.scale() > RATE_SCALE && factor.stripTrailingZeros().scale() > RATE_SCALE) {
+            return "must be from 0 to " + MAX_FACTOR + " with at most " + RATE_SCALE + " decimals";
+        }
+        return null;
+    }
+
+    private static List<ForwardLookingAdjustmentEntity> adjustmentsNewestFirst(Session session) {
+        return session.createSelectionQuery("from ForwardLookingAdjustment a"
+                + " order by a.effectiveFrom desc, a.createdAt desc", ForwardLookingAdjustmentEntity.class).getResultList();
+    }
+
+    /** The adjustment effective in {@code month}: of those that apply, the latest effective, then the latest set. */
+    private static Optional<ForwardLookingAdjustmentEntity> effectiveIn(Session session, YearMonth month) {
+        return adjustmentsNewestFirst(session).stream().filter(adjustment -> adjustment.appliesIn(month)).findFirst();
     }
 
     private static void checkMonths(int months) {
@@ -146,14 +221,16 @@ public class SqlProvisions implements Provisions {
                     .forEach(row -> previous.put(row.text("currency"), row.decimal("allowance")));
         }
         Map<String, Money> allowances = new TreeMap<>();
-        matrix(session, tenant, asOf, months).currencies()
-                .forEach(matrix -> allowances.put(matrix.currency(), matrix.allowance()));
+        ProvisionReport report = matrix(session, tenant, asOf, months);
+        report.currencies().forEach(matrix -> allowances.put(matrix.currency(), matrix.allowance()));
         UUID id = UUID.randomUUID();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        session.createNativeMutationQuery("insert into provision (tenant_id, id, period, as_of, months, created_at)"
-                        + " values (:tenant, :id, :period, :asOf, :months, :createdAt)")
+        session.createNativeMutationQuery("insert into provision (tenant_id, id, period, as_of, months, adjustment_id,"
+                        + " created_at) values (:tenant, :id, :period, :asOf, :months, :adjustment, :createdAt)")
                 .setParameter("tenant", tenant.value()).setParameter("id", id).setParameter("period", period.toString())
-                .setParameter("asOf", asOf).setParameter("months", months).setParameter("createdAt", now).executeUpdate();
+                .setParameter("asOf", asOf).setParameter("months", months)
+                .setParameter("adjustment", report.adjustment() == null ? null : report.adjustment().id(), UUID.class)
+                .setParameter("createdAt", now).executeUpdate();
         TreeSet<String> currencies = new TreeSet<>(allowances.keySet());
         currencies.addAll(previous.keySet());
         for (String currency : currencies) {
@@ -180,8 +257,8 @@ public class SqlProvisions implements Provisions {
     }
 
     private static Optional<Provision> inPeriod(Session session, TenantId tenant, String period) {
-        return NativeRow.list(session.createNativeQuery("select id, period, as_of, months, created_at from provision"
-                        + " where tenant_id = :tenant and period = :period", Tuple.class)
+        return NativeRow.list(session.createNativeQuery("select id, period, as_of, months, adjustment_id, created_at"
+                        + " from provision where tenant_id = :tenant and period = :period", Tuple.class)
                 .setParameter("tenant", tenant.value()).setParameter("period", period)).stream()
                 .findFirst().map(row -> toValue(session, tenant, row));
     }
@@ -197,12 +274,17 @@ public class SqlProvisions implements Provisions {
                     Money previous = row.money("currency", "previous");
                     return new ProvisionedCurrency(allowance, previous, allowance.minus(previous));
                 }).toList();
+        ForwardLookingAdjustment adjustment = provision.isNull("adjustment_id") ? null
+                : session.find(ForwardLookingAdjustmentEntity.class, provision.uuid("adjustment_id")).toValue();
         return new Provision(id, provision.text("period"), provision.date("as_of"),
-                (int) provision.number("months"), currencies, provision.instant("created_at"));
+                (int) provision.number("months"), adjustment, currencies, provision.instant("created_at"));
     }
 
     private ProvisionReport matrix(Session session, TenantId tenant, LocalDate asOf, int months) {
         List<AgingBucket> buckets = SqlAging.buckets(Aging.DEFAULT_LIMITS);
+        Optional<ForwardLookingAdjustmentEntity> adjustment = effectiveIn(session, YearMonth.from(asOf));
+        List<BigDecimal> factors = adjustment.map(in -> in.toValue().factors())
+                .orElseGet(() -> buckets.stream().map(bucket -> NO_ADJUSTMENT).toList());
         // A window's allocations are a large part of the tenant's: looked up installment by installment in a loop, as
         // PostgreSQL plans it without statistics, they cost ten times the pages of the hashed join.
         WholeTenantReads.hashed(session);
@@ -249,14 +331,18 @@ public class SqlProvisions implements Provisions {
                     rollRate = measured.rate(b);
                     lossRate = rollRate.multiply(lossRate).setScale(RATE_SCALE, RoundingMode.HALF_UP);
                 }
+                BigDecimal adjusted = lossRate.multiply(factors.get(b)).min(BigDecimal.ONE)
+                        .setScale(RATE_SCALE, RoundingMode.HALF_UP);
                 Money balance = Money.of(balances[b], currency);
-                Money expected = Money.rounded(balances[b].multiply(lossRate), currency);
-                rows[b] = new ProvisionBucket(buckets.get(b), rollRate, lossRate, balance, expected);
+                Money expected = Money.rounded(balances[b].multiply(adjusted), currency);
+                rows[b] = new ProvisionBucket(buckets.get(b), rollRate, lossRate, factors.get(b), adjusted, balance,
+                        expected);
                 allowance = allowance.plus(expected);
             }
             matrices.add(new ProvisionMatrix(currency, List.of(rows), allowance));
         }
-        return new ProvisionReport(asOf, months, first.atEndOfMonth(), last.atEndOfMonth(), matrices);
+        return new ProvisionReport(asOf, months, first.atEndOfMonth(), last.atEndOfMonth(),
+                adjustment.map(ForwardLookingAdjustmentEntity::toValue).orElse(null), matrices);
     }
 
     private static List<NativeRow> step(Session session, TenantId tenant, LocalDate start, LocalDate end) {

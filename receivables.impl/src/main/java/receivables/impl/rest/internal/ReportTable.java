@@ -92,12 +92,13 @@ record ReportTable(String name, List<String> header, List<List<Object>> rows) {
         for (ProvisionMatrix matrix : report.currencies()) {
             for (ProvisionBucket bucket : matrix.buckets()) {
                 rows.add(cells(bucket.bucket().label(), matrix.currency(), bucket.rollRate(), bucket.lossRate(),
-                        bucket.balance().amount(), bucket.expectedLoss().amount()));
+                        bucket.factor(), bucket.adjustedLossRate(), bucket.balance().amount(),
+                        bucket.expectedLoss().amount()));
             }
-            rows.add(cells(TOTAL, matrix.currency(), null, null, null, matrix.allowance().amount()));
+            rows.add(cells(TOTAL, matrix.currency(), null, null, null, null, null, matrix.allowance().amount()));
         }
         return new ReportTable("provision-" + report.asOf(), List.of("bucket", "currency", "rollRate", "lossRate",
-                "balance", "expectedLoss"), rows);
+                "factor", "adjustedLossRate", "balance", "expectedLoss"), rows);
     }
 
     private static List<Object> agingCells(String key, String label, DimensionAgingRow row) {

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -28,7 +29,10 @@ import receivables.api.journal.JournalLine;
 import receivables.api.money.Money;
 import receivables.api.payment.AllocationTarget;
 import receivables.api.payment.PaymentRequest;
+import receivables.api.provision.ForwardLookingAdjustment;
+import receivables.api.provision.ForwardLookingAdjustmentRequest;
 import receivables.api.provision.Provision;
+import receivables.api.provision.ProvisionReport;
 import receivables.api.provision.ProvisionMatrix;
 import receivables.api.provision.ProvisionedCurrency;
 import receivables.impl.ledger.OnLedger;
@@ -193,9 +197,108 @@ abstract class ProvisionsContract extends OnLedger {
         assertThat(lines("ECL-2026-04")).isEmpty();
     }
 
+    /**
+     * April's historical loss rates (above) adjusted: an all-2 view set first is replaced by a later one of the same
+     * month, and one effective from June does not reach April.
+     * <pre>
+     * current  0.295714 x 1.2 = 0.3548568 -> 0.354857; E 500 x 0.354857 = 177.4285 -> 177.43
+     * 1-30     0.385714 x 1.5 = 0.578571;              D 400 x 0.578571 = 231.4284 -> 231.43
+     * 31-60    0.642857 x 1.1 = 0.7071427 -> 0.707143; C 200 x 0.707143 = 141.4286 -> 141.43
+     * 61-90    1 x 0.9 = 0.900000;                     G 150 x 0.9 = 135.00
+     * over 90  1 x 0.5 = 0.500000;                     F 200 x 0.5 = 100.00
+     * allowance 177.43 + 231.43 + 141.43 + 135.00 + 100.00 = 785.29
+     * </pre>
+     * May, with an adjustment for May alone of 10 on 1-30: 0.154802 x 10 = 1.54802, at most 1; E 500 x 1 = 500.00,
+     * a release of 785.29 - 500.00 = 285.29. June is back under April's adjustment, open-ended.
+     */
+    @Test
+    void theForwardLookingAdjustmentMultipliesTheLossRatesAndTheProvisionKeepsIt() {
+        adjustAt("2026-06-01T08:00:00Z", YearMonth.of(2026, 4), null, "2", "2", "2", "2", "2");
+        ForwardLookingAdjustment april = adjustAt("2026-06-02T08:00:00Z", YearMonth.of(2026, 4), null,
+                "1.2", "1.5", "1.1", "0.9", "0.5");
+        ForwardLookingAdjustment mayOnly = adjustAt("2026-06-03T08:00:00Z", YearMonth.of(2026, 5),
+                YearMonth.of(2026, 5), "1", "10", "1", "1", "1");
+        adjustAt("2026-06-04T08:00:00Z", YearMonth.of(2026, 6), null, "3", "3", "3", "3", "3");
+
+        ProvisionReport report = provisions.matrix(TENANT, END_OF_APRIL, 3);
+
+        assertThat(report.adjustment()).isEqualTo(april);
+        assertThat(april.factors()).extracting(BigDecimal::toPlainString)
+                .containsExactly("1.200000", "1.500000", "1.100000", "0.900000", "0.500000");
+        assertThat(report.currencies()).singleElement().satisfies(matrix -> {
+            assertThat(matrix.buckets()).extracting(bucket -> bucket.bucket().label(), bucket -> text(bucket.lossRate()),
+                    bucket -> text(bucket.factor()), bucket -> text(bucket.adjustedLossRate()),
+                    bucket -> bucket.expectedLoss().toString()).containsExactly(
+                    tuple("current", "0.295714", "1.200000", "0.354857", "177.43 EUR"),
+                    tuple("1-30", "0.385714", "1.500000", "0.578571", "231.43 EUR"),
+                    tuple("31-60", "0.642857", "1.100000", "0.707143", "141.43 EUR"),
+                    tuple("61-90", "1.000000", "0.900000", "0.900000", "135.00 EUR"),
+                    tuple("over 90", "1.000000", "0.500000", "0.500000", "100.00 EUR"));
+            assertThat(matrix.allowance()).isEqualTo(eur("785.29"));
+        });
+
+        Provision aprilProvision = provisions.post(TENANT, YearMonth.of(2026, 4), 3);
+        Provision may = provisions.post(TENANT, YearMonth.of(2026, 5), 3);
+
+        assertThat(aprilProvision.adjustment()).isEqualTo(april);
+        assertThat(aprilProvision.currencies()).containsExactly(
+                new ProvisionedCurrency(eur("785.29"), eur("0.00"), eur("785.29")));
+        assertThat(may.adjustment()).isEqualTo(mayOnly);
+        assertThat(may.currencies()).containsExactly(
+                new ProvisionedCurrency(eur("500.00"), eur("785.29"), eur("-285.29")));
+        assertThat(lines("ECL-2026-05")).containsExactly(List.of(
+                JournalLine.debit(Account.LOSS_ALLOWANCE, eur("285.29")),
+                JournalLine.credit(Account.IMPAIRMENT_EXPENSE, eur("285.29"))));
+        assertThat(provisions.list(TENANT)).containsExactly(may, aprilProvision);
+        assertThat(provisions.matrix(TENANT, LocalDate.of(2026, 5, 31), 3).currencies().get(0).buckets().get(1)
+                .adjustedLossRate()).as("at most 1").isEqualByComparingTo("1");
+        assertThat(provisions.matrix(TENANT, LocalDate.of(2026, 6, 10), 3).adjustment()).as("the latest effective")
+                .isNotIn(april, mayOnly).extracting(ForwardLookingAdjustment::effectiveFrom).isEqualTo("2026-06");
+        assertThat(provisions.adjustments(TENANT)).extracting(ForwardLookingAdjustment::effectiveFrom)
+                .containsExactly("2026-06", "2026-05", "2026-04", "2026-04");
+    }
+
+    @Test
+    void anAdjustmentOutOfRangeIsRefusedNamingTheFieldAndNothingIsStored() {
+        assertAdjustmentRefused(new ForwardLookingAdjustmentRequest(null, null, factors("1", "1", "1", "1", "1"), "x"),
+                "effectiveFrom");
+        assertAdjustmentRefused(new ForwardLookingAdjustmentRequest(YearMonth.of(2026, 5), YearMonth.of(2026, 4),
+                factors("1", "1", "1", "1", "1"), "x"), "effectiveTo");
+        assertAdjustmentRefused(new ForwardLookingAdjustmentRequest(YearMonth.of(10000, 1), null,
+                factors("1", "1", "1", "1", "1"), "x"), "effectiveFrom");
+        assertAdjustmentRefused(new ForwardLookingAdjustmentRequest(YearMonth.of(2026, 4), null,
+                factors("1", "1", "1", "1"), "x"), "factors");
+        assertAdjustmentRefused(new ForwardLookingAdjustmentRequest(YearMonth.of(2026, 4), null, null, "x"), "factors");
+        assertAdjustmentRefused(new ForwardLookingAdjustmentRequest(YearMonth.of(2026, 4), null,
+                factors("1", "-0.1", "10.000001", "0.0000001", "1e999999999"), "x"),
+                "factors[1]", "factors[2]", "factors[3]", "factors[4]");
+        assertAdjustmentRefused(new ForwardLookingAdjustmentRequest(YearMonth.of(2026, 4), null,
+                factors("1", "1", "1", "1", "1"), "  "), "reason");
+        assertAdjustmentRefused(new ForwardLookingAdjustmentRequest(YearMonth.of(2026, 4), null,
+                factors("1", "1", "1", "1", "1"), "x".repeat(501)), "reason");
+        assertAdjustmentRefused(new ForwardLookingAdjustmentRequest(YearMonth.of(2026, 4), null,
+                factors("1", "1", "1", "1", "1"), "a\u0000b"), "reason");
+        assertThat(provisions.adjustments(TENANT)).isEmpty();
+        assertThat(provisions.matrix(TENANT, END_OF_APRIL, 3).adjustment()).isNull();
+    }
+
     @Test
     void aWindowReachingBeforeTheFirstDayHasNothingToRoll() {
         assertThat(provisions.matrix(TENANT, LocalDate.of(1, 2, 28), 36).currencies()).isEmpty();
+    }
+
+    private ForwardLookingAdjustment adjustAt(String instant, YearMonth from, YearMonth to, String... factors) {
+        provisions.clock = Clock.fixed(Instant.parse(instant), ZoneOffset.UTC);
+        return provisions.adjust(TENANT, new ForwardLookingAdjustmentRequest(from, to, factors(factors),
+                "forecast of " + instant));
+    }
+
+    private void assertAdjustmentRefused(ForwardLookingAdjustmentRequest request, String... fields) {
+        assertRefused(() -> provisions.adjust(TENANT, request), fields);
+    }
+
+    private static List<BigDecimal> factors(String... factors) {
+        return Arrays.stream(factors).map(BigDecimal::new).toList();
     }
 
     /** The export's allowance entries: reference, date, and the debited account with its functional amount. */
