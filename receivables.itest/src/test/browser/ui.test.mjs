@@ -544,6 +544,67 @@ for (const [days, price] of [[3, '860.00'], [45, '420.00'], [75, '310.00'], [100
   await context.close();
 }
 
+// ---- desktop, finance manager: IFRS 9 provisions, an adjustment set and last month provisioned, in both languages --
+{
+  const { context, page } = await open(DESKTOP, 'en-US');
+  const lastMonth = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
+  const reason = `Recession forecast ${run}`;
+  await step('provisions-matrix-with-historical-and-adjusted-rates', page, async () => {
+    await signIn(page, ADMIN);
+    await page.getByLabel('Language').selectOption('en');
+    await nav(page, 'Provisions');
+    await expect(page.getByRole('heading', { name: 'Provision matrix' }), 'the matrix');
+    await expect(page.getByRole('heading', { name: 'Expected credit loss in EUR' }), 'the EUR matrix');
+    for (const column of ['Roll rate', 'Historical loss rate', 'Adjustment', 'Adjusted loss rate', 'Open balance', 'Expected credit loss']) {
+      await expect(page.getByRole('columnheader', { name: column, exact: true }), `the column ${column}`);
+    }
+    await expect(page.getByText('No forward-looking adjustment applies: the loss rates are the historical ones.'), 'no adjustment yet');
+    await settled(page);
+  });
+  await step('provisions-adjustment-refused-naming-the-factor-then-set', page, async () => {
+    await page.getByLabel('Effective from (month)').fill(lastMonth);
+    await page.getByLabel('Factor for 1–30 days').fill('11');
+    await page.getByLabel(/^Reason/).fill(reason);
+    await page.getByRole('button', { name: 'Set the adjustment' }).click();
+    await expect(page.locator('.problem', { hasText: 'factors[1]' }), 'the factor at fault');
+    await page.getByLabel('Factor for 1–30 days').fill('1.5');
+    await page.getByRole('button', { name: 'Set the adjustment' }).click();
+    await expect(page.getByRole('cell', { name: reason, exact: true }), 'the adjustment listed');
+    await settled(page);
+  });
+  const expected = async () => {
+    const [provision] = await rest('GET', '/api/v1/provisions');
+    if (!provision || provision.period !== lastMonth) throw new Error(`not posted: ${JSON.stringify(provision)}`);
+    if (!provision.adjustment || provision.adjustment.reason !== reason) throw new Error(`without the adjustment: ${JSON.stringify(provision)}`);
+    return provision.currencies.find((currency) => currency.allowance.currency === 'EUR');
+  };
+  await step('provisions-posted-with-its-journal-effect', page, async () => {
+    await page.getByLabel('Period').fill(lastMonth);
+    await page.getByRole('button', { name: 'Post the provision' }).click();
+    const eur = await expected();
+    const row = page.locator('tr.provision', { hasText: lastMonth }).filter({ hasText: reason });
+    await expect(row.filter({ hasText: new Intl.NumberFormat('en', { style: 'currency', currency: 'EUR' }).format(eur.allowance.amount) }),
+      'the posted allowance');
+    await expect(row.filter({ hasText: Number(eur.change.amount) > 0 ? 'Dr Impairment expense, Cr Loss allowance' : 'No entry' }), 'its journal effect');
+    await settled(page);
+  });
+  await step('zh-provisions-posted-and-adjusted', page, async () => {
+    await page.getByLabel('Language').selectOption('zh-CN');
+    await expect(page.getByRole('heading', { name: '减值准备', exact: true }), '减值准备');
+    for (const heading of ['准备矩阵', 'EUR 预期信用损失', '已计提的减值准备', '前瞻性调整', '计提期间减值准备', '设置前瞻性调整']) {
+      await expect(page.getByRole('heading', { name: heading, exact: true }), heading);
+    }
+    for (const column of ['迁徙率', '历史损失率', '调整系数', '调整后损失率']) {
+      await expect(page.getByRole('columnheader', { name: column, exact: true }), column);
+    }
+    const eur = await expected();
+    const row = page.locator('tr.provision', { hasText: lastMonth }).filter({ hasText: reason });
+    await expect(row.filter({ hasText: Number(eur.change.amount) > 0 ? '借：信用减值损失，贷：坏账准备' : '无分录' }), '会计分录');
+    await settled(page);
+  });
+  await context.close();
+}
+
 // ---- phone, Chinese: the collector's path: worklist, customer, log a call, show a QR code to be paid -------------
 {
   const { context, page } = await open(PHONE, 'zh-CN');

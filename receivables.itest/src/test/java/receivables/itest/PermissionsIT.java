@@ -135,9 +135,9 @@ public class PermissionsIT extends InReferenceHost {
         assertEquals(List.of("core.collections", "core.customers", "core.intents", "core.invoices", "core.payments",
                 "bank.statement-upload", "bank.suspense-queue"), fragments("CLERK"));
         assertEquals(List.of("core.collections", "core.customers", "core.dashboard", "core.intents", "core.invoices",
-                "core.payments", "bank.suspense-queue", "core.settings"), fragments("AUDITOR"));
+                "core.payments", "core.provisions", "bank.suspense-queue", "core.settings"), fragments("AUDITOR"));
         assertEquals(List.of("core.collections", "core.customers", "core.dashboard", "core.intents", "core.invoices",
-                "core.payments", "bank.suspense-queue"), fragments("FINANCE_MANAGER"));
+                "core.payments", "core.provisions", "bank.suspense-queue"), fragments("FINANCE_MANAGER"));
         assertEquals(List.of("core.settings"), fragments("TENANT_ADMIN"));
         assertEquals(List.of("core.collections", "core.customers", "core.intents"), fragments("COLLECTOR"));
     }
