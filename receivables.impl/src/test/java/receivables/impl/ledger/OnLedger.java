@@ -33,7 +33,7 @@ import receivables.impl.terms.internal.StoredPaymentTerms;
 public abstract class OnLedger {
 
     @RegisterExtension
-    final TestDatabase testDatabase = testDatabase();
+    protected final TestDatabase testDatabase = testDatabase();
 
     protected HibernateDatabase database;
     protected StoredPaymentTerms terms;

@@ -16,7 +16,13 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import receivables.api.PageRequest;
 import receivables.api.TenantId;
+import receivables.api.audit.Actor;
+import receivables.api.audit.AuditOperation;
+import receivables.api.audit.AuditQuery;
+import receivables.api.audit.AuditRecord;
+import receivables.api.audit.FieldChange;
 import receivables.api.customer.CustomerRequest;
 import receivables.api.invoice.Invoice;
 import receivables.api.invoice.OrderLine;
@@ -35,6 +41,8 @@ import receivables.api.provision.Provision;
 import receivables.api.provision.ProvisionReport;
 import receivables.api.provision.ProvisionMatrix;
 import receivables.api.provision.ProvisionedCurrency;
+import receivables.impl.audit.internal.CallerContext;
+import receivables.impl.audit.internal.StoredAuditTrail;
 import receivables.impl.ledger.OnLedger;
 import receivables.impl.ledger.internal.StoredGeneralLedgerExports;
 
@@ -256,6 +264,31 @@ abstract class ProvisionsContract extends OnLedger {
                 .isNotIn(april, mayOnly).extracting(ForwardLookingAdjustment::effectiveFrom).isEqualTo("2026-06");
         assertThat(provisions.adjustments(TENANT)).extracting(ForwardLookingAdjustment::effectiveFrom)
                 .containsExactly("2026-06", "2026-05", "2026-04", "2026-04");
+    }
+
+    @Test
+    void anAdjustmentIsInTheAuditTrailWithWhoSetIt() {
+        Actor manager = new Actor(Actor.Kind.USER, "fiona");
+        testDatabase.changes().callers().enter(new CallerContext(manager, "192.0.2.7", "req-adjust"));
+        ForwardLookingAdjustment adjustment;
+        try {
+            adjustment = adjustAt("2026-06-01T08:00:00Z", YearMonth.of(2026, 4), YearMonth.of(2026, 6),
+                    "1.2", "1.5", "1.1", "0.9", "0.5");
+        } finally {
+            testDatabase.changes().callers().leave();
+        }
+
+        List<AuditRecord> records = new StoredAuditTrail(database).find(TENANT, new AuditQuery("provision-adjustment",
+                adjustment.id().toString(), null, null, null), PageRequest.first()).items();
+
+        assertThat(records).singleElement().satisfies(record -> {
+            assertThat(record.operation()).isEqualTo(AuditOperation.CREATED);
+            assertThat(record.actor()).isEqualTo(manager);
+            assertThat(record.changes()).extracting(FieldChange::field).contains("effectiveFrom", "effectiveTo",
+                    "factorCurrent", "factor1To30", "factor31To60", "factor61To90", "factorOver90", "reason");
+            assertThat(record.changes()).contains(new FieldChange("reason", null, "forecast of 2026-06-01T08:00:00Z"),
+                    new FieldChange("effectiveTo", null, "2026-06"));
+        });
     }
 
     @Test
