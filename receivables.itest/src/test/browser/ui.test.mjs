@@ -581,8 +581,9 @@ for (const [days, price] of [[3, '860.00'], [45, '420.00'], [75, '310.00'], [100
   await step('provisions-posted-with-its-journal-effect', page, async () => {
     await page.getByLabel('Period').fill(lastMonth);
     await page.getByRole('button', { name: 'Post the provision' }).click();
-    const eur = await expected();
     const row = page.locator('tr.provision', { hasText: lastMonth }).filter({ hasText: reason });
+    await expect(row, 'the provision listed');
+    const eur = await expected();
     await expect(row.filter({ hasText: new Intl.NumberFormat('en', { style: 'currency', currency: 'EUR' }).format(eur.allowance.amount) }),
       'the posted allowance');
     await expect(row.filter({ hasText: Number(eur.change.amount) > 0 ? 'Dr Impairment expense, Cr Loss allowance' : 'No entry' }), 'its journal effect');

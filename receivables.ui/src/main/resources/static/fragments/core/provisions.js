@@ -132,12 +132,12 @@ export async function render(container, context) {
     ? t('fromToMonth', { from: adjustment.effectiveFrom, to: adjustment.effectiveTo }) : t('fromMonth', { from: adjustment.effectiveFrom }));
 
   const asOf = h('input', { type: 'date', name: 'asOf', required: true, value: asOfDay });
-  const window = h('input', { type: 'number', name: 'months', min: 1, max: 36, required: true, value: months });
-  const filters = h('form', { className: 'filters' }, context.field(t('asOf'), asOf), context.field(t('months'), window),
+  const windowMonths = h('input', { type: 'number', name: 'months', min: 1, max: 36, required: true, value: months });
+  const filters = h('form', { className: 'filters' }, context.field(t('asOf'), asOf), context.field(t('months'), windowMonths),
     h('button', { type: 'submit', textContent: t('show') }));
   filters.addEventListener('submit', (event) => {
     event.preventDefault();
-    context.navigate('core.provisions', { asOf: asOf.value, months: window.value });
+    context.navigate('core.provisions', { asOf: asOf.value, months: windowMonths.value });
   });
   const matrix = h('div');
   const posted = h('div');
