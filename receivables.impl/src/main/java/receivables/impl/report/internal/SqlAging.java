@@ -156,7 +156,7 @@ public class SqlAging implements Aging {
     }
 
     /** The sums per bucket of {@code amount} (by the due date of the installment {@code i}), and their total. */
-    private static String sums(int bucketCount, String amount) {
+    static String sums(int bucketCount, String amount) {
         StringBuilder sums = new StringBuilder();
         for (int i = 0; i < bucketCount; i++) {
             sums.append(", sum(case when i.due_date between :earliest").append(i).append(" and :latest").append(i)

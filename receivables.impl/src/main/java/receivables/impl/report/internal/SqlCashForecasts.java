@@ -166,9 +166,13 @@ public class SqlCashForecasts implements CashForecasts {
     private static List<Expected> expected(Session session, TenantId tenant, LocalDate asOf) {
         Map<UUID, BigDecimal> delays = averageDelays(session, tenant, asOf);
         List<Expected> expected = new ArrayList<>();
+        // What was open on the day is what is open now plus what was allocated later (none for today's forecast),
+        // summed per installment from allocation_value_date_ix and joined by hashing, as averageDelays asked.
         NativeRow.stream(session.createNativeQuery("select o.customer_id, o.currency, o.due_date, o.open_amount,"
-                        + " r.predicted_on from (select i.id, i.customer_id, i.currency, i.due_date, "
-                        + SqlReceivablesReports.OPEN_AMOUNT + " open_amount from installment i"
+                        + " r.predicted_on from (select i.id, i.customer_id, i.currency, i.due_date,"
+                        + " i.open_amount + coalesce(l.later, 0) open_amount from installment i left join"
+                        + " (select a.installment_id, sum(a.amount) later from allocation a where a.tenant_id = :tenant"
+                        + " and a.value_date > :day group by a.installment_id) l on l.installment_id = i.id"
                         + " where i.tenant_id = :tenant and i.issue_date <= :day) o left join risk_installment r"
                         + " on r.tenant_id = :tenant and r.installment_id = o.id and r.scored_on <= :day"
                         + " where o.open_amount <> 0", Tuple.class)
