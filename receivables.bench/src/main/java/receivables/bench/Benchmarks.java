@@ -44,7 +44,9 @@ public final class Benchmarks {
             Map.entry("customers", 10_000), Map.entry("installments", 1_000_000), Map.entry("agingCustomers", 50_000),
             Map.entry("noiseInstallments", 300_000), Map.entry("noiseCustomers", 15_000), Map.entry("agingTimeLimit", 60),
             Map.entry("billingTimeLimit", 1_800), Map.entry("entries", 100_000), Map.entry("openInvoices", 2_000),
-            Map.entry("dunningCustomers", 50_000), Map.entry("dunningInstallments", 1_000_000));
+            Map.entry("dunningCustomers", 50_000), Map.entry("dunningInstallments", 1_000_000),
+            Map.entry("dsoPayments", 5_000_000), Map.entry("dsoCustomers", 50_000), Map.entry("dsoMonths", 24),
+            Map.entry("reportRounds", 3), Map.entry("reportTimeLimit", 300));
     private static final Map<String, Integer> TENTH_AGING = Map.of("installments", 100_000, "agingCustomers", 5_000,
             "noiseInstallments", 30_000, "noiseCustomers", 1_500);
 
@@ -55,7 +57,10 @@ public final class Benchmarks {
                 "billing", List.of("invoices", "customers", "billingTimeLimit"),
                 "aging", List.of("installments", "agingCustomers", "noiseInstallments", "noiseCustomers", "agingTimeLimit"),
                 "statements", List.of("entries", "openInvoices"),
-                "dunning", List.of("dunningCustomers", "dunningInstallments"));
+                "dunning", List.of("dunningCustomers", "dunningInstallments"),
+                "reports", List.of("installments", "agingCustomers", "noiseInstallments", "noiseCustomers", "reportRounds",
+                        "reportTimeLimit"),
+                "dso", List.of("dsoPayments", "dsoCustomers", "dsoMonths", "reportRounds", "reportTimeLimit"));
 
         Map<String, Integer> relevantSizes() {
             Map<String, Integer> relevant = new java.util.LinkedHashMap<>();
@@ -91,21 +96,24 @@ public final class Benchmarks {
         Map<String, Integer> sizes = new TreeMap<>();
         boolean profiling = false;
         boolean baselineRewrites = false;
+        boolean unanalyzed = false;
         for (String arg : args) {
             DatabaseKind kind = DatabaseKind.of(arg);
             if (kind != null) {
                 databases.add(kind);
-            } else if (List.of("billing", "aging", "statements", "dunning").contains(arg)) {
+            } else if (List.of("billing", "aging", "statements", "dunning", "reports", "dso").contains(arg)) {
                 workloads.add(arg);
             } else if (arg.equals("profile")) {
                 profiling = true;
             } else if (arg.equals("baselineRewrites")) {
                 baselineRewrites = true;
+            } else if (arg.equals("unanalyzed")) {
+                unanalyzed = true;
             } else if (arg.contains("=") && DEFAULT_SIZES.containsKey(arg.substring(0, arg.indexOf('=')))) {
                 sizes.put(arg.substring(0, arg.indexOf('=')), Integer.parseInt(arg.substring(arg.indexOf('=') + 1).replace("_", "")));
             } else {
                 System.err.println("unknown argument " + arg + "; expected h2, postgres, billing, aging, statements, dunning,"
-                        + " profile, baselineRewrites or one of "
+                        + " reports, dso, profile, baselineRewrites, unanalyzed or one of "
                         + new TreeMap<>(DEFAULT_SIZES).keySet() + " as name=number");
                 System.exit(2);
             }
@@ -116,8 +124,8 @@ public final class Benchmarks {
         } else {
             for (String workload : workloads.isEmpty() ? List.of("billing", "aging") : workloads) {
                 for (DatabaseKind kind : databases.isEmpty() ? List.of(DatabaseKind.values()) : databases) {
-                    // The issue asks for the dunning run at scale on PostgreSQL only.
-                    if (!workload.equals("dunning") || kind == DatabaseKind.POSTGRES) {
+                    // The issue asks for the dunning run and the reports at scale on PostgreSQL only.
+                    if (!List.of("dunning", "reports", "dso").contains(workload) || kind == DatabaseKind.POSTGRES) {
                         plan.add(Run.of(workload, kind, sizes));
                     }
                 }
@@ -134,6 +142,19 @@ public final class Benchmarks {
                 continue;
             }
             Map<String, Integer> size = run.sizes();
+            if (run.workload().equals("reports")) {
+                measurements.addAll(ReportsBenchmark.openItems(run.kind(), size.get("installments"),
+                        size.get("agingCustomers"), size.get("noiseInstallments"), size.get("noiseCustomers"),
+                        size.get("reportRounds"), size.get("reportTimeLimit"), unanalyzed).run());
+                System.out.printf("  (system load average now %.2f)%n", loadAverage());
+                continue;
+            }
+            if (run.workload().equals("dso")) {
+                measurements.addAll(ReportsBenchmark.history(run.kind(), size.get("dsoPayments"), size.get("dsoCustomers"),
+                        size.get("dsoMonths"), size.get("reportRounds"), size.get("reportTimeLimit"), unanalyzed).run());
+                System.out.printf("  (system load average now %.2f)%n", loadAverage());
+                continue;
+            }
             measurements.add(switch (run.workload()) {
                 case "billing" -> new BillingRunBenchmark(run.kind(), size.get("invoices"), size.get("customers"),
                         size.get("billingTimeLimit"), profiling, baselineRewrites).run();
