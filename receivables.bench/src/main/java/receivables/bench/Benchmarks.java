@@ -15,25 +15,29 @@ import receivables.impl.persistence.internal.TestDatabases;
 
 /**
  * Times our billing runs, aging report and statement import against hand-written JDBC on the same database and
- * the same data, and prints a table: workload, database, ours, baseline, ratio.
+ * the same data, and the reference host's start and hot deploy against the bare framework stack
+ * ({@link HostStartBenchmark}, {@link HotDeployBenchmark}), and prints a table: workload, database, ours, baseline,
+ * ratio.
  *
  * <pre>
  * Benchmarks [profile]                       the standard plan, see {@link #STANDARD_PLAN}
- * Benchmarks [h2] [postgres] [billing] [aging] [statements] [dunning] [profile] [baselineRewrites] [invoices=N]
- *            [customers=N]
+ * Benchmarks [h2] [postgres] [billing] [aging] [statements] [dunning] [start] [hotdeploy] [profile]
+ *            [baselineRewrites] [invoices=N] [customers=N]
  *            [installments=N] [agingCustomers=N] [noiseInstallments=N] [noiseCustomers=N]
  *            [billingTimeLimit=seconds] [agingTimeLimit=seconds] [entries=N] [openInvoices=N]
- *            [dunningCustomers=N] [dunningInstallments=N]
+ *            [dunningCustomers=N] [dunningInstallments=N] [starts=N] [loadRounds=N] [deploys=N]
  * </pre>
  *
  * With any database, workload or size named, every named workload runs on every named database (both when
  * none is named; billing and aging when no workload is named) at the sizes given, the issue's sizes by default:
  * 100,000 invoices for 10,000 customers; 1,000,000 installments of 50,000 customers beside 300,000 of another
  * tenant's 15,000; a camt.053 of 100,000 entries against 2,000 open invoices; a dunning run over 50,000 customers
- * with 1,000,000 open installments (PostgreSQL only). The statement import and the dunning run take minutes and
- * are in no plan unless named. Our billing run is
- * stopped after {@code billingTimeLimit} (1,800 s), an aging report running longer than {@code agingTimeLimit}
- * (60 s) is cancelled by the database; either is reported as not finished, with the baseline's time.
+ * with 1,000,000 open installments (PostgreSQL only); 3 starts of each host with 100 load rounds; 5 deployments.
+ * The statement import and the dunning run take minutes and are in no plan unless named, nor are start and
+ * hotdeploy, which start the host jar built by receivables.runtime (on its embedded H2 whatever database is
+ * named). Our billing run is stopped after {@code billingTimeLimit} (1,800 s), an aging report running longer
+ * than {@code agingTimeLimit} (60 s) is cancelled by the database; either is reported as not finished, with the
+ * baseline's time.
  * {@code profile} adds stack samples and table statistics; sampling costs time, so its figures are not the
  * ones to record. {@code baselineRewrites} gives the billing baseline's PostgreSQL connection what our pool has,
  * {@code reWriteBatchedInserts}, so that the ratio shows what is left once both send multi-row inserts.
@@ -46,7 +50,8 @@ public final class Benchmarks {
             Map.entry("billingTimeLimit", 1_800), Map.entry("entries", 100_000), Map.entry("openInvoices", 2_000),
             Map.entry("dunningCustomers", 50_000), Map.entry("dunningInstallments", 1_000_000),
             Map.entry("dsoPayments", 5_000_000), Map.entry("dsoCustomers", 50_000), Map.entry("dsoMonths", 24),
-            Map.entry("reportRounds", 3), Map.entry("reportTimeLimit", 300));
+            Map.entry("reportRounds", 3), Map.entry("reportTimeLimit", 300), Map.entry("starts", 3),
+            Map.entry("loadRounds", 100), Map.entry("deploys", 5));
     private static final Map<String, Integer> TENTH_AGING = Map.of("installments", 100_000, "agingCustomers", 5_000,
             "noiseInstallments", 30_000, "noiseCustomers", 1_500);
 
@@ -60,7 +65,9 @@ public final class Benchmarks {
                 "dunning", List.of("dunningCustomers", "dunningInstallments"),
                 "reports", List.of("installments", "agingCustomers", "noiseInstallments", "noiseCustomers", "reportRounds",
                         "reportTimeLimit"),
-                "dso", List.of("dsoPayments", "dsoCustomers", "dsoMonths", "reportRounds", "reportTimeLimit"));
+                "dso", List.of("dsoPayments", "dsoCustomers", "dsoMonths", "reportRounds", "reportTimeLimit"),
+                "start", List.of("starts", "loadRounds"),
+                "hotdeploy", List.of("deploys"));
 
         Map<String, Integer> relevantSizes() {
             Map<String, Integer> relevant = new java.util.LinkedHashMap<>();
@@ -87,6 +94,9 @@ public final class Benchmarks {
             Run.of("aging", DatabaseKind.POSTGRES, Map.of()),
             Run.of("aging", DatabaseKind.H2, TENTH_AGING));
 
+    /** The workloads that start the reference host and the bare stack as processes instead of wiring ours here. */
+    private static final Set<String> HOSTED = Set.of("start", "hotdeploy");
+
     private Benchmarks() {
     }
 
@@ -101,7 +111,8 @@ public final class Benchmarks {
             DatabaseKind kind = DatabaseKind.of(arg);
             if (kind != null) {
                 databases.add(kind);
-            } else if (List.of("billing", "aging", "statements", "dunning", "reports", "dso").contains(arg)) {
+            } else if (List.of("billing", "aging", "statements", "dunning", "reports", "dso", "start", "hotdeploy")
+                    .contains(arg)) {
                 workloads.add(arg);
             } else if (arg.equals("profile")) {
                 profiling = true;
@@ -113,7 +124,7 @@ public final class Benchmarks {
                 sizes.put(arg.substring(0, arg.indexOf('=')), Integer.parseInt(arg.substring(arg.indexOf('=') + 1).replace("_", "")));
             } else {
                 System.err.println("unknown argument " + arg + "; expected h2, postgres, billing, aging, statements, dunning,"
-                        + " reports, dso, profile, baselineRewrites, unanalyzed or one of "
+                        + " reports, dso, start, hotdeploy, profile, baselineRewrites, unanalyzed or one of "
                         + new TreeMap<>(DEFAULT_SIZES).keySet() + " as name=number");
                 System.exit(2);
             }
@@ -123,6 +134,11 @@ public final class Benchmarks {
             plan.addAll(STANDARD_PLAN);
         } else {
             for (String workload : workloads.isEmpty() ? List.of("billing", "aging") : workloads) {
+                if (HOSTED.contains(workload)) {
+                    // The started hosts run on their embedded H2, whatever database is named.
+                    plan.add(Run.of(workload, DatabaseKind.H2, sizes));
+                    continue;
+                }
                 for (DatabaseKind kind : databases.isEmpty() ? List.of(DatabaseKind.values()) : databases) {
                     // The issue asks for the dunning run and the reports at scale on PostgreSQL only.
                     if (!List.of("dunning", "reports", "dso").contains(workload) || kind == DatabaseKind.POSTGRES) {
@@ -135,6 +151,7 @@ public final class Benchmarks {
 
         long started = System.nanoTime();
         List<Measurement> measurements = new ArrayList<>();
+        HostJars hostJars = plan.stream().anyMatch(run -> HOSTED.contains(run.workload())) ? HostJars.prepare() : null;
         for (Run run : plan) {
             if (!run.kind().reachable()) {
                 System.out.printf("%n== %s on %s skipped: %s%n", run.workload(), run.kind().label,
@@ -142,28 +159,22 @@ public final class Benchmarks {
                 continue;
             }
             Map<String, Integer> size = run.sizes();
-            if (run.workload().equals("reports")) {
-                measurements.addAll(ReportsBenchmark.openItems(run.kind(), size.get("installments"),
+            measurements.addAll(switch (run.workload()) {
+                case "reports" -> ReportsBenchmark.openItems(run.kind(), size.get("installments"),
                         size.get("agingCustomers"), size.get("noiseInstallments"), size.get("noiseCustomers"),
-                        size.get("reportRounds"), size.get("reportTimeLimit"), unanalyzed).run());
-                System.out.printf("  (system load average now %.2f)%n", loadAverage());
-                continue;
-            }
-            if (run.workload().equals("dso")) {
-                measurements.addAll(ReportsBenchmark.history(run.kind(), size.get("dsoPayments"), size.get("dsoCustomers"),
-                        size.get("dsoMonths"), size.get("reportRounds"), size.get("reportTimeLimit"), unanalyzed).run());
-                System.out.printf("  (system load average now %.2f)%n", loadAverage());
-                continue;
-            }
-            measurements.add(switch (run.workload()) {
-                case "billing" -> new BillingRunBenchmark(run.kind(), size.get("invoices"), size.get("customers"),
-                        size.get("billingTimeLimit"), profiling, baselineRewrites).run();
-                case "aging" -> new AgingBenchmark(run.kind(), size.get("installments"), size.get("agingCustomers"),
+                        size.get("reportRounds"), size.get("reportTimeLimit"), unanalyzed).run();
+                case "dso" -> ReportsBenchmark.history(run.kind(), size.get("dsoPayments"), size.get("dsoCustomers"),
+                        size.get("dsoMonths"), size.get("reportRounds"), size.get("reportTimeLimit"), unanalyzed).run();
+                case "billing" -> List.of(new BillingRunBenchmark(run.kind(), size.get("invoices"), size.get("customers"),
+                        size.get("billingTimeLimit"), profiling, baselineRewrites).run());
+                case "aging" -> List.of(new AgingBenchmark(run.kind(), size.get("installments"), size.get("agingCustomers"),
                         size.get("noiseInstallments"), size.get("noiseCustomers"), size.get("agingTimeLimit"),
-                        profiling).run();
-                case "dunning" -> new DunningRunBenchmark(run.kind(), size.get("dunningCustomers"),
-                        size.get("dunningInstallments"), profiling).run();
-                default -> new StatementImportBenchmark(run.kind(), size.get("entries"), size.get("openInvoices")).run();
+                        profiling).run());
+                case "dunning" -> List.of(new DunningRunBenchmark(run.kind(), size.get("dunningCustomers"),
+                        size.get("dunningInstallments"), profiling).run());
+                case "start" -> new HostStartBenchmark(hostJars, size.get("starts"), size.get("loadRounds")).run();
+                case "hotdeploy" -> new HotDeployBenchmark(hostJars, size.get("deploys")).run();
+                default -> List.of(new StatementImportBenchmark(run.kind(), size.get("entries"), size.get("openInvoices")).run());
             });
             System.out.printf("  (system load average now %.2f)%n", loadAverage());
         }
@@ -175,7 +186,7 @@ public final class Benchmarks {
         }
     }
 
-    private static double loadAverage() {
+    static double loadAverage() {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
