@@ -19,6 +19,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.hibernate.Session;
+import org.hibernate.query.MutationQuery;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -225,6 +226,26 @@ public class Leases {
         if (!ours) {
             lease.lose();
             throw new LostLeaseException(lease);
+        }
+    }
+
+    /**
+     * A fenced write of the work's progress in one statement, where {@link #confirm} and the write cost a round trip
+     * each: {@code update} (a native UPDATE of one row, ending in its WHERE clause, its parameters bound by
+     * {@code bind}) changes the row only while the lease is still this holder's.
+     *
+     * @throws LostLeaseException when it was taken over; the lease then counts as lost
+     * @throws IllegalStateException when the lease is held but {@code update} found no row
+     */
+    public void confirmedUpdate(Session session, Lease lease, String update, Consumer<MutationQuery> bind) {
+        MutationQuery fenced = session.createNativeMutationQuery(update + " and exists (select 1 from background_lease"
+                        + " where tenant_id = :leaseTenant and work = :leaseWork and token = :leaseToken)")
+                .setParameter("leaseTenant", lease.tenant().value()).setParameter("leaseWork", lease.work())
+                .setParameter("leaseToken", lease.token());
+        bind.accept(fenced);
+        if (fenced.executeUpdate() != 1) {
+            confirm(session, lease);
+            throw new IllegalStateException("nothing to update under " + lease + ": " + update);
         }
     }
 

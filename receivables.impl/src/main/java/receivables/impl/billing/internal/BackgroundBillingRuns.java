@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 import org.hibernate.Session;
 import org.osgi.service.component.annotations.Activate;
@@ -169,7 +171,9 @@ public class BackgroundBillingRuns implements BillingRuns {
                 invoiceFromSources(tenant, runId, progress, lease);
             } else {
                 for (int batch = progress.batchesDone; batch < batches && !stopped(lease); batch++) {
-                    invoiceBatch(tenant, runId, lease, orders(tenant, runId, batch), progress, batch + 1);
+                    int stored = batch;
+                    invoiceBatch(tenant, runId, lease, session -> orders(session, tenant, runId, stored), progress,
+                            batch + 1);
                 }
             }
             if (!stopped(lease)) {
@@ -196,12 +200,12 @@ public class BackgroundBillingRuns implements BillingRuns {
                 .setParameter("tenant", tenant.value()).setParameter("run", runId).getSingleResult()).intValue());
     }
 
-    private List<SalesOrder> orders(TenantId tenant, UUID runId, int batch) {
-        return OrderBatches.read(database.inTransaction(tenant, session -> session.createNativeQuery(
+    private static List<SalesOrder> orders(Session session, TenantId tenant, UUID runId, int batch) {
+        return OrderBatches.read(session.createNativeQuery(
                         "select orders from billing_run_batch where tenant_id = :tenant and run_id = :run and batch = :batch",
                         byte[].class)
                 .setParameter("tenant", tenant.value()).setParameter("run", runId).setParameter("batch", batch)
-                .getSingleResult()));
+                .getSingleResult());
     }
 
     /** Asks every order source until none has an order this run has not tried yet. */
@@ -217,36 +221,49 @@ public class BackgroundBillingRuns implements BillingRuns {
                 if (!fresh.isEmpty() && tried.size() <= MAX_ORDERS && !stopped(lease)) {
                     more = true;
                     progress.total += fresh.size();
-                    invoiceBatch(tenant, runId, lease, fresh, progress, progress.batchesDone);
+                    invoiceBatch(tenant, runId, lease, session -> fresh, progress, progress.batchesDone);
                 }
             }
         }
     }
 
     /**
-     * Invoices one batch and records the run's progress after it, {@code batchesDone} batches of given orders
-     * done. The progress is written in the batch's own transaction, so a batch that commits is never billed
-     * again after a crash; only when the batch fails as a whole are its orders invoiced one by one, each in its
-     * own transaction, and the progress recorded after them.
+     * Invoices one batch and records the run's progress after it, {@code batchesDone} batches of given orders done.
+     * The batch's orders are read, invoiced and issued, and the progress written in one transaction, so a batch that
+     * commits is never billed again after a crash.
+     *
+     * <p>Most orders of a run have never been invoiced, and looking a batch's orders up reads all of the tenant's
+     * invoices wherever the database does not use (tenant_id, order_id) for a list of order ids: H2 never does,
+     * PostgreSQL not without fresh statistics. So the batch is first written as if every order were new; if that
+     * fails in any way (the unique key on the order refuses an order invoiced before, or the credit check counted
+     * it twice), nothing of it stays and it is done again with the look-up. Only when that fails too are its
+     * orders invoiced one by one, each in its own transaction, and the progress recorded after them.
      */
-    private void invoiceBatch(TenantId tenant, UUID runId, Lease lease, List<SalesOrder> batch, Progress progress,
-            int batchesDone) {
-        Progress after = progress.copy();
-        after.done += batch.size();
-        after.batchesDone = batchesDone;
-        try {
-            invoices.invoiceAndIssue(tenant, batch, progress.issueDate,
-                    tx -> tx.beforeCommit(session -> write(session, tenant, runId, lease, after, null)));
-            progress.adopt(after);
-            return;
-        } catch (RuntimeException batchFailed) {
-            if (stopped(lease)) {
-                throw batchFailed;
+    private void invoiceBatch(TenantId tenant, UUID runId, Lease lease, Function<Session, List<SalesOrder>> orders,
+            Progress progress, int batchesDone) {
+        AtomicReference<List<SalesOrder>> read = new AtomicReference<>();
+        RuntimeException failed = null;
+        for (boolean lookUpEarlier : new boolean[] { false, true }) {
+            try {
+                progress.adopt(invoiceTogether(tenant, runId, lease, orders, read, progress, batchesDone,
+                        lookUpEarlier));
+                return;
+            } catch (RuntimeException attemptFailed) {
+                if (stopped(lease)) {
+                    throw attemptFailed;
+                }
+                failed = attemptFailed;
             }
         }
-        for (SalesOrder order : batch) {
+        if (read.get() == null) {
+            // Not even its orders could be read: the batch is not done, whatever went wrong.
+            throw failed;
+        }
+        for (SalesOrder order : read.get()) {
             try {
-                invoices.invoiceAndIssue(tenant, List.of(order), progress.issueDate);
+                database.inTransaction(tenant, (session, tx) -> {
+                    invoices.invoiceAndIssue(session, tx, tenant, List.of(order), progress.issueDate, true);
+                });
                 progress.done++;
             } catch (RuntimeException e) {
                 progress.failed++;
@@ -260,6 +277,30 @@ public class BackgroundBillingRuns implements BillingRuns {
         }
         progress.batchesDone = batchesDone;
         record(tenant, runId, lease, progress, null);
+    }
+
+    /**
+     * The batch in one transaction, its orders read into {@code read}; returns the progress after it, to adopt once
+     * the transaction has committed.
+     */
+    private Progress invoiceTogether(TenantId tenant, UUID runId, Lease lease, Function<Session, List<SalesOrder>> orders,
+            AtomicReference<List<SalesOrder>> read, Progress progress, int batchesDone, boolean lookUpEarlier) {
+        return database.inTransaction(tenant, (session, tx) -> {
+            List<SalesOrder> batch = orders.apply(session);
+            read.set(batch);
+            invoices.invoiceAndIssue(session, tx, tenant, batch, progress.issueDate, lookUpEarlier);
+            Progress after = progress.copy();
+            after.done += batch.size();
+            after.batchesDone = batchesDone;
+            // The counts alone, in one fenced statement: a batch that went together failed no order.
+            leases.confirmedUpdate(session, lease, "update billing_run set total = greatest(total, :total),"
+                    + " done = :done, failed = :failed, batches_done = :batches, version = version + 1"
+                    + " where tenant_id = :tenant and id = :run", update -> update
+                            .setParameter("total", after.total).setParameter("done", after.done)
+                            .setParameter("failed", after.failed).setParameter("batches", after.batchesDone)
+                            .setParameter("tenant", tenant.value()).setParameter("run", runId));
+            return after;
+        });
     }
 
     private void record(TenantId tenant, UUID runId, Lease lease, Progress progress, BillingRunStatus finalStatus) {

@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import org.hibernate.Session;
+import org.hibernate.query.NativeQuery;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -137,47 +137,47 @@ public class StoredInvoices implements Invoices {
     }
 
     /**
-     * Invoices and issues a batch of orders in one transaction, for billing runs: one counter update reserves
-     * the numbers of the whole batch, and inserts go to the database in JDBC batches. Orders already issued
-     * are skipped. Any failure rolls the whole batch back and is rethrown, so the caller can retry the orders
-     * one by one to find the culprit.
-     *
-     * <p>Most orders of a run have never been invoiced, and looking a batch's orders up reads all of the
-     * tenant's invoices wherever the database does not use (tenant_id, order_id) for a list of order ids: H2
-     * never does, PostgreSQL not without fresh statistics. So a batch is first written as if every order were
-     * new; if that fails in any way (the unique key on the order refuses an order invoiced before, or the
-     * credit check counted it twice), nothing of it stays and the batch is done again with the look-up, whose
-     * outcome, result or failure, is the one that counts. The host hears of the invoices of the batch that commits.
+     * Invoices and issues a batch of orders in one transaction: one counter update reserves the numbers of the whole
+     * batch, and inserts go to the database in JDBC batches. Orders already issued are skipped. The batch is first
+     * written as if every order were new, and done again with the look-up of its orders if that fails (see
+     * {@link #invoiceAndIssue(Session, UnitOfWork, TenantId, List, LocalDate, boolean)}); a failure of the second
+     * attempt rolls the whole batch back and is rethrown. The host hears of the invoices of the attempt that commits.
      *
      * @return how many invoices the batch issued
      */
     public int invoiceAndIssue(TenantId tenant, List<SalesOrder> orders, LocalDate issueDate) {
-        return invoiceAndIssue(tenant, orders, issueDate, tx -> {
-        });
-    }
-
-    /**
-     * The batch as above; {@code enlist} is given the transaction of each attempt, to register there what must
-     * commit with the batch or not at all (a billing run's progress, on {@link UnitOfWork#beforeCommit}).
-     */
-    public int invoiceAndIssue(TenantId tenant, List<SalesOrder> orders, LocalDate issueDate,
-            Consumer<UnitOfWork> enlist) {
-        List<InvoiceCalculation> calculations = orders.stream().map(InvoiceCalculation::of).toList();
         try {
             return database.inTransaction(tenant, (session, tx) -> {
-                enlist.accept(tx);
-                return invoiceAndIssue(session, tx, tenant, orders, calculations, issueDate, Map.of());
+                return invoiceAndIssue(session, tx, tenant, orders, issueDate, false);
             });
         } catch (RuntimeException notAllNew) {
             return database.inTransaction(tenant, (session, tx) -> {
-                enlist.accept(tx);
-                Map<String, InvoiceEntity> earlier = session.createSelectionQuery("from Invoice v where v.orderId in :orders",
-                                InvoiceEntity.class)
-                        .setParameter("orders", orders.stream().map(order -> order.orderId().trim()).toList())
-                        .getResultStream().collect(Collectors.toMap(invoice -> invoice.orderId, invoice -> invoice));
-                return invoiceAndIssue(session, tx, tenant, orders, calculations, issueDate, earlier);
+                return invoiceAndIssue(session, tx, tenant, orders, issueDate, true);
             });
         }
+    }
+
+    /**
+     * The batch as above, in the caller's transaction, for billing runs, which read the batch and record their
+     * progress in the same transaction.
+     *
+     * <p>Most orders of a run have never been invoiced, and looking a batch's orders up reads all of the tenant's
+     * invoices wherever the database does not use (tenant_id, order_id) for a list of order ids: H2 never does,
+     * PostgreSQL not without fresh statistics. So a caller first writes a batch with {@code lookUpEarlier} false,
+     * as if every order were new; if that fails in any way (the unique key on the order refuses an order invoiced
+     * before, or the credit check counted it twice), nothing of it stays once its transaction has rolled back, and
+     * the caller does it again with the look-up, whose outcome, result or failure, is the one that counts.
+     *
+     * @return how many invoices the batch issued
+     */
+    public int invoiceAndIssue(Session session, UnitOfWork tx, TenantId tenant, List<SalesOrder> orders,
+            LocalDate issueDate, boolean lookUpEarlier) {
+        List<InvoiceCalculation> calculations = orders.stream().map(InvoiceCalculation::of).toList();
+        Map<String, InvoiceEntity> earlier = !lookUpEarlier ? Map.of()
+                : session.createSelectionQuery("from Invoice v where v.orderId in :orders", InvoiceEntity.class)
+                        .setParameter("orders", orders.stream().map(order -> order.orderId().trim()).toList())
+                        .getResultStream().collect(Collectors.toMap(invoice -> invoice.orderId, invoice -> invoice));
+        return invoiceAndIssue(session, tx, tenant, orders, calculations, issueDate, earlier);
     }
 
     /**
