@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
@@ -40,6 +41,7 @@ final class AuditChain {
     /** A billing batch's records in one statement: 13 parameters a row stay far below PostgreSQL's 65,535. */
     static final int ROWS_PER_INSERT = 500;
     private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT = "insert into audit_record (tenant_id, " + COLUMNS + ") values ";
     /**
      * Values left out when null, as most befores of a creation are. Verification hashes the stored text, so records
      * written with the nulls spelled out still verify.
@@ -55,51 +57,127 @@ final class AuditChain {
      * Appends {@code changes} to the tenant's chain on {@code connection}, inside its open transaction. The records
      * go in multi-row inserts of up to {@link #ROWS_PER_INSERT}: a billing batch writes hundreds, and one statement
      * per record cost the server more than the records themselves.
+     *
+     * <p>On PostgreSQL the head's update and the first insert are one statement, which inserts nothing unless the
+     * head is still the one the records were chained to; that update takes the head's row lock, so whoever finds
+     * the head as expected appends while everybody else waits or finds it changed. The head this node last wrote,
+     * from {@code known}, is tried first without locking, which saves the lock's round trip for the next
+     * transaction of a tenant that writes alone (a billing run's batches); when another writer came between, the
+     * statement inserts nothing and the chain is appended after the head read under its lock, as on H2.
      */
-    static void append(Connection connection, String tenant, CallerContext caller, List<RecordedChange> changes)
-            throws SQLException {
-        Head head = lockHead(connection, tenant);
-        // Taken under the lock, so that the order of the chain is also the order of time.
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        OffsetDateTime recordedAt = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
-        long sequence = head.sequence();
-        String hash = head.hash();
-        for (int from = 0; from < changes.size(); from += ROWS_PER_INSERT) {
-            List<RecordedChange> chunk = changes.subList(from, Math.min(changes.size(), from + ROWS_PER_INSERT));
-            try (PreparedStatement insert = connection.prepareStatement("insert into audit_record (tenant_id, " + COLUMNS
-                    + ") values " + String.join(", ", Collections.nCopies(chunk.size(), ROW)))) {
-                int parameter = 0;
-                for (RecordedChange change : chunk) {
-                    sequence++;
-                    AuditRecord record = new AuditRecord(sequence, now, caller.actor(), caller.clientAddress(),
-                            caller.requestId(), change.entityType(), change.entityId(), change.operation(),
-                            change.changes(), hash, null);
-                    String changesJson = json(change.changes());
-                    hash = hash(tenant, record, changesJson);
-                    insert.setString(++parameter, tenant);
-                    insert.setLong(++parameter, sequence);
-                    insert.setObject(++parameter, recordedAt);
-                    insert.setString(++parameter, caller.actor().kind().name());
-                    insert.setString(++parameter, caller.actor().id());
-                    insert.setString(++parameter, caller.clientAddress());
-                    insert.setString(++parameter, caller.requestId());
-                    insert.setString(++parameter, change.entityType());
-                    insert.setString(++parameter, change.entityId());
-                    insert.setString(++parameter, change.operation().name());
-                    insert.setString(++parameter, changesJson);
-                    insert.setString(++parameter, record.previousHash());
-                    insert.setString(++parameter, hash);
-                }
-                insert.executeUpdate();
+    static void append(Connection connection, String tenant, CallerContext caller, List<RecordedChange> changes,
+            KnownHeads known) throws SQLException {
+        boolean postgres = SchemaMigration.postgres(connection);
+        Head expected = postgres ? known.last(tenant) : null;
+        if (expected != null) {
+            Chained chained = chain(tenant, caller, changes, expected);
+            if (insertAfter(connection, tenant, expected, chained)) {
+                known.wrote(tenant, chained.head());
+                return;
             }
         }
-        try (PreparedStatement update = connection.prepareStatement(
-                "update audit_chain_head set last_sequence = ?, last_hash = ? where tenant_id = ?")) {
-            update.setLong(1, sequence);
-            update.setString(2, hash);
-            update.setString(3, tenant);
-            update.executeUpdate();
+        Head head = lockHead(connection, tenant);
+        Chained chained = chain(tenant, caller, changes, head);
+        if (postgres) {
+            if (!insertAfter(connection, tenant, head, chained)) {
+                throw new SQLException("the audit chain head of tenant " + tenant + " changed under its lock");
+            }
+        } else {
+            for (int from = 0; from < chained.rows().size(); from += ROWS_PER_INSERT) {
+                insert(connection, INSERT, "", tenant, chained, from);
+            }
+            try (PreparedStatement update = connection.prepareStatement(
+                    "update audit_chain_head set last_sequence = ?, last_hash = ? where tenant_id = ?")) {
+                update.setLong(1, chained.head().sequence());
+                update.setString(2, chained.head().hash());
+                update.setString(3, tenant);
+                update.executeUpdate();
+            }
         }
+        known.wrote(tenant, chained.head());
+    }
+
+    /**
+     * On PostgreSQL, the records after {@code head}: the head's update and the first rows in one statement, the rest
+     * after it under the head's lock that the update took.
+     *
+     * @return false, having written nothing, when the head is no longer {@code head}
+     */
+    private static boolean insertAfter(Connection connection, String tenant, Head head, Chained chained)
+            throws SQLException {
+        int first = insert(connection, "with head as (update audit_chain_head set last_sequence = ?, last_hash = ?"
+                        + " where tenant_id = ? and last_sequence = ? and last_hash = ? returning tenant_id)"
+                        + " insert into audit_record (tenant_id, " + COLUMNS + ") select * from (values ",
+                ") r where exists (select 1 from head)", tenant, chained, 0, chained.head().sequence(),
+                chained.head().hash(), tenant, head.sequence(), head.hash());
+        if (first == 0) {
+            return false;
+        }
+        for (int from = ROWS_PER_INSERT; from < chained.rows().size(); from += ROWS_PER_INSERT) {
+            insert(connection, INSERT, "", tenant, chained, from);
+        }
+        return true;
+    }
+
+    /**
+     * One multi-row insert of up to {@link #ROWS_PER_INSERT} rows from {@code from}: the rows' values between
+     * {@code before} and {@code after}, {@code leading} bound before them.
+     */
+    private static int insert(Connection connection, String before, String after, String tenant, Chained chained,
+            int from, Object... leading) throws SQLException {
+        List<ChainedRow> chunk = chained.rows().subList(from, Math.min(chained.rows().size(), from + ROWS_PER_INSERT));
+        try (PreparedStatement insert = connection.prepareStatement(before
+                + String.join(", ", Collections.nCopies(chunk.size(), ROW)) + after)) {
+            int parameter = 0;
+            for (Object value : leading) {
+                insert.setObject(++parameter, value);
+            }
+            CallerContext caller = chained.caller();
+            for (ChainedRow row : chunk) {
+                insert.setString(++parameter, tenant);
+                insert.setLong(++parameter, row.sequence());
+                insert.setObject(++parameter, chained.recordedAt());
+                insert.setString(++parameter, caller.actor().kind().name());
+                insert.setString(++parameter, caller.actor().id());
+                insert.setString(++parameter, caller.clientAddress());
+                insert.setString(++parameter, caller.requestId());
+                insert.setString(++parameter, row.change().entityType());
+                insert.setString(++parameter, row.change().entityId());
+                insert.setString(++parameter, row.change().operation().name());
+                insert.setString(++parameter, row.changesJson());
+                insert.setString(++parameter, row.previousHash());
+                insert.setString(++parameter, row.hash());
+            }
+            return insert.executeUpdate();
+        }
+    }
+
+    /** {@code changes} as the records after {@code head}, each hashed over the one before. */
+    private static Chained chain(String tenant, CallerContext caller, List<RecordedChange> changes, Head head) {
+        // Taken once the head is known (under its lock, or before the update that checks it), so that the order of
+        // the chain is also the order of time.
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        long sequence = head.sequence();
+        String hash = head.hash();
+        List<ChainedRow> rows = new ArrayList<>(changes.size());
+        for (RecordedChange change : changes) {
+            sequence++;
+            String changesJson = json(change.changes());
+            String previous = hash;
+            hash = hash(tenant, new AuditRecord(sequence, now, caller.actor(), caller.clientAddress(),
+                    caller.requestId(), change.entityType(), change.entityId(), change.operation(), change.changes(),
+                    previous, null), changesJson);
+            rows.add(new ChainedRow(sequence, change, changesJson, previous, hash));
+        }
+        return new Chained(caller, OffsetDateTime.ofInstant(now, ZoneOffset.UTC), rows, new Head(sequence, hash));
+    }
+
+    /** Records of one caller chained after a head, all recorded at the same instant, and the head after them. */
+    private record Chained(CallerContext caller, OffsetDateTime recordedAt, List<ChainedRow> rows, Head head) {
+    }
+
+    private record ChainedRow(long sequence, RecordedChange change, String changesJson, String previousHash,
+            String hash) {
     }
 
     /**

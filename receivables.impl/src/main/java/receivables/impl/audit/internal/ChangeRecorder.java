@@ -52,6 +52,7 @@ public class ChangeRecorder implements Integrator, PostInsertEventListener, Post
     private final Map<SharedSessionContractImplementor, PendingChanges> pending =
             Collections.synchronizedMap(new IdentityHashMap<>());
     private final Map<Class<?>, AuditedType> types = new ConcurrentHashMap<>();
+    private final KnownHeads heads = new KnownHeads();
 
     @Activate
     public ChangeRecorder(@Reference CallerScope callers) {
@@ -158,7 +159,7 @@ public class ChangeRecorder implements Integrator, PostInsertEventListener, Post
         synchronized (pending) {
             PendingChanges changes = pending.get(session);
             if (changes == null) {
-                changes = new PendingChanges(callers.current(), () -> pending.remove(session));
+                changes = new PendingChanges(callers.current(), heads, () -> pending.remove(session));
                 pending.put(session, changes);
                 session.getTransactionCompletionCallbacks().registerCallback((BeforeCompletionCallback) changes);
                 session.getTransactionCompletionCallbacks().registerCallback((AfterCompletionCallback) changes);

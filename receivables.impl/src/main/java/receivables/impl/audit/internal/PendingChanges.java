@@ -24,12 +24,14 @@ import receivables.api.audit.FieldChange;
 final class PendingChanges implements BeforeCompletionCallback, AfterCompletionCallback {
 
     private final CallerContext caller;
+    private final KnownHeads known;
     private final Runnable done;
     private final List<Entry> entries = new ArrayList<>();
     private final Map<List<String>, Entry> latest = new HashMap<>();
 
-    PendingChanges(CallerContext caller, Runnable done) {
+    PendingChanges(CallerContext caller, KnownHeads known, Runnable done) {
         this.caller = caller;
+        this.known = known;
         this.done = done;
     }
 
@@ -63,7 +65,7 @@ final class PendingChanges implements BeforeCompletionCallback, AfterCompletionC
         List<RecordedChange> changes = entries.stream().map(Entry::change).toList();
         Connection connection = session.getJdbcCoordinator().getLogicalConnection().getPhysicalConnection();
         try {
-            AuditChain.append(connection, session.getTenantIdentifier(), caller, changes);
+            AuditChain.append(connection, session.getTenantIdentifier(), caller, changes, known);
         } catch (SQLException e) {
             throw new JDBCException("the audit trail could not be written", e);
         }
@@ -71,6 +73,9 @@ final class PendingChanges implements BeforeCompletionCallback, AfterCompletionC
 
     @Override
     public void doAfterTransactionCompletion(boolean successful, SharedSessionContractImplementor session) {
+        if (!successful && !entries.isEmpty()) {
+            known.rolledBack(session.getTenantIdentifier());
+        }
         done.run();
     }
 

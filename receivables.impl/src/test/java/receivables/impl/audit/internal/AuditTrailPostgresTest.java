@@ -7,16 +7,27 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
+import receivables.api.PageRequest;
+import receivables.api.audit.AuditQuery;
+import receivables.api.audit.AuditRecord;
+import receivables.api.audit.ChainVerification;
 import receivables.api.invoice.OrderLine;
 import receivables.api.invoice.SalesOrder;
+import receivables.impl.customer.internal.StoredCustomerAccounts;
 import receivables.impl.ledger.LedgerFixture;
+import receivables.impl.approval.internal.FourEyesFixture;
+import receivables.impl.collections.internal.CollectorAssignment;
+import receivables.impl.persistence.internal.HibernateDatabase;
 import receivables.impl.persistence.internal.TestDatabase;
+import receivables.impl.persistence.internal.TestDatabases;
+import receivables.impl.terms.internal.StoredPaymentTerms;
 
 /** Runs against the PostgreSQL server when it is reachable; reported as skipped when it is not. */
 class AuditTrailPostgresTest extends AuditTrailContract {
@@ -56,5 +67,27 @@ class AuditTrailPostgresTest extends AuditTrailContract {
         }));
 
         assertThat(compression).isEqualTo("lz4");
+    }
+
+    /**
+     * Each node guesses the chain's head from its own last write; with two nodes taking turns every guess is stale,
+     * and the records still form one chain whose order is the order of time.
+     */
+    @Test
+    void writersOnTwoNodesTakingTurnsKeepOneChainInTheOrderOfTime() {
+        HibernateDatabase other = testDatabase.anotherNode();
+        StoredCustomerAccounts onTheOtherNode = new StoredCustomerAccounts(other, new StoredPaymentTerms(other),
+                TestDatabases.personalDataKeys(other), FourEyesFixture.off(other), new CollectorAssignment());
+        for (int i = 0; i < 4; i++) {
+            customers.create(ALPHA, details("A-" + i));
+            customers.create(ALPHA, details("A-" + i + "-again"));
+            onTheOtherNode.create(ALPHA, details("B-" + i));
+        }
+
+        assertThat(trail.verify(ALPHA)).isEqualTo(ChainVerification.intact(12));
+        List<AuditRecord> records = trail.find(ALPHA, AuditQuery.everything(), PageRequest.first()).items();
+        assertThat(records).extracting(AuditRecord::recordedAt)
+                .isSortedAccordingTo(records.get(0).sequence() < records.get(1).sequence() ? Comparator.naturalOrder()
+                        : Comparator.reverseOrder());
     }
 }
