@@ -165,16 +165,17 @@ public final class Benchmarks {
                         size.get("reportRounds"), size.get("reportTimeLimit"), unanalyzed).run();
                 case "dso" -> ReportsBenchmark.history(run.kind(), size.get("dsoPayments"), size.get("dsoCustomers"),
                         size.get("dsoMonths"), size.get("reportRounds"), size.get("reportTimeLimit"), unanalyzed).run();
-                case "billing" -> List.of(new BillingRunBenchmark(run.kind(), size.get("invoices"), size.get("customers"),
-                        size.get("billingTimeLimit"), profiling, baselineRewrites).run());
-                case "aging" -> List.of(new AgingBenchmark(run.kind(), size.get("installments"), size.get("agingCustomers"),
-                        size.get("noiseInstallments"), size.get("noiseCustomers"), size.get("agingTimeLimit"),
-                        profiling).run());
+                case "billing" -> new BillingRunBenchmark(run.kind(), size.get("invoices"), size.get("customers"),
+                        size.get("billingTimeLimit"), profiling, baselineRewrites).run();
+                case "aging" -> List.of(new AgingBenchmark(run.kind(), size.get("installments"),
+                        size.get("agingCustomers"), size.get("noiseInstallments"), size.get("noiseCustomers"),
+                        size.get("agingTimeLimit"), profiling).run());
                 case "dunning" -> List.of(new DunningRunBenchmark(run.kind(), size.get("dunningCustomers"),
                         size.get("dunningInstallments"), profiling).run());
                 case "start" -> new HostStartBenchmark(hostJars, size.get("starts"), size.get("loadRounds")).run();
                 case "hotdeploy" -> new HotDeployBenchmark(hostJars, size.get("deploys")).run();
-                default -> List.of(new StatementImportBenchmark(run.kind(), size.get("entries"), size.get("openInvoices")).run());
+                default -> List.of(new StatementImportBenchmark(run.kind(), size.get("entries"),
+                        size.get("openInvoices")).run());
             });
             System.out.printf("  (system load average now %.2f)%n", loadAverage());
         }

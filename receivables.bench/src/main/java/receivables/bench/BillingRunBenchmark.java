@@ -1,6 +1,8 @@
 package receivables.bench;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
@@ -23,7 +25,9 @@ import receivables.impl.persistence.internal.TestDatabases;
 /**
  * Workload (a): a billing run. Ours is {@link BackgroundBillingRuns} with every order in one run, timed from
  * {@code start} until {@code find} reports it COMPLETED; the baseline is {@link JdbcBilling} writing the same
- * orders into a fresh database of the same kind. Afterwards both ledgers are counted and summed.
+ * orders into a fresh database of the same kind, once as it always did and once with the audit records ours writes
+ * ({@link JdbcBilling.AuditTrail#BY_HAND}), each in a database of its own. Afterwards the ledgers are counted and
+ * summed, and the audit records of ours and of the second baseline counted and measured.
  */
 final class BillingRunBenchmark {
 
@@ -31,6 +35,8 @@ final class BillingRunBenchmark {
     /** Warms up the JIT (ours and the baseline alike) in a tenant of its own, so it never mixes with the figures. */
     static final TenantId WARM_UP = new TenantId("warmup");
     static final LocalDate ISSUE_DATE = LocalDate.of(2026, 4, 1);
+    /** The second baseline, in the results table's workload column. */
+    static final String AUDITED = "baseline with audit records";
     /** How often the client asks for progress; the run's time is known to within this. */
     private static final long POLL_MILLIS = 20;
 
@@ -56,13 +62,16 @@ final class BillingRunBenchmark {
         this.baselineRewrites = baselineRewrites;
     }
 
-    Measurement run() throws Exception {
+    /** Two lines: ours against the plain baseline, then against the baseline that also writes the audit records. */
+    List<Measurement> run() throws Exception {
         String workload = String.format("billing run, %,d invoices", invoices);
         int warmUpOrders = Math.max(500, Math.min(2_000, invoices / 50));
         System.out.printf("%n== %s on %s (%,d customers, %,d warm-up orders)%n", workload, kind.label, customers, warmUpOrders);
         try (FreshDatabase oursStore = kind.create("billing_ours", 0);
-                FreshDatabase baselineStore = kind.create("billing_jdbc", 0)) {
-            System.out.println("  ours on " + oursStore.describe() + ", baseline on " + baselineStore.describe());
+                FreshDatabase baselineStore = kind.create("billing_jdbc", 0);
+                FreshDatabase auditedStore = kind.create("billing_jdbc_audited", 0)) {
+            System.out.println("  ours on " + oursStore.describe() + ", baselines on " + baselineStore.describe()
+                    + " and " + auditedStore.describe());
             HibernateDatabase database = oursStore.startOurs();
             List<SalesOrder> orders;
             List<SalesOrder> warmUp;
@@ -97,10 +106,12 @@ final class BillingRunBenchmark {
             }
             boolean oursCompleted = oursRun.status() == BillingRunStatus.COMPLETED;
             LedgerTotals oursTotals = null;
+            AuditVolume oursAudit = null;
             if (oursCompleted) {
                 requireCompleted(oursRun);
                 try (Connection connection = oursStore.connect()) {
                     oursTotals = LedgerTotals.read(connection, TENANT.value(), ISSUE_DATE.getYear());
+                    oursAudit = AuditVolume.read(connection, TENANT.value());
                 }
             } else {
                 // Stopping the run interrupted its thread; on H2 that closes the database file, so ours is not read back.
@@ -111,26 +122,19 @@ final class BillingRunBenchmark {
                 TableActivity.print(oursStore, "ours");
             }
 
-            baselineStore.migrate();
-            double baselineSeconds;
-            LedgerTotals baselineTotals;
-            try (Connection connection = baselineRewrites ? baselineStore.connectRewritingBatchedInserts()
-                    : baselineStore.connect()) {
-                JdbcBilling.bill(connection, WARM_UP.value(), warmUp, ISSUE_DATE);
-                long started = System.nanoTime();
-                JdbcBilling.bill(connection, TENANT.value(), orders, ISSUE_DATE);
-                baselineSeconds = seconds(System.nanoTime() - started);
-                baselineTotals = LedgerTotals.read(connection, TENANT.value(), ISSUE_DATE.getYear());
-            }
-            if (profiling) {
-                TableActivity.print(baselineStore, "baseline");
-            }
+            Baseline plain = baseline(baselineStore, JdbcBilling.AuditTrail.NONE, warmUp, orders);
+            Baseline audited = baseline(auditedStore, JdbcBilling.AuditTrail.BY_HAND, warmUp, orders);
+            double baselineSeconds = plain.seconds();
+            LedgerTotals baselineTotals = plain.totals();
 
             if (!oursCompleted) {
                 System.out.printf("  baseline %.2f s, %s invoices, gross %s%n", baselineSeconds, baselineTotals.get("invoices"),
                         baselineTotals.get("gross"));
-                return new Measurement(workload, kind.label, timeLimitSeconds, true, baselineSeconds, String.format(
-                        "ours stopped at the time limit with %,d of %,d invoiced", oursRun.done(), invoices));
+                String stopped = String.format("ours stopped at the time limit with %,d of %,d invoiced", oursRun.done(),
+                        invoices);
+                return List.of(new Measurement(workload, kind.label, timeLimitSeconds, true, baselineSeconds, stopped),
+                        new Measurement(workload + ", " + AUDITED, kind.label, timeLimitSeconds, true, audited.seconds(),
+                                stopped));
             }
             boolean agree = oursTotals.agreesWith(baselineTotals)
                     && Long.valueOf(invoices).equals(oursTotals.get("invoices"));
@@ -138,10 +142,62 @@ final class BillingRunBenchmark {
             for (String figure : oursTotals.figures().keySet()) {
                 System.out.printf("  %-22s %22s %22s%n", figure, oursTotals.get(figure), baselineTotals.get(figure));
             }
+            boolean auditedAgrees = audited.totals().agreesWith(oursTotals) && audited.audit().sameCountAs(oursAudit);
+            System.out.printf("  %-22s %22s %22s%n", "invoices' audit records", oursAudit.records(),
+                    audited.audit().records());
+            System.out.printf("  %-22s %22.0f %22.0f%n", "audit changes (chars)", oursAudit.averageChanges(),
+                    audited.audit().averageChanges());
             System.out.printf("  ours %.2f s, baseline %.2f s, ratio %.2f; ledgers %s%n", oursSeconds, baselineSeconds,
                     oursSeconds / baselineSeconds, agree ? "agree" : "DIFFER");
-            return new Measurement(workload, kind.label, oursSeconds, baselineSeconds,
-                    agree ? "same rows, gross " + oursTotals.get("gross") : "LEDGERS DIFFER");
+            System.out.printf("  ours %.2f s, %s %.2f s, ratio %.2f; ledgers and audit records %s%n", oursSeconds,
+                    AUDITED, audited.seconds(), oursSeconds / audited.seconds(), auditedAgrees ? "agree" : "DIFFER");
+            return List.of(new Measurement(workload, kind.label, oursSeconds, baselineSeconds,
+                            agree ? "same rows, gross " + oursTotals.get("gross") : "LEDGERS DIFFER"),
+                    new Measurement(workload + ", " + AUDITED, kind.label, oursSeconds, audited.seconds(),
+                            auditedAgrees ? String.format("same rows and %,d audit records, gross %s",
+                                    oursAudit.records(), oursTotals.get("gross")) : "LEDGERS OR AUDIT RECORDS DIFFER"));
+        }
+    }
+
+    /** One baseline's time, ledger and audit records. */
+    private record Baseline(double seconds, LedgerTotals totals, AuditVolume audit) {
+    }
+
+    /** The baseline writing the warm-up, then {@code orders} timed, into {@code store}. */
+    private Baseline baseline(FreshDatabase store, JdbcBilling.AuditTrail trail, List<SalesOrder> warmUp,
+            List<SalesOrder> orders) throws SQLException, InterruptedException {
+        store.migrate();
+        Baseline baseline;
+        try (Connection connection = baselineRewrites ? store.connectRewritingBatchedInserts() : store.connect()) {
+            JdbcBilling.bill(connection, WARM_UP.value(), warmUp, ISSUE_DATE, trail);
+            long started = System.nanoTime();
+            JdbcBilling.bill(connection, TENANT.value(), orders, ISSUE_DATE, trail);
+            double seconds = seconds(System.nanoTime() - started);
+            baseline = new Baseline(seconds, LedgerTotals.read(connection, TENANT.value(), ISSUE_DATE.getYear()),
+                    AuditVolume.read(connection, TENANT.value()));
+        }
+        if (profiling) {
+            TableActivity.print(store, trail == JdbcBilling.AuditTrail.NONE ? "baseline" : AUDITED);
+        }
+        return baseline;
+    }
+
+    /** A tenant's audit records of invoices (ours also has its customers'): how many, their changes' average length. */
+    private record AuditVolume(long records, double averageChanges) {
+
+        static AuditVolume read(Connection connection, String tenant) throws SQLException {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "select count(*), avg(char_length(changes)) from audit_record where tenant_id = ? and entity_type = 'invoice'")) {
+                try (ResultSet row = Jdbc.bind(select, tenant).executeQuery()) {
+                    row.next();
+                    return new AuditVolume(row.getLong(1), row.getDouble(2));
+                }
+            }
+        }
+
+        /** As many records, their changes within 5 % of the same length: the same fields, values varying in width. */
+        boolean sameCountAs(AuditVolume other) {
+            return records == other.records && Math.abs(averageChanges - other.averageChanges) <= 0.05 * other.averageChanges;
         }
     }
 

@@ -2,6 +2,9 @@ package receivables.bench;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Currency;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
@@ -28,6 +32,12 @@ import receivables.api.invoice.SalesOrder;
  * <p>It writes and nothing else: it does not look up customers, check for orders invoiced before, run
  * credit checks nor record progress, all of which our billing run does. That difference is part of what
  * the ratio measures.
+ *
+ * <p>{@link AuditTrail#BY_HAND} adds what our run has written since the audit trail became a requirement: one
+ * audit record per issued invoice in {@code audit_record}, hash-chained in the tenant's {@code audit_chain_head},
+ * whose changes list the invoice's fields, its lines' and its installment's as ours do (the same names and values,
+ * so the same size). Per 200 orders that is the head read under its lock, one more PreparedStatement batch and the
+ * head's update. The plain baseline ({@link AuditTrail#NONE}) is the yardstick the issues' ratios were set against.
  */
 final class JdbcBilling {
 
@@ -38,12 +48,18 @@ final class JdbcBilling {
     private JdbcBilling() {
     }
 
-    static void bill(Connection connection, String tenant, List<SalesOrder> orders, LocalDate issueDate) throws SQLException {
-        Jdbc.withAutoCommit(connection, false, byHand -> billInBatches(byHand, tenant, orders, issueDate));
+    /** Whether the baseline writes the audit records our run writes. */
+    enum AuditTrail {
+        NONE, BY_HAND
     }
 
-    private static void billInBatches(Connection connection, String tenant, List<SalesOrder> orders, LocalDate issueDate)
-            throws SQLException {
+    static void bill(Connection connection, String tenant, List<SalesOrder> orders, LocalDate issueDate,
+            AuditTrail trail) throws SQLException {
+        Jdbc.withAutoCommit(connection, false, byHand -> billInBatches(byHand, tenant, orders, issueDate, trail));
+    }
+
+    private static void billInBatches(Connection connection, String tenant, List<SalesOrder> orders, LocalDate issueDate,
+            AuditTrail trail) throws SQLException {
         int year = issueDate.getYear();
         LocalDate dueDate = issueDate.plusDays(NET_DAYS);
         try (PreparedStatement reserve = connection.prepareStatement(
@@ -64,12 +80,16 @@ final class JdbcBilling {
                         + " entry_date, kind, reference, created_at, rate) values (?, ?, ?, 'INVOICE_ISSUED', ?, ?, 1)");
                 PreparedStatement journalLine = connection.prepareStatement("insert into journal_line (tenant_id, id,"
                         + " entry_id, line_number, account, currency, debit, credit, functional_debit, functional_credit)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                AuditRecords audit = trail == AuditTrail.BY_HAND ? new AuditRecords(connection, tenant) : null) {
             prepareCounter(connection, tenant, year);
             for (int from = 0; from < orders.size(); from += ORDERS_PER_COMMIT) {
                 List<SalesOrder> chunk = orders.subList(from, Math.min(orders.size(), from + ORDERS_PER_COMMIT));
                 long number = reserveNumbers(reserve, lastNumber, tenant, year, chunk.size());
                 OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+                if (audit != null) {
+                    audit.lockHead(now);
+                }
                 for (SalesOrder order : chunk) {
                     UUID invoiceId = UUID.randomUUID();
                     String invoiceNumber = String.format("INV-%d-%06d", year, number++);
@@ -77,20 +97,62 @@ final class JdbcBilling {
                     BigDecimal net = BigDecimal.ZERO.setScale(scale);
                     BigDecimal tax = BigDecimal.ZERO.setScale(scale);
                     int lineNumber = 0;
+                    StringBuilder lineChanges = new StringBuilder();
                     for (OrderLine line : order.lines()) {
                         BigDecimal rate = line.taxRate() == null ? BigDecimal.ZERO : line.taxRate();
                         BigDecimal lineNet = line.quantity().multiply(line.unitPrice()).setScale(scale, RoundingMode.HALF_UP);
                         BigDecimal lineTax = lineNet.multiply(rate).divide(HUNDRED).setScale(scale, RoundingMode.HALF_UP);
                         net = net.add(lineNet);
                         tax = tax.add(lineTax);
-                        Jdbc.addBatch(invoiceLine, tenant, UUID.randomUUID(), invoiceId, ++lineNumber, line.product(),
+                        UUID lineId = UUID.randomUUID();
+                        Jdbc.addBatch(invoiceLine, tenant, lineId, invoiceId, ++lineNumber, line.product(),
                                 line.description(), line.quantity(), line.unitPrice(), rate, lineNet, lineTax);
+                        if (audit != null) {
+                            String part = "lines[" + lineNumber + "].";
+                            AuditRecords.field(lineChanges, part + "id", lineId);
+                            AuditRecords.field(lineChanges, part + "description", line.description());
+                            AuditRecords.field(lineChanges, part + "discountPercent", BigDecimal.ZERO);
+                            AuditRecords.field(lineChanges, part + "net", lineNet);
+                            AuditRecords.field(lineChanges, part + "product", line.product());
+                            AuditRecords.field(lineChanges, part + "quantity", line.quantity());
+                            AuditRecords.field(lineChanges, part + "tax", lineTax);
+                            AuditRecords.field(lineChanges, part + "taxRate", rate);
+                            AuditRecords.field(lineChanges, part + "unitPrice", line.unitPrice());
+                        }
                     }
                     BigDecimal gross = net.add(tax);
+                    UUID installmentId = UUID.randomUUID();
+                    if (audit != null) {
+                        StringBuilder changes = new StringBuilder();
+                        AuditRecords.field(changes, "createdAt", now.toInstant());
+                        AuditRecords.field(changes, "currency", order.currency());
+                        AuditRecords.field(changes, "customerId", order.customerId());
+                        AuditRecords.field(changes, "dueDate", dueDate);
+                        AuditRecords.field(changes, "gross", gross);
+                        AuditRecords.field(changes, "issueDate", issueDate);
+                        AuditRecords.field(changes, "net", net);
+                        AuditRecords.field(changes, "number", invoiceNumber);
+                        AuditRecords.field(changes, "open", gross);
+                        AuditRecords.field(changes, "orderDate", order.orderDate());
+                        AuditRecords.field(changes, "orderId", order.orderId());
+                        AuditRecords.field(changes, "status", "ISSUED");
+                        AuditRecords.field(changes, "tax", tax);
+                        AuditRecords.field(changes, "tenantId", tenant);
+                        AuditRecords.field(changes, "termsCode", "NET30");
+                        AuditRecords.field(changes, "updatedAt", now.toInstant());
+                        if (!lineChanges.isEmpty()) {
+                            changes.append(',').append(lineChanges);
+                        }
+                        AuditRecords.field(changes, "installments[1].id", installmentId);
+                        AuditRecords.field(changes, "installments[1].amount", gross);
+                        AuditRecords.field(changes, "installments[1].dueDate", dueDate);
+                        AuditRecords.field(changes, "installments[1].open", gross);
+                        audit.add("invoice", invoiceId, changes);
+                    }
 
                     Jdbc.addBatch(invoice, tenant, invoiceId, invoiceNumber, order.orderId(), order.customerId(),
                             order.currency(), order.orderDate(), issueDate, dueDate, net, tax, gross, gross, now, now);
-                    Jdbc.addBatch(installment, tenant, UUID.randomUUID(), invoiceId, order.customerId(), order.currency(),
+                    Jdbc.addBatch(installment, tenant, installmentId, invoiceId, order.customerId(), order.currency(),
                             issueDate, dueDate, gross, gross);
                     UUID entryId = UUID.randomUUID();
                     Jdbc.addBatch(journalEntry, tenant, entryId, issueDate, invoiceNumber, now);
@@ -106,6 +168,9 @@ final class JdbcBilling {
                 installment.executeBatch();
                 journalEntry.executeBatch();
                 journalLine.executeBatch();
+                if (audit != null) {
+                    audit.write();
+                }
                 connection.commit();
             }
         }
@@ -144,6 +209,94 @@ final class JdbcBilling {
         try (ResultSet row = Jdbc.bind(lastNumber, tenant, year).executeQuery()) {
             row.next();
             return row.getLong(1) - count + 1;
+        }
+    }
+
+    /**
+     * A batch's audit records written by hand: the tenant's chain head read under its lock, one record per invoice
+     * whose hash is SHA-256 over the previous hash and the record's content, one PreparedStatement batch, the head
+     * updated. The changes are a JSON list of {@code {"field": …, "after": …}}, as ours stores a creation.
+     */
+    private static final class AuditRecords implements AutoCloseable {
+
+        private final Connection connection;
+        private final String tenant;
+        private final PreparedStatement insert;
+        private final MessageDigest sha256;
+        private long sequence;
+        private String hash;
+        private OffsetDateTime recordedAt;
+
+        AuditRecords(Connection connection, String tenant) throws SQLException {
+            this.connection = connection;
+            this.tenant = tenant;
+            try {
+                sha256 = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every Java runtime has SHA-256", e);
+            }
+            try (PreparedStatement exists = connection.prepareStatement(
+                    "select 1 from audit_chain_head where tenant_id = ?")) {
+                try (ResultSet row = Jdbc.bind(exists, tenant).executeQuery()) {
+                    if (!row.next()) {
+                        try (PreparedStatement create = connection.prepareStatement("insert into audit_chain_head"
+                                + " (tenant_id, last_sequence, last_hash) values (?, 0, ?)")) {
+                            Jdbc.bind(create, tenant, "0".repeat(64)).executeUpdate();
+                        }
+                        connection.commit();
+                    }
+                }
+            }
+            insert = connection.prepareStatement("insert into audit_record (tenant_id, sequence_number, recorded_at,"
+                    + " actor_kind, actor_id, client_address, request_id, entity_type, entity_id, operation, changes,"
+                    + " previous_hash, record_hash) values (?, ?, ?, 'SYSTEM', 'background', null, null, ?, ?,"
+                    + " 'CREATED', ?, ?, ?)");
+        }
+
+        void lockHead(OffsetDateTime now) throws SQLException {
+            try (PreparedStatement head = connection.prepareStatement(
+                    "select last_sequence, last_hash from audit_chain_head where tenant_id = ? for update");
+                    ResultSet row = Jdbc.bind(head, tenant).executeQuery()) {
+                row.next();
+                sequence = row.getLong(1);
+                hash = row.getString(2);
+            }
+            recordedAt = now;
+        }
+
+        void add(String entityType, UUID entityId, StringBuilder fields) throws SQLException {
+            String changes = "[" + fields + "]";
+            String previous = hash;
+            sha256.update((previous + ';' + tenant + ';' + ++sequence + ';' + recordedAt + ";SYSTEM;background;"
+                    + entityType + ';' + entityId + ";CREATED;" + changes).getBytes(StandardCharsets.UTF_8));
+            hash = HexFormat.of().formatHex(sha256.digest());
+            Jdbc.addBatch(insert, tenant, sequence, recordedAt, entityType, entityId.toString(), changes, previous, hash);
+        }
+
+        void write() throws SQLException {
+            insert.executeBatch();
+            try (PreparedStatement update = connection.prepareStatement(
+                    "update audit_chain_head set last_sequence = ?, last_hash = ? where tenant_id = ?")) {
+                Jdbc.bind(update, sequence, hash, tenant).executeUpdate();
+            }
+        }
+
+        /** Appends {@code {"field":name,"after":value}} to a JSON list's items; nulls are left out, as ours does. */
+        static void field(StringBuilder changes, String name, Object value) {
+            if (value == null) {
+                return;
+            }
+            if (!changes.isEmpty()) {
+                changes.append(',');
+            }
+            String text = value instanceof BigDecimal decimal ? decimal.toPlainString() : value.toString();
+            changes.append("{\"field\":\"").append(name).append("\",\"after\":\"")
+                    .append(text.replace("\\", "\\\\").replace("\"", "\\\"")).append("\"}");
+        }
+
+        @Override
+        public void close() throws SQLException {
+            insert.close();
         }
     }
 }
