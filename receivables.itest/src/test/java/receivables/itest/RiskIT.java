@@ -3,6 +3,7 @@ package receivables.itest;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.time.Duration;
 import java.time.LocalDate;
 
 import org.junit.Test;
@@ -15,7 +16,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The risk model in the reference host: Tribuo, embedded in {@code receivables.impl}, learns inside Felix from a
- * ledger built over HTTP (40 invoices, 36 paid up to four weeks late), and its scores are read back over HTTP.
+ * ledger built over HTTP (40 invoices, 36 paid up to four weeks late), and its scores are read back over HTTP, those
+ * of an invoice issued after the training too.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -60,6 +62,25 @@ public class RiskIT extends InReferenceHost {
         JsonNode invoice = http.get("/api/v1/risk/invoices/" + open).json();
         assertEquals(invoice.toString(), 1, invoice.get("installments").size());
         assertEquals(404, http.get("/api/v1/risk/customers/" + java.util.UUID.randomUUID()).status());
+
+        JsonNode riskiest = http.get("/api/v1/risk/customers?minScore=0&size=5").json();
+        assertEquals(riskiest.toString(), 1, riskiest.get("totalItems").asInt());
+        assertEquals(customer, riskiest.at("/items/0/risk/customerId").asText());
+        assertEquals("Risk GmbH", riskiest.at("/items/0/customerName").asText());
+        assertEquals("EUR", riskiest.at("/items/0/open/0/currency").asText());
+        Http.Reply badScore = http.get("/api/v1/risk/customers?minScore=101");
+        assertEquals(badScore.body(), 400, badScore.status());
+        assertTrue(badScore.body(), badScore.body().contains("minScore"));
+
+        // Issued after the training: scored by the latest model through Event Admin, moments after the commit.
+        String late = http.post("/api/v1/invoices", "{\"orderId\":\"RISK-LATE\",\"customerId\":\"" + customer
+                + "\",\"currency\":\"EUR\",\"orderDate\":\"2026-10-01\",\"lines\":[{\"product\":\"CRATE\","
+                + "\"quantity\":1,\"unitPrice\":900}]}").json().get("id").asText();
+        http.post("/api/v1/invoices/" + late + "/issue", "{\"issueDate\":\"2026-10-01\"}");
+        Http.Reply scored = http.await("/api/v1/risk/invoices/" + late, reply -> reply.status() != 404,
+                Duration.ofSeconds(30));
+        assertEquals(scored.body(), 200, scored.status());
+        assertEquals(1, scored.json().get("modelVersion").asInt());
 
         Http.Reply refused = http.post("/api/v1/risk/backtest", "");
         assertEquals(refused.body(), 400, refused.status());

@@ -4,7 +4,7 @@
  * the back-test of a model trained as of a past day.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package receivables.api.risk;
 
 import org.osgi.annotation.bundle.Export;

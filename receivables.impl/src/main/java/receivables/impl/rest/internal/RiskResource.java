@@ -25,15 +25,17 @@ import jakarta.ws.rs.core.MediaType;
 import receivables.api.FieldViolation;
 import receivables.api.InvalidRequestException;
 import receivables.api.NotFoundException;
+import receivables.api.Page;
 import receivables.api.risk.CustomerRisk;
 import receivables.api.risk.InvoiceRisk;
 import receivables.api.risk.RiskBackTest;
 import receivables.api.risk.RiskModel;
 import receivables.api.risk.RiskScores;
+import receivables.api.risk.RiskyCustomer;
 
 /**
- * {@code /api/v1/risk}: the scores of the tenant's latest risk model per customer and per open invoice, training a
- * model as of a day, and the back-test of one trained as of a past day.
+ * {@code /api/v1/risk}: the scores of the tenant's latest risk model per customer (one, or the riskiest first) and per
+ * open invoice, training a model as of a day, and the back-test of one trained as of a past day.
  */
 @Component(service = RiskResource.class)
 @JakartarsResource
@@ -46,6 +48,16 @@ public class RiskResource {
     RiskScores risk;
 
     Clock clock = Clock.systemUTC();
+
+    /** The customers scored at {@code minScore} (0 by default) or above, riskiest first, a page of them. */
+    @Permitted({ FINANCE_MANAGER, AUDITOR })
+    @GET
+    @Path("customers")
+    public Page<RiskyCustomer> riskiest(@Context ContainerRequestContext request, @QueryParam("minScore") String minScore,
+            @QueryParam("page") String page, @QueryParam("size") String size) {
+        return risk.riskiest(TenantFilter.tenantOf(request), QueryParameters.integer("minScore", minScore, 0),
+                QueryParameters.page(page, size));
+    }
 
     @Permitted({ FINANCE_MANAGER, AUDITOR })
     @GET

@@ -4,11 +4,13 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.hibernate.Session;
 
@@ -131,37 +133,40 @@ final class PaymentHistory {
     static PaymentHistory read(Session session, TenantId tenant) {
         // The model learns from every installment and allocation of the tenant: hashed, not looked up row by row.
         WholeTenantReads.hashed(session);
+        return read(session, tenant, null);
+    }
+
+    /** The history of these customers of the tenant (each one's questions are answered from its own rows alone). */
+    static PaymentHistory read(Session session, TenantId tenant, Collection<UUID> only) {
         Map<UUID, BigDecimal> limits = new HashMap<>();
-        NativeRow.stream(session.createNativeQuery("select id, credit_limit from customer_account"
-                        + " where tenant_id = :tenant", Tuple.class).setParameter("tenant", tenant.value()))
+        rows(session, tenant, only, "select id, credit_limit from customer_account where tenant_id = :tenant", "id")
                 .forEach(row -> limits.put(row.uuid("id"), row.isNull("credit_limit") ? BigDecimal.ZERO
                         : row.decimal("credit_limit")));
         Map<UUID, List<Allocation>> allocations = new HashMap<>();
-        NativeRow.stream(session.createNativeQuery("select installment_id, value_date, amount, write_off_id"
-                        + " from allocation where tenant_id = :tenant", Tuple.class)
-                .setParameter("tenant", tenant.value()))
+        rows(session, tenant, only, "select a.installment_id, a.value_date, a.amount, a.write_off_id from allocation a"
+                        + (only == null ? "" : " join installment i on i.tenant_id = a.tenant_id and i.id = a.installment_id")
+                        + " where a.tenant_id = :tenant", "i.customer_id")
                 .forEach(row -> allocations.computeIfAbsent(row.uuid("installment_id"), id -> new ArrayList<>())
                         .add(new Allocation(row.date("value_date"), row.decimal("amount"), !row.isNull("write_off_id"))));
         Map<UUID, List<Installment>> installments = new HashMap<>();
-        NativeRow.stream(session.createNativeQuery("select id, invoice_id, sequence_number, customer_id, issue_date,"
-                        + " due_date, amount from installment where tenant_id = :tenant", Tuple.class)
-                .setParameter("tenant", tenant.value()))
+        rows(session, tenant, only, "select id, invoice_id, sequence_number, customer_id, issue_date, due_date, amount"
+                        + " from installment where tenant_id = :tenant", "customer_id")
                 .forEach(row -> installments.computeIfAbsent(row.uuid("customer_id"), id -> new ArrayList<>())
                         .add(new Installment(row.uuid("id"), row.uuid("invoice_id"), row.integer("sequence_number"),
                                 row.uuid("customer_id"), row.date("issue_date"), row.date("due_date"),
                                 row.decimal("amount"), List.copyOf(allocations.getOrDefault(row.uuid("id"), List.of())))));
         Map<UUID, List<Dispute>> disputes = new HashMap<>();
-        NativeRow.stream(session.createNativeQuery("select d.invoice_id, v.customer_id, d.opened_at, d.resolved_at"
+        rows(session, tenant, only, "select d.invoice_id, v.customer_id, d.opened_at, d.resolved_at"
                         + " from invoice_dispute d join invoice v on v.tenant_id = d.tenant_id and v.id = d.invoice_id"
-                        + " where d.tenant_id = :tenant", Tuple.class).setParameter("tenant", tenant.value()))
+                        + " where d.tenant_id = :tenant", "v.customer_id")
                 .forEach(row -> {
                     Dispute dispute = new Dispute(row.uuid("invoice_id"), day(row, "opened_at"),
                             row.isNull("resolved_at") ? null : day(row, "resolved_at"));
                     disputes.computeIfAbsent(row.uuid("customer_id"), id -> new ArrayList<>()).add(dispute);
                 });
         Map<UUID, List<Notice>> notices = new HashMap<>();
-        NativeRow.stream(session.createNativeQuery("select customer_id, run_date, notice_level from dunning_notice"
-                        + " where tenant_id = :tenant", Tuple.class).setParameter("tenant", tenant.value()))
+        rows(session, tenant, only, "select customer_id, run_date, notice_level from dunning_notice"
+                        + " where tenant_id = :tenant", "customer_id")
                 .forEach(row -> notices.computeIfAbsent(row.uuid("customer_id"), id -> new ArrayList<>())
                         .add(new Notice(row.date("run_date"), row.integer("notice_level"))));
         List<Customer> customers = new ArrayList<>();
@@ -175,6 +180,14 @@ final class PaymentHistory {
         // In the order of their ids, so that a model learns from the same examples in the same order on every node.
         customers.sort(Comparator.comparing(Customer::id));
         return new PaymentHistory(customers);
+    }
+
+    /** The rows {@code sql} selects, of the customers {@code only} names by {@code customerColumn} (all for null). */
+    private static Stream<NativeRow> rows(Session session, TenantId tenant, Collection<UUID> only, String sql,
+            String customerColumn) {
+        var query = session.createNativeQuery(only == null ? sql : sql + " and " + customerColumn + " in (:customers)",
+                Tuple.class).setParameter("tenant", tenant.value());
+        return NativeRow.stream(only == null ? query : query.setParameterList("customers", only));
     }
 
     private static LocalDate day(NativeRow row, String column) {

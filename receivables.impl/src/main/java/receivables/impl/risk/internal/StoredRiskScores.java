@@ -8,7 +8,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -21,7 +24,10 @@ import jakarta.persistence.Tuple;
 
 import receivables.api.FieldViolation;
 import receivables.api.InvalidRequestException;
+import receivables.api.Page;
+import receivables.api.PageRequest;
 import receivables.api.TenantId;
+import receivables.api.money.Money;
 import receivables.api.risk.BackTestMeasure;
 import receivables.api.risk.CustomerRisk;
 import receivables.api.risk.InstallmentRisk;
@@ -31,6 +37,7 @@ import receivables.api.risk.RiskFactor;
 import receivables.api.risk.RiskModel;
 import receivables.api.risk.RiskReason;
 import receivables.api.risk.RiskScores;
+import receivables.api.risk.RiskyCustomer;
 import receivables.impl.persistence.internal.Database;
 import receivables.impl.persistence.internal.NativeRow;
 import receivables.impl.risk.internal.PaymentHistory.Customer;
@@ -48,6 +55,16 @@ public class StoredRiskScores implements RiskScores {
 
     /** The reasons kept per customer. */
     static final int REASONS = 3;
+    /** Customers rescored in one transaction (and named in one query). */
+    static final int RESCORED_AT_ONCE = 500;
+    /** The tables holding the latest model's scores, each row of one customer. */
+    private static final List<String> SCORES = List.of("risk_installment", "risk_customer", "risk_customer_reason");
+    /** The customers' scores with their model's training day and name; conditions are added after it. */
+    private static final String CUSTOMER_SCORES = "select c.customer_id, a.name, c.score, c.probability_over_90,"
+            + " c.expected_days_late, c.scored_on, c.model_version, m.trained_as_of from risk_customer c"
+            + " join risk_model m on m.tenant_id = c.tenant_id and m.version = c.model_version"
+            + " join customer_account a on a.tenant_id = c.tenant_id and a.id = c.customer_id"
+            + " where c.tenant_id = :tenant";
 
     private final Database database;
 
@@ -66,36 +83,120 @@ public class StoredRiskScores implements RiskScores {
         List<Example> examples = TrainingSet.asOf(history, asOf);
         LinearRisk model = learn(examples);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        return database.inTransaction(tenant, (session, tx) -> {
-            int version = 1 + (int) NativeRow.list(session.createNativeQuery("select coalesce(max(version), 0) v"
-                    + " from risk_model where tenant_id = :tenant", Tuple.class).setParameter("tenant", tenant.value()))
-                    .get(0).number("v");
+        RiskModel trained = database.inTransaction(tenant, (session, tx) -> {
+            int version = 1 + StoredRiskModels.lockLatest(session, tenant);
             RiskModel stored = new RiskModel(version, asOf, TrainingSet.settled(examples),
                     TrainingSet.labelled(examples), now);
             store(session, tenant, stored, model);
+            for (String table : SCORES) {
+                session.createNativeMutationQuery("delete from " + table + " where tenant_id = :tenant")
+                        .setParameter("tenant", tenant.value()).executeUpdate();
+            }
             score(session, tenant, history, model, version, today);
             return stored;
+        });
+        // What was issued while this model learned is missing from its scores (its history was read before).
+        rescore(tenant, database.inTransaction(tenant, session -> NativeRow.list(session.createNativeQuery(
+                        "select distinct i.customer_id from installment i where i.tenant_id = :tenant"
+                                + " and i.open_amount > 0 and not exists (select 1 from risk_installment r"
+                                + " where r.tenant_id = i.tenant_id and r.installment_id = i.id)", Tuple.class)
+                .setParameter("tenant", tenant.value()))).stream().map(row -> row.uuid("customer_id")).toList());
+        return trained;
+    }
+
+    /**
+     * Scores these customers and their open installments anew with the tenant's latest model, as of today, replacing
+     * their scores; nothing without a model. Under the lock of the latest model, so that scores written at once by a
+     * training and by this (or by two of these) never mix or collide.
+     */
+    void rescore(TenantId tenant, Collection<UUID> customers) {
+        List<UUID> all = List.copyOf(customers);
+        for (int from = 0; from < all.size(); from += RESCORED_AT_ONCE) {
+            rescoreTogether(tenant, all.subList(from, Math.min(all.size(), from + RESCORED_AT_ONCE)));
+        }
+    }
+
+    private void rescoreTogether(TenantId tenant, List<UUID> customers) {
+        LocalDate today = today();
+        database.inTransaction(tenant, (session, tx) -> {
+            int version = StoredRiskModels.lockLatest(session, tenant);
+            if (version == 0) {
+                return;
+            }
+            LinearRisk model = StoredRiskModels.read(session, tenant, version);
+            PaymentHistory history = PaymentHistory.read(session, tenant, customers);
+            for (String table : SCORES) {
+                session.createNativeMutationQuery("delete from " + table + " where tenant_id = :tenant"
+                                + " and customer_id in (:customers)")
+                        .setParameter("tenant", tenant.value()).setParameterList("customers", customers)
+                        .executeUpdate();
+            }
+            score(session, tenant, history, model, version, today);
         });
     }
 
     @Override
     public Optional<CustomerRisk> customer(TenantId tenant, UUID customerId) {
-        return database.inTransaction(tenant, session -> NativeRow.list(session.createNativeQuery("select c.score,"
-                        + " c.probability_over_90, c.expected_days_late, c.scored_on, c.model_version, m.trained_as_of"
-                        + " from risk_customer c join risk_model m on m.tenant_id = c.tenant_id"
-                        + " and m.version = c.model_version where c.tenant_id = :tenant and c.customer_id = :customer",
-                        Tuple.class).setParameter("tenant", tenant.value()).setParameter("customer", customerId))
-                .stream().findFirst().map(row -> {
-                    List<RiskReason> reasons = NativeRow.list(session.createNativeQuery("select factor, factor_value,"
-                                    + " contribution from risk_customer_reason where tenant_id = :tenant"
-                                    + " and customer_id = :customer order by reason_rank", Tuple.class)
-                            .setParameter("tenant", tenant.value()).setParameter("customer", customerId)).stream()
-                            .map(reason -> new RiskReason(RiskFactor.valueOf(reason.text("factor")),
-                                    reason.real("factor_value"), reason.real("contribution"))).toList();
-                    return new CustomerRisk(customerId, row.integer("score"), row.real("probability_over_90"),
-                            row.integer("expected_days_late"), reasons, row.date("scored_on"),
-                            row.integer("model_version"), row.date("trained_as_of"));
-                }));
+        return database.inTransaction(tenant, session -> {
+            List<NativeRow> rows = NativeRow.list(session.createNativeQuery(CUSTOMER_SCORES
+                    + " and c.customer_id = :customer", Tuple.class).setParameter("tenant", tenant.value())
+                    .setParameter("customer", customerId));
+            Map<UUID, List<RiskReason>> reasons = reasons(session, tenant, List.of(customerId));
+            return rows.stream().findFirst().map(row -> customerRisk(row, reasons));
+        });
+    }
+
+    @Override
+    public Page<RiskyCustomer> riskiest(TenantId tenant, int minScore, PageRequest page) {
+        if (minScore < 0 || minScore > 100) {
+            throw new InvalidRequestException(FieldViolation.of("minScore", "must be between 0 and 100"));
+        }
+        return database.inTransaction(tenant, session -> {
+            long total = NativeRow.list(session.createNativeQuery("select count(*) n from risk_customer c"
+                            + " where c.tenant_id = :tenant and c.score >= :minScore", Tuple.class)
+                    .setParameter("tenant", tenant.value()).setParameter("minScore", minScore)).get(0).number("n");
+            List<NativeRow> rows = NativeRow.list(session.createNativeQuery(CUSTOMER_SCORES
+                            + " and c.score >= :minScore order by c.score desc, c.probability_over_90 desc, c.customer_id",
+                            Tuple.class).setParameter("tenant", tenant.value()).setParameter("minScore", minScore)
+                    .setFirstResult(page.offset()).setMaxResults(page.size()));
+            List<UUID> ids = rows.stream().map(row -> row.uuid("customer_id")).toList();
+            Map<UUID, List<RiskReason>> reasons = reasons(session, tenant, ids);
+            Map<UUID, List<Money>> open = new HashMap<>();
+            if (!ids.isEmpty()) {
+                NativeRow.stream(session.createNativeQuery("select customer_id, currency, sum(open_amount) open_amount"
+                                + " from installment where tenant_id = :tenant and customer_id in (:customers)"
+                                + " and open_amount > 0 group by customer_id, currency order by currency", Tuple.class)
+                        .setParameter("tenant", tenant.value()).setParameterList("customers", ids))
+                        .forEach(row -> open.computeIfAbsent(row.uuid("customer_id"), id -> new ArrayList<>())
+                                .add(row.money("currency", "open_amount")));
+            }
+            return new Page<>(rows.stream().map(row -> new RiskyCustomer(customerRisk(row, reasons),
+                    row.text("name"), open.getOrDefault(row.uuid("customer_id"), List.of()))).toList(), page.page(),
+                    page.size(), total);
+        });
+    }
+
+    /** The reasons of these customers' scores, each one's largest first. */
+    private static Map<UUID, List<RiskReason>> reasons(Session session, TenantId tenant, List<UUID> customers) {
+        Map<UUID, List<RiskReason>> reasons = new HashMap<>();
+        if (customers.isEmpty()) {
+            return reasons;
+        }
+        NativeRow.stream(session.createNativeQuery("select customer_id, factor, factor_value, contribution"
+                        + " from risk_customer_reason where tenant_id = :tenant and customer_id in (:customers)"
+                        + " order by customer_id, reason_rank", Tuple.class)
+                .setParameter("tenant", tenant.value()).setParameterList("customers", customers))
+                .forEach(row -> reasons.computeIfAbsent(row.uuid("customer_id"), id -> new ArrayList<>())
+                        .add(new RiskReason(RiskFactor.valueOf(row.text("factor")), row.real("factor_value"),
+                                row.real("contribution"))));
+        return reasons;
+    }
+
+    private static CustomerRisk customerRisk(NativeRow row, Map<UUID, List<RiskReason>> reasons) {
+        UUID id = row.uuid("customer_id");
+        return new CustomerRisk(id, row.integer("score"), row.real("probability_over_90"),
+                row.integer("expected_days_late"), reasons.getOrDefault(id, List.of()), row.date("scored_on"),
+                row.integer("model_version"), row.date("trained_as_of"));
     }
 
     @Override
@@ -238,13 +339,12 @@ public class StoredRiskScores implements RiskScores {
         }
     }
 
-    /** Replaces the tenant's scores with the model's for every installment open today and every customer. */
+    /**
+     * Stores the model's scores of the history's customers and of their installments open today (none of theirs are
+     * stored yet).
+     */
     private static void score(Session session, TenantId tenant, PaymentHistory history, LinearRisk model, int version,
             LocalDate today) {
-        for (String table : List.of("risk_installment", "risk_customer", "risk_customer_reason")) {
-            session.createNativeMutationQuery("delete from " + table + " where tenant_id = :tenant")
-                    .setParameter("tenant", tenant.value()).executeUpdate();
-        }
         session.doWork(connection -> {
             try (PreparedStatement installments = connection.prepareStatement("insert into risk_installment (tenant_id,"
                     + " installment_id, invoice_id, customer_id, model_version, scored_on, predicted_days_late,"

@@ -227,6 +227,31 @@ final class SyntheticPaymentHistory {
         }
     }
 
+    /** Issues an invoice of one installment to the customer on {@code day}, due {@link #TERMS} days later. */
+    UUID issue(Database database, UUID customer, LocalDate day, BigDecimal amount) {
+        UUID invoice = UUID.randomUUID();
+        Instant now = day.atStartOfDay().toInstant(ZoneOffset.UTC);
+        database.inTransaction(tenant, session -> {
+            session.createNativeMutationQuery("insert into invoice (tenant_id, id, invoice_number, order_id,"
+                            + " customer_id, currency, status, terms_code, order_date, issue_date, due_date, net_amount,"
+                            + " tax_amount, gross_amount, open_amount, version, created_at, updated_at) values (:tenant,"
+                            + " :id, :number, :number, :customer, 'EUR', 'ISSUED', 'NET30', :day, :day, :due, :amount, 0,"
+                            + " :amount, :amount, 0, :now, :now)")
+                    .setParameter("tenant", tenant.value()).setParameter("id", invoice)
+                    .setParameter("number", "NEW-" + invoice).setParameter("customer", customer)
+                    .setParameter("day", day).setParameter("due", day.plusDays(TERMS)).setParameter("amount", amount)
+                    .setParameter("now", now.atOffset(ZoneOffset.UTC)).executeUpdate();
+            session.createNativeMutationQuery("insert into installment (tenant_id, id, invoice_id, sequence_number,"
+                            + " customer_id, currency, issue_date, due_date, amount, open_amount, version) values"
+                            + " (:tenant, :id, :invoice, 1, :customer, 'EUR', :day, :due, :amount, :amount, 0)")
+                    .setParameter("tenant", tenant.value()).setParameter("id", UUID.randomUUID())
+                    .setParameter("invoice", invoice).setParameter("customer", customer).setParameter("day", day)
+                    .setParameter("due", day.plusDays(TERMS)).setParameter("amount", amount).executeUpdate();
+            return null;
+        });
+        return invoice;
+    }
+
     private static BigDecimal money(double amount) {
         return BigDecimal.valueOf(amount).setScale(2, RoundingMode.HALF_UP);
     }
