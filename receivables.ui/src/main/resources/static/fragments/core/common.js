@@ -62,6 +62,38 @@ export function facts(context, rows) {
     .flatMap(([label, value]) => [h('dt', { textContent: label }), h('dd', {}, value)]));
 }
 
+/** How each risk factor's value reads: days, a share (0 to 1) in percent, a count, a size ratio (its log), or no value. */
+const FACTOR_UNITS = {
+  DAYS_BEYOND_TERMS: 'days', RECENT_DAYS_BEYOND_TERMS: 'days', DELAY_TREND: 'days', SHARE_PAID_LATE: 'share',
+  SHARE_OVER_90_DAYS: 'share', CREDIT_UTILISATION: 'share', DISPUTES: 'count', INVOICE_DISPUTED: 'none',
+  DUNNING_LEVEL: 'count', RELATIONSHIP_DAYS: 'days', INVOICE_SIZE: 'ratio', OLDEST_OVERDUE_DAYS: 'days', DAYS_OVERDUE: 'days',
+};
+
+/** A reason of a risk score in words: the factor and its value on the day it was scored. */
+export function riskReason(context, reason) {
+  const { t, format } = context;
+  const unit = FACTOR_UNITS[reason.factor];
+  if (!unit) return t('risk.factor.other');
+  const factor = t(`risk.factor.${reason.factor}`);
+  const value = {
+    days: () => t('risk.days', { days: format.number(Math.round(reason.value)) }),
+    share: () => t('risk.percent', { value: format.number(Math.round(reason.value * 100)) }),
+    count: () => format.number(reason.value),
+    ratio: () => t('risk.times', { value: format.number(Math.round(Math.exp(reason.value) * 10) / 10) }),
+    none: () => null,
+  }[unit]();
+  return value === null ? factor : t('risk.reason', { factor, value });
+}
+
+/** A risk score (0 to 100) as a small badge: red only from 50, where the customer needs watching. */
+export function riskBadge(context, score) {
+  const level = score >= 50 ? 'high' : score >= 20 ? 'medium' : 'low';
+  return context.h('span', { className: `badge risk-${level}`, textContent: context.t('risk.score', { score: context.format.number(score) }) });
+}
+
+/** A probability (0 to 1) in percent. */
+export const riskPercent = (context, probability) => context.t('risk.percent', { value: context.format.number(Math.round(probability * 1000) / 10) });
+
 /** The words every core screen uses; each screen's bundle has them through withShared. */
 export const messages = {
   en: {
@@ -90,6 +122,25 @@ export const messages = {
     'status.PASS': 'Pass',
     'status.WARN': 'Warning',
     'status.BLOCK': 'Blocked',
+    'risk.score': 'Risk {score}',
+    'risk.reason': '{factor}: {value}',
+    'risk.days': '{days} days',
+    'risk.percent': '{value} %',
+    'risk.times': '{value} ×',
+    'risk.factor.DAYS_BEYOND_TERMS': 'Average days beyond terms',
+    'risk.factor.RECENT_DAYS_BEYOND_TERMS': 'Days beyond terms, last three',
+    'risk.factor.DELAY_TREND': 'Paying later than usual by',
+    'risk.factor.SHARE_PAID_LATE': 'Invoices paid late',
+    'risk.factor.SHARE_OVER_90_DAYS': 'Invoices over 90 days late',
+    'risk.factor.CREDIT_UTILISATION': 'Credit limit used',
+    'risk.factor.DISPUTES': 'Disputes in the last year',
+    'risk.factor.INVOICE_DISPUTED': 'Invoice in dispute',
+    'risk.factor.DUNNING_LEVEL': 'Dunning level reached',
+    'risk.factor.RELATIONSHIP_DAYS': 'Customer for',
+    'risk.factor.INVOICE_SIZE': 'Invoice size against the usual',
+    'risk.factor.OLDEST_OVERDUE_DAYS': 'Oldest item overdue',
+    'risk.factor.DAYS_OVERDUE': 'Days overdue',
+    'risk.factor.other': 'Another factor',
   },
   'zh-CN': {
     noAnswer: '无响应：{reason}',
@@ -117,6 +168,25 @@ export const messages = {
     'status.PASS': '通过',
     'status.WARN': '警告',
     'status.BLOCK': '已阻止',
+    'risk.score': '风险 {score}',
+    'risk.reason': '{factor}：{value}',
+    'risk.days': '{days} 天',
+    'risk.percent': '{value}%',
+    'risk.times': '{value} 倍',
+    'risk.factor.DAYS_BEYOND_TERMS': '平均超期天数',
+    'risk.factor.RECENT_DAYS_BEYOND_TERMS': '最近三笔超期天数',
+    'risk.factor.DELAY_TREND': '付款比以往更晚',
+    'risk.factor.SHARE_PAID_LATE': '逾期付款比例',
+    'risk.factor.SHARE_OVER_90_DAYS': '逾期超过 90 天的比例',
+    'risk.factor.CREDIT_UTILISATION': '信用额度使用率',
+    'risk.factor.DISPUTES': '近一年争议次数',
+    'risk.factor.INVOICE_DISPUTED': '发票存在争议',
+    'risk.factor.DUNNING_LEVEL': '已达催收级别',
+    'risk.factor.RELATIONSHIP_DAYS': '合作时长',
+    'risk.factor.INVOICE_SIZE': '发票金额相对平常',
+    'risk.factor.OLDEST_OVERDUE_DAYS': '最早逾期款项',
+    'risk.factor.DAYS_OVERDUE': '逾期天数',
+    'risk.factor.other': '其他因素',
   },
 };
 

@@ -1,5 +1,5 @@
 // Customers: search by name, create one, and a customer's detail with the credit check, open items and statement.
-import { attempt, badge, facts, holds, pager, query, withShared } from './common.js';
+import { attempt, badge, facts, fill, holds, pager, query, riskBadge, riskPercent, riskReason, withShared } from './common.js';
 
 export const messages = withShared({
   en: {
@@ -84,6 +84,13 @@ export const messages = withShared({
     'outcome.DISPUTED': 'Disputed',
     'outcome.REFUSED_TO_PAY': 'Refused to pay',
     'outcome.WRONG_CONTACT': 'Wrong contact',
+    risk: 'Payment risk',
+    riskScore: 'Score',
+    riskProbability: 'Over 90 days late or never',
+    expectedDaysLate: 'Expected days late',
+    riskReasons: 'Main reasons',
+    riskScoredOn: 'Scored on',
+    notScored: 'Not scored yet: the risk model has not been trained, or has not seen this customer.',
   },
   'zh-CN': {
     title: '客户',
@@ -167,6 +174,13 @@ export const messages = withShared({
     'outcome.DISPUTED': '有争议',
     'outcome.REFUSED_TO_PAY': '拒绝付款',
     'outcome.WRONG_CONTACT': '联系人有误',
+    risk: '付款风险',
+    riskScore: '评分',
+    riskProbability: '逾期超过 90 天或不付款的概率',
+    expectedDaysLate: '预计逾期天数',
+    riskReasons: '主要原因',
+    riskScoredOn: '评分日期',
+    notScored: '尚未评分：风险模型尚未训练，或尚未见过此客户。',
   },
 });
 
@@ -257,7 +271,9 @@ async function detail(container, context, id) {
   const statement = h('div');
   const takesPayments = holds(context, 'CLERK', 'COLLECTOR');
   const contacts = h('section', { className: 'card' }, h('h2', { textContent: t('contacts') }));
-  container.replaceChildren(
+  const risk = h('div');
+  const readsRisk = holds(context, 'FINANCE_MANAGER', 'AUDITOR');
+  fill(container,
     h('p', {}, h('a', { href: '#/core.customers', textContent: t('back') })),
     h('h1', { textContent: customer.name }),
     facts(context, [[t('number'), customer.number], [t('currency'), customer.currency], [t('email'), customer.email],
@@ -268,12 +284,25 @@ async function detail(container, context, id) {
       h('a', { className: 'button', href: `#/core.invoices?${query({ customerId: id, create: 1 })}`, textContent: t('newInvoice') }), ' ',
       h('a', { className: 'button', href: `#/core.payments?${query({ record: 1, customerId: id })}`, textContent: t('recordPayment') })),
     h('section', { className: 'card' }, h('h2', { textContent: t('creditCheck') }), check, decision),
+    readsRisk ? h('section', { className: 'card' }, h('h2', { textContent: t('risk') }), risk) : null,
     h('section', { className: 'card' }, h('h2', { textContent: t('openItems') }), openItems),
     contacts,
     h('section', { className: 'card' }, h('h2', { textContent: t('statement') }), statement));
 
   await Promise.all([
     contactLog(context, contacts, base),
+    readsRisk ? attempt(context, risk, async () => {
+      const score = await context.json(`/api/v1/risk/customers/${encodeURIComponent(id)}`).catch((problem) => {
+        if (problem && problem.status === 404) return null;
+        throw problem;
+      });
+      risk.replaceChildren(score === null ? h('p', { className: 'muted', textContent: t('notScored') }) : facts(context, [
+        [t('riskScore'), riskBadge(context, score.score)],
+        [t('riskProbability'), riskPercent(context, score.probabilityOver90)],
+        [t('expectedDaysLate'), format.number(score.expectedDaysLate)],
+        [t('riskReasons'), score.reasons.length ? h('ul', { className: 'reasons' }, score.reasons.map((reason) => h('li', { textContent: riskReason(context, reason) }))) : null],
+        [t('riskScoredOn'), format.day(score.scoredOn)]]));
+    }) : null,
     attempt(context, openItems, async () => {
       const items = await context.json(`${base}/open-items?asOf=${format.today()}`);
       openItems.replaceChildren(items.length === 0 ? h('p', { textContent: t('noOpenItems') }) : context.table(

@@ -1,8 +1,9 @@
 // Dashboard: what is open and overdue per currency, the aging and the cash forecast as charts (Apache ECharts, served
-// by the UI bundle: nothing is loaded from elsewhere), the KPIs, the customers most overdue, and live alerts from the
-// host's event stream. Each bar and each customer opens what it sums; each chart has its figures as a table beside
+// by the UI bundle: nothing is loaded from elsewhere), the KPIs, the customers most overdue, the riskiest customers by
+// the tenant's risk model (for those who may read it; a finance manager trains it here when there is none), and live
+// alerts from the host's event stream. Each bar and each customer opens what it sums; each chart has its figures as a table beside
 // it, which is what screen readers and keyboards use.
-import { attempt, query, withShared } from './common.js';
+import { attempt, fill, holds, query, riskBadge, riskPercent, riskReason, withShared } from './common.js';
 
 export const messages = withShared({
   en: {
@@ -49,6 +50,16 @@ export const messages = withShared({
     weekOf: 'Week of {day}',
     later: 'Later',
     nothingExpected: 'No receipt is expected.',
+    riskiest: 'Riskiest customers',
+    riskScore: 'Score',
+    riskProbability: 'Over 90 days late or never',
+    expectedDaysLate: 'Expected days late',
+    riskReasons: 'Main reasons',
+    riskModel: 'Scored on {scored} by model {version}, which learned from the ledger up to {trained}.',
+    noRiskModel: 'No customer has a risk score yet: the risk model has not been trained on this ledger.',
+    noRiskModelAsk: 'A finance manager can train it here once enough invoices have been paid.',
+    trainRiskModel: 'Train the risk model',
+    training: 'Training…',
   },
   'zh-CN': {
     title: '仪表板',
@@ -94,6 +105,16 @@ export const messages = withShared({
     weekOf: '{day} 当周',
     later: '之后',
     nothingExpected: '暂无预计收款。',
+    riskiest: '风险最高的客户',
+    riskScore: '评分',
+    riskProbability: '逾期超过 90 天或不付款的概率',
+    expectedDaysLate: '预计逾期天数',
+    riskReasons: '主要原因',
+    riskModel: '于 {scored} 由第 {version} 版模型评分，该模型学习了截至 {trained} 的账目。',
+    noRiskModel: '尚无客户风险评分：风险模型尚未基于本账目训练。',
+    noRiskModelAsk: '有足够的已付发票后，财务经理可在此训练模型。',
+    trainRiskModel: '训练风险模型',
+    training: '正在训练…',
   },
 });
 
@@ -158,9 +179,13 @@ export async function render(container, context) {
   const kpis = h('div', { className: 'tiles kpis' });
   const forecast = h('div', { className: 'charts' });
   const alerts = h('ul', { className: 'live-list' }, h('li', { className: 'muted', textContent: t('noAlerts') }));
-  container.replaceChildren(h('h1', { textContent: t('title') }), h('p', { className: 'muted', textContent: t('asOf', { day: format.day(today) }) }),
+  // The risk endpoints answer finance managers and auditors; the others do not see the section at all.
+  const readsRisk = holds(context, 'FINANCE_MANAGER', 'AUDITOR');
+  const risk = h('section', { className: 'riskiest', 'aria-labelledby': 'riskiest-heading' });
+  fill(container, h('h1', { textContent: t('title') }), h('p', { className: 'muted', textContent: t('asOf', { day: format.day(today) }) }),
     summary, h('h2', { textContent: t('kpis') }), kpis, h('h2', { textContent: t('aging') }), charts,
     h('h2', { textContent: t('forecast') }), forecast, h('h2', { textContent: t('topOverdue') }), top,
+    readsRisk ? h('h2', { id: 'riskiest-heading', textContent: t('riskiest') }) : null, readsRisk ? risk : null,
     h('h2', { textContent: t('liveAlerts') }), alerts);
 
   const label = (bucket) => (bucket.fromDays === null || bucket.fromDays === undefined ? t('bucketCurrent')
@@ -263,6 +288,44 @@ export async function render(container, context) {
     }));
   }
 
+  /**
+   * The ten riskiest customers with their scores and main reasons; without a model, why the list is empty and (for a
+   * finance manager) the button that trains one.
+   */
+  async function loadRisk() {
+    const page = await context.json('/api/v1/risk/customers?size=10');
+    if (page.items.length === 0) {
+      const note = h('div', { role: 'status' });
+      const trains = holds(context, 'FINANCE_MANAGER');
+      const train = h('button', { type: 'button', className: 'primary', textContent: t('trainRiskModel') });
+      train.addEventListener('click', async () => {
+        train.disabled = true;
+        train.textContent = t('training');
+        if (await attempt(context, note, () => context.json('/api/v1/risk/train', { method: 'POST' }))) {
+          await attempt(context, risk, loadRisk);
+        } else {
+          train.disabled = false;
+          train.textContent = t('trainRiskModel');
+        }
+      });
+      risk.replaceChildren(h('p', { className: 'empty', textContent: t('noRiskModel') }),
+        ...(trains ? [h('p', { className: 'muted', textContent: t('noRiskModelAsk') }), h('p', { className: 'actions' }, train), note] : []));
+      return;
+    }
+    const first = page.items[0].risk;
+    risk.replaceChildren(
+      h('p', { className: 'muted', textContent: t('riskModel', { scored: format.day(first.scoredOn), version: first.modelVersion,
+        trained: format.day(first.trainedAsOf) }) }),
+      context.table([t('customer'), t('riskScore'), t('riskProbability'), t('expectedDaysLate'), t('riskReasons'), t('open')],
+        page.items.map((ranked) => h('tr', {},
+          h('td', {}, h('a', { href: `#/core.customers?id=${encodeURIComponent(ranked.risk.customerId)}`, textContent: ranked.customerName })),
+          h('td', {}, riskBadge(context, ranked.risk.score)),
+          h('td', { className: 'amount', textContent: riskPercent(context, ranked.risk.probabilityOver90) }),
+          h('td', { className: 'amount', textContent: format.number(ranked.risk.expectedDaysLate) }),
+          h('td', {}, h('ul', { className: 'reasons' }, ranked.risk.reasons.map((reason) => h('li', { textContent: riskReason(context, reason) })))),
+          h('td', { className: 'amount' }, ranked.open.map((money) => h('div', { textContent: format.money(money) })))))));
+  }
+
   let reload = null;
   context.on('receivables/', (event) => {
     if (alerts.firstChild && alerts.firstChild.classList.contains('muted')) alerts.replaceChildren();
@@ -274,7 +337,8 @@ export async function render(container, context) {
     clearTimeout(reload);
     reload = setTimeout(() => Promise.all([load(), loadKpis(), loadForecast()]).catch(() => null), 500);
   });
-  await Promise.all([load(), attempt(context, kpis, loadKpis), attempt(context, forecast, loadForecast)]);
+  await Promise.all([load(), attempt(context, kpis, loadKpis), attempt(context, forecast, loadForecast),
+    readsRisk ? attempt(context, risk, loadRisk) : null]);
 }
 
 export default render;

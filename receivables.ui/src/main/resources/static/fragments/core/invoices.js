@@ -1,7 +1,7 @@
 // Invoices: the list filtered, sorted and paged by the host, with totals per currency over all its pages; a draft from an order;
 // an invoice's detail with its lines and installments, and issuing, crediting and writing it off; its disputes, opened
 // and resolved there (a disputed invoice is not dunned).
-import { attempt, fill, badge, customerSelect, facts, holds, pager, query, withShared } from './common.js';
+import { attempt, fill, badge, customerSelect, facts, holds, pager, problemLine, query, riskPercent, withShared } from './common.js';
 
 const STATUSES = ['DRAFT', 'ISSUED', 'PARTIALLY_PAID', 'PAID', 'CANCELED', 'WRITTEN_OFF'];
 const SORTS = ['-number', 'number', '-issueDate', 'issueDate', 'dueDate', '-dueDate'];
@@ -67,6 +67,10 @@ export const messages = withShared({
     openDispute: 'Record a dispute',
     resolution: 'Resolution',
     resolveDispute: 'Resolve the dispute',
+    prediction: 'Predicted payment',
+    predictedOn: 'Predicted payment date',
+    predictedDaysLate: 'Days late',
+    riskProbability: 'Over 90 days late or never',
   },
   'zh-CN': {
     title: '发票',
@@ -128,6 +132,10 @@ export const messages = withShared({
     openDispute: '记录争议',
     resolution: '处理结果',
     resolveDispute: '解决争议',
+    prediction: '付款预测',
+    predictedOn: '预计付款日期',
+    predictedDaysLate: '逾期天数',
+    riskProbability: '逾期超过 90 天或不付款的概率',
   },
 });
 
@@ -279,6 +287,11 @@ async function detail(container, context, id) {
   if (invoice.status !== 'DRAFT' && holds(context, 'CLERK', 'COLLECTOR', 'FINANCE_MANAGER', 'AUDITOR')) {
     actions.push(await disputes(context, id, () => detail(container, context, id)));
   }
+  // What the risk model predicts for the open installments, for those who may read it, once it has scored them
+  // (404 until then).
+  const prediction = open && holds(context, 'FINANCE_MANAGER', 'AUDITOR')
+    ? await context.json(`/api/v1/risk/invoices/${encodeURIComponent(id)}`)
+      .catch((problem) => (problem && problem.status === 404 ? null : { problem })) : null;
 
   fill(container,
     h('p', {}, h('a', { href: '#/core.invoices', textContent: t('back') })),
@@ -300,6 +313,14 @@ async function detail(container, context, id) {
       h('td', { textContent: String(installment.sequence) }), h('td', { textContent: format.day(installment.dueDate) }),
       h('td', { className: 'amount', textContent: format.money(installment.amount) }),
       h('td', { className: 'amount', textContent: format.money(installment.open) })))) : null,
+    prediction ? h('h2', { textContent: t('prediction') }) : null,
+    prediction && prediction.problem ? problemLine(context, prediction.problem) : null,
+    prediction && !prediction.problem ? context.table([t('installment'), t('predictedOn'), t('predictedDaysLate'), t('riskProbability')],
+      prediction.installments.map((predicted) => h('tr', {},
+        h('td', { textContent: String(predicted.sequenceNumber) }),
+        h('td', { className: 'predicted-on', textContent: format.day(predicted.predictedPaymentDate) }),
+        h('td', { className: 'amount', textContent: format.number(predicted.predictedDaysLate) }),
+        h('td', { className: 'amount', textContent: riskPercent(context, predicted.probabilityOver90) })))) : null,
     note, ...actions);
   return invoice;
 }
