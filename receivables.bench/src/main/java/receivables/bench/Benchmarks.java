@@ -21,23 +21,25 @@ import receivables.impl.persistence.internal.TestDatabases;
  *
  * <pre>
  * Benchmarks [profile]                       the standard plan, see {@link #STANDARD_PLAN}
- * Benchmarks [h2] [postgres] [billing] [aging] [statements] [dunning] [start] [hotdeploy] [profile]
- *            [baselineRewrites] [invoices=N] [customers=N]
+ * Benchmarks [h2] [postgres] [billing] [aging] [statements] [dunning] [reports] [dso] [start] [hotdeploy] [payments]
+ *            [profile] [baselineRewrites] [unanalyzed] [invoices=N] [customers=N]
  *            [installments=N] [agingCustomers=N] [noiseInstallments=N] [noiseCustomers=N]
  *            [billingTimeLimit=seconds] [agingTimeLimit=seconds] [entries=N] [openInvoices=N]
  *            [dunningCustomers=N] [dunningInstallments=N] [starts=N] [loadRounds=N] [deploys=N]
+ *            [paymentSeconds=N] [paymentRate=N] [paymentInvoices=N] [paymentCustomers=N]
  * </pre>
  *
  * With any database, workload or size named, every named workload runs on every named database (both when
  * none is named; billing and aging when no workload is named) at the sizes given, the issue's sizes by default:
  * 100,000 invoices for 10,000 customers; 1,000,000 installments of 50,000 customers beside 300,000 of another
  * tenant's 15,000; a camt.053 of 100,000 entries against 2,000 open invoices; a dunning run over 50,000 customers
- * with 1,000,000 open installments (PostgreSQL only); 3 starts of each host with 100 load rounds; 5 deployments.
- * The statement import and the dunning run take minutes and are in no plan unless named, nor are start and
- * hotdeploy, which start the host jar built by receivables.runtime (on its embedded H2 whatever database is
- * named). Our billing run is stopped after {@code billingTimeLimit} (1,800 s), an aging report running longer
- * than {@code agingTimeLimit} (60 s) is cancelled by the database; either is reported as not finished, with the
- * baseline's time.
+ * with 1,000,000 open installments (PostgreSQL only); 3 starts of each host with 100 load rounds; 5 deployments;
+ * payments over REST to the reference host at concurrency 1, 16, 32 and 64 and at 1,000 a second, 10 s each
+ * (PostgreSQL only, {@link PaymentsLoadBenchmark}). The statement import, the dunning run and the payments load take
+ * minutes and are in no plan unless named, nor are start and hotdeploy, which start the host jar built by
+ * receivables.runtime (on its embedded H2 whatever database is named). Our billing run is stopped after
+ * {@code billingTimeLimit} (1,800 s), an aging report running longer than {@code agingTimeLimit} (60 s) is cancelled
+ * by the database; either is reported as not finished, with the baseline's time.
  * {@code profile} adds stack samples and table statistics; sampling costs time, so its figures are not the
  * ones to record. {@code baselineRewrites} gives the billing baseline's PostgreSQL connection what our pool has,
  * {@code reWriteBatchedInserts}, so that the ratio shows what is left once both send multi-row inserts.
@@ -51,7 +53,8 @@ public final class Benchmarks {
             Map.entry("dunningCustomers", 50_000), Map.entry("dunningInstallments", 1_000_000),
             Map.entry("dsoPayments", 5_000_000), Map.entry("dsoCustomers", 50_000), Map.entry("dsoMonths", 24),
             Map.entry("reportRounds", 3), Map.entry("reportTimeLimit", 300), Map.entry("starts", 3),
-            Map.entry("loadRounds", 100), Map.entry("deploys", 5));
+            Map.entry("loadRounds", 100), Map.entry("deploys", 5), Map.entry("paymentSeconds", 10),
+            Map.entry("paymentRate", 1_000), Map.entry("paymentInvoices", 1_000), Map.entry("paymentCustomers", 100));
     private static final Map<String, Integer> TENTH_AGING = Map.of("installments", 100_000, "agingCustomers", 5_000,
             "noiseInstallments", 30_000, "noiseCustomers", 1_500);
 
@@ -67,7 +70,8 @@ public final class Benchmarks {
                         "reportTimeLimit"),
                 "dso", List.of("dsoPayments", "dsoCustomers", "dsoMonths", "reportRounds", "reportTimeLimit"),
                 "start", List.of("starts", "loadRounds"),
-                "hotdeploy", List.of("deploys"));
+                "hotdeploy", List.of("deploys"),
+                "payments", List.of("paymentSeconds", "paymentRate", "paymentInvoices", "paymentCustomers"));
 
         Map<String, Integer> relevantSizes() {
             Map<String, Integer> relevant = new java.util.LinkedHashMap<>();
@@ -111,8 +115,8 @@ public final class Benchmarks {
             DatabaseKind kind = DatabaseKind.of(arg);
             if (kind != null) {
                 databases.add(kind);
-            } else if (List.of("billing", "aging", "statements", "dunning", "reports", "dso", "start", "hotdeploy")
-                    .contains(arg)) {
+            } else if (List.of("billing", "aging", "statements", "dunning", "reports", "dso", "start", "hotdeploy",
+                    "payments").contains(arg)) {
                 workloads.add(arg);
             } else if (arg.equals("profile")) {
                 profiling = true;
@@ -124,7 +128,7 @@ public final class Benchmarks {
                 sizes.put(arg.substring(0, arg.indexOf('=')), Integer.parseInt(arg.substring(arg.indexOf('=') + 1).replace("_", "")));
             } else {
                 System.err.println("unknown argument " + arg + "; expected h2, postgres, billing, aging, statements, dunning,"
-                        + " reports, dso, start, hotdeploy, profile, baselineRewrites, unanalyzed or one of "
+                        + " reports, dso, start, hotdeploy, payments, profile, baselineRewrites, unanalyzed or one of "
                         + new TreeMap<>(DEFAULT_SIZES).keySet() + " as name=number");
                 System.exit(2);
             }
@@ -140,8 +144,9 @@ public final class Benchmarks {
                     continue;
                 }
                 for (DatabaseKind kind : databases.isEmpty() ? List.of(DatabaseKind.values()) : databases) {
-                    // The issue asks for the dunning run and the reports at scale on PostgreSQL only.
-                    if (!List.of("dunning", "reports", "dso").contains(workload) || kind == DatabaseKind.POSTGRES) {
+                    // The issue asks for the dunning run, the reports and the payments load on PostgreSQL only.
+                    if (!List.of("dunning", "reports", "dso", "payments").contains(workload)
+                            || kind == DatabaseKind.POSTGRES) {
                         plan.add(Run.of(workload, kind, sizes));
                     }
                 }
@@ -176,6 +181,8 @@ public final class Benchmarks {
                 case "hotdeploy" -> new HotDeployBenchmark(hostJars, size.get("deploys")).run();
                 default -> List.of(new StatementImportBenchmark(run.kind(), size.get("entries"),
                         size.get("openInvoices")).run());
+                case "payments" -> new PaymentsLoadBenchmark(size.get("paymentSeconds"), size.get("paymentRate"),
+                        size.get("paymentInvoices"), size.get("paymentCustomers"), profiling).run();
             });
             System.out.printf("  (system load average now %.2f)%n", loadAverage());
         }
