@@ -50,7 +50,6 @@ import receivables.api.payment.PaymentRequest;
 import receivables.api.payment.PaymentStatus;
 import receivables.api.payment.PaymentTotal;
 import receivables.api.payment.Payments;
-import receivables.impl.customer.internal.CustomerAccountEntity;
 import receivables.impl.event.internal.BusinessEvents;
 import receivables.impl.fx.internal.StoredExchangeRates;
 import receivables.impl.persistence.internal.Database;
@@ -379,17 +378,27 @@ public class StoredPayments implements Payments {
      * always lock invoices before the tenant's payment counter and never wait on each other in a circle.
      */
     private Payment recordNew(Session session, UnitOfWork tx, TenantId tenant, PaymentRequest details) {
-        if (session.find(CustomerAccountEntity.class, details.customerId()) == null) {
-            throw unknownCustomer();
-        }
+        requireCustomers(session, List.of(details.customerId()));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<InstallmentEntity> candidates = lockedCandidates(session, details.customerId(),
                 details.amount().currency(), details.allocateTo());
         long number = YearlyCounter.PAYMENT.reserve(session, tenant, details.valueDate().getYear(), 1);
-        PaymentEntity payment = book(session, tx, tenant, details, number, candidates,
+        Booked booked = book(session, tx, tenant, details, number, candidates,
                 discountedBefore(session, candidates, details.valueDate()), now);
         session.flush();
-        return toValue(session, payment);
+        // What was just booked is all in the session: reading it back would hold the payment counter's lock
+        // for two more round trips.
+        return booked.payment().toValue(booked.allocations());
+    }
+
+    /** Refuses the request unless every one of {@code customerIds} is a customer of the session's tenant. */
+    private static void requireCustomers(Session session, List<UUID> customerIds) {
+        Set<UUID> known = Set.copyOf(session.createSelectionQuery("select c.id from CustomerAccount c"
+                        + " where c.id in :customers", UUID.class)
+                .setParameterList("customers", customerIds).getResultList());
+        if (!known.containsAll(customerIds)) {
+            throw unknownCustomer();
+        }
     }
 
     /**
@@ -442,13 +451,7 @@ public class StoredPayments implements Payments {
     /** Books payments no earlier one has the key of, each to the invoices it names; see {@link #recordAll}. */
     private List<PaymentEntity> recordFresh(Session session, UnitOfWork tx, TenantId tenant,
             List<PaymentRequest> requests) {
-        Set<UUID> customers = Set.copyOf(session.createSelectionQuery("select c.id from CustomerAccount c"
-                        + " where c.id in :customers", UUID.class)
-                .setParameterList("customers", requests.stream().map(PaymentRequest::customerId).distinct().toList())
-                .getResultList());
-        if (!requests.stream().allMatch(details -> customers.contains(details.customerId()))) {
-            throw unknownCustomer();
-        }
+        requireCustomers(session, requests.stream().map(PaymentRequest::customerId).distinct().toList());
         Map<UUID, InvoiceEntity> invoices = new LinkedHashMap<>();
         lockedInvoices(session, requests.stream().flatMap(details -> details.allocateTo().stream())
                 .map(AllocationTarget::invoiceId).distinct().sorted().toList())
@@ -479,7 +482,7 @@ public class StoredPayments implements Payments {
             int year = details.valueDate().getYear();
             long number = numbers.merge(year, 1L, Long::sum) - 1;
             booked.add(book(session, tx, tenant, details, number, candidates, discountedBefore,
-                    clock.instant().truncatedTo(ChronoUnit.MICROS)));
+                    clock.instant().truncatedTo(ChronoUnit.MICROS)).payment());
         }
         return booked;
     }
@@ -488,16 +491,17 @@ public class StoredPayments implements Payments {
      * Books a payment numbered {@code number} in the tenant's counter: its allocation to {@code candidates}, the
      * installments locked for it, its journal entry and what settling the installments posts after it.
      */
-    private PaymentEntity book(Session session, UnitOfWork tx, TenantId tenant, PaymentRequest details, long number,
+    private Booked book(Session session, UnitOfWork tx, TenantId tenant, PaymentRequest details, long number,
             List<InstallmentEntity> candidates, Set<UUID> discountedBefore, Instant now) {
         PaymentEntity payment = new PaymentEntity(details, tenants.settings(tenant).paymentNumber(details.valueDate(),
                 number), now);
-        session.persist(payment);
         events.afterCommit(tx, EventTopics.PAYMENT_RECEIVED, Map.of(EventTopics.TENANT, tenant.value(), EventTopics.ID,
                 payment.id.toString(), EventTopics.CUSTOMER_ID, payment.customerId.toString(), EventTopics.CURRENCY,
                 payment.currency, EventTopics.AMOUNT, payment.amount().amount().toPlainString()));
         Allocated allocated = allocate(session, tx, tenant, payment, candidates, discountedBefore, details.allocateTo(),
                 details.valueDate(), now);
+        // Persisted once allocated: persisted before, it was inserted and then updated with what is left unallocated.
+        session.persist(payment);
         List<JournalLine> lines = new ArrayList<>();
         lines.add(JournalLine.debit(Account.CASH, payment.amount()));
         if (allocated.amount().isPositive()) {
@@ -514,7 +518,11 @@ public class StoredPayments implements Payments {
         journal.post(session, details.valueDate(), JournalEntryKind.PAYMENT_RECEIVED, payment.number, lines);
         allocated.settle().run();
         discountedBefore.addAll(allocated.discounted());
-        return payment;
+        return new Booked(payment, allocated.made());
+    }
+
+    /** A payment just booked, with its allocations as {@link #toValues} reads them back. */
+    private record Booked(PaymentEntity payment, List<Allocation> allocations) {
     }
 
     private static InvalidRequestException unknownCustomer() {
@@ -534,9 +542,9 @@ public class StoredPayments implements Payments {
     /**
      * What allocating did: the amount, the installments that earned their discount, and the postings that follow
      * it (exchange differences, small write-offs), to run after the caller's own journal entry so that entries read
-     * in the order of events.
+     * in the order of events; the allocations made, in the order {@link #toValues} gives them.
      */
-    private record Allocated(Money amount, Set<UUID> discounted, Runnable settle) {
+    private record Allocated(Money amount, Set<UUID> discounted, List<Allocation> made, Runnable settle) {
     }
 
     /** Allocates the payment to {@code candidates}, the installments {@link #lockedCandidates} locked for it. */
@@ -561,8 +569,10 @@ public class StoredPayments implements Payments {
             writeOffs.grantDiscounts(session, tx, tenant, payment.id, valueDate, shares.discounts, invoices, now);
             writeOffs.writeOffSmallDifferences(session, tx, tenant, payment.id, valueDate, allocatedTo, invoices, now);
         };
+        List<Allocation> made = shares.made.stream().sorted(Map.Entry.comparingByKey(OLDEST_DUE_FIRST))
+                .map(entry -> entry.getValue().toValue(payment.currency, entry.getKey().sequence())).toList();
         return new Allocated(allocated, shares.discounts.keySet().stream().map(InstallmentEntity::id)
-                .collect(Collectors.toSet()), settle);
+                .collect(Collectors.toSet()), made, settle);
     }
 
     /**
@@ -582,6 +592,8 @@ public class StoredPayments implements Payments {
         final Instant now;
         final Set<UUID> discountedBefore;
         final Map<InstallmentEntity, Money> discounts = new LinkedHashMap<>();
+        /** The allocations made, each with its installment. */
+        final List<Map.Entry<InstallmentEntity, AllocationEntity>> made = new ArrayList<>();
 
         Shares(Session session, PaymentEntity payment, Map<UUID, InvoiceEntity> invoices, TenantSettings settings,
                 LocalDate valueDate, Instant now, Set<UUID> discountedBefore) {
@@ -613,7 +625,10 @@ public class StoredPayments implements Payments {
                 installment.settle(amount);
                 invoice.settle(amount, now);
                 payment.allocate(amount);
-                session.persist(new AllocationEntity(payment.id, invoice.id(), installment.id(), amount, valueDate, now));
+                AllocationEntity allocation = new AllocationEntity(payment.id, invoice.id(), installment.id(), amount,
+                        valueDate, now);
+                session.persist(allocation);
+                made.add(Map.entry(installment, allocation));
             }
             return amount;
         }
