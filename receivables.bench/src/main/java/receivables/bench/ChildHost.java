@@ -11,14 +11,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
  * An executable host jar started as the README starts the reference host, {@code java -jar receivables.jar} in a
  * working directory of its own with a copy of an {@code etc/}, as a child process of the benchmark. Only the HTTP
- * port is set from outside; the JVM gets no options, so ours and the bare stack run alike.
+ * port is set from outside, and what the caller gives: the start benchmark gives the JVM no options, so ours and
+ * the bare stack run alike.
  */
 final class ChildHost implements AutoCloseable {
 
@@ -28,14 +31,24 @@ final class ChildHost implements AutoCloseable {
 
     private final Path directory;
     private final Path jar;
+    private final Map<String, String> environment;
+    private final List<String> jvmOptions;
     private final int port;
     private Process process;
     private long startedNanos;
 
     /** {@code jar} started in a fresh working directory {@code directory} with a copy of the files of {@code etc}. */
     ChildHost(Path directory, Path jar, Path etc) throws IOException {
+        this(directory, jar, etc, Map.of(), List.of());
+    }
+
+    /** As above, with {@code environment} added to the process's and {@code jvmOptions} given to its JVM. */
+    ChildHost(Path directory, Path jar, Path etc, Map<String, String> environment, List<String> jvmOptions)
+            throws IOException {
         this.directory = directory;
         this.jar = jar.toAbsolutePath();
+        this.environment = environment;
+        this.jvmOptions = jvmOptions;
         this.port = freePort();
         Files.createDirectories(directory.resolve("etc"));
         Files.createDirectories(directory.resolve("deploy"));
@@ -56,10 +69,12 @@ final class ChildHost implements AutoCloseable {
 
     /** Starts the process; {@link #awaitStatus} then times from this moment. */
     void start() throws IOException {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dorg.osgi.service.http.port=" + port, "-jar", jar.toString());
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-Dorg.osgi.service.http.port=" + port, "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("host.log").toFile()));
+        builder.environment().putAll(environment);
         startedNanos = System.nanoTime();
         process = builder.start();
     }
@@ -95,7 +110,7 @@ final class ChildHost implements AutoCloseable {
 
     /** The answer to a GET of {@code path}, null when the host does not answer yet. */
     HttpResponse<String> get(String path, List<String> headers) throws InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
                 .timeout(Duration.ofSeconds(30));
         for (int i = 0; i < headers.size(); i += 2) {
             request.header(headers.get(i), headers.get(i + 1));
@@ -112,7 +127,20 @@ final class ChildHost implements AutoCloseable {
     }
 
     URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
+        return URI.create(base() + path);
+    }
+
+    String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    Path directory() {
+        return directory;
+    }
+
+    /** The CPU time the host's process used so far, in nanoseconds. */
+    long cpuNanos() {
+        return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
     }
 
     /** The process's resident memory, VmRSS of /proc/&lt;pid&gt;/status, in MiB. */

@@ -115,7 +115,7 @@ final class PaymentsLoadBenchmark {
                 System.out.println("  profile: the host's flight recording goes to " + recording
                         + " (jfr print --events jdk.ExecutionSample); table activity of both follows the load");
             }
-            try (ReferenceHost host = ReferenceHost.start(ours, hostOptions)) {
+            try (ChildHost host = ReferenceHost.start(ours, hostOptions)) {
                 long started = System.nanoTime();
                 oursPlan = new Plan(ledger(host, ours));
                 System.out.printf("  host %s (log in %s); ledger of %d invoices built over REST in %.1f s%n", host.base(),
@@ -243,7 +243,7 @@ final class PaymentsLoadBenchmark {
      * Customers and one invoice each of {@link #invoices} (one line of 100,000.00 EUR, so that every payment leaves it
      * open) created over REST as a client would: the customers one by one, the invoices in one billing run.
      */
-    private List<Target> ledger(ReferenceHost host, FreshDatabase database) throws Exception {
+    private List<Target> ledger(ChildHost host, FreshDatabase database) throws Exception {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         List<String> customerIds = new ArrayList<>();
         for (int i = 0; i < customers; i++) {
@@ -305,7 +305,7 @@ final class PaymentsLoadBenchmark {
         }
     }
 
-    private static String send(HttpClient client, ReferenceHost host, String path, String json, int expected)
+    private static String send(HttpClient client, ChildHost host, String path, String json, int expected)
             throws IOException, InterruptedException {
         HttpResponse<String> response = client.send(authorized(host, path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
@@ -315,7 +315,7 @@ final class PaymentsLoadBenchmark {
         return response.body();
     }
 
-    static HttpRequest.Builder authorized(ReferenceHost host, String path) {
+    static HttpRequest.Builder authorized(ChildHost host, String path) {
         return HttpRequest.newBuilder(URI.create(host.base() + path)).timeout(Duration.ofSeconds(60))
                 .header("X-Tenant", ReferenceHost.TENANT).header("Authorization", "Bearer " + ReferenceHost.KEY);
     }
@@ -342,13 +342,13 @@ final class PaymentsLoadBenchmark {
 
         private static final int ERRORS_SHOWN = 5;
 
-        private final ReferenceHost host;
+        private final ChildHost host;
         private final Plan plan;
         private final String keyPrefix;
         private final HttpClient client;
         private final AtomicInteger errorsShown = new AtomicInteger();
 
-        RestPayments(ReferenceHost host, Plan plan, String keyPrefix, ExecutorService clientThreads) {
+        RestPayments(ChildHost host, Plan plan, String keyPrefix, ExecutorService clientThreads) {
             this.host = host;
             this.plan = plan;
             this.keyPrefix = keyPrefix;
