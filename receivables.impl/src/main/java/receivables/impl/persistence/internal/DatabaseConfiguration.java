@@ -24,6 +24,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Password", type = AttributeType.PASSWORD, required = false)
     String password() default "";
 
-    @AttributeDefinition(name = "Maximum pool size", min = "1", max = "200")
+    @AttributeDefinition(name = "Maximum pool size", min = "2", max = "200",
+            description = "at least 2: the schema migration at start holds two connections")
     int maxPoolSize() default DEFAULT_MAX_POOL_SIZE;
 }

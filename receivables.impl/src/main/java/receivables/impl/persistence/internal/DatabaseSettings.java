@@ -13,8 +13,9 @@ record DatabaseSettings(String url, String user, String password, int maxPoolSiz
     static final String ENV_PASSWORD = "RECEIVABLES_DB_PASSWORD";
 
     DatabaseSettings {
-        if (maxPoolSize < 1) {
-            throw new IllegalArgumentException("maxPoolSize must be at least 1, was " + maxPoolSize);
+        // Flyway holds two connections while it migrates: a pool of one would wait for itself until it timed out.
+        if (maxPoolSize < 2) {
+            throw new IllegalArgumentException("maxPoolSize must be at least 2, was " + maxPoolSize);
         }
         if (!url.startsWith("jdbc:")) {
             throw new IllegalArgumentException("database url must start with jdbc:, was " + url);

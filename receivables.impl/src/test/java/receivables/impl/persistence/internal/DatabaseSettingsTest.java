@@ -44,7 +44,18 @@ class DatabaseSettingsTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("jdbc:");
     }
 
+    @Test
+    void refusesAPoolTooSmallForTheMigrationToRun() {
+        assertThatThrownBy(() -> DatabaseSettings.resolve(config("", "", "", 1), Map.of(), Path.of("data")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxPoolSize must be at least 2");
+        assertThat(DatabaseSettings.resolve(config("", "", "", 2), Map.of(), Path.of("data")).maxPoolSize()).isEqualTo(2);
+    }
+
     private static DatabaseConfiguration config(String url, String user, String password) {
+        return config(url, user, password, DatabaseConfiguration.DEFAULT_MAX_POOL_SIZE);
+    }
+
+    private static DatabaseConfiguration config(String url, String user, String password, int maxPoolSize) {
         return new DatabaseConfiguration() {
             @Override
             public Class<? extends Annotation> annotationType() {
@@ -68,7 +79,7 @@ class DatabaseSettingsTest {
 
             @Override
             public int maxPoolSize() {
-                return DatabaseConfiguration.DEFAULT_MAX_POOL_SIZE;
+                return maxPoolSize;
             }
         };
     }

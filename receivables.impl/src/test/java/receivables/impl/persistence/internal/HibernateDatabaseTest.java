@@ -61,7 +61,7 @@ class HibernateDatabaseTest {
     @Test
     void anUnreachableDatabaseIsReportedDownAndRefusesWorkWithoutFailingTheComponent() {
         HibernateDatabase database = TestDatabases.start(
-                new DatabaseSettings("jdbc:postgresql://127.0.0.1:1/none?connectTimeout=1", "nobody", "secret", 1));
+                new DatabaseSettings("jdbc:postgresql://127.0.0.1:1/none?connectTimeout=1", "nobody", "secret", 2));
         try {
             DatabaseStatus status = database.status();
 
@@ -79,7 +79,7 @@ class HibernateDatabaseTest {
     void waitsForADriverThatAcceptsTheUrl() {
         HibernateDatabase database = new HibernateDatabase();
         database.dataSourceFactories = List.of();
-        database.activate(new DatabaseSettings("jdbc:h2:mem:waiting", "", "", 1));
+        database.activate(new DatabaseSettings("jdbc:h2:mem:waiting", "", "", 2));
 
         assertThat(database.status().up()).isFalse();
         assertThat(database.status().detail()).contains("no JDBC driver bundle accepts jdbc:h2:mem:waiting");

@@ -52,7 +52,7 @@ class RequestThrottlesPropertiesTest {
 
     @Test
     void whileTheDatabaseIsAwayAFailureOrANotificationIsUnavailableAndNobodyIsLockedOut() {
-        HibernateDatabase away = TestDatabases.at("jdbc:postgresql://127.0.0.1:1/none?connectTimeout=1", "nobody", 1);
+        HibernateDatabase away = TestDatabases.at("jdbc:postgresql://127.0.0.1:1/none?connectTimeout=1", "nobody", 2);
         try {
             RequestThrottles unreachable = new RequestThrottles(away, time);
             unreachable.configure(new RequestThrottles.Limits(1_000, 10_000, 1, 1, 1));
