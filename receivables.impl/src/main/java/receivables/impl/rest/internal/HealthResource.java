@@ -1,10 +1,14 @@
 package receivables.impl.rest.internal;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -15,6 +19,8 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.wiring.BundleRevision;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -41,11 +47,13 @@ import receivables.api.TenantId;
 import receivables.impl.persistence.internal.Database;
 import receivables.impl.persistence.internal.DatabaseStatus;
 import receivables.impl.provider.internal.ProviderDirectory;
+import receivables.impl.tenant.internal.TenantDirectory;
 
 /**
  * {@code GET /api/v1/health}: open to anyone, for load balancers and admins. 200 when every receivables
- * bundle is active, every component of ours has what it needs, every REST resource of ours is served and
- * the database answers; 503 otherwise. Without credentials it says only UP or DOWN; a caller with a tenant's
+ * bundle is active, every component of ours has what it needs and has been given every configuration
+ * ConfigurationAdmin holds for it (a tenant whose configuration is not yet applied would refuse its own key),
+ * every REST resource of ours is served and the database answers; 503 otherwise. Without credentials it says only UP or DOWN; a caller with a tenant's
  * key gets the report (framework, bundles, database, and the problems, of the host and of the tenant's own
  * provider accounts), which never carries a stack trace. A tenant's unusable provider account is listed but
  * does not make the host DOWN: only that account is off.
@@ -61,6 +69,8 @@ public class HealthResource {
     static final String PATH = "health";
     static final String BUNDLE_PREFIX = "receivables.";
     static final String DATABASE_PID = "receivables.database";
+    /** {@link ComponentDescriptionDTO#configurationPolicy} of a component that takes no configuration. */
+    static final String POLICY_IGNORE = "ignore";
     private static final Pattern THROWABLE_PREFIX = Pattern.compile("^([\\w$]+\\.)*[\\w$]*(Exception|Error|Throwable)(: )?");
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -74,6 +84,12 @@ public class HealthResource {
 
     @Reference
     ProviderDirectory providers;
+
+    @Reference
+    ConfigurationAdmin configurations;
+
+    @Reference
+    TenantDirectory tenants;
 
     private BundleContext context;
 
@@ -114,6 +130,7 @@ public class HealthResource {
         List<String> problems = new ArrayList<>();
         problems.addAll(componentProblems());
         problems.addAll(unservedResources());
+        problems.addAll(tenants.problems());
         boolean up = system.getState() == Bundle.ACTIVE
                 && bundles.stream().allMatch(bundle -> bundle.state().equals("ACTIVE") || bundle.state().equals("FRAGMENT"))
                 && problems.isEmpty()
@@ -131,14 +148,20 @@ public class HealthResource {
         return Response.status(up ? 200 : 503).entity(report).build();
     }
 
-    /** Components of ours that cannot work: a missing service or a failed activation. */
+    /**
+     * Components of ours that cannot work: a missing service, a failed activation, or a configuration they
+     * have not been given yet.
+     */
     private List<String> componentProblems() {
-        List<String> problems = new ArrayList<>();
+        Map<ComponentDescriptionDTO, Collection<ComponentConfigurationDTO>> ours = new LinkedHashMap<>();
         for (ComponentDescriptionDTO description : components.getComponentDescriptionDTOs()) {
-            if (!description.bundle.symbolicName.startsWith(BUNDLE_PREFIX)) {
-                continue;
+            if (description.bundle.symbolicName.startsWith(BUNDLE_PREFIX) && components.isComponentEnabled(description)) {
+                ours.put(description, components.getComponentConfigurationDTOs(description));
             }
-            for (ComponentConfigurationDTO configuration : components.getComponentConfigurationDTOs(description)) {
+        }
+        List<String> problems = new ArrayList<>();
+        ours.forEach((description, configurations) -> {
+            for (ComponentConfigurationDTO configuration : configurations) {
                 if (configuration.state == ComponentConfigurationDTO.UNSATISFIED_REFERENCE) {
                     problems.add("component " + description.name + " waits for "
                             + Arrays.stream(configuration.unsatisfiedReferences).map(reference -> reference.name).toList());
@@ -146,8 +169,70 @@ public class HealthResource {
                     problems.add("component " + description.name + " failed to activate: " + reason(configuration.failure));
                 }
             }
+        });
+        try {
+            problems.addAll(unappliedConfigurations(heldConfigurations(), ours));
+        } catch (IOException e) {
+            problems.add("ConfigurationAdmin cannot list its configurations: " + e.getMessage());
         }
         return problems;
+    }
+
+    /** A configuration as ConfigurationAdmin holds it: its pid and, for one of a factory's, the factory's pid. */
+    record HeldConfiguration(String pid, String factoryPid) {
+    }
+
+    private List<HeldConfiguration> heldConfigurations() throws IOException {
+        try {
+            Configuration[] held = configurations.listConfigurations(null);
+            return held == null ? List.of() : Arrays.stream(held)
+                    .map(configuration -> new HeldConfiguration(configuration.getPid(), configuration.getFactoryPid()))
+                    .toList();
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException("no filter is given", e);
+        }
+    }
+
+    /**
+     * The configurations held for components of ours that no component configuration has taken yet.
+     * ConfigurationAdmin hands configurations to the components one after the other on a single thread, so
+     * a tenant's configuration read from {@code etc/} can arrive seconds after the database's, which keeps that
+     * thread while it migrates: until then the tenant does not exist for the REST API.
+     */
+    static List<String> unappliedConfigurations(Collection<HeldConfiguration> held,
+            Map<ComponentDescriptionDTO, Collection<ComponentConfigurationDTO>> ours) {
+        Set<String> wanted = new HashSet<>();
+        Set<String> applied = new HashSet<>();
+        ours.forEach((description, configurations) -> {
+            if (!POLICY_IGNORE.equals(description.configurationPolicy)) {
+                wanted.addAll(Arrays.asList(description.configurationPid));
+            }
+            for (ComponentConfigurationDTO configuration : configurations) {
+                applied.addAll(pids(configuration.properties.get(Constants.SERVICE_PID)));
+            }
+        });
+        List<String> problems = new ArrayList<>();
+        for (HeldConfiguration configuration : held) {
+            String component = configuration.factoryPid() != null ? configuration.factoryPid() : configuration.pid();
+            if (wanted.contains(component) && !applied.contains(configuration.pid())) {
+                problems.add("configuration " + configuration.pid() + " is not applied yet");
+            }
+        }
+        return problems;
+    }
+
+    /** {@code service.pid} of a component configuration: one pid, or one per configuration it merges. */
+    private static List<String> pids(Object pid) {
+        if (pid instanceof String one) {
+            return List.of(one);
+        }
+        if (pid instanceof String[] several) {
+            return Arrays.asList(several);
+        }
+        if (pid instanceof Collection<?> several) {
+            return several.stream().map(String::valueOf).toList();
+        }
+        return List.of();
     }
 
     /**

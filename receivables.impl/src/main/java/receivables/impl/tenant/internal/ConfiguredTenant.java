@@ -9,12 +9,14 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,35 +38,60 @@ public class ConfiguredTenant {
     private static final Logger LOG = LoggerFactory.getLogger(ConfiguredTenant.class);
 
     private final SecureRandom random = new SecureRandom();
-    private final TenantId id;
-    private final String name;
-    private final boolean enabled;
-    private final List<ApiKeyHash> keyHashes;
-    private final TenantSettings settings;
-    private final Set<String> features;
-    private final ZoneId timeZone;
-    private final Set<Role> keyRoles;
+    /** Replaced whole when the configuration changes, so that a request sees the old terms or the new, never a mix. */
+    private volatile Terms terms;
+    /** Why the latest configuration was refused; while it is, the tenant refuses every caller and runs no work. */
+    private volatile String refusal;
+
+    /** What the configuration says, checked. */
+    private record Terms(TenantId id, String name, boolean enabled, List<ApiKeyHash> keyHashes, TenantSettings settings,
+            Set<String> features, ZoneId timeZone, Set<Role> keyRoles) {
+    }
 
     @Activate
     public ConfiguredTenant(TenantConfiguration config) {
+        this.terms = terms(config);
+    }
+
+    /**
+     * A changed configuration takes effect in place: without this, DS would unregister the tenant and register it
+     * again, and its callers would be refused in between.
+     */
+    @Modified
+    void modified(TenantConfiguration config) {
+        try {
+            this.terms = terms(config);
+            this.refusal = null;
+        } catch (IllegalArgumentException e) {
+            this.refusal = e.getMessage();
+            LOG.error("Tenant {} refuses every caller until its configuration is corrected: {}", terms.id().value(),
+                    e.getMessage());
+        }
+    }
+
+    /** Why the tenant's latest configuration was refused, if it was. */
+    Optional<String> refusal() {
+        return Optional.ofNullable(refusal);
+    }
+
+    private Terms terms(TenantConfiguration config) {
         if (!TenantId.isValid(config.id())) {
             throw new IllegalArgumentException("tenant id '" + config.id() + "' is not valid: use lower-case letters, "
                     + "digits, '-' and '_', at most 64 characters");
         }
-        this.id = new TenantId(config.id());
-        this.keyHashes = keyHashes(config.apiKeys() == null ? new String[0] : config.apiKeys());
-        this.keyRoles = keyRoles(config.apiKeyRoles());
-        this.name = config.name().isBlank() ? config.id() : config.name();
-        this.timeZone = timeZone(config);
-        this.enabled = config.enabled();
-        this.settings = new TenantSettings(id, config.invoiceNumberPattern(), config.functionalCurrency(),
+        TenantId id = new TenantId(config.id());
+        List<ApiKeyHash> keyHashes = keyHashes(id, config.apiKeys() == null ? new String[0] : config.apiKeys());
+        Set<Role> keyRoles = keyRoles(id, config.apiKeyRoles());
+        String name = config.name().isBlank() ? config.id() : config.name();
+        TenantSettings settings = new TenantSettings(id, config.invoiceNumberPattern(), config.functionalCurrency(),
                 config.creditCheckBlocks(), tolerance(config), config.badDebtTaxRelief(),
                 config.discountTaxAdjustment(), approvalThreshold(config));
-        this.features = config.features() == null ? Set.of() : Arrays.stream(config.features())
+        Set<String> features = config.features() == null ? Set.of() : Arrays.stream(config.features())
                 .filter(feature -> feature != null && !feature.isBlank()).map(String::trim).collect(Collectors.toUnmodifiableSet());
+        return new Terms(id, name, config.enabled(), keyHashes, settings, features, timeZone(config), keyRoles);
     }
 
-    private List<ApiKeyHash> keyHashes(String[] keys) {
+    private List<ApiKeyHash> keyHashes(TenantId id, String[] keys) {
         List<ApiKeyHash> hashes = new ArrayList<>();
         int clear = 0;
         for (String key : keys) {
@@ -87,7 +114,7 @@ public class ConfiguredTenant {
         return List.copyOf(hashes);
     }
 
-    private Set<Role> keyRoles(String[] roles) {
+    private static Set<Role> keyRoles(TenantId id, String[] roles) {
         EnumSet<Role> held = EnumSet.noneOf(Role.class);
         for (String role : roles == null ? new String[0] : roles) {
             if (role != null && !role.isBlank()) {
@@ -136,40 +163,41 @@ public class ConfiguredTenant {
     }
 
     ZoneId timeZone() {
-        return timeZone;
+        return terms.timeZone();
     }
 
     TenantSettings settings() {
-        return settings;
+        return terms.settings();
     }
 
     Set<String> features() {
-        return features;
+        return terms.features();
     }
 
     Set<Role> keyRoles() {
-        return keyRoles;
+        return terms.keyRoles();
     }
 
     boolean enabled() {
-        return enabled;
+        return refusal == null && terms.enabled();
     }
 
     TenantId id() {
-        return id;
+        return terms.id();
     }
 
     String name() {
-        return name;
+        return terms.name();
     }
 
     /** Whether {@code key} is one of this tenant's keys and the tenant is enabled. */
     boolean accepts(String key) {
-        if (!enabled || key == null) {
+        Terms current = terms;
+        if (!enabled() || key == null) {
             return false;
         }
         boolean match = false;
-        for (ApiKeyHash known : keyHashes) {
+        for (ApiKeyHash known : current.keyHashes()) {
             match |= known.matches(key);
         }
         return match;

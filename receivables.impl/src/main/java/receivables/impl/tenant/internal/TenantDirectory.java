@@ -111,6 +111,14 @@ public class TenantDirectory {
         return tenants.stream().map(ConfiguredTenant::id).distinct().toList();
     }
 
+    /** Tenants whose changed configuration was refused, each with the reason: they refuse every caller until mended. */
+    public List<String> problems() {
+        return tenants.stream()
+                .flatMap(tenant -> tenant.refusal().map(reason -> "tenant " + tenant.id().value() + " refuses every "
+                        + "caller since its configuration was refused: " + reason).stream())
+                .toList();
+    }
+
     /** The features the tenant's configuration switches on. */
     public Set<String> features(TenantId tenant) {
         return tenants.stream()

@@ -69,6 +69,32 @@ class TenantDirectoryTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'ROOT'");
     }
 
+    @Test
+    void aChangedConfigurationTakesEffectInPlaceAndABadOneShutsTheTenantUntilMended() {
+        ConfiguredTenant alpha = tenant("alpha", true, "alpha-key-0000000001");
+        TenantDirectory directory = authenticator(alpha);
+
+        alpha.modified(TestTenants.configuration(Map.of("id", "alpha", "enabled", true, "name", "Alpha Ltd",
+                "features", new String[] { "dunning" }, "apiKeys", new String[] { "alpha-key-0000000002" })));
+
+        assertThat(directory.authenticate("alpha", "alpha-key-0000000002")).contains(new TenantId("alpha"));
+        assertThat(directory.authenticate("alpha", "alpha-key-0000000001")).isEmpty();
+        assertThat(directory.profile(new TenantId("alpha")).orElseThrow().name()).isEqualTo("Alpha Ltd");
+        assertThat(directory.features(new TenantId("alpha"))).containsExactly("dunning");
+
+        assertThat(directory.problems()).isEmpty();
+
+        alpha.modified(TestTenants.configuration(Map.of("id", "alpha", "apiKeys", new String[] { "tiny" })));
+        assertThat(directory.authenticate("alpha", "alpha-key-0000000002")).isEmpty();
+        assertThat(directory.enabledTenants()).isEmpty();
+        assertThat(directory.problems()).singleElement().asString().contains("tenant alpha", "shorter than 16")
+                .doesNotContain("tiny");
+
+        alpha.modified(TestTenants.configuration(Map.of("id", "alpha", "apiKeys", new String[] { "alpha-key-0000000003" })));
+        assertThat(directory.authenticate("alpha", "alpha-key-0000000003")).contains(new TenantId("alpha"));
+        assertThat(directory.problems()).isEmpty();
+    }
+
     private static TenantDirectory authenticator(ConfiguredTenant... tenants) {
         return TestTenants.directory(tenants);
     }
