@@ -32,6 +32,11 @@ final class AgingBenchmark {
     static final TenantId NOISE = new TenantId("noise");
     /** A day inside the generated issue dates, so that later installments and allocations must be left out. */
     static final LocalDate AS_OF = LocalDate.of(2026, 3, 31);
+    /**
+     * A day after every generated value date (issues end in June 2026, allocations 150 days after their issue at the
+     * latest): today's report, every installment issued and nothing allocated later to add back.
+     */
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 30);
     static final int ROUNDS = 5;
 
     private final DatabaseKind kind;
@@ -54,7 +59,8 @@ final class AgingBenchmark {
         this.profiling = profiling;
     }
 
-    Measurement run() throws Exception {
+    /** The report as of {@link #AS_OF}, then as of {@link #TODAY}, on the same ledger. */
+    List<Measurement> run() throws Exception {
         String workload = String.format("aging, %,d installments", installments);
         System.out.printf("%n== %s on %s (%,d customers; tenant %s: %,d installments of %,d customers)%n", workload,
                 kind.label, customers, NOISE.value(), noiseInstallments, noiseCustomers);
@@ -69,61 +75,68 @@ final class AgingBenchmark {
                 AgingLedger.analyze(connection, kind);
                 System.out.printf("  loaded %s and %s in %.1f s (not timed)%n", bench, noise,
                         BillingRunBenchmark.seconds(System.nanoTime() - loading));
-
-                AgingReport ours = withinTimeLimit(() -> aging.report(TENANT, AS_OF, Aging.DEFAULT_LIMITS));
-                List<JdbcAging.Line> baseline = JdbcAging.report(connection, TENANT.value(), AS_OF, Aging.DEFAULT_LIMITS);
-                double[] oursSeconds = new double[ROUNDS];
-                double[] baselineSeconds = new double[ROUNDS];
-                for (int round = 0; round < ROUNDS; round++) {
-                    if (ours != null) {
-                        long started = System.nanoTime();
-                        ours = aging.report(TENANT, AS_OF, Aging.DEFAULT_LIMITS);
-                        oursSeconds[round] = BillingRunBenchmark.seconds(System.nanoTime() - started);
-                    }
-                    long started = System.nanoTime();
-                    baseline = JdbcAging.report(connection, TENANT.value(), AS_OF, Aging.DEFAULT_LIMITS);
-                    baselineSeconds[round] = BillingRunBenchmark.seconds(System.nanoTime() - started);
-                }
-                double baselineMedian = median(baselineSeconds);
-                System.out.printf("  rounds ours %s s, baseline %s s%n", ours == null ? "-" : rounded(oursSeconds),
-                        rounded(baselineSeconds));
-                if (ours == null) {
-                    if (profiling) {
-                        explain(connection);
-                    }
-                    System.out.printf("  ours did not finish within %d s (the warm-up was cancelled); baseline %.3f s%n",
-                            timeLimitSeconds, baselineMedian);
-                    return new Measurement(workload, kind.label, timeLimitSeconds, true, baselineMedian,
-                            String.format("ours cancelled after %d s; baseline %,d rows", timeLimitSeconds, baseline.size()));
-                }
-
-                boolean agree = ours.rows().size() == baseline.size();
-                Map<String, BigDecimal[]> baselineTotals = totalsPerCurrency(baseline, ours.buckets().size());
-                System.out.printf("  rows: ours %,d, baseline %,d%n", ours.rows().size(), baseline.size());
-                for (AgingRow total : ours.totals()) {
-                    BigDecimal[] theirs = baselineTotals.remove(total.currency());
-                    List<BigDecimal> mine = new ArrayList<>(total.buckets().stream().map(Money::amount).toList());
-                    mine.add(total.total().amount());
-                    boolean same = theirs != null && compareAll(mine, theirs);
-                    agree &= same;
-                    System.out.printf("  %s total ours %s, baseline %s%s; buckets ours %s%n", total.currency(),
-                            total.total().amount().toPlainString(), theirs == null ? "-" : theirs[theirs.length - 1].toPlainString(),
-                            same ? "" : " DIFFER", mine.subList(0, mine.size() - 1));
-                }
-                agree &= baselineTotals.isEmpty();
-
-                if (profiling) {
-                    profile(aging, connection);
-                }
-                double oursMedian = median(oursSeconds);
-                System.out.printf("  ours %.3f s, baseline %.3f s (medians of %d), ratio %.2f; totals %s%n", oursMedian,
-                        baselineMedian, ROUNDS, oursMedian / baselineMedian, agree ? "agree" : "DIFFER");
-                return new Measurement(workload, kind.label, oursMedian, baselineMedian,
-                        agree ? String.format("same %,d rows and totals per currency", baseline.size()) : "TOTALS DIFFER");
+                return List.of(measure(aging, connection, workload, AS_OF, profiling),
+                        measure(aging, connection, workload + " as of today", TODAY, false));
             } finally {
                 TestDatabases.stop(database);
             }
         }
+    }
+
+    /** Ours and the baseline as of {@code asOf}: one warm-up each, then {@link #ROUNDS} rounds taking turns. */
+    private Measurement measure(Aging aging, Connection connection, String workload, LocalDate asOf, boolean profile)
+            throws Exception {
+        System.out.printf("  as of %s%n", asOf);
+        AgingReport ours = withinTimeLimit(() -> aging.report(TENANT, asOf, Aging.DEFAULT_LIMITS));
+        List<JdbcAging.Line> baseline = JdbcAging.report(connection, TENANT.value(), asOf, Aging.DEFAULT_LIMITS);
+        double[] oursSeconds = new double[ROUNDS];
+        double[] baselineSeconds = new double[ROUNDS];
+        for (int round = 0; round < ROUNDS; round++) {
+            if (ours != null) {
+                long started = System.nanoTime();
+                ours = aging.report(TENANT, asOf, Aging.DEFAULT_LIMITS);
+                oursSeconds[round] = BillingRunBenchmark.seconds(System.nanoTime() - started);
+            }
+            long started = System.nanoTime();
+            baseline = JdbcAging.report(connection, TENANT.value(), asOf, Aging.DEFAULT_LIMITS);
+            baselineSeconds[round] = BillingRunBenchmark.seconds(System.nanoTime() - started);
+        }
+        double baselineMedian = median(baselineSeconds);
+        System.out.printf("  rounds ours %s s, baseline %s s%n", ours == null ? "-" : rounded(oursSeconds),
+                rounded(baselineSeconds));
+        if (ours == null) {
+            if (profile) {
+                explain(connection);
+            }
+            System.out.printf("  ours did not finish within %d s (the warm-up was cancelled); baseline %.3f s%n",
+                    timeLimitSeconds, baselineMedian);
+            return new Measurement(workload, kind.label, timeLimitSeconds, true, baselineMedian,
+                    String.format("ours cancelled after %d s; baseline %,d rows", timeLimitSeconds, baseline.size()));
+        }
+
+        boolean agree = ours.rows().size() == baseline.size();
+        Map<String, BigDecimal[]> baselineTotals = totalsPerCurrency(baseline, ours.buckets().size());
+        System.out.printf("  rows: ours %,d, baseline %,d%n", ours.rows().size(), baseline.size());
+        for (AgingRow total : ours.totals()) {
+            BigDecimal[] theirs = baselineTotals.remove(total.currency());
+            List<BigDecimal> mine = new ArrayList<>(total.buckets().stream().map(Money::amount).toList());
+            mine.add(total.total().amount());
+            boolean same = theirs != null && compareAll(mine, theirs);
+            agree &= same;
+            System.out.printf("  %s total ours %s, baseline %s%s; buckets ours %s%n", total.currency(),
+                    total.total().amount().toPlainString(), theirs == null ? "-" : theirs[theirs.length - 1].toPlainString(),
+                    same ? "" : " DIFFER", mine.subList(0, mine.size() - 1));
+        }
+        agree &= baselineTotals.isEmpty();
+
+        if (profile) {
+            profile(aging, connection);
+        }
+        double oursMedian = median(oursSeconds);
+        System.out.printf("  ours %.3f s, baseline %.3f s (medians of %d), ratio %.2f; totals %s%n", oursMedian,
+                baselineMedian, ROUNDS, oursMedian / baselineMedian, agree ? "agree" : "DIFFER");
+        return new Measurement(workload, kind.label, oursMedian, baselineMedian,
+                agree ? String.format("same %,d rows and totals per currency", baseline.size()) : "TOTALS DIFFER");
     }
 
     /** The report, or {@code null} when the database cancelled it at the time limit. */

@@ -172,9 +172,9 @@ public final class Benchmarks {
                         size.get("dsoMonths"), size.get("reportRounds"), size.get("reportTimeLimit"), unanalyzed).run();
                 case "billing" -> new BillingRunBenchmark(run.kind(), size.get("invoices"), size.get("customers"),
                         size.get("billingTimeLimit"), profiling, baselineRewrites).run();
-                case "aging" -> List.of(new AgingBenchmark(run.kind(), size.get("installments"),
+                case "aging" -> new AgingBenchmark(run.kind(), size.get("installments"),
                         size.get("agingCustomers"), size.get("noiseInstallments"), size.get("noiseCustomers"),
-                        size.get("agingTimeLimit"), profiling).run());
+                        size.get("agingTimeLimit"), profiling).run();
                 case "dunning" -> List.of(new DunningRunBenchmark(run.kind(), size.get("dunningCustomers"),
                         size.get("dunningInstallments"), profiling).run());
                 case "start" -> new HostStartBenchmark(hostJars, size.get("starts"), size.get("loadRounds")).run();
