@@ -183,7 +183,7 @@ public class ChangeRecorder implements Integrator, PostInsertEventListener, Post
         int version = persister.isVersioned() ? persister.getVersionPropertyIndex() : -1;
         List<FieldChange> fields = new ArrayList<>();
         for (int i = 0; i < names.length; i++) {
-            if (i == version || persister.getPropertyTypes()[i].isCollectionType()) {
+            if (i == version || persister.getPropertyTypes()[i].isCollectionType() || type.derived().contains(names[i])) {
                 continue;
             }
             String old = before == null ? null : text(before[i], session);
@@ -232,9 +232,10 @@ public class ChangeRecorder implements Integrator, PostInsertEventListener, Post
      * Whether and how an entity class is audited, read once from its annotations: under its own name, or as a part
      * ({@code part} not null) under its owner's.
      */
-    private record AuditedType(String name, Set<String> personal, AuditedAsPart part, Set<String> ownersValues) {
+    private record AuditedType(String name, Set<String> personal, Set<String> derived, AuditedAsPart part,
+            Set<String> ownersValues) {
 
-        static final AuditedType NOT_AUDITED = new AuditedType(null, Set.of(), null, Set.of());
+        static final AuditedType NOT_AUDITED = new AuditedType(null, Set.of(), Set.of(), null, Set.of());
 
         static AuditedType of(Class<?> entity) {
             Audited audited = entity.getAnnotation(Audited.class);
@@ -243,19 +244,24 @@ public class ChangeRecorder implements Integrator, PostInsertEventListener, Post
                 return NOT_AUDITED;
             }
             Set<String> personal = new HashSet<>();
+            Set<String> derived = new HashSet<>();
             for (Class<?> type = entity; type != null; type = type.getSuperclass()) {
                 for (Field field : type.getDeclaredFields()) {
                     if (field.isAnnotationPresent(PersonalData.class)) {
                         personal.add(field.getName());
                     }
+                    if (field.isAnnotationPresent(Derived.class)) {
+                        derived.add(field.getName());
+                    }
                 }
             }
             if (part == null) {
-                return new AuditedType(audited.value(), Set.copyOf(personal), null, Set.of());
+                return new AuditedType(audited.value(), Set.copyOf(personal), Set.copyOf(derived), null, Set.of());
             }
             Set<String> ownersValues = new HashSet<>(List.of(part.ownersValues()));
             ownersValues.addAll(List.of(part.ownerId(), part.key()));
-            return new AuditedType(part.owner(), Set.copyOf(personal), part, Set.copyOf(ownersValues));
+            return new AuditedType(part.owner(), Set.copyOf(personal), Set.copyOf(derived), part,
+                    Set.copyOf(ownersValues));
         }
 
         AuditedType orNull() {

@@ -23,9 +23,11 @@ import receivables.api.customer.CustomerPersonalData;
 import receivables.api.customer.CustomerRequest;
 import receivables.api.money.Money;
 import receivables.impl.audit.internal.Audited;
+import receivables.impl.audit.internal.Derived;
 import receivables.impl.audit.internal.PersonalData;
 import receivables.impl.persistence.internal.TenantOwned;
 import receivables.impl.personal.internal.TenantCipher;
+import receivables.impl.reconciliation.internal.PayerNames;
 
 @Audited("customer")
 @Entity(name = "CustomerAccount")
@@ -40,6 +42,11 @@ public class CustomerAccountEntity extends TenantOwned {
 
     @Column(nullable = false, length = 200)
     private String name;
+
+    /** The name as statement matching compares it with a payer's ({@link PayerNames#canonical}). */
+    @Derived
+    @Column(name = "name_key", length = 400)
+    private String nameKey;
 
     // taxId, email, phone and iban hold values sealed under the tenant's personal data key (TenantCipher).
     @PersonalData
@@ -137,7 +144,7 @@ public class CustomerAccountEntity extends TenantOwned {
 
     void apply(CustomerRequest details, Instant now, TenantCipher cipher) {
         this.number = blankToNull(details.number());
-        this.name = details.name().trim();
+        named(details.name().trim());
         this.taxId = resealed(cipher, taxId, blankToNull(details.taxId()));
         this.email = resealed(cipher, email, blankToNull(details.email()));
         this.currency = details.currency();
@@ -219,6 +226,11 @@ public class CustomerAccountEntity extends TenantOwned {
         return number;
     }
 
+    private void named(String name) {
+        this.name = name;
+        this.nameKey = PayerNames.canonical(name);
+    }
+
     /**
      * Removes the personal data and pseudonymises the name; the number, currency, credit settings and everything
      * financial stay. The country stays too: tax reporting needs where a customer was.
@@ -227,7 +239,7 @@ public class CustomerAccountEntity extends TenantOwned {
         if (personalDataErasedAt != null) {
             return;
         }
-        this.name = "Erased customer " + id.toString().substring(0, 8);
+        named("Erased customer " + id.toString().substring(0, 8));
         this.contactName = null;
         this.taxId = null;
         this.email = null;

@@ -15,7 +15,9 @@ import jakarta.persistence.Version;
 
 import receivables.api.invoice.InvoiceStatus;
 import receivables.api.money.Money;
+import receivables.api.statement.CreditorReference;
 import receivables.impl.audit.internal.Audited;
+import receivables.impl.audit.internal.Derived;
 import receivables.impl.persistence.internal.TenantOwned;
 
 @Audited("invoice")
@@ -28,6 +30,11 @@ class InvoiceEntity extends TenantOwned {
 
     @Column(name = "invoice_number", length = 40)
     String number;
+
+    /** The number's letters and digits, as statement matching looks an invoice up by number or reference. */
+    @Derived
+    @Column(name = "number_key", length = 40)
+    private String numberKey;
 
     @Column(name = "order_id", nullable = false, length = 64)
     String orderId;
@@ -178,5 +185,10 @@ class InvoiceEntity extends TenantOwned {
 
     public String number() {
         return number;
+    }
+
+    void numbered(String number) {
+        this.number = number;
+        this.numberKey = number == null ? null : CreditorReference.lettersAndDigits(number);
     }
 }

@@ -67,7 +67,7 @@ public class LedgerHistory {
         String functional = tenants.settings(tenant).functionalCurrency();
         InvoiceEntity invoice = new InvoiceEntity();
         invoice.id = UUID.randomUUID();
-        invoice.number = number;
+        invoice.numbered(number);
         invoice.orderId = orderId(key);
         invoice.customerId = customer.id();
         invoice.currency = amount.currency();

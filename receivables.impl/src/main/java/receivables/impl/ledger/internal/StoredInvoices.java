@@ -514,7 +514,7 @@ public class StoredInvoices implements Invoices {
             invoice.fxRate = fxRates.computeIfAbsent(invoice.currency,
                     currency -> rates.requiredRate(session, currency, functional, issueDate, "issueDate"));
         }
-        invoice.number = tenants.settings(tenant).invoiceNumber(issueDate, sequence);
+        invoice.numbered(tenants.settings(tenant).invoiceNumber(issueDate, sequence));
         invoice.issueDate = issueDate;
         invoice.status = InvoiceLifecycle.TRANSITIONS.move(invoice.status, InvoiceStatus.ISSUED);
         invoice.updatedAt = now();

@@ -60,6 +60,7 @@ import receivables.impl.audit.internal.ChangeRecorder;
 import receivables.impl.personal.internal.PersonalDataKeys;
 import receivables.impl.personal.internal.PersonalDataSealing;
 import receivables.impl.personal.internal.StatementPayerSealing;
+import receivables.impl.reconciliation.internal.StatementMatchingKeys;
 
 /**
  * Connects to the configured database through the JDBC driver bundle that accepts its URL, brings
@@ -375,7 +376,8 @@ public class HibernateDatabase implements Database {
                 .locations("classpath:db/migration")
                 .failOnMissingLocations(true)
                 .javaMigrations(new AuditRecordsAppendOnly(), new PersonalDataSealing(personalDataKeys),
-                        new StatementPayerSealing(personalDataKeys), new AuditChangesCompressedFast())
+                        new StatementPayerSealing(personalDataKeys), new AuditChangesCompressedFast(),
+                        new StatementMatchingKeys())
                 .load();
         flyway.migrate();
         MigrationInfo current = flyway.info().current();

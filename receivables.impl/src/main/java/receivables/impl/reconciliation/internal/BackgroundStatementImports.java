@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.hibernate.Session;
 import org.osgi.service.component.annotations.Activate;
@@ -81,8 +82,9 @@ import receivables.impl.validation.internal.ValueRanges;
  * kept in the database until it is imported and read twice as a stream: first to check it completely (a malformed
  * file is rejected before anything is imported), then to import its lines in batches, each batch one transaction
  * that also records the progress, so that any node can report it and a node that takes over the import of a node
- * that died goes on after the last batch committed. Memory holds one batch, one piece of the file and the tenant's
- * open invoices (see {@link OpenInvoices}), never the file.
+ * that died goes on after the last batch committed. Memory holds one batch, one piece of the file and the open
+ * invoices that batch's lines can match, looked up for it (see {@link OpenInvoices}), never the file nor all of the
+ * tenant's open invoices.
  *
  * <p>Besides its lines an import keeps each statement's balances, the reader's warnings and the lines it
  * rejected (an amount beyond what can be booked), so that one absurd line never fails the file. A credit line
@@ -322,8 +324,7 @@ public class BackgroundStatementImports implements StatementImports {
             try (InputStream in = new BufferedInputStream(UPLOADS.read(database, tenant, importId))) {
                 format.get().read(in, new Checking(lease));
             }
-            Importing importing = new Importing(tenant, importId, progress, lease,
-                    database.inTransaction(tenant, session -> OpenInvoices.load(session, tenant)));
+            Importing importing = new Importing(tenant, importId, progress, lease);
             try (InputStream in = new BufferedInputStream(UPLOADS.read(database, tenant, importId))) {
                 format.get().read(in, importing);
             }
@@ -368,11 +369,6 @@ public class BackgroundStatementImports implements StatementImports {
         } catch (RuntimeException batchFailed) {
             LOG.info("Statement import {} of tenant {} imports a batch of {} lines again line by line: {}", importId,
                     tenant, batch.size(), batchFailed.toString());
-            // What matching foresaw for the failed batch did not happen: start again from the invoices as they are. A
-            // batch of one line follows its payment only once it is stored, as a line imported on its own below does.
-            if (batch.size() > 1) {
-                importing.open = database.inTransaction(tenant, session -> OpenInvoices.load(session, tenant));
-            }
             for (Read read : batch) {
                 Imported imported;
                 try {
@@ -395,13 +391,13 @@ public class BackgroundStatementImports implements StatementImports {
      * matched against the invoices as the lines before it leave them: in a batch of several lines, as matching
      * foresees that their payments go (each invoice named takes what it has open, in turn), so that all of them
      * are booked together; when booking went otherwise (an early-payment discount, a small difference written off
-     * that closed an invoice), the batch is refused and its lines are imported one by one. A single line's invoices
-     * are followed as booking left them.
+     * that closed an invoice), the batch is refused and its lines are imported one by one. The invoices the lines can
+     * match are looked up in the same transaction, as the batches before left them.
      *
      * @param failure why booking the line failed before, to leave it to a clerk; {@code null} to match it
      */
     private Imported importLines(Session session, UnitOfWork tx, TenantId tenant, UUID importId, List<Read> lines,
-            OpenInvoices open, String failure) {
+            String failure) {
         Imported imported = new Imported();
         Set<String> known = new HashSet<>(session.createNativeQuery("select line_key from bank_statement_line"
                         + " where tenant_id = :tenant and line_key in (:keys)", String.class)
@@ -410,6 +406,9 @@ public class BackgroundStatementImports implements StatementImports {
                 .getResultList());
         TenantCipher cipher = personalDataKeys.cipher(session);
         Map<String, Set<UUID>> payers = knownPayers(session, tenant, cipher, lines);
+        OpenInvoices open = OpenInvoices.forLines(session, tenant, lines.stream()
+                .filter(read -> !known.contains(read.key())).map(Read::line).toList(),
+                payers.values().stream().flatMap(Set::stream).collect(Collectors.toSet()));
         boolean foresee = lines.size() > 1;
         List<Booking> bookings = new ArrayList<>();
         List<ImportedLines.Stored> stored = new ArrayList<>();
@@ -458,15 +457,12 @@ public class BackgroundStatementImports implements StatementImports {
         intents.paidByTransfer(session, booked, "statement", "import " + importId);
         ImportedLines.insert(session, tenant.value(), cipher, importId, stored);
         ImportedLines.suspend(session, tenant.value(), importId, suspense, now());
-        Map<UUID, Money> leftOpen = leftOpen(session, tenant, booked);
         if (foresee) {
-            leftOpen.forEach((invoice, left) -> {
+            leftOpen(session, tenant, booked).forEach((invoice, left) -> {
                 if (!open.openOf(invoice, left.currency()).equals(left)) {
                     throw new UnforeseenAllocation(invoice, left);
                 }
             });
-        } else {
-            leftOpen.forEach(open::leftOpen);
         }
         return imported;
     }
@@ -623,15 +619,13 @@ public class BackgroundStatementImports implements StatementImports {
         private long statementLines;
         private long seen;
         private int notes;
-        OpenInvoices open;
 
-        Importing(TenantId tenant, UUID importId, Progress progress, Lease lease, OpenInvoices open) {
+        Importing(TenantId tenant, UUID importId, Progress progress, Lease lease) {
             this.tenant = tenant;
             this.importId = importId;
             this.progress = progress;
             this.lease = lease;
             this.alreadyRead = progress.read;
-            this.open = open;
         }
 
         @Override
@@ -762,7 +756,7 @@ public class BackgroundStatementImports implements StatementImports {
         /** Imports {@code lines} in the caller's transaction and records the progress they bring with them. */
         Imported importAndRecord(Session session, UnitOfWork tx, List<Read> lines, String failure) {
             return record(session, tenant, importId, lease, progress, importLines(session, tx, tenant, importId, lines,
-                    open, failure));
+                    failure));
         }
 
         void flush() {

@@ -85,23 +85,26 @@ final class LineMatching {
 
     private static LineMatch byAmount(StatementLine line, OpenInvoices open, Map<UUID, String> payers) {
         List<OpenInvoice> sameAmount = open.withOpenAmount(line.amount());
+        int howMany = open.countWithOpenAmount(line.amount());
         List<Found> fromPayer = sameAmount.stream().filter(invoice -> payers.containsKey(invoice.customerId()))
                 .map(invoice -> new Found(invoice, BY_AMOUNT_AND_PAYER, "open amount " + invoice.open() + " of "
                         + invoice.number() + ", paid by its customer (" + payers.get(invoice.customerId()) + ")"))
                 .toList();
-        if (fromPayer.size() == 1) {
+        int fromPayers = fromPayer.size() + payers.keySet().stream()
+                .mapToInt(customer -> open.notHeldOf(customer, line.amount())).sum();
+        if (fromPayers == 1 && fromPayer.size() == 1) {
             return new LineMatch(BY_AMOUNT_AND_PAYER, List.of(fromPayer.get(0).invoice()), candidates(fromPayer));
         }
-        if (fromPayer.size() > 1) {
+        if (fromPayers > 1) {
             return LineMatch.none(candidates(fromPayer));
         }
-        if (sameAmount.size() == 1) {
+        if (howMany == 1 && sameAmount.size() == 1) {
             OpenInvoice only = sameAmount.get(0);
             Found found = new Found(only, BY_AMOUNT_ALONE, "the only invoice with open amount " + only.open());
             return new LineMatch(BY_AMOUNT_ALONE, List.of(only), candidates(List.of(found)));
         }
         List<MatchCandidate> candidates = new ArrayList<>(candidates(sameAmount.stream()
-                .map(invoice -> new Found(invoice, ONE_OF_SEVERAL_AMOUNTS, "one of " + sameAmount.size()
+                .map(invoice -> new Found(invoice, ONE_OF_SEVERAL_AMOUNTS, "one of " + howMany
                         + " invoices with open amount " + invoice.open()))
                 .toList()));
         payers.forEach((customer, how) -> {

@@ -5,5 +5,5 @@ import java.util.UUID;
 import receivables.api.money.Money;
 
 /** An invoice with something open, as matching needs it. */
-record OpenInvoice(UUID id, String number, UUID customerId, String customerName, Money open) {
+record OpenInvoice(UUID id, String number, UUID customerId, Money open) {
 }

@@ -9,9 +9,10 @@ import java.util.TreeSet;
 /**
  * Compares a payer's name on a statement with a customer's name: case, accents, punctuation, word order
  * and legal forms do not count, so {@code MUSTERMANN, MAX} is {@code Max Mustermann} and {@code ACME GMBH}
- * is {@code Acme GmbH.}
+ * is {@code Acme GmbH.} A customer's canonical name is kept beside its name ({@code customer_account.name_key}),
+ * so that a statement import finds the customers a payer's name names by index.
  */
-final class PayerNames {
+public final class PayerNames {
 
     private static final Set<String> LEGAL_FORMS = Set.of("gmbh", "ag", "kg", "ohg", "ug", "ev", "eg", "mbh", "co",
             "ltd", "limited", "inc", "llc", "llp", "plc", "corp", "sa", "sas", "sarl", "sl", "srl", "spa", "bv", "nv",
@@ -21,7 +22,7 @@ final class PayerNames {
     }
 
     /** The words that identify the name, in a canonical order; empty when none is left. */
-    static String canonical(String name) {
+    public static String canonical(String name) {
         if (name == null) {
             return "";
         }

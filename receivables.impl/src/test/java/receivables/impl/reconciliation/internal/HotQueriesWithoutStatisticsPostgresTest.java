@@ -55,8 +55,8 @@ import receivables.impl.tenant.internal.TenantDirectory;
  * The hot queries on a PostgreSQL schema whose tables were never analyzed, as on a server with autovacuum off, or
  * for a new tenant before autoanalyze comes round: customer statement and open items, the customer search, the
  * invoice list, the payment path (open installments oldest first, the idempotency lookup), statement import
- * (duplicate lines, known payers, open invoices by reference and amount), the suspense queue and a bank transfer's
- * intents. A ledger of realistic size is built through the services for one tenant and copied to nine neighbours,
+ * (duplicate lines, known payers, open invoices by number, by the payer's name and by amount), the suspense queue
+ * and a bank transfer's intents. A ledger of realistic size is built through the services for one tenant and copied to nine neighbours,
  * then each operation is run and every query it sends is recorded with its parameters. Each is explained with
  * ANALYZE and BUFFERS on the tables as they are, never analyzed, and again after ANALYZE: without statistics no
  * query may touch more than three times the pages it touches with them, nor sort again inside a loop. Work is
@@ -190,7 +190,10 @@ class HotQueriesWithoutStatisticsPostgresTest extends RecordedOnPostgres {
         }
     }
 
-    /** A camt.053 paying {@code paid} by creditor reference, and {@code unknown} lines from payers nobody knows. */
+    /**
+     * A camt.053 paying {@code paid} by creditor reference, and {@code unknown} lines no invoice is open for, every
+     * fourth from a customer by name (so that its invoices with the line's amount are looked up).
+     */
     static String statement(String id, List<Invoice> paid, int unknown) {
         StringBuilder entries = new StringBuilder();
         int entry = 0;
@@ -199,7 +202,8 @@ class HotQueriesWithoutStatisticsPostgresTest extends RecordedOnPostgres {
                     CreditorReference.ofInvoiceNumber(invoice.number()).orElseThrow().value()));
         }
         for (int i = 0; i < unknown; i++) {
-            entries.append(entry(id + "-" + entry++, "13." + (10 + i % 89), "Stranger " + i, null));
+            entries.append(entry(id + "-" + entry++, "13." + (10 + i % 89), i % 4 == 0 ? "CUSTOMER " + i % CUSTOMERS
+                    + " GMBH" : "Stranger " + i, null));
         }
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:"
                 + "camt.053.001.02\">\n<BkToCstmrStmt><GrpHdr><MsgId>M-" + id + "</MsgId></GrpHdr>\n<Stmt><Id>" + id

@@ -18,15 +18,17 @@ class LineMatchingTest {
 
     private final UUID acme = UUID.randomUUID();
     private final UUID beta = UUID.randomUUID();
-    private final OpenInvoice first = new OpenInvoice(UUID.randomUUID(), "INV-2026-000001", acme, "Acme GmbH", eur("100.00"));
-    private final OpenInvoice second = new OpenInvoice(UUID.randomUUID(), "INV-2026-000002", acme, "Acme GmbH", eur("80.00"));
-    private final OpenInvoice betas = new OpenInvoice(UUID.randomUUID(), "INV-2026-000003", beta, "Beta Ltd", eur("80.00"));
+    private final OpenInvoice first = new OpenInvoice(UUID.randomUUID(), "INV-2026-000001", acme, eur("100.00"));
+    private final OpenInvoice second = new OpenInvoice(UUID.randomUUID(), "INV-2026-000002", acme, eur("80.00"));
+    private final OpenInvoice betas = new OpenInvoice(UUID.randomUUID(), "INV-2026-000003", beta, eur("80.00"));
     private final OpenInvoices open = new OpenInvoices();
 
     LineMatchingTest() {
         open.add(first);
         open.add(second);
         open.add(betas);
+        open.customerNamed(acme, "Acme GmbH", 2);
+        open.customerNamed(beta, "Beta Ltd", 1);
     }
 
     @Test

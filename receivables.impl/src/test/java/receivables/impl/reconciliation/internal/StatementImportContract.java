@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
@@ -33,11 +35,13 @@ import receivables.api.invoice.SalesOrder;
 import receivables.api.money.Money;
 import receivables.api.payment.Payment;
 import receivables.api.statement.CreditorReference;
+import receivables.api.statement.Direction;
 import receivables.api.statement.ImportNote;
 import receivables.api.statement.ImportStatus;
 import receivables.api.statement.ImportedStatement;
 import receivables.api.statement.MatchCandidate;
 import receivables.api.statement.StatementImport;
+import receivables.api.statement.StatementLine;
 import receivables.api.statement.SuspenseItem;
 import receivables.api.statement.SuspenseStatus;
 import receivables.impl.intent.internal.StoredPaymentIntents;
@@ -54,6 +58,7 @@ abstract class StatementImportContract extends OnLedger {
     static final TenantId TENANT = new TenantId("bank");
     static final LocalDate ISSUED = LocalDate.of(2026, 3, 2);
     static final String ACCOUNT = "DE89370400440532013000";
+    static final int MANY = 300;
     static final Path REAL_EXPORTS = Path.of("../receivables.payments.bank/src/test/resources/real-exports");
 
     private ImportNode node;
@@ -554,6 +559,112 @@ abstract class StatementImportContract extends OnLedger {
                 receivables.impl.persistence.internal.TestDatabases.dropPostgresSchema(schema);
             }
         }
+    }
+
+    @Test
+    void aBatchFetchesOnlyTheInvoicesItsLinesCanMatchAndMatchesAsAgainstAllOpenInvoices() {
+        UUID delta = customer("Delta KG");
+        List<SalesOrder> orders = new ArrayList<>();
+        for (int i = 0; i < MANY; i++) {
+            orders.add(new SalesOrder("SO-MANY-" + i, i % 3 == 0 ? delta : gamma, "EUR", ISSUED, null, List.of(
+                    new OrderLine("ITEM", null, BigDecimal.ONE, new BigDecimal(i % 2 == 0 ? "7.00" : 1000 + i + ".00"),
+                            null, null))));
+        }
+        invoices.invoiceAndIssue(TENANT, orders, ISSUED);
+        List<StatementLine> lines = List.of(
+                line("100.00", reference(byReference), null, "Acme GmbH"),
+                line("250.00", null, "Payment of invoice " + byNumber.number() + ", thanks", "Beta Ltd"),
+                line("80.00", null, "March", "GAMMA AG"),
+                line("60.00", null, "inv " + overpaid.number().replace("-", " "), "Beta Ltd"),
+                line("7.00", null, "gift", "Unknown Person"),
+                line("7.00", null, "rent", "DELTA KG"),
+                line("1001.00", null, null, null),
+                line("42.42", null, "gift", "Unknown Person"));
+
+        database.inTransaction(TENANT, session -> {
+            OpenInvoices batch = OpenInvoices.forLines(session, TENANT, lines, Set.of());
+            OpenInvoices all = allOpenInvoices(session);
+
+            assertThat(all.size()).isEqualTo(MANY + 5);
+            // the three named, the ones of the payers' amounts, 20 of the 7.00 of anyone and 20 of Delta's, one 1001.00
+            assertThat(batch.size()).isLessThanOrEqualTo(3 + 2 + 2 * OpenInvoices.SAME_AMOUNT_FETCHED + 1);
+            assertThat(batch.countWithOpenAmount(eur("7.00"))).isEqualTo(MANY / 2);
+            for (StatementLine line : lines) {
+                LineMatch fromBatch = LineMatching.match(line, batch, Set.of());
+                LineMatch fromAll = LineMatching.match(line, all, Set.of());
+                assertThat(fromBatch).as(line.remittanceText() + " " + line.amount()).isEqualTo(fromAll);
+            }
+            assertThat(LineMatching.match(lines.get(6), batch, Set.of()).confidence())
+                    .isEqualTo(LineMatching.BY_AMOUNT_ALONE);
+            assertThat(LineMatching.match(lines.get(5), batch, Set.of()).candidates()).hasSize(3)
+                    .allMatch(candidate -> delta.equals(candidate.customerId()));
+            return null;
+        });
+    }
+
+    @Test
+    void invoicesAndCustomersWrittenBeforeGetTheirMatchingKeysFromTheMigration() throws Exception {
+        String schema = testDatabase().postgres() ? receivables.impl.persistence.internal.TestDatabases.createPostgresSchema()
+                : null;
+        receivables.impl.persistence.internal.HibernateDatabase migrated = null;
+        try {
+            UUID customer = UUID.randomUUID();
+            migrated = receivables.impl.persistence.internal.TestDatabases.startedAfter(schema, "44", connection -> {
+                try (var insert = connection.prepareStatement("insert into customer_account (tenant_id, id, name,"
+                        + " currency, version, created_at, updated_at) values ('bank', ?, 'MÜLLER & Söhne GmbH', 'EUR', 0,"
+                        + " current_timestamp, current_timestamp)")) {
+                    insert.setObject(1, customer);
+                    insert.executeUpdate();
+                }
+                try (var insert = connection.prepareStatement("insert into invoice (tenant_id, id, invoice_number,"
+                        + " order_id, customer_id, currency, status, terms_code, order_date, issue_date, due_date,"
+                        + " net_amount, tax_amount, gross_amount, open_amount, version, created_at, updated_at) values"
+                        + " ('bank', ?, 'Straße/2026-17', 'SO-OLD', ?, 'EUR', 'ISSUED', 'NET30', date '2026-03-01',"
+                        + " date '2026-03-02', date '2026-04-01', 10, 0, 10, 10, 0, current_timestamp,"
+                        + " current_timestamp)")) {
+                    insert.setObject(1, UUID.randomUUID());
+                    insert.setObject(2, customer);
+                    insert.executeUpdate();
+                }
+            });
+            Object[] keys = migrated.inTransaction(TENANT, session -> session.createNativeQuery("select c.name_key,"
+                    + " i.number_key from customer_account c join invoice i on i.customer_id = c.id", Object[].class)
+                    .getSingleResult());
+
+            assertThat(keys).containsExactly(PayerNames.canonical("Muller Sohne"), "STRASSE202617");
+        } finally {
+            if (migrated != null) {
+                receivables.impl.persistence.internal.TestDatabases.stop(migrated);
+            }
+            if (schema != null) {
+                receivables.impl.persistence.internal.TestDatabases.dropPostgresSchema(schema);
+            }
+        }
+    }
+
+    /** Every open invoice of the tenant and every customer's name, as the import held them before it looked up per batch. */
+    private static OpenInvoices allOpenInvoices(org.hibernate.Session session) {
+        OpenInvoices all = new OpenInvoices();
+        java.util.Map<UUID, String> names = new java.util.HashMap<>();
+        java.util.Map<UUID, Integer> openInvoices = new java.util.HashMap<>();
+        receivables.impl.persistence.internal.NativeRow.list(session.createNativeQuery("select i.id, i.invoice_number,"
+                        + " i.customer_id, c.name, i.currency, i.open_amount from invoice i join customer_account c"
+                        + " on c.tenant_id = i.tenant_id and c.id = i.customer_id where i.tenant_id = :tenant"
+                        + " and i.status in ('ISSUED', 'PARTIALLY_PAID') and i.open_amount > 0", jakarta.persistence.Tuple.class)
+                .setParameter("tenant", TENANT.value()))
+                .forEach(row -> {
+                    all.add(new OpenInvoice(row.uuid("id"), row.text("invoice_number"), row.uuid("customer_id"),
+                            row.money("currency", "open_amount")));
+                    names.put(row.uuid("customer_id"), row.text("name"));
+                    openInvoices.merge(row.uuid("customer_id"), 1, Integer::sum);
+                });
+        names.forEach((customer, name) -> all.customerNamed(customer, name, openInvoices.get(customer)));
+        return all;
+    }
+
+    private static StatementLine line(String amount, String reference, String text, String payer) {
+        return new StatementLine("S", 1, ISSUED.plusDays(10), null, eur(amount), Direction.CREDIT, null, reference, text,
+                payer, null, null, false);
     }
 
     /**
