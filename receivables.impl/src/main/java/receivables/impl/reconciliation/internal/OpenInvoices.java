@@ -26,6 +26,7 @@ import receivables.api.statement.CreditorReference;
 import receivables.api.statement.Direction;
 import receivables.api.statement.StatementLine;
 import receivables.impl.persistence.internal.NativeRow;
+import receivables.impl.persistence.internal.NativeValues;
 
 /**
  * The open invoices a batch of statement lines can match, indexed the ways matching looks for them: by the letters
@@ -100,17 +101,12 @@ final class OpenInvoices {
                 .map(OpenInvoices::invoice).filter(invoice -> invoice.open().isPositive())
                 .forEach(open::add));
         Set<UUID> payers = new LinkedHashSet<>(ibanPayers);
-        inChunks(names, chunk -> NativeRow.list(session.createNativeQuery("select id, name, open_invoices from"
-                        + " (select c.id, c.name, (select count(*) from invoice i where i.tenant_id = c.tenant_id"
-                        + " and i.customer_id = c.id and i.status in ('ISSUED', 'PARTIALLY_PAID') and i.open_amount > 0)"
-                        + " as open_invoices from customer_account c"
-                        + " where c.tenant_id = :tenant and c.name_key in (:names)) named where open_invoices > 0",
-                        Tuple.class)
+        Map<UUID, String> named = new HashMap<>();
+        inChunks(names, chunk -> NativeRow.list(session.createNativeQuery("select c.id, c.name from customer_account c"
+                        + " where c.tenant_id = :tenant and c.name_key in (:names)", Tuple.class)
                 .setParameter("tenant", tenant.value()).setParameterList("names", chunk))
-                .forEach(row -> {
-                    open.customerNamed(row.uuid("id"), row.text("name"), (int) row.number("open_invoices"));
-                    payers.add(row.uuid("id"));
-                }));
+                .forEach(row -> named.put(row.uuid("id"), row.text("name"))));
+        payers.addAll(named.keySet());
         Map<CustomersAmount, Integer> ofPayer = new HashMap<>();
         inChunks(payers, customers -> inChunks(amounts, chunk -> sameAmount(session, tenant, chunk, customers)
                 .forEach(row -> {
@@ -127,7 +123,37 @@ final class OpenInvoices {
                 .withOpenAmount(group.amount()).stream().filter(i -> i.customerId().equals(group.customer())).count())));
         ofAnyone.forEach((amount, count) -> open.notHeld.put(amount,
                 Math.max(0, count - open.withOpenAmount(amount).size())));
+        open.nameCustomers(session, tenant, named);
         return open;
+    }
+
+    /**
+     * Names the customers that have an open invoice, with how many the batch could still pay: as many as it holds of
+     * theirs, or, when they have one it does not hold, more than it could ever pay. Asking whether there is one more
+     * spares counting all of a customer's open invoices for every batch.
+     */
+    private void nameCustomers(Session session, TenantId tenant, Map<UUID, String> named) {
+        Map<UUID, Integer> held = new HashMap<>();
+        List<UUID> heldIds = new ArrayList<>();
+        byId.values().stream().filter(invoice -> named.containsKey(invoice.customerId())).forEach(invoice -> {
+            held.merge(invoice.customerId(), 1, Integer::sum);
+            heldIds.add(invoice.id());
+        });
+        Set<UUID> withMore = new HashSet<>();
+        inChunks(named.keySet(), chunk -> {
+            NativeQuery<Object> query = session.createNativeQuery("select c.id from customer_account c"
+                            + " where c.tenant_id = :tenant and c.id in (:customers) and exists (select 1 from invoice i"
+                            + " where i.tenant_id = c.tenant_id and i.customer_id = c.id"
+                            + " and i.status in ('ISSUED', 'PARTIALLY_PAID') and i.open_amount > 0"
+                            + (heldIds.isEmpty() ? "" : " and i.id not in (:held)") + ")", Object.class)
+                    .setParameter("tenant", tenant.value()).setParameterList("customers", chunk);
+            if (!heldIds.isEmpty()) {
+                query.setParameterList("held", heldIds);
+            }
+            query.getResultStream().map(NativeValues::uuid).forEach(withMore::add);
+        });
+        named.forEach((customer, name) -> customerNamed(customer, name,
+                withMore.contains(customer) ? Integer.MAX_VALUE : held.getOrDefault(customer, 0)));
     }
 
     /**
@@ -202,10 +228,10 @@ final class OpenInvoices {
         same.add(at < 0 ? -at - 1 : at, invoice);
     }
 
-    /** The customer, who has {@code openInvoices} open invoices, is named {@code name}. */
+    /** The customer, who has {@code openInvoices} open invoices (none: not named at all), is named {@code name}. */
     void customerNamed(UUID customer, String name, int openInvoices) {
         String canonical = PayerNames.canonical(name);
-        if (!canonical.isEmpty()) {
+        if (!canonical.isEmpty() && openInvoices > 0) {
             customersByName.computeIfAbsent(canonical, n -> new HashSet<>(1)).add(customer);
             openInvoicesOf.put(customer, openInvoices);
         }
