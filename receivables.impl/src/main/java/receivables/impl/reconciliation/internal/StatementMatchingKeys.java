@@ -46,20 +46,28 @@ public final class StatementMatchingKeys extends SchemaMigration {
         }
     }
 
-    /** Keys every row of {@code table} with a {@code source} and no key yet, a chunk at a time. */
+    /**
+     * Keys every row of {@code table} that has a {@code source}, a chunk at a time in primary key order, so that each
+     * chunk starts where the last ended instead of scanning past the rows already keyed.
+     */
     private static void fill(Connection connection, String table, String source, String key,
             UnaryOperator<String> keyOf) throws Exception {
         record Row(String tenant, UUID id, String source) {
         }
         List<Row> rows;
+        Row last = new Row("", new UUID(0, 0), null);
         do {
             rows = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement("select tenant_id, id, " + source + " from "
-                    + table + " where " + key + " is null and " + source + " is not null fetch first " + CHUNK
-                    + " rows only");
-                    ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    rows.add(new Row(row.getString(1), row.getObject(2, UUID.class), row.getString(3)));
+                    + table + " where (tenant_id > ? or tenant_id = ? and id > ?) and " + source + " is not null"
+                    + " order by tenant_id, id fetch first " + CHUNK + " rows only")) {
+                select.setString(1, last.tenant());
+                select.setString(2, last.tenant());
+                select.setObject(3, last.id());
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        rows.add(new Row(row.getString(1), row.getObject(2, UUID.class), row.getString(3)));
+                    }
                 }
             }
             try (PreparedStatement update = connection.prepareStatement("update " + table + " set " + key + " = ?"
@@ -71,6 +79,9 @@ public final class StatementMatchingKeys extends SchemaMigration {
                     update.addBatch();
                 }
                 update.executeBatch();
+            }
+            if (!rows.isEmpty()) {
+                last = rows.get(rows.size() - 1);
             }
         } while (rows.size() == CHUNK);
     }
