@@ -1,18 +1,15 @@
 package receivables.impl.report.internal;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.UUID;
 
 import org.hibernate.Session;
 import org.osgi.service.component.annotations.Activate;
@@ -58,7 +55,7 @@ public class SqlCashForecasts implements CashForecasts {
     @Override
     public CashForecast forecast(TenantId tenant, LocalDate asOf) {
         required(asOf);
-        List<Expected> expected = database.inTransaction(tenant, session -> expected(session, tenant, asOf));
+        List<Expected> expected = database.inTransaction(tenant, session -> expected(session, tenant, asOf, false));
         Map<LocalDate, Map<String, BigDecimal>> days = new TreeMap<>();
         Map<LocalDate, Map<String, BigDecimal>> weeks = new TreeMap<>();
         Map<String, BigDecimal> later = new TreeMap<>();
@@ -96,15 +93,14 @@ public class SqlCashForecasts implements CashForecasts {
                     + "receipts can be compared"));
         }
         return database.inTransaction(tenant, session -> {
-            List<Expected> expected = expected(session, tenant, asOf);
+            List<Expected> expected = expected(session, tenant, asOf, true);
             // Only the weeks that are over: a week still running has not received all it will.
             int weeks = (int) Math.min(WEEKS, ChronoUnit.DAYS.between(asOf, today) / 7);
             LocalDate end = asOf.plusDays(7L * weeks);
             Map<String, BigDecimal[][]> sums = new TreeMap<>();
             for (Expected item : expected) {
                 add(sums, item.currency(), weeks, 0, asOf, item.predicted(), item.open());
-                add(sums, item.currency(), weeks, 1, asOf, item.due().isAfter(asOf) ? item.due() : asOf.plusDays(1),
-                        item.open());
+                add(sums, item.currency(), weeks, 1, asOf, item.due(), item.open());
             }
             NativeRow.stream(session.createNativeQuery("select i.currency, a.amount, a.value_date from allocation a"
                             + " join installment i on i.tenant_id = a.tenant_id and i.id = a.installment_id"
@@ -160,60 +156,47 @@ public class SqlCashForecasts implements CashForecasts {
             + " where r.tenant_id = a.tenant_id and r.reverses_id = a.id and r.value_date <= :known)";
 
     /**
-     * Each installment open at the end of {@code asOf}, with its predicted payment date. A prediction scored after
-     * {@code asOf} was not known then, so a past day's forecast (and its back-test) never uses it.
+     * What was open at the end of {@code asOf}, summed per predicted payment date and currency, and per due date too
+     * when {@code byDueDate} (a due date that has passed is moved to the day after {@code asOf}, as a predicted date
+     * is). A prediction scored after {@code asOf} was not known then, so a past day's forecast (and its back-test)
+     * never uses it. The database sums, so that a few thousand groups come back instead of every open installment.
      */
-    private static List<Expected> expected(Session session, TenantId tenant, LocalDate asOf) {
-        Map<UUID, BigDecimal> delays = averageDelays(session, tenant, asOf);
-        List<Expected> expected = new ArrayList<>();
+    private static List<Expected> expected(Session session, TenantId tenant, LocalDate asOf, boolean byDueDate) {
+        WholeTenantReads.interpreted(session);
+        // The tenant's open installments, allocations and customers' delays joined by hashing, whatever the statistics.
+        WholeTenantReads.hashed(session);
+        String due = byDueDate ? ", e.due_on" : "";
         // What was open on the day is what is open now plus what was allocated later (none for today's forecast),
-        // summed per installment from allocation_value_date_ix and joined by hashing, as averageDelays asked.
-        NativeRow.stream(session.createNativeQuery("select o.customer_id, o.currency, o.due_date, o.open_amount,"
-                        + " r.predicted_on from (select i.id, i.customer_id, i.currency, i.due_date,"
+        // summed per installment from allocation_value_date_ix.
+        return NativeRow.stream(session.createNativeQuery("select e.predicted_on, e.currency" + due
+                        + ", sum(e.open_amount) open_amount from (select greatest(coalesce(r.predicted_on, o.due_date"
+                        + " + cast(coalesce(d.delay, 0) as integer)), :next) predicted_on, greatest(o.due_date, :next)"
+                        + " due_on, o.currency, o.open_amount from (select i.id, i.customer_id, i.currency, i.due_date,"
                         + " i.open_amount + coalesce(l.later, 0) open_amount from installment i left join"
                         + " (select a.installment_id, sum(a.amount) later from allocation a where a.tenant_id = :tenant"
                         + " and a.value_date > :day group by a.installment_id) l on l.installment_id = i.id"
                         + " where i.tenant_id = :tenant and i.issue_date <= :day) o left join risk_installment r"
                         + " on r.tenant_id = :tenant and r.installment_id = o.id and r.scored_on <= :day"
-                        + " where o.open_amount <> 0", Tuple.class)
-                .setParameter("tenant", tenant.value()).setParameter("day", asOf))
-                .forEach(row -> {
-                    LocalDate due = row.date("due_date");
-                    BigDecimal delay = delays.getOrDefault(row.uuid("customer_id"), BigDecimal.ZERO);
-                    LocalDate predicted = row.isNull("predicted_on") ? due.plusDays(delay.longValueExact())
-                            : row.date("predicted_on");
-                    expected.add(new Expected(row.text("currency"), due,
-                            predicted.isAfter(asOf) ? predicted : asOf.plusDays(1), row.decimal("open_amount")));
-                });
-        return expected;
+                        + " left join (" + DELAYS + ") d on d.customer_id = o.customer_id"
+                        + " where o.open_amount <> 0) e group by e.predicted_on, e.currency" + due, Tuple.class)
+                .setParameter("tenant", tenant.value()).setParameter("day", asOf).setParameter("known", asOf)
+                .setParameter("next", asOf.plusDays(1)))
+                .map(row -> new Expected(row.text("currency"), byDueDate ? row.date("due_on") : null,
+                        row.date("predicted_on"), row.decimal("open_amount")))
+                .toList();
     }
 
-    /** Each customer's days between due date and payment, weighted by amount, in whole days, as known on {@code asOf}. */
-    private static Map<UUID, BigDecimal> averageDelays(Session session, TenantId tenant, LocalDate asOf) {
-        // Every payment of the tenant up to the day, joined to its installments.
-        WholeTenantReads.hashed(session);
-        Map<UUID, BigDecimal[]> sums = new HashMap<>();
-        NativeRow.stream(session.createNativeQuery("select i.customer_id, a.amount, a.value_date, i.due_date"
-                        + " from allocation a join installment i on i.tenant_id = a.tenant_id and i.id = a.installment_id"
-                        + " where a.tenant_id = :tenant and a.value_date <= :day and a.payment_id is not null and "
-                        + NOT_TAKEN_BACK, Tuple.class)
-                .setParameter("tenant", tenant.value()).setParameter("day", asOf).setParameter("known", asOf))
-                .forEach(row -> {
-                    BigDecimal amount = row.decimal("amount");
-                    long late = ChronoUnit.DAYS.between(row.date("due_date"), row.date("value_date"));
-                    BigDecimal[] sum = sums.computeIfAbsent(row.uuid("customer_id"),
-                            c -> new BigDecimal[] { BigDecimal.ZERO, BigDecimal.ZERO });
-                    sum[0] = sum[0].add(amount);
-                    sum[1] = sum[1].add(amount.multiply(BigDecimal.valueOf(late)));
-                });
-        Map<UUID, BigDecimal> delays = new HashMap<>();
-        sums.forEach((customer, sum) -> {
-            if (sum[0].signum() > 0) {
-                delays.put(customer, sum[1].divide(sum[0], 0, RoundingMode.HALF_UP));
-            }
-        });
-        return delays;
-    }
+    /**
+     * Each customer's days between due date and payment, weighted by amount and rounded half up to whole days, in the
+     * payments known on {@code :day}; none for a customer who has paid nothing. The weighted sum is divided at 20
+     * decimals or more, so that it rounds as BigDecimal's exact quotient does: by default PostgreSQL keeps 16
+     * significant digits, and a quotient a hair below one half could come out as one half and round up.
+     */
+    private static final String DELAYS = "select i.customer_id, round(sum(a.amount * cast(a.value_date - i.due_date"
+            + " as integer)) * 1.00000000000000000000 / sum(a.amount)) delay from allocation a join installment i"
+            + " on i.tenant_id = a.tenant_id and i.id = a.installment_id where a.tenant_id = :tenant"
+            + " and a.value_date <= :day and a.payment_id is not null and " + NOT_TAKEN_BACK
+            + " group by i.customer_id having sum(a.amount) > 0";
 
     /** The first day of the forecast week that {@code day} falls in; week 1 starts the day after {@code asOf}. */
     private static LocalDate weekStart(LocalDate asOf, LocalDate day) {
@@ -233,7 +216,10 @@ public class SqlCashForecasts implements CashForecasts {
         }
     }
 
-    /** An open installment: its currency, due date, predicted payment date and open amount. */
+    /**
+     * What was open in a currency, expected on a day: due on {@code due} (never before the forecast's first day; {@code
+     * null} where not asked for) and predicted to be paid on {@code predicted}.
+     */
     record Expected(String currency, LocalDate due, LocalDate predicted, BigDecimal open) {
     }
 }
