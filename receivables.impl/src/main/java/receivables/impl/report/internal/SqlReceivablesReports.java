@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -143,23 +144,22 @@ public class SqlReceivablesReports implements ReceivablesReports {
         return database.inTransaction(tenant, session -> {
             // Every payment of the tenant in the period, joined to its installments and invoices.
             WholeTenantReads.hashed(session);
-            List<NativeRow> allocations = NativeRow.list(session.createNativeQuery(collectionsQuery(dimension), Tuple.class)
+            List<NativeRow> collected = NativeRow.list(session.createNativeQuery(collectionsQuery(dimension), Tuple.class)
                     .setParameter("tenant", tenant.value()).setParameter("from", from).setParameter("to", to)
                     // Money that went back later was never collected, whenever it went back.
                     .setParameter("known", LocalDate.of(9999, 12, 31)));
-            Map<UUID, List<Line>> lines = dimension == ReportDimension.PRODUCT
-                    ? lines(session, tenant, allocations.stream().map(row -> row.uuid("k")).collect(Collectors.toSet()))
-                    : Map.of();
             Map<Group, Collected> groups = new HashMap<>();
             Map<String, Collected> totals = new TreeMap<>();
-            for (NativeRow row : allocations) {
-                String currency = row.text("currency");
-                Money amount = row.money("currency", "amount");
-                LocalDate paid = row.date("value_date");
-                LocalDate due = row.date("due_date");
-                LocalDate issued = row.date("issue_date");
-                totals.computeIfAbsent(currency, Collected::new).add(amount.amount(), paid, due, issued);
-                if (dimension == ReportDimension.PRODUCT) {
+            if (dimension == ReportDimension.PRODUCT) {
+                Map<UUID, List<Line>> lines = lines(session, tenant,
+                        collected.stream().map(row -> row.uuid("k")).collect(Collectors.toSet()));
+                for (NativeRow row : collected) {
+                    String currency = row.text("currency");
+                    Money amount = row.money("currency", "amount");
+                    LocalDate paid = row.date("value_date");
+                    LocalDate due = row.date("due_date");
+                    LocalDate issued = row.date("issue_date");
+                    totals.computeIfAbsent(currency, Collected::new).add(amount.amount(), paid, due, issued);
                     List<Line> invoiceLines = lines.get(row.uuid("k"));
                     List<Money> parts = amount.split(invoiceLines.stream().map(Line::gross).toList());
                     for (int l = 0; l < invoiceLines.size(); l++) {
@@ -167,15 +167,18 @@ public class SqlReceivablesReports implements ReceivablesReports {
                         groups.computeIfAbsent(new Group(product, product, currency), g -> new Collected(currency))
                                 .add(parts.get(l).amount(), paid, due, issued);
                     }
-                } else {
-                    groups.computeIfAbsent(group(dimension, row), g -> new Collected(currency))
-                            .add(amount.amount(), paid, due, issued);
+                }
+            } else {
+                for (NativeRow row : collected) {
+                    String currency = row.text("currency");
+                    groups.computeIfAbsent(group(dimension, row), g -> new Collected(currency)).add(row);
+                    totals.computeIfAbsent(currency, Collected::new).add(row);
                 }
             }
             List<CollectionRow> rows = groups.entrySet().stream().sorted(Map.Entry.comparingByKey(Group.ORDER))
                     .map(entry -> entry.getValue().row(entry.getKey())).toList();
             List<CollectionRow> totalRows = totals.values().stream()
-                    .map(collected -> collected.row(new Group(null, null, collected.currency))).toList();
+                    .map(sums -> sums.row(new Group(null, null, sums.currency))).toList();
             return new CollectionsReport(from, to, dimension, rows, totalRows);
         });
     }
@@ -375,8 +378,11 @@ public class SqlReceivablesReports implements ReceivablesReports {
     }
 
     /**
-     * Each allocation of a payment from {@code :from} to {@code :to} that was not taken back, nor taking one back:
-     * key, label, currency, amount, value date, due and issue date of the installment.
+     * The allocations of payments from {@code :from} to {@code :to} that were not taken back, nor take one back. By
+     * product each one with the invoice as key, its amount, value date, and its installment's due and issue date, to
+     * be split over the invoice's lines; by any other dimension summed per key, label and currency by the database:
+     * the amount collected, what of it was paid by the due date, and the amount weighted by the days from issue to
+     * payment and by the days paid late.
      */
     static String collectionsQuery(ReportDimension dimension) {
         String[] keyLabelJoin = switch (dimension) {
@@ -387,11 +393,18 @@ public class SqlReceivablesReports implements ReceivablesReports {
             case SEGMENT, COUNTRY -> new String[] { "c." + dimension.parameter(), "c." + dimension.parameter(),
                     CUSTOMER_OF_INSTALLMENT };
         };
-        return "select " + keyLabelJoin[0] + " k, " + keyLabelJoin[1] + " label, i.currency, a.amount, a.value_date,"
-                + " i.due_date, i.issue_date from allocation a"
-                + " join installment i on i.tenant_id = a.tenant_id and i.id = a.installment_id" + keyLabelJoin[2]
-                + " where a.tenant_id = :tenant and a.value_date between :from and :to and a.payment_id is not null"
-                + " and " + SqlCashForecasts.NOT_TAKEN_BACK;
+        String from = " from allocation a join installment i on i.tenant_id = a.tenant_id and i.id = a.installment_id"
+                + keyLabelJoin[2] + " where a.tenant_id = :tenant and a.value_date between :from and :to"
+                + " and a.payment_id is not null and " + SqlCashForecasts.NOT_TAKEN_BACK;
+        if (dimension == ReportDimension.PRODUCT) {
+            return "select " + keyLabelJoin[0] + " k, i.currency, a.amount, a.value_date, i.due_date, i.issue_date" + from;
+        }
+        return "select " + keyLabelJoin[0] + " k, " + keyLabelJoin[1] + " label, i.currency, sum(a.amount) collected,"
+                + " sum(case when a.value_date <= i.due_date then a.amount else 0 end) on_time,"
+                + " sum(a.amount * cast(a.value_date - i.issue_date as integer)) days_to_pay,"
+                + " sum(case when a.value_date > i.due_date then a.amount * cast(a.value_date - i.due_date as integer)"
+                + " else 0 end) days_beyond" + from + " group by "
+                + String.join(", ", new LinkedHashSet<>(List.of(keyLabelJoin[0], keyLabelJoin[1], "i.currency")));
     }
 
     /** Installment {@code i}'s customer {@code c}, joined by hashing like everything the collections read. */
@@ -467,6 +480,14 @@ public class SqlReceivablesReports implements ReceivablesReports {
 
         Collected(String currency) {
             this.currency = currency;
+        }
+
+        /** Adds a row of {@link #collectionsQuery}'s sums. */
+        void add(NativeRow sums) {
+            collected = collected.add(sums.decimal("collected"));
+            onTime = onTime.add(sums.decimal("on_time"));
+            daysToPay = daysToPay.add(sums.decimal("days_to_pay"));
+            daysBeyond = daysBeyond.add(sums.decimal("days_beyond"));
         }
 
         void add(BigDecimal amount, LocalDate paid, LocalDate due, LocalDate issued) {
