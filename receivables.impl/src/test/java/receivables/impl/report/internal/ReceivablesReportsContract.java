@@ -139,6 +139,39 @@ abstract class ReceivablesReportsContract extends OnLedger {
     }
 
     /*
+     * Shares that round, as Money.split rounds them, all current as of 03-31 (issued 03-25, due 04-24). INV5 (Beta):
+     * R1, R2, R3 at 100 net (119.00 gross each); 100.00 paid leaves 257.00, 257 x 119 / 357 = 85.666..., so 85.67
+     * to R1 and R2 and the remainder 85.66 to R3. INV6 (Beta): S1 and S2 at 100 net, S3 at 0; 237.99 paid leaves
+     * 0.01, whose half of 0.005 rounds up to 0.01 for S1; S2's would too, but nothing is left, so S2 and S3 get
+     * nothing and have no row. INV7 (Beta) in yen, which have no decimals: T1, T2, T3 at 1000 net (1190 gross
+     * each); 1000 paid leaves 2570: 856.67 rounds to 857 for T1 and T2, the remainder 856 to T3.
+     */
+    @Test
+    void receivablesByProductRoundEachShareToTheCurrencysMinorUnitsNeverPastWhatIsLeft() {
+        rates.enter(TENANT, List.of(new ExchangeRate("JPY", LocalDate.of(2026, 1, 1), new BigDecimal("0.0061"))));
+        LocalDate issued = LocalDate.of(2026, 3, 25);
+        LocalDate paid = LocalDate.of(2026, 3, 26);
+        Invoice inv5 = issued("SO-5", beta, "EUR", null, issued, line("R1", "100"), line("R2", "100"), line("R3", "100"));
+        Invoice inv6 = issued("SO-6", beta, "EUR", null, issued, line("S1", "100"), line("S2", "100"), line("S3", "0"));
+        Invoice inv7 = issued("SO-7", beta, "JPY", null, issued, line("T1", "1000"), line("T2", "1000"),
+                line("T3", "1000"));
+        pay("pay-7", beta, inv5, "100.00", paid);
+        pay("pay-8", beta, inv6, "237.99", paid);
+        payments.record(TENANT, new PaymentRequest("pay-9", beta, "BANK_TRANSFER", Money.of("1000", "JPY"), paid, null,
+                List.of(new AllocationTarget(inv7.id(), null, null))));
+
+        assertThat(rows(ReportDimension.PRODUCT)).extracting(row -> row.toList().get(0), row -> row.toList().get(2),
+                        row -> row.toList().get(4))
+                .containsExactly(tuple("P1", "EUR", "34.50"), tuple("P2", "EUR", "222.50"), tuple("P3", "USD", "119.00"),
+                        tuple("R1", "EUR", "85.67"), tuple("R2", "EUR", "85.67"), tuple("R3", "EUR", "85.66"),
+                        tuple("S1", "EUR", "0.01"), tuple("T1", "JPY", "857"), tuple("T2", "JPY", "857"),
+                        tuple("T3", "JPY", "856"));
+        assertThat(reports.receivables(TENANT, END_OF_MARCH, ReportDimension.PRODUCT, null).totals())
+                .extracting(row -> row.total().toString())
+                .containsExactly("514.01 EUR", "2570 JPY", "119.00 USD");
+    }
+
+    /*
      * February and March: Alpha 238.00 (41 days, 11 late) + 100.00 (59 days, 29 late) = 338.00, none in time;
      * days to pay (238 x 41 + 100 x 59) / 338 = 15658 / 338 = 46.33; beyond terms (238 x 11 + 100 x 29) / 338 =
      * 5518 / 338 = 16.33. Beta 238.00 in time after 24 days. The bounced 10.00 and its reversal count nowhere.
