@@ -26,7 +26,7 @@ import receivables.impl.persistence.internal.TestDatabases;
  *            [installments=N] [agingCustomers=N] [noiseInstallments=N] [noiseCustomers=N]
  *            [billingTimeLimit=seconds] [agingTimeLimit=seconds] [entries=N] [openInvoices=N]
  *            [dunningCustomers=N] [dunningInstallments=N] [starts=N] [loadRounds=N] [deploys=N]
- *            [paymentSeconds=N] [paymentRate=N] [paymentInvoices=N] [paymentCustomers=N]
+ *            [paymentSeconds=N] [paymentWarmUp=seconds] [paymentRate=N] [paymentInvoices=N] [paymentCustomers=N]
  * </pre>
  *
  * With any database, workload or size named, every named workload runs on every named database (both when
@@ -54,7 +54,8 @@ public final class Benchmarks {
             Map.entry("dsoPayments", 5_000_000), Map.entry("dsoCustomers", 50_000), Map.entry("dsoMonths", 24),
             Map.entry("reportRounds", 3), Map.entry("reportTimeLimit", 300), Map.entry("starts", 3),
             Map.entry("loadRounds", 100), Map.entry("deploys", 5), Map.entry("paymentSeconds", 10),
-            Map.entry("paymentRate", 1_000), Map.entry("paymentInvoices", 1_000), Map.entry("paymentCustomers", 100));
+            Map.entry("paymentWarmUp", 5), Map.entry("paymentRate", 1_000), Map.entry("paymentInvoices", 1_000),
+            Map.entry("paymentCustomers", 100));
     private static final Map<String, Integer> TENTH_AGING = Map.of("installments", 100_000, "agingCustomers", 5_000,
             "noiseInstallments", 30_000, "noiseCustomers", 1_500);
 
@@ -71,7 +72,8 @@ public final class Benchmarks {
                 "dso", List.of("dsoPayments", "dsoCustomers", "dsoMonths", "reportRounds", "reportTimeLimit"),
                 "start", List.of("starts", "loadRounds"),
                 "hotdeploy", List.of("deploys"),
-                "payments", List.of("paymentSeconds", "paymentRate", "paymentInvoices", "paymentCustomers"));
+                "payments", List.of("paymentSeconds", "paymentWarmUp", "paymentRate", "paymentInvoices",
+                        "paymentCustomers"));
 
         Map<String, Integer> relevantSizes() {
             Map<String, Integer> relevant = new java.util.LinkedHashMap<>();
@@ -181,8 +183,8 @@ public final class Benchmarks {
                 case "hotdeploy" -> new HotDeployBenchmark(hostJars, size.get("deploys")).run();
                 default -> List.of(new StatementImportBenchmark(run.kind(), size.get("entries"),
                         size.get("openInvoices")).run());
-                case "payments" -> new PaymentsLoadBenchmark(size.get("paymentSeconds"), size.get("paymentRate"),
-                        size.get("paymentInvoices"), size.get("paymentCustomers"), profiling).run();
+                case "payments" -> new PaymentsLoadBenchmark(size.get("paymentSeconds"), size.get("paymentWarmUp"),
+                        size.get("paymentRate"), size.get("paymentInvoices"), size.get("paymentCustomers"), profiling).run();
             });
             System.out.printf("  (system load average now %.2f)%n", loadAverage());
         }
