@@ -9,6 +9,14 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import net.jqwik.api.Assume;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.BigRange;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Scale;
+import net.jqwik.api.constraints.Size;
+
 import receivables.api.money.CurrencyMismatchException;
 import receivables.api.money.Money;
 
@@ -81,6 +89,31 @@ class MoneyTest {
         assertThat(parts).noneMatch(Money::isNegative);
         assertThat(parts.stream().reduce(Money.zero("EUR"), Money::plus)).isEqualTo(Money.of("0.05", "EUR"));
         assertThat(parts.get(0)).isEqualTo(Money.of("0.01", "EUR"));
+    }
+
+    @Test
+    void splitsANegativeAmountAsTheMirrorOfItsPositive() {
+        assertThat(Money.of("-10.00", "EUR").split(Collections.nCopies(3, BigDecimal.ONE)))
+                .containsExactly(Money.of("-3.33", "EUR"), Money.of("-3.33", "EUR"), Money.of("-3.34", "EUR"));
+        assertThat(Money.of("-0.05", "EUR").split(Collections.nCopies(10, BigDecimal.ONE))).noneMatch(Money::isPositive);
+    }
+
+    @Property
+    void everySplitAddsUpHasNoPartOfTheOtherSignAndMirrorsItsNegative(
+            @ForAll @BigRange(min = "-1000000", max = "1000000") @Scale(2) BigDecimal amount,
+            @ForAll @Size(min = 1, max = 12) List<@IntRange(min = 0, max = 1000) Integer> weights) {
+        Assume.that(weights.stream().mapToInt(Integer::intValue).sum() > 0);
+        List<BigDecimal> shares = weights.stream().map(BigDecimal::valueOf).toList();
+        Money money = new Money(amount, "EUR");
+
+        List<Money> parts = money.split(shares);
+        List<Money> mirrored = new Money(amount.negate(), "EUR").split(shares);
+
+        assertThat(parts.stream().reduce(Money.zero("EUR"), Money::plus)).isEqualTo(money);
+        assertThat(parts).noneMatch(part -> part.amount().signum() * amount.signum() < 0);
+        for (int i = 0; i < parts.size(); i++) {
+            assertThat(mirrored.get(i).amount()).isEqualByComparingTo(parts.get(i).amount().negate());
+        }
     }
 
     @Test

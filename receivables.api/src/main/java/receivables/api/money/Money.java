@@ -124,8 +124,9 @@ public record Money(BigDecimal amount, String currency) implements Comparable<Mo
     /**
      * Splits this amount in proportion to {@code weights} so that the parts add up exactly to it: each part
      * but the last is its share rounded half-up to the currency's minor unit, and the last takes what is left
-     * (30/40/30 % of 311.59 EUR: 93.48, 124.64, 93.47). A part is never more than what the parts before it
-     * left, so that none is negative when many shares round up.
+     * (30/40/30 % of 311.59 EUR: 93.48, 124.64, 93.47). A part is never further from zero than what the parts
+     * before it left, so that none has the other sign when many shares round away from zero; a negative amount
+     * splits as the mirror of its positive.
      */
     public List<Money> split(List<BigDecimal> weights) {
         if (weights.isEmpty()) {
@@ -139,8 +140,9 @@ public record Money(BigDecimal amount, String currency) implements Comparable<Mo
         List<Money> parts = new ArrayList<>(weights.size());
         BigDecimal assigned = BigDecimal.ZERO;
         for (int i = 0; i < weights.size() - 1; i++) {
-            BigDecimal part = amount.multiply(weights.get(i)).divide(total, scale, RoundingMode.HALF_UP)
-                    .min(amount.subtract(assigned));
+            BigDecimal share = amount.multiply(weights.get(i)).divide(total, scale, RoundingMode.HALF_UP);
+            BigDecimal left = amount.subtract(assigned);
+            BigDecimal part = amount.signum() < 0 ? share.max(left) : share.min(left);
             parts.add(new Money(part, currency));
             assigned = assigned.add(part);
         }
