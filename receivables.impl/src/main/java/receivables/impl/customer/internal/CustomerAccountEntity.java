@@ -27,7 +27,6 @@ import receivables.impl.audit.internal.Derived;
 import receivables.impl.audit.internal.PersonalData;
 import receivables.impl.persistence.internal.TenantOwned;
 import receivables.impl.personal.internal.TenantCipher;
-import receivables.impl.reconciliation.internal.PayerNames;
 
 @Audited("customer")
 @Entity(name = "CustomerAccount")

@@ -25,6 +25,7 @@ import receivables.api.money.Money;
 import receivables.api.statement.CreditorReference;
 import receivables.api.statement.Direction;
 import receivables.api.statement.StatementLine;
+import receivables.impl.customer.internal.PayerNames;
 import receivables.impl.persistence.internal.NativeRow;
 import receivables.impl.persistence.internal.NativeValues;
 

@@ -12,6 +12,7 @@ import java.util.function.UnaryOperator;
 import org.flywaydb.core.api.migration.Context;
 
 import receivables.api.statement.CreditorReference;
+import receivables.impl.customer.internal.PayerNames;
 import receivables.impl.persistence.internal.SchemaMigration;
 
 /**

@@ -13,6 +13,7 @@ import receivables.api.statement.CreditorReference;
 import receivables.api.statement.Direction;
 import receivables.api.statement.MatchCandidate;
 import receivables.api.statement.StatementLine;
+import receivables.impl.customer.internal.PayerNames;
 
 class LineMatchingTest {
 

@@ -44,6 +44,7 @@ import receivables.api.statement.StatementImport;
 import receivables.api.statement.StatementLine;
 import receivables.api.statement.SuspenseItem;
 import receivables.api.statement.SuspenseStatus;
+import receivables.impl.customer.internal.PayerNames;
 import receivables.impl.intent.internal.StoredPaymentIntents;
 import receivables.impl.ledger.OnLedger;
 import receivables.impl.persistence.internal.TableStatistics;

@@ -1,4 +1,4 @@
-package receivables.impl.reconciliation.internal;
+package receivables.impl.customer.internal;
 
 import java.text.Normalizer;
 import java.util.Arrays;
