@@ -527,21 +527,17 @@ abstract class StatementImportContract extends OnLedger {
 
     @Test
     void linesStoredInClearBeforeAreSealedByTheMigration() throws Exception {
-        String schema = testDatabase().postgres() ? receivables.impl.persistence.internal.TestDatabases.createPostgresSchema()
-                : null;
-        receivables.impl.persistence.internal.HibernateDatabase migrated = null;
-        try {
-            UUID id = UUID.randomUUID();
-            migrated = receivables.impl.persistence.internal.TestDatabases.startedAfter(schema, "29", connection -> {
-                try (var insert = connection.prepareStatement("insert into bank_statement_line (tenant_id, id, line_key,"
-                        + " import_id, sequence_number, currency, amount, counterparty_name, counterparty_iban, reversal,"
-                        + " outcome, confidence) values ('bank', ?, 'k1', ?, 1, 'EUR', 1, 'Old Payer',"
-                        + " 'de02 1203 0000 0000 2020 51', false, 'SUSPENDED', 0)")) {
-                    insert.setObject(1, id);
-                    insert.setObject(2, UUID.randomUUID());
-                    insert.executeUpdate();
-                }
-            });
+        UUID id = UUID.randomUUID();
+        afterMigrationFrom("29", connection -> {
+            try (var insert = connection.prepareStatement("insert into bank_statement_line (tenant_id, id, line_key,"
+                    + " import_id, sequence_number, currency, amount, counterparty_name, counterparty_iban, reversal,"
+                    + " outcome, confidence) values ('bank', ?, 'k1', ?, 1, 'EUR', 1, 'Old Payer',"
+                    + " 'de02 1203 0000 0000 2020 51', false, 'SUSPENDED', 0)")) {
+                insert.setObject(1, id);
+                insert.setObject(2, UUID.randomUUID());
+                insert.executeUpdate();
+            }
+        }, migrated -> {
             var keys = receivables.impl.persistence.internal.TestDatabases.personalDataKeys(migrated);
             Object[] row = migrated.inTransaction(TENANT, session -> session.createNativeQuery("select counterparty_name,"
                     + " counterparty_iban, counterparty_iban_index from bank_statement_line where id = :id",
@@ -552,14 +548,7 @@ abstract class StatementImportContract extends OnLedger {
             assertThat(cipher.open((String) row[0])).isEqualTo("Old Payer");
             assertThat(cipher.open((String) row[1])).isEqualTo("de02 1203 0000 0000 2020 51");
             assertThat(row[2]).isEqualTo(cipher.ibanIndex("DE02120300000000202051"));
-        } finally {
-            if (migrated != null) {
-                receivables.impl.persistence.internal.TestDatabases.stop(migrated);
-            }
-            if (schema != null) {
-                receivables.impl.persistence.internal.TestDatabases.dropPostgresSchema(schema);
-            }
-        }
+        });
     }
 
     @Test
@@ -605,34 +594,45 @@ abstract class StatementImportContract extends OnLedger {
 
     @Test
     void invoicesAndCustomersWrittenBeforeGetTheirMatchingKeysFromTheMigration() throws Exception {
-        String schema = testDatabase().postgres() ? receivables.impl.persistence.internal.TestDatabases.createPostgresSchema()
-                : null;
-        receivables.impl.persistence.internal.HibernateDatabase migrated = null;
-        try {
-            UUID customer = UUID.randomUUID();
-            migrated = receivables.impl.persistence.internal.TestDatabases.startedAfter(schema, "44", connection -> {
-                try (var insert = connection.prepareStatement("insert into customer_account (tenant_id, id, name,"
-                        + " currency, version, created_at, updated_at) values ('bank', ?, 'MÜLLER & Söhne GmbH', 'EUR', 0,"
-                        + " current_timestamp, current_timestamp)")) {
-                    insert.setObject(1, customer);
-                    insert.executeUpdate();
-                }
-                try (var insert = connection.prepareStatement("insert into invoice (tenant_id, id, invoice_number,"
-                        + " order_id, customer_id, currency, status, terms_code, order_date, issue_date, due_date,"
-                        + " net_amount, tax_amount, gross_amount, open_amount, version, created_at, updated_at) values"
-                        + " ('bank', ?, 'Straße/2026-17', 'SO-OLD', ?, 'EUR', 'ISSUED', 'NET30', date '2026-03-01',"
-                        + " date '2026-03-02', date '2026-04-01', 10, 0, 10, 10, 0, current_timestamp,"
-                        + " current_timestamp)")) {
-                    insert.setObject(1, UUID.randomUUID());
-                    insert.setObject(2, customer);
-                    insert.executeUpdate();
-                }
-            });
+        UUID customer = UUID.randomUUID();
+        afterMigrationFrom("44", connection -> {
+            try (var insert = connection.prepareStatement("insert into customer_account (tenant_id, id, name,"
+                    + " currency, version, created_at, updated_at) values ('bank', ?, 'MÜLLER & Söhne GmbH', 'EUR', 0,"
+                    + " current_timestamp, current_timestamp)")) {
+                insert.setObject(1, customer);
+                insert.executeUpdate();
+            }
+            try (var insert = connection.prepareStatement("insert into invoice (tenant_id, id, invoice_number,"
+                    + " order_id, customer_id, currency, status, terms_code, order_date, issue_date, due_date,"
+                    + " net_amount, tax_amount, gross_amount, open_amount, version, created_at, updated_at) values"
+                    + " ('bank', ?, 'Straße/2026-17', 'SO-OLD', ?, 'EUR', 'ISSUED', 'NET30', date '2026-03-01',"
+                    + " date '2026-03-02', date '2026-04-01', 10, 0, 10, 10, 0, current_timestamp,"
+                    + " current_timestamp)")) {
+                insert.setObject(1, UUID.randomUUID());
+                insert.setObject(2, customer);
+                insert.executeUpdate();
+            }
+        }, migrated -> {
             Object[] keys = migrated.inTransaction(TENANT, session -> session.createNativeQuery("select c.name_key,"
                     + " i.number_key from customer_account c join invoice i on i.customer_id = c.id", Object[].class)
                     .getSingleResult());
 
             assertThat(keys).containsExactly(PayerNames.canonical("Muller Sohne"), "STRASSE202617");
+        });
+    }
+
+    /**
+     * A database migrated up to {@code version}, given {@code rows} there, then migrated to the latest version and
+     * handed to {@code check}; removed afterwards.
+     */
+    private void afterMigrationFrom(String version, receivables.impl.persistence.internal.TestDatabases.SqlWork rows,
+            MigratedCheck check) throws Exception {
+        String schema = testDatabase().postgres() ? receivables.impl.persistence.internal.TestDatabases.createPostgresSchema()
+                : null;
+        receivables.impl.persistence.internal.HibernateDatabase migrated = null;
+        try {
+            migrated = receivables.impl.persistence.internal.TestDatabases.startedAfter(schema, version, rows);
+            check.accept(migrated);
         } finally {
             if (migrated != null) {
                 receivables.impl.persistence.internal.TestDatabases.stop(migrated);
@@ -641,6 +641,10 @@ abstract class StatementImportContract extends OnLedger {
                 receivables.impl.persistence.internal.TestDatabases.dropPostgresSchema(schema);
             }
         }
+    }
+
+    private interface MigratedCheck {
+        void accept(receivables.impl.persistence.internal.HibernateDatabase migrated) throws Exception;
     }
 
     /** Every open invoice of the tenant and every customer's name, as the import held them before it looked up per batch. */
