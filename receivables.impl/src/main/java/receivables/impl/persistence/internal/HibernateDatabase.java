@@ -28,6 +28,8 @@ import org.hibernate.boot.registry.BootstrapServiceRegistry;
 import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.bytecode.internal.none.BytecodeProviderImpl;
+import org.hibernate.bytecode.spi.BytecodeProvider;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.StaleStateException;
 import org.hibernate.exception.ConstraintViolationException;
@@ -421,6 +423,11 @@ public class HibernateDatabase implements Database {
         hibernateSettings.put(AvailableSettings.ORDER_UPDATES, true);
         StandardServiceRegistry registry = new StandardServiceRegistryBuilder(bootstrap)
                 .applySettings(hibernateSettings)
+                // No entity here is ever loaded lazily (no to-one association, no getReference), so none needs a
+                // proxy class; ByteBuddy would generate one per entity at every start (about 1 s of CPU, some
+                // 1,100 classes). Without a bytecode provider Hibernate makes none and reads fields by reflection,
+                // as it did already.
+                .addService(BytecodeProvider.class, new BytecodeProviderImpl())
                 .build();
         try {
             MetadataSources sources = new MetadataSources(registry);

@@ -124,11 +124,17 @@ public record TenantSettings(TenantId tenant, String invoiceNumberPattern, Strin
 
     private static String format(String pattern, LocalDate date, long sequence) {
         String text = pattern.replace("{year}", Integer.toString(date.getYear()))
-                .replace("{yy}", String.format("%02d", date.getYear() % 100));
+                .replace("{yy}", zeroPadded(date.getYear() % 100, 2));
         Matcher number = NUMBER.matcher(text);
         number.find();
         int width = number.group(1) == null ? 1 : Integer.parseInt(number.group(1));
-        String digits = String.format("%0" + width + "d", sequence);
-        return text.substring(0, number.start()) + digits + text.substring(number.end());
+        return text.substring(0, number.start()) + zeroPadded(sequence, width) + text.substring(number.end());
+    }
+
+    /** {@code value} in at least {@code width} digits; a billing run numbers every invoice, String.format was its cost. */
+    private static String zeroPadded(long value, int width) {
+        String digits = Long.toString(Math.abs(value));
+        String padded = digits.length() >= width ? digits : "0".repeat(width - digits.length()) + digits;
+        return value < 0 ? "-" + padded : padded;
     }
 }
