@@ -256,6 +256,21 @@ abstract class LedgerContract extends OnLedger {
     }
 
     @Test
+    void aKeySentAgainAfterItsPaymentSettledTheInvoiceAnswersThatPayment() {
+        UUID customer = customer(TENANT, "Settled Again BV");
+        Invoice invoice = issued("SO-RS", customer, "100.00", LocalDate.of(2026, 1, 10));
+        PaymentRequest whole = new PaymentRequest("settled-1", customer, "BANK_TRANSFER", invoice.open(),
+                LocalDate.of(2026, 2, 1), null, List.of(new AllocationTarget(invoice.id(), null, null)));
+
+        Payment first = payments.record(TENANT, whole);
+        Payment again = payments.record(TENANT, whole);
+
+        assertThat(invoices.find(TENANT, invoice.id()).orElseThrow().status()).isEqualTo(InvoiceStatus.PAID);
+        assertThat(again).isEqualTo(first);
+        assertThat(journal.entriesFor(TENANT, first.id().toString())).hasSize(1);
+    }
+
+    @Test
     void anOverAllocationIsRejectedAndStoresNothing() {
         UUID customer = customer(TENANT, "Over GmbH");
         Invoice invoice = issued("SO-O", customer, "100.00", LocalDate.of(2026, 1, 10));

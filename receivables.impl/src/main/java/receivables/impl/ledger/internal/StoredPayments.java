@@ -97,8 +97,18 @@ public class StoredPayments implements Payments {
     @Override
     public Payment record(TenantId tenant, PaymentRequest details) {
         validate(details);
-        return database.once(tenant, details.idempotencyKey(), (session, key) -> earlier(session, details),
-                (session, tx) -> recordNew(session, tx, tenant, details));
+        // A key is new far more often than it is sent again, so the payment is booked without first looking for an
+        // earlier one: a key used before makes the booking fail (the key's unique index, or an invoice its payment
+        // paid since), which rolls it back with its number, and the earlier payment under the key answers.
+        try {
+            return database.inTransaction(tenant, (Database.Work<Payment>) (session, tx) -> recordNew(session, tx, tenant,
+                    details));
+        } catch (ConflictException concurrent) {
+            return database.once(tenant, details.idempotencyKey(), (session, key) -> earlier(session, details),
+                    (session, tx) -> recordNew(session, tx, tenant, details));
+        } catch (InvalidRequestException refused) {
+            return database.inTransaction(tenant, session -> earlier(session, details)).orElseThrow(() -> refused);
+        }
     }
 
     /**
@@ -378,10 +388,14 @@ public class StoredPayments implements Payments {
      * always lock invoices before the tenant's payment counter and never wait on each other in a circle.
      */
     private Payment recordNew(Session session, UnitOfWork tx, TenantId tenant, PaymentRequest details) {
-        requireCustomers(session, List.of(details.customerId()));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<InstallmentEntity> candidates = lockedCandidates(session, details.customerId(),
                 details.amount().currency(), details.allocateTo());
+        // An open installment of the customer's proves the customer: an invoice is issued only to a customer of its
+        // tenant, and customers are never deleted. Only a payment with nothing to go to asks.
+        if (candidates.isEmpty()) {
+            requireCustomers(session, List.of(details.customerId()));
+        }
         long number = YearlyCounter.PAYMENT.reserve(session, tenant, details.valueDate().getYear(), 1);
         Booked booked = book(session, tx, tenant, details, number, candidates,
                 discountedBefore(session, candidates, details.valueDate()), now);
