@@ -655,14 +655,21 @@ public class StoredPayments implements Payments {
     private static List<InstallmentEntity> lockedCandidates(Session session, UUID customerId, String currency,
             List<AllocationTarget> targets) {
         List<UUID> targeted = targets.stream().map(AllocationTarget::invoiceId).distinct().toList();
-        // Targeted invoices are found by their key alone, and then checked: with the customer in the query, a
-        // database without statistics may walk all the customer's invoices to find the one named.
-        List<InvoiceEntity> invoices = targeted.isEmpty()
-                ? session.createSelectionQuery("from Invoice v where v.customerId = :customer and v.currency = :currency"
-                                + " and v.status in (:open) order by v.id", InvoiceEntity.class)
-                        .setParameter("customer", customerId).setParameter("currency", currency)
-                        .setParameter("open", OPEN).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList()
-                : lockedInvoices(session, targeted);
+        if (!targeted.isEmpty()) {
+            // Targeted invoices are found by their key alone, and then checked: with the customer in the query, a
+            // database without statistics may walk all the customer's invoices to find the one named. One statement
+            // locks them with their open installments, sorted before it locks, so that the invoices are still locked
+            // in id order and each before its installments.
+            return session.createSelectionQuery("select v, i from Invoice v join Installment i on i.invoiceId = v.id"
+                            + " where v.id in :targeted and i.open > 0 order by v.id", Object[].class)
+                    .setParameter("targeted", targeted).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream()
+                    .filter(row -> open((InvoiceEntity) row[0], customerId, currency))
+                    .map(row -> (InstallmentEntity) row[1]).sorted(OLDEST_DUE_FIRST).toList();
+        }
+        List<InvoiceEntity> invoices = session.createSelectionQuery("from Invoice v where v.customerId = :customer"
+                        + " and v.currency = :currency and v.status in (:open) order by v.id", InvoiceEntity.class)
+                .setParameter("customer", customerId).setParameter("currency", currency)
+                .setParameter("open", OPEN).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
         return lockedOpenInstallments(session, invoices.stream()
                 .filter(invoice -> open(invoice, customerId, currency)).map(InvoiceEntity::id).toList())
                 .stream().sorted(OLDEST_DUE_FIRST).toList();
