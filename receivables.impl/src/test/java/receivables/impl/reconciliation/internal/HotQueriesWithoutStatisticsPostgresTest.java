@@ -34,6 +34,7 @@ import receivables.api.invoice.InvoiceStatus;
 import receivables.api.invoice.OrderLine;
 import receivables.api.invoice.SalesOrder;
 import receivables.api.money.Money;
+import receivables.api.payment.AllocationTarget;
 import receivables.api.payment.PaymentFilter;
 import receivables.api.payment.PaymentRequest;
 import receivables.api.report.ReportDimension;
@@ -54,7 +55,8 @@ import receivables.impl.tenant.internal.TenantDirectory;
 /**
  * The hot queries on a PostgreSQL schema whose tables were never analyzed, as on a server with autovacuum off, or
  * for a new tenant before autoanalyze comes round: customer statement and open items, the customer search, the
- * invoice list, the payment path (open installments oldest first, the idempotency lookup), statement import
+ * invoice list, the payment path (open installments oldest first, the invoice a payment names with its open
+ * installments, the idempotency lookup), statement import
  * (duplicate lines, known payers, open invoices by number, by the payer's name and by amount), the suspense queue
  * and a bank transfer's intents. A ledger of realistic size is built through the services for one tenant and copied to nine neighbours,
  * then each operation is run and every query it sends is recorded with its parameters. Each is explained with
@@ -135,6 +137,10 @@ class HotQueriesWithoutStatisticsPostgresTest extends RecordedOnPostgres {
                 new PaymentFilter(customer, null, null, null, null, null), PageRequest.first()));
         record(hot, "payment allocated oldest first", () -> payments.record(TENANT, new PaymentRequest("hot-1", customer,
                 "BANK_TRANSFER", Money.of("500.00", "EUR"), AS_OF, null, List.of())));
+        Invoice named = open.get(INTENTS + 150);
+        record(hot, "payment to the invoice it names", () -> payments.record(TENANT, new PaymentRequest("hot-named",
+                named.customerId(), "BANK_TRANSFER", Money.of("5.00", "EUR"), AS_OF, null,
+                List.of(new AllocationTarget(named.id(), null, null)))));
         record(hot, "payment replayed by its idempotency key", () -> payments.record(TENANT, new PaymentRequest("hot-1",
                 customer, "BANK_TRANSFER", Money.of("500.00", "EUR"), AS_OF, null, List.of())));
         record(hot, "statement import", () -> assertThat(importAndWait(statement("HOT", List.of(settledByTransfer,
