@@ -71,7 +71,9 @@ final class CsvHistoryReader implements HistoryReader {
             String column = header.get(i).trim();
             header.set(i, column);
             if (!HistoryFields.ALL.contains(column)) {
-                sink.violation(1, column.isEmpty() ? "column " + (i + 1) : column, "is not a field of a history file;"
+                // A column is named by its number when its name could not be read back in one line of a problem.
+                boolean unprintable = column.isEmpty() || column.chars().anyMatch(Character::isISOControl);
+                sink.violation(1, unprintable ? "column " + (i + 1) : column, "is not a field of a history file;"
                         + " the fields are " + String.join(", ", HistoryFields.CSV_COLUMNS));
                 right = false;
             } else if (header.indexOf(column) != i) {

@@ -137,6 +137,14 @@ class HistoryReadingPropertiesTest {
                         .extracting(FieldViolation::field).containsExactly("line 3: record"));
     }
 
+    @Example
+    void aHeaderColumnWithALineBreakIsNamedByItsNumber() {
+        String csv = "record,\"source\nId\",name\ncustomer,C1,Acme\n";
+        assertThatThrownBy(() -> check(HistoryFormat.CSV, csv.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.violations())
+                        .extracting(FieldViolation::field).containsExactly("line 1: column 2"));
+    }
+
     static HistoryCheck check(HistoryFormat format, byte[] file) {
         HistoryCheck check = new HistoryCheck(EMPTY, TODAY);
         HistoryReader.of(format).read(new ByteArrayInputStream(file), check);
