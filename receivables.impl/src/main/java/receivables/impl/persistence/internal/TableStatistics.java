@@ -76,12 +76,18 @@ public class TableStatistics {
         }
     }
 
-    /** Of {@code tables} in the current schema, those never analyzed or grown by more than {@link #GROWTH} since. */
+    /**
+     * Of {@code tables} in the current schema, those never analyzed (no statistics of their columns, though a VACUUM
+     * may have counted their rows) or grown by more than {@link #GROWTH} since.
+     */
     private static List<String> outgrown(Statement statement, List<String> tables) throws SQLException {
         List<String> outgrown = new ArrayList<>();
         try (ResultSet rows = statement.executeQuery("select c.relname from pg_class c"
                 + " where c.relnamespace = to_regnamespace(current_schema()) and c.relkind = 'r'"
                 + " and c.relname in ('" + String.join("', '", tables) + "') and (c.reltuples < 0"
+                // VACUUM counts a table's rows and pages too, but gathers no column statistics.
+                + " or (c.reltuples > 0 and not exists (select from pg_stats s where s.schemaname = current_schema()"
+                + " and s.tablename = c.relname))"
                 + " or pg_relation_size(c.oid) > " + GROWTH + " * c.relpages * current_setting('block_size')::bigint)")) {
             while (rows.next()) {
                 outgrown.add(rows.getString(1));

@@ -2,10 +2,18 @@ package receivables.impl.reconciliation.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Set;
 
+import org.junit.jupiter.api.Test;
+
+import receivables.api.customer.CustomerRequest;
+import receivables.impl.persistence.internal.TableStatistics;
 import receivables.impl.persistence.internal.TestDatabase;
+import receivables.impl.persistence.internal.TestDatabases;
 
 class BulkWorkAnalyzesPostgresTest extends BulkWorkAnalyzesContract {
 
@@ -29,6 +37,30 @@ class BulkWorkAnalyzesPostgresTest extends BulkWorkAnalyzesContract {
                 assertThat(reltuples(table)).as("rows %s has by its statistics", table).isEqualTo(rows);
             }
         });
+    }
+
+    /** A VACUUM without ANALYZE counts a table's rows and pages but leaves its columns without statistics. */
+    @Test
+    void aTableVacuumedButNeverAnalyzedIsAnalyzed() throws Exception {
+        customers.create(TENANT, CustomerRequest.of(null, "Vacuumed AG", null, null, "EUR"));
+        String schema = database.inTransaction(TENANT, session -> session.createNativeQuery("select current_schema()",
+                String.class).getSingleResult());
+        try (Connection connection = DriverManager.getConnection(TestDatabases.POSTGRES_URL + "?currentSchema=" + schema,
+                TestDatabases.POSTGRES_USER, ""); Statement statement = connection.createStatement()) {
+            statement.execute("vacuum customer_account");
+        }
+        assertThat(reltuples("customer_account")).isEqualTo(1);
+        assertThat(columnStatistics("customer_account")).isZero();
+
+        assertThat(new TableStatistics(database).analyze(TENANT, List.of("customer_account"))).isTrue();
+
+        assertThat(columnStatistics("customer_account")).isPositive();
+    }
+
+    private long columnStatistics(String table) {
+        return database.inTransaction(TENANT, session -> session.createNativeQuery("select count(*) from pg_stats"
+                + " where schemaname = current_schema() and tablename = :table", Long.class)
+                .setParameter("table", table).getSingleResult());
     }
 
     private long reltuples(String table) {
