@@ -61,18 +61,16 @@ final class HostStartBenchmark {
                         Benchmarks.loadAverage());
             }
         }
-        double oursSeconds = median(ours.stream().mapToDouble(Start::seconds).toArray());
-        double bareSeconds = median(bare.stream().mapToDouble(Start::seconds).toArray());
-        System.out.printf("  start to health, median of %d: ours %.3f s (%s), bare %.3f s (%s), difference %.3f s"
-                + " (aim: at most 1 s), ratio %.2f%n", rounds, oursSeconds, range(ours, Start::seconds), bareSeconds,
-                range(bare, Start::seconds), oursSeconds - bareSeconds, oursSeconds / bareSeconds);
-        compare("CPU to health", ours, bare, Start::cpuSeconds);
-        compare("restart to health", ours, bare, Start::restartSeconds);
-        compare("CPU to health on restart", ours, bare, Start::restartCpuSeconds);
-        double oursAtHealth = median(ours.stream().mapToDouble(Start::residentAtHealth).toArray());
-        double bareAtHealth = median(bare.stream().mapToDouble(Start::residentAtHealth).toArray());
-        double oursAfterLoad = median(ours.stream().mapToDouble(Start::residentAfterLoad).toArray());
-        double bareAfterLoad = median(bare.stream().mapToDouble(Start::residentAfterLoad).toArray());
+        compare("start to health", " (aim: at most 1 s)", ours, bare, Start::seconds);
+        compare("CPU to health", "", ours, bare, Start::cpuSeconds);
+        compare("restart to health", "", ours, bare, Start::restartSeconds);
+        compare("CPU to health on restart", "", ours, bare, Start::restartCpuSeconds);
+        double oursSeconds = median(ours, Start::seconds);
+        double bareSeconds = median(bare, Start::seconds);
+        double oursAtHealth = median(ours, Start::residentAtHealth);
+        double bareAtHealth = median(bare, Start::residentAtHealth);
+        double oursAfterLoad = median(ours, Start::residentAfterLoad);
+        double bareAfterLoad = median(bare, Start::residentAfterLoad);
         System.out.printf("  resident at health, median: ours %.0f MiB, bare %.0f MiB, difference %.0f MiB, ratio %.2f%n",
                 oursAtHealth, bareAtHealth, oursAtHealth - bareAtHealth, oursAtHealth / bareAtHealth);
         System.out.printf("  resident after the load, median: ours %.0f MiB, bare %.0f MiB, difference %.0f MiB"
@@ -82,8 +80,8 @@ final class HostStartBenchmark {
                 bareSeconds, String.format("difference %.3f s; resident after load %.0f vs %.0f MiB (+%.0f)",
                         oursSeconds - bareSeconds, oursAfterLoad, bareAfterLoad, oursAfterLoad - bareAfterLoad)),
                 new Measurement("restart to health (median of " + rounds + ")", "h2 embedded",
-                        median(ours.stream().mapToDouble(Start::restartSeconds).toArray()),
-                        median(bare.stream().mapToDouble(Start::restartSeconds).toArray()), "the database of the first start"));
+                        median(ours, Start::restartSeconds), median(bare, Start::restartSeconds),
+                        "the database of the first start"));
     }
 
     /** The steady load a started host gets before its memory is read a second time. */
@@ -106,12 +104,16 @@ final class HostStartBenchmark {
         }
     }
 
-    private void compare(String what, List<Start> ours, List<Start> bare, ToDoubleFunction<Start> value) {
-        double oursValue = median(ours.stream().mapToDouble(value).toArray());
-        double bareValue = median(bare.stream().mapToDouble(value).toArray());
-        System.out.printf("  %s, median of %d: ours %.3f s (%s), bare %.3f s (%s), difference %.3f s, ratio %.2f%n",
+    private void compare(String what, String aim, List<Start> ours, List<Start> bare, ToDoubleFunction<Start> value) {
+        double oursValue = median(ours, value);
+        double bareValue = median(bare, value);
+        System.out.printf("  %s, median of %d: ours %.3f s (%s), bare %.3f s (%s), difference %.3f s%s, ratio %.2f%n",
                 what, ours.size(), oursValue, range(ours, value), bareValue, range(bare, value), oursValue - bareValue,
-                oursValue / bareValue);
+                aim, oursValue / bareValue);
+    }
+
+    private static double median(List<Start> starts, ToDoubleFunction<Start> value) {
+        return median(starts.stream().mapToDouble(value).toArray());
     }
 
     private void oursLoad(ChildHost host) throws IOException, InterruptedException {
