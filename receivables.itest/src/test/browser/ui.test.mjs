@@ -159,6 +159,19 @@ function filesHolding(directory, text) {
 }
 
 /** The chart named so for screen readers is drawn by ECharts: its SVG holds the bars. */
+/**
+ * Waits until the list shows only rows of {@code status}: the rows and footer may still be the unfiltered list's for
+ * a moment after "Show".
+ */
+async function onlyRowsWithStatus(page, status) {
+  let statuses = [];
+  for (const until = Date.now() + 10000; Date.now() < until; await page.waitForTimeout(100)) {
+    statuses = await page.locator('tbody .badge').allTextContents();
+    if (statuses.length > 0 && statuses.every((shown) => shown === status)) return;
+  }
+  throw new Error(`filter let through ${statuses}`);
+}
+
 async function chartDrawn(page, name) {
   const chart = page.locator(`.chart .chart-box[aria-label="${name}"]`);
   await expect(chart.locator('svg'), `the chart ${name}`);
@@ -337,13 +350,7 @@ for (let i = 0; i < 35; i += 1) {
     await page.getByLabel('Allocation').selectOption('REVERSED');
     await page.getByRole('button', { name: 'Show' }).click();
     await expect(page.locator('tfoot', { hasText: /Totals of all pages · \d+ payments/ }), 'totals over the whole filter');
-    // The footer may still be the unfiltered list's for a moment: wait for the filtered rows.
-    let statuses = [];
-    for (const until = Date.now() + 10000; Date.now() < until; await page.waitForTimeout(100)) {
-      statuses = await page.locator('tbody .badge').allTextContents();
-      if (statuses.length > 0 && statuses.every((status) => status === 'Reversed')) break;
-    }
-    if (statuses.length === 0 || statuses.some((status) => status !== 'Reversed')) throw new Error(`filter let through ${statuses}`);
+    await onlyRowsWithStatus(page, 'Reversed');
     await page.getByLabel('Value date from').fill('2026-03-02');
     await page.getByLabel('Value date to').fill('2026-03-01');
     await page.getByRole('button', { name: 'Show' }).click();
@@ -356,8 +363,7 @@ for (let i = 0; i < 35; i += 1) {
     await page.getByLabel('Status').selectOption('ISSUED');
     await page.getByRole('button', { name: 'Show' }).click();
     await expect(page.locator('tfoot', { hasText: 'Totals of all pages' }), 'totals over the whole filter');
-    const statuses = await page.locator('tbody .badge').allTextContents();
-    if (statuses.some((status) => status !== 'Issued')) throw new Error(`filter let through ${statuses}`);
+    await onlyRowsWithStatus(page, 'Issued');
   });
   await step('bank-statement-upload-with-progress-and-counts', page, async () => {
     const invoice = await rest('POST', '/api/v1/invoices', { orderId: `SO-BANK-${run}`, customerId: overdueCustomer.id, currency: 'EUR',
