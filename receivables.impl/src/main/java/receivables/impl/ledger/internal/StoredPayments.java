@@ -441,9 +441,13 @@ public class StoredPayments implements Payments {
         Map<String, PaymentRequest> fresh = new LinkedHashMap<>();
         requests.stream().filter(details -> !byKey.containsKey(details.idempotencyKey()))
                 .forEach(details -> fresh.putIfAbsent(details.idempotencyKey(), details));
+        Map<UUID, Payment> values = new HashMap<>();
         if (!fresh.isEmpty()) {
-            recordFresh(session, tx, tenant, List.copyOf(fresh.values())).forEach(
-                    payment -> byKey.put(payment.idempotencyKey, payment));
+            // What is booked here is all in the session: only the earlier payments are read back.
+            recordFresh(session, tx, tenant, List.copyOf(fresh.values())).forEach(booked -> {
+                byKey.put(booked.payment().idempotencyKey, booked.payment());
+                values.put(booked.payment().id, booked.payment().toValue(booked.allocations()));
+            });
         }
         session.flush();
         for (PaymentRequest details : requests) {
@@ -452,18 +456,17 @@ public class StoredPayments implements Payments {
                         + " was already used for a different payment (" + byKey.get(details.idempotencyKey()).id + ")");
             }
         }
-        List<PaymentEntity> distinct = requests.stream().map(details -> byKey.get(details.idempotencyKey())).distinct()
-                .toList();
-        Map<UUID, Payment> values = new HashMap<>();
-        List<Payment> recorded = toValues(session, distinct);
-        for (int i = 0; i < distinct.size(); i++) {
-            values.put(distinct.get(i).id, recorded.get(i));
+        List<PaymentEntity> earlier = requests.stream().map(details -> byKey.get(details.idempotencyKey()))
+                .filter(payment -> !values.containsKey(payment.id)).distinct().toList();
+        List<Payment> replayed = toValues(session, earlier);
+        for (int i = 0; i < earlier.size(); i++) {
+            values.put(earlier.get(i).id, replayed.get(i));
         }
         return requests.stream().map(details -> values.get(byKey.get(details.idempotencyKey()).id)).toList();
     }
 
     /** Books payments no earlier one has the key of, each to the invoices it names; see {@link #recordAll}. */
-    private List<PaymentEntity> recordFresh(Session session, UnitOfWork tx, TenantId tenant,
+    private List<Booked> recordFresh(Session session, UnitOfWork tx, TenantId tenant,
             List<PaymentRequest> requests) {
         requireCustomers(session, requests.stream().map(PaymentRequest::customerId).distinct().toList());
         Map<UUID, InvoiceEntity> invoices = new LinkedHashMap<>();
@@ -479,7 +482,7 @@ public class StoredPayments implements Payments {
         numbers.replaceAll((year, count) -> YearlyCounter.PAYMENT.reserve(session, tenant, year, Math.toIntExact(count)));
         Set<UUID> discountedBefore = discountedBefore(session, openInstallments, requests.stream().map(PaymentRequest::valueDate)
                 .min(Comparator.naturalOrder()).orElseThrow());
-        List<PaymentEntity> booked = new ArrayList<>(requests.size());
+        List<Booked> booked = new ArrayList<>(requests.size());
         Set<UUID> changedSinceFlush = new HashSet<>();
         for (PaymentRequest details : requests) {
             List<UUID> named = details.allocateTo().stream().map(AllocationTarget::invoiceId).distinct().toList();
@@ -496,7 +499,7 @@ public class StoredPayments implements Payments {
             int year = details.valueDate().getYear();
             long number = numbers.merge(year, 1L, Long::sum) - 1;
             booked.add(book(session, tx, tenant, details, number, candidates, discountedBefore,
-                    clock.instant().truncatedTo(ChronoUnit.MICROS)).payment());
+                    clock.instant().truncatedTo(ChronoUnit.MICROS)));
         }
         return booked;
     }
@@ -535,7 +538,7 @@ public class StoredPayments implements Payments {
         return new Booked(payment, allocated.made());
     }
 
-    /** A payment just booked, with its allocations as {@link #toValues} reads them back. */
+    /** A payment just booked, with its allocations as {@link #toValues} would read them back. */
     private record Booked(PaymentEntity payment, List<Allocation> allocations) {
     }
 

@@ -1,8 +1,5 @@
 package receivables.impl.reconciliation.internal;
 
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -16,6 +13,7 @@ import receivables.api.payment.PaymentRequest;
 import receivables.api.statement.Direction;
 import receivables.api.statement.MatchCandidate;
 import receivables.api.statement.StatementLine;
+import receivables.impl.persistence.internal.BulkInsert;
 import receivables.impl.persistence.internal.NativeRow;
 import receivables.impl.persistence.internal.NativeValues;
 import receivables.impl.personal.internal.TenantCipher;
@@ -53,101 +51,53 @@ final class ImportedLines {
     record Suspense(UUID lineId, List<MatchCandidate> candidates) {
     }
 
+    private static final List<String> LINE_COLUMNS = List.of("tenant_id", "id", "line_key", "import_id", "account",
+            "statement_id", "sequence_number", "booking_date", "value_date", "currency", "amount", "end_to_end_id",
+            "creditor_reference", "remittance_text", "counterparty_name", "counterparty_iban", "counterparty_iban_index",
+            "bank_reference", "reversal", "outcome", "confidence", "customer_id", "payment_id");
+    private static final List<String> ITEM_COLUMNS = List.of("tenant_id", "id", "line_id", "import_id", "status",
+            "created_at");
+    private static final List<String> CANDIDATE_COLUMNS = List.of("tenant_id", "suspense_id", "rank_number",
+            "invoice_id", "invoice_number", "customer_id", "confidence", "reason");
+
     /**
-     * Stores lines in one JDBC batch, their payers sealed with {@code cipher} (the payer is personal data) and the
-     * payers' IBANs indexed.
+     * Stores lines at once (see {@link BulkInsert}), their payers sealed with {@code cipher} (the payer is personal
+     * data) and the payers' IBANs indexed.
      */
     static void insert(Session session, String tenant, TenantCipher cipher, UUID importId, List<Stored> lines) {
-        if (lines.isEmpty()) {
-            return;
+        BulkInsert rows = new BulkInsert("bank_statement_line", LINE_COLUMNS);
+        for (Stored stored : lines) {
+            Read read = stored.read();
+            StatementLine line = read.line();
+            rows.row(tenant, stored.id(), read.key(), importId, NativeValues.clip(read.account(), 70),
+                    NativeValues.clip(line.statementId(), 140), line.sequence(), line.bookingDate(), line.valueDate(),
+                    line.amount().currency(), line.amount().amount(), NativeValues.clip(line.endToEndId(), 140),
+                    NativeValues.clip(line.creditorReference(), 140), NativeValues.clip(line.remittanceText(), 2000),
+                    cipher.seal(NativeValues.clip(line.counterpartyName(), 140)),
+                    cipher.seal(NativeValues.clip(line.counterpartyIban(), 70)), cipher.ibanIndex(line.counterpartyIban()),
+                    NativeValues.clip(line.bankReference(), 140), line.reversal(), stored.outcome(), stored.confidence(),
+                    stored.customerId(), stored.paymentId());
         }
-        session.doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("insert into bank_statement_line (tenant_id, id,"
-                    + " line_key, import_id, account, statement_id, sequence_number, booking_date, value_date, currency,"
-                    + " amount, end_to_end_id, creditor_reference, remittance_text, counterparty_name, counterparty_iban,"
-                    + " counterparty_iban_index, bank_reference, reversal, outcome, confidence, customer_id, payment_id)"
-                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (Stored stored : lines) {
-                    Read read = stored.read();
-                    StatementLine line = read.line();
-                    insert.setString(1, tenant);
-                    insert.setObject(2, stored.id());
-                    insert.setString(3, read.key());
-                    insert.setObject(4, importId);
-                    insert.setString(5, NativeValues.clip(read.account(), 70));
-                    insert.setString(6, NativeValues.clip(line.statementId(), 140));
-                    insert.setInt(7, line.sequence());
-                    insert.setObject(8, line.bookingDate(), Types.DATE);
-                    insert.setObject(9, line.valueDate(), Types.DATE);
-                    insert.setString(10, line.amount().currency());
-                    insert.setBigDecimal(11, line.amount().amount());
-                    insert.setString(12, NativeValues.clip(line.endToEndId(), 140));
-                    insert.setString(13, NativeValues.clip(line.creditorReference(), 140));
-                    insert.setString(14, NativeValues.clip(line.remittanceText(), 2000));
-                    insert.setString(15, cipher.seal(NativeValues.clip(line.counterpartyName(), 140)));
-                    insert.setString(16, cipher.seal(NativeValues.clip(line.counterpartyIban(), 70)));
-                    insert.setString(17, cipher.ibanIndex(line.counterpartyIban()));
-                    insert.setString(18, NativeValues.clip(line.bankReference(), 140));
-                    insert.setBoolean(19, line.reversal());
-                    insert.setString(20, stored.outcome());
-                    insert.setInt(21, stored.confidence());
-                    setUuid(insert, 22, stored.customerId());
-                    setUuid(insert, 23, stored.paymentId());
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
-        });
+        session.doWork(rows::into);
     }
 
-    /** Opens the suspense items, with their candidates, in two JDBC batches. */
+    /** Opens the suspense items, with their candidates, at once (see {@link BulkInsert}). */
     static void suspend(Session session, String tenant, UUID importId, List<Suspense> items, Instant now) {
-        if (items.isEmpty()) {
-            return;
+        BulkInsert opened = new BulkInsert("suspense_item", ITEM_COLUMNS);
+        BulkInsert candidates = new BulkInsert("suspense_candidate", CANDIDATE_COLUMNS);
+        for (Suspense suspense : items) {
+            UUID itemId = UUID.randomUUID();
+            opened.row(tenant, itemId, suspense.lineId(), importId, "OPEN", now.atOffset(ZoneOffset.UTC));
+            for (int rank = 0; rank < suspense.candidates().size(); rank++) {
+                MatchCandidate found = suspense.candidates().get(rank);
+                candidates.row(tenant, itemId, rank + 1, found.invoiceId(), NativeValues.clip(found.invoiceNumber(), 40),
+                        found.customerId(), found.confidence(), NativeValues.clip(found.reason(), 200));
+            }
         }
         session.doWork(connection -> {
-            try (PreparedStatement item = connection.prepareStatement("insert into suspense_item (tenant_id, id, line_id,"
-                    + " import_id, status, created_at) values (?, ?, ?, ?, 'OPEN', ?)");
-                    PreparedStatement candidate = connection.prepareStatement("insert into suspense_candidate (tenant_id,"
-                            + " suspense_id, rank_number, invoice_id, invoice_number, customer_id, confidence, reason)"
-                            + " values (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                boolean candidates = false;
-                for (Suspense suspense : items) {
-                    UUID itemId = UUID.randomUUID();
-                    item.setString(1, tenant);
-                    item.setObject(2, itemId);
-                    item.setObject(3, suspense.lineId());
-                    item.setObject(4, importId);
-                    item.setObject(5, now.atOffset(ZoneOffset.UTC));
-                    item.addBatch();
-                    for (int rank = 0; rank < suspense.candidates().size(); rank++) {
-                        MatchCandidate found = suspense.candidates().get(rank);
-                        candidate.setString(1, tenant);
-                        candidate.setObject(2, itemId);
-                        candidate.setInt(3, rank + 1);
-                        setUuid(candidate, 4, found.invoiceId());
-                        candidate.setString(5, NativeValues.clip(found.invoiceNumber(), 40));
-                        setUuid(candidate, 6, found.customerId());
-                        candidate.setInt(7, found.confidence());
-                        candidate.setString(8, NativeValues.clip(found.reason(), 200));
-                        candidate.addBatch();
-                        candidates = true;
-                    }
-                }
-                item.executeBatch();
-                if (candidates) {
-                    candidate.executeBatch();
-                }
-            }
+            opened.into(connection);
+            candidates.into(connection);
         });
-    }
-
-    private static void setUuid(PreparedStatement statement, int index, UUID value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.OTHER);
-        } else {
-            statement.setObject(index, value);
-        }
     }
 
     /** A line as stored, its payer opened with {@code cipher}, from a row with the {@link #COLUMNS}. */

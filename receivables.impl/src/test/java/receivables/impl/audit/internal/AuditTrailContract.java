@@ -201,6 +201,43 @@ abstract class AuditTrailContract {
         assertThat(trail.verify(ALPHA)).isEqualTo(ChainVerification.intact(recorded));
     }
 
+    /**
+     * A transaction of a batch's size ({@link AuditChain#COPIED_FROM} records and more, which PostgreSQL takes by
+     * COPY) chains and keeps its records as one of a few does, whatever their text, and the chain goes on after it.
+     */
+    @Test
+    void aBatchsRecordsAreChainedAndReadBackAsRecordedWhateverTheirText() {
+        customers.create(ALPHA, details("C-0"));
+        List<RecordedChange> batch = new ArrayList<>();
+        String[] texts = { "back\\slash", "tab\tnew\nline\rreturn", "\\N", "\\.", "quote \" and 'single'",
+                "发票 Zahlung 🧾", "", "\u00e9t\u00e9 \u0001 control" };
+        for (int i = 0; i < AuditChain.COPIED_FROM + 20; i++) {
+            batch.add(new RecordedChange("tenant-settings", "setting-" + i, AuditOperation.CHANGED,
+                    List.of(new FieldChange("note", i == 0 ? null : texts[i % texts.length], texts[(i + 1) % texts.length]))));
+        }
+        testDatabase.changes().callers().enter(CLERK);
+        try {
+            testDatabase.get().inTransaction(ALPHA, session -> {
+                batch.forEach(change -> testDatabase.changes().record(session, change));
+                return null;
+            });
+        } finally {
+            testDatabase.changes().callers().leave();
+        }
+        customers.create(ALPHA, details("C-1"));
+
+        List<AuditRecord> records = new ArrayList<>();
+        trail.forEach(ALPHA, new AuditQuery("tenant-settings", null, null, null, null), records::add);
+        assertThat(records).extracting(AuditRecord::changes)
+                .containsExactlyElementsOf(batch.stream().map(RecordedChange::changes).toList());
+        assertThat(records).extracting(AuditRecord::sequence).first().isEqualTo(2L);
+        assertThat(records).allSatisfy(record -> {
+            assertThat(record.actor()).isEqualTo(CLERK.actor());
+            assertThat(record.clientAddress()).isEqualTo(CLERK.clientAddress());
+        });
+        assertThat(trail.verify(ALPHA)).isEqualTo(ChainVerification.intact(batch.size() + 2));
+    }
+
     @Test
     void concurrentWritersOfOneTenantNeverForkTheChain() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
