@@ -105,10 +105,15 @@ public final class BulkInsert {
             text.append(flag ? 't' : 'f');
         } else if (value instanceof LocalDate date) {
             int year = date.getYear();
-            text.append(String.format("%04d-%02d-%02d", year > 0 ? year : 1 - year, date.getMonthValue(),
-                    date.getDayOfMonth())).append(year > 0 ? "" : " BC");
+            padded(text, year > 0 ? year : 1 - year, 4).append('-');
+            padded(text, date.getMonthValue(), 2).append('-');
+            padded(text, date.getDayOfMonth(), 2).append(year > 0 ? "" : " BC");
         } else {
             String plain = value.toString();
+            if (!needsEscapes(plain)) {
+                text.append(plain);
+                return;
+            }
             for (int i = 0; i < plain.length(); i++) {
                 char c = plain.charAt(i);
                 switch (c) {
@@ -120,6 +125,22 @@ public final class BulkInsert {
                 }
             }
         }
+    }
+
+    /** Whether {@code plain} has one of COPY's own characters; most text (an audit record's JSON) has none. */
+    private static boolean needsEscapes(String plain) {
+        for (int i = 0; i < plain.length(); i++) {
+            char c = plain.charAt(i);
+            if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static StringBuilder padded(StringBuilder text, int number, int digits) {
+        String plain = Integer.toString(number);
+        return text.append("0".repeat(Math.max(0, digits - plain.length()))).append(plain);
     }
 
     private void batch(Connection connection) throws SQLException {
