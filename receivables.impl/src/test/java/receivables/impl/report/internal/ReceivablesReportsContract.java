@@ -265,6 +265,33 @@ abstract class ReceivablesReportsContract extends OnLedger {
     }
 
     /*
+     * Delays that fall exactly on a half day round half away from zero, on every database as in Java's HALF_UP: Delta
+     * paid two 119.00 invoices due 01-31 on 02-02 and 02-03, 2.5 days late, so 3 (half to even would say 2); Epsilon
+     * paid two on 01-29 and 01-28, 2.5 days early, so -3 (Math.round would say -2). Their open invoices, due 04-04 and
+     * 04-19, are expected on 04-07 and 04-16.
+     */
+    @Test
+    void aDelayOfExactlyHalfADayRoundsAwayFromZero() {
+        UUID delta = customer("Delta BV", "EUR", null, "RETAIL", "NL");
+        UUID epsilon = customer("Epsilon Oy", "EUR", null, "RETAIL", "FI");
+        LocalDate newYear = LocalDate.of(2026, 1, 1);
+        pay("delta-1", delta, issued("SO-D1", delta, "EUR", null, newYear, line("P1", "100")), "119.00",
+                LocalDate.of(2026, 2, 2));
+        pay("delta-2", delta, issued("SO-D2", delta, "EUR", null, newYear, line("P1", "100")), "119.00",
+                LocalDate.of(2026, 2, 3));
+        issued("SO-D3", delta, "EUR", null, LocalDate.of(2026, 3, 5), line("P1", "100"));
+        pay("epsilon-1", epsilon, issued("SO-E1", epsilon, "EUR", null, newYear, line("P1", "100")), "119.00",
+                LocalDate.of(2026, 1, 29));
+        pay("epsilon-2", epsilon, issued("SO-E2", epsilon, "EUR", null, newYear, line("P1", "100")), "119.00",
+                LocalDate.of(2026, 1, 28));
+        issued("SO-E3", epsilon, "EUR", null, LocalDate.of(2026, 3, 20), line("P1", "100"));
+
+        assertThat(forecasts.forecast(TENANT, END_OF_MARCH).days())
+                .extracting(ExpectedReceipt::date, receipt -> receipt.amount().toString())
+                .contains(tuple(LocalDate.of(2026, 4, 7), "119.00 EUR"), tuple(LocalDate.of(2026, 4, 16), "119.00 EUR"));
+    }
+
+    /*
      * The risk model scored INV3 on 03-30 to be paid on 04-10: expected then, not on 05-05. A prediction scored after
      * the forecast's day was not known on it: as of 03-27 INV3 is still expected by Alpha's delay (05-05).
      */
