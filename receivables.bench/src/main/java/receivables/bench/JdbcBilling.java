@@ -67,9 +67,9 @@ final class JdbcBilling {
                 PreparedStatement lastNumber = connection.prepareStatement(
                         "select last_number from invoice_number_sequence where tenant_id = ? and fiscal_year = ?");
                 PreparedStatement invoice = connection.prepareStatement("insert into invoice (tenant_id, id, invoice_number,"
-                        + " order_id, customer_id, currency, status, terms_code, order_date, issue_date, due_date, net_amount,"
-                        + " tax_amount, gross_amount, open_amount, version, created_at, updated_at)"
-                        + " values (?, ?, ?, ?, ?, ?, 'ISSUED', 'NET30', ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)");
+                        + " number_key, order_id, customer_id, currency, status, terms_code, order_date, issue_date,"
+                        + " due_date, net_amount, tax_amount, gross_amount, open_amount, version, created_at, updated_at)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, 'ISSUED', 'NET30', ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)");
                 PreparedStatement invoiceLine = connection.prepareStatement("insert into invoice_line (tenant_id, id,"
                         + " invoice_id, line_number, product, description, quantity, unit_price, discount_percent, tax_rate,"
                         + " net_amount, tax_amount) values (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)");
@@ -150,7 +150,9 @@ final class JdbcBilling {
                         audit.add("invoice", invoiceId, changes);
                     }
 
-                    Jdbc.addBatch(invoice, tenant, invoiceId, invoiceNumber, order.orderId(), order.customerId(),
+                    // the number's letters and digits, by which the statement import looks invoices up
+                    Jdbc.addBatch(invoice, tenant, invoiceId, invoiceNumber, invoiceNumber.replace("-", ""),
+                            order.orderId(), order.customerId(),
                             order.currency(), order.orderDate(), issueDate, dueDate, net, tax, gross, gross, now, now);
                     Jdbc.addBatch(installment, tenant, installmentId, invoiceId, order.customerId(), order.currency(),
                             issueDate, dueDate, gross, gross);
