@@ -2,6 +2,7 @@ package receivables.impl.audit.internal;
 
 import java.lang.reflect.Field;
 import java.math.BigDecimal;
+import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.hibernate.Session;
@@ -220,6 +222,11 @@ public class ChangeRecorder implements Integrator, PostInsertEventListener, Post
         }
         if (value instanceof byte[] bytes) {
             return "(" + bytes.length + " bytes)";
+        }
+        if (value instanceof String || value instanceof UUID || value instanceof Number || value instanceof Boolean
+                || value instanceof Temporal) {
+            // Never an entity: spares a look-up in the persistence context for each of a billing run's fields.
+            return value.toString();
         }
         if (value instanceof HibernateProxy proxy) {
             return String.valueOf(proxy.getHibernateLazyInitializer().getInternalIdentifier());

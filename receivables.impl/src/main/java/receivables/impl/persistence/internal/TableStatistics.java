@@ -27,6 +27,14 @@ public class TableStatistics {
     private static final Pattern TABLE = Pattern.compile("[a-z_]+");
     /** How much a table may grow before its statistics are gathered again: autovacuum's default share, a tenth. */
     private static final double GROWTH = 1.1;
+    /**
+     * The statistics target of the ANALYZE after bulk work: a sample of 3,000 rows a table instead of the default
+     * 30,000, PostgreSQL's own default until 8.4. Analyzing the six tables of a 100,000-invoice billing run took 2.1 s
+     * of its 27 s at the default, about a tenth of that so. The row counts, which keep the planner from taking a
+     * table for empty, are as good; the hot queries' plans do not depend on the columns' distributions (their tests
+     * run them never analyzed), and autovacuum's own ANALYZE, where it runs, replaces these with the full target.
+     */
+    static final int STATISTICS_TARGET = 10;
 
     private final Database database;
 
@@ -40,7 +48,8 @@ public class TableStatistics {
      * PostgreSQL that is a table never analyzed, or one that has grown by more than a tenth since it last was (its
      * size on disk against the pages its statistics counted): autovacuum's own default share, below which the
      * planner's estimates scale with the table's size anyway. A run that adds a day's invoices to years of them leaves
-     * the statistics alone, where analyzing would read a sample of 30,000 rows of each table. H2 analyzes them all.
+     * the statistics alone. What is analyzed is analyzed with a sample of {@link #STATISTICS_TARGET} × 300 rows a
+     * table. H2 analyzes them all.
      *
      * @return whether it did; a failure was logged
      */
@@ -58,6 +67,7 @@ public class TableStatistics {
                         if (postgres) {
                             List<String> outgrown = outgrown(statement, tables);
                             if (!outgrown.isEmpty()) {
+                                statement.execute("set local default_statistics_target = " + STATISTICS_TARGET);
                                 statement.execute("analyze " + String.join(", ", outgrown));
                             }
                         } else {

@@ -28,6 +28,10 @@ public class TenantDirectory {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     private volatile List<ConfiguredTenant> tenants = List.of();
 
+    // The defaults last built: a billing run asks for them several times an invoice, and building them checks the
+    // number pattern and the currency each time.
+    private volatile TenantSettings lastDefaults;
+
     /** No tenants yet: DS adds and removes them as their configurations come and go. */
     public TenantDirectory() {
     }
@@ -64,7 +68,16 @@ public class TenantDirectory {
                 .filter(candidate -> candidate.id().equals(tenant))
                 .map(ConfiguredTenant::settings)
                 .findFirst()
-                .orElseGet(() -> TenantSettings.defaults(tenant));
+                .orElseGet(() -> defaults(tenant));
+    }
+
+    private TenantSettings defaults(TenantId tenant) {
+        TenantSettings defaults = lastDefaults;
+        if (defaults == null || !defaults.tenant().equals(tenant)) {
+            defaults = TenantSettings.defaults(tenant);
+            lastDefaults = defaults;
+        }
+        return defaults;
     }
 
     /** The tenant's time zone: the one its days (due dates, the dunning run) are counted in; UTC without configuration. */
