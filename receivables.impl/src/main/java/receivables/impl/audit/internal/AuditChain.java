@@ -67,12 +67,13 @@ final class AuditChain {
     }
 
     /**
-     * Appends {@code changes} to the tenant's chain on {@code connection}, inside its open transaction. The records
-     * go in multi-row inserts of up to {@link #ROWS_PER_INSERT}: a billing batch writes hundreds, and one statement
+     * Appends {@code changes} to the tenant's chain on {@code connection}, inside its open transaction. On H2 the
+     * records go in multi-row inserts of up to {@link #ROWS_PER_INSERT}: a billing batch writes hundreds, and one statement
      * per record cost the server more than the records themselves.
      *
-     * <p>On PostgreSQL the head's update and the first insert are one statement, which inserts nothing unless the
-     * head is still the one the records were chained to; that update takes the head's row lock, so whoever finds
+     * <p>On PostgreSQL the head's update and the insert are one statement (from {@link #COPIED_FROM} records the update
+     * comes first and the records are copied), which inserts nothing unless the head is still the one the records
+     * were chained to; that update takes the head's row lock, so whoever finds
      * the head as expected appends while everybody else waits or finds it changed. The head this node last wrote,
      * from {@code known}, is tried first without locking, which saves the lock's round trip for the next
      * transaction of a tenant that writes alone (a billing run's batches); when another writer came between, the
@@ -111,9 +112,8 @@ final class AuditChain {
     }
 
     /**
-     * On PostgreSQL, the records after {@code head}: the head's update and the first rows in one statement, the rest
-     * after it under the head's lock that the update took; from {@link #COPIED_FROM} records, the update alone and
-     * then all of them copied.
+     * On PostgreSQL, the records after {@code head}: the head's update and the records in one statement; from
+     * {@link #COPIED_FROM} records, the update alone and then the records copied under the head's lock it took.
      *
      * @return false, having written nothing, when the head is no longer {@code head}
      */
@@ -142,18 +142,12 @@ final class AuditChain {
             records.into(connection);
             return true;
         }
-        int first = insert(connection, "with head as (update audit_chain_head set last_sequence = ?, last_hash = ?"
+        // fewer than COPIED_FROM rows: one statement holds them all
+        return insert(connection, "with head as (update audit_chain_head set last_sequence = ?, last_hash = ?"
                         + " where tenant_id = ? and last_sequence = ? and last_hash = ? returning tenant_id)"
                         + " insert into audit_record (tenant_id, " + COLUMNS + ") select * from (values ",
                 ") r where exists (select 1 from head)", tenant, chained, 0, chained.head().sequence(),
-                chained.head().hash(), tenant, head.sequence(), head.hash());
-        if (first == 0) {
-            return false;
-        }
-        for (int from = ROWS_PER_INSERT; from < chained.rows().size(); from += ROWS_PER_INSERT) {
-            insert(connection, INSERT, "", tenant, chained, from);
-        }
-        return true;
+                chained.head().hash(), tenant, head.sequence(), head.hash()) > 0;
     }
 
     /**
