@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.hibernate.Session;
+import org.hibernate.StatelessSession;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.spi.BootstrapContext;
 import org.hibernate.engine.spi.EntityEntry;
@@ -53,6 +54,9 @@ public class ChangeRecorder implements Integrator, PostInsertEventListener, Post
     private final CallerScope callers;
     private final Map<SharedSessionContractImplementor, PendingChanges> pending =
             Collections.synchronizedMap(new IdentityHashMap<>());
+    // Sessions that write rows for another's transaction (Database.insert), with the session whose they are.
+    private final Map<SharedSessionContractImplementor, SharedSessionContractImplementor> writingFor =
+            Collections.synchronizedMap(new IdentityHashMap<>());
     private final Map<Class<?>, AuditedType> types = new ConcurrentHashMap<>();
     private final KnownHeads heads = new KnownHeads();
 
@@ -76,6 +80,20 @@ public class ChangeRecorder implements Integrator, PostInsertEventListener, Post
     /** Records a change that is no entity flush, in the transaction {@code session} is running. */
     public void record(Session session, RecordedChange change) {
         pendingFor(session.unwrap(SharedSessionContractImplementor.class)).add(change);
+    }
+
+    /**
+     * Runs {@code write}, whose changes {@code writer} makes on {@code owner}'s connection and in its transaction,
+     * recording them with {@code owner}'s: they reach the trail when, and only if, that transaction commits.
+     */
+    public void recordAsPartOf(StatelessSession writer, Session owner, Runnable write) {
+        SharedSessionContractImplementor writing = writer.unwrap(SharedSessionContractImplementor.class);
+        writingFor.put(writing, owner.unwrap(SharedSessionContractImplementor.class));
+        try {
+            write.run();
+        } finally {
+            writingFor.remove(writing);
+        }
     }
 
     @Override
@@ -157,7 +175,8 @@ public class ChangeRecorder implements Integrator, PostInsertEventListener, Post
         return false;
     }
 
-    private PendingChanges pendingFor(SharedSessionContractImplementor session) {
+    private PendingChanges pendingFor(SharedSessionContractImplementor writer) {
+        SharedSessionContractImplementor session = writingFor.getOrDefault(writer, writer);
         synchronized (pending) {
             PendingChanges changes = pending.get(session);
             if (changes == null) {

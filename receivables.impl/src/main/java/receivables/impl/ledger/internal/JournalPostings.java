@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import org.hibernate.Session;
@@ -54,14 +55,20 @@ public class JournalPostings implements Journal {
      *                                                 on or before it
      */
     public JournalEntry post(Session session, LocalDate date, JournalEntryKind kind, String reference, List<JournalLine> lines) {
+        return post(session, session::persist, date, kind, reference, lines);
+    }
+
+    /** As {@link #post(Session, LocalDate, JournalEntryKind, String, List)}, the entry's rows handed to {@code rows}. */
+    JournalEntry post(Session session, Consumer<Object> rows, LocalDate date, JournalEntryKind kind, String reference,
+            List<JournalLine> lines) {
         String functional = functionalCurrency(session);
         String currency = lines.get(0).debit().currency();
         BigDecimal rate = currency.equals(functional) ? BigDecimal.ONE
                 : rates.requiredRate(session, currency, functional, date, "date");
         JournalEntry entry = JournalEntry.atRate(UUID.randomUUID(), date, kind, reference, lines, functional, rate);
-        session.persist(new JournalEntryEntity(entry, clock.instant()));
+        rows.accept(new JournalEntryEntity(entry, clock.instant()));
         for (int i = 0; i < entry.lines().size(); i++) {
-            session.persist(new JournalLineEntity(entry.id(), i + 1, entry.lines().get(i)));
+            rows.accept(new JournalLineEntity(entry.id(), i + 1, entry.lines().get(i)));
         }
         return entry;
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import org.hibernate.Session;
@@ -51,6 +52,7 @@ import receivables.impl.customer.internal.StoredCreditControl;
 import receivables.impl.event.internal.BusinessEvents;
 import receivables.impl.fx.internal.StoredExchangeRates;
 import receivables.impl.persistence.internal.Database;
+import receivables.impl.persistence.internal.NewRows;
 import receivables.impl.persistence.internal.SchemaMigration;
 import receivables.impl.persistence.internal.UnitOfWork;
 import receivables.impl.persistence.internal.WholeTenantReads;
@@ -120,7 +122,8 @@ public class StoredInvoices implements Invoices {
                     Optional<Cleared> cleared = issuable(session, tenant, invoice, issueDate);
                     if (cleared.isPresent()) {
                         issue(session, tx, tenant, cleared.get(), issueDate,
-                                YearlyCounter.INVOICE.reserve(session, tenant, issueDate.getYear(), 1), new HashMap<>());
+                                YearlyCounter.INVOICE.reserve(session, tenant, issueDate.getYear(), 1), new HashMap<>(),
+                                session::persist);
                         session.flush();
                     }
                     return toValue(session, invoice);
@@ -185,7 +188,9 @@ public class StoredInvoices implements Invoices {
      * The batch in the caller's transaction, {@code earlier} the invoices its orders already have. A new invoice
      * is written once, already issued: one insert per row, where writing the draft and then issuing it costs an
      * insert and an update. Only a credit check, which reads the customer's drafts from the database, makes the
-     * batch's drafts be written before they are issued.
+     * batch's drafts be written before they are issued. The new invoices still unwritten when the batch is issued
+     * are written with their lines, installments and journal entries as {@link NewRows}, outside the session: no
+     * one changes them after that in this transaction.
      */
     private int invoiceAndIssue(Session session, UnitOfWork tx, TenantId tenant, List<SalesOrder> orders,
             List<InvoiceCalculation> calculations, LocalDate issueDate, Map<String, InvoiceEntity> earlier) {
@@ -210,10 +215,15 @@ public class StoredInvoices implements Invoices {
         if (!drafts.isEmpty()) {
             long first = YearlyCounter.INVOICE.reserve(session, tenant, issueDate.getYear(), drafts.size());
             Map<String, BigDecimal> fxRates = new HashMap<>();
+            NewRows rows = new NewRows(InvoiceEntity.class, InvoiceLineEntity.class, InstallmentEntity.class,
+                    JournalEntryEntity.class, JournalLineEntity.class);
             for (int i = 0; i < drafts.size(); i++) {
-                issue(session, tx, tenant, drafts.get(i), issueDate, first + i, fxRates);
+                Cleared draft = drafts.get(i);
+                issue(session, tx, tenant, draft, issueDate, first + i, fxRates,
+                        unwritten.containsKey(draft.invoice()) ? rows::add : session::persist);
             }
-            writeUnwritten.run();
+            unwritten.forEach((invoice, calculation) -> write(rows::add, invoice, calculation));
+            database.insert(session, rows);
         }
         session.flush();
         session.clear();
@@ -343,7 +353,7 @@ public class StoredInvoices implements Invoices {
         Optional<Cleared> cleared = issuable(session, tenant, invoice, issueDate);
         if (cleared.isPresent()) {
             issue(session, tx, tenant, cleared.get(), issueDate, YearlyCounter.INVOICE.reserve(session, tenant,
-                    issueDate.getYear(), 1), new HashMap<>());
+                    issueDate.getYear(), 1), new HashMap<>(), session::persist);
         }
         session.flush();
         return invoice.id;
@@ -401,8 +411,12 @@ public class StoredInvoices implements Invoices {
     }
 
     private static void write(Session session, InvoiceEntity invoice, InvoiceCalculation calculation) {
-        session.persist(invoice);
-        calculation.lines().forEach(line -> session.persist(new InvoiceLineEntity(invoice.id, line)));
+        write(session::persist, invoice, calculation);
+    }
+
+    private static void write(Consumer<Object> rows, InvoiceEntity invoice, InvoiceCalculation calculation) {
+        rows.accept(invoice);
+        calculation.lines().forEach(line -> rows.accept(new InvoiceLineEntity(invoice.id, line)));
     }
 
     /** {@code invoice} cleared for issue on {@code issueDate} if it is a draft that may be; refuses what never may. */
@@ -449,12 +463,13 @@ public class StoredInvoices implements Invoices {
     }
 
     /**
-     * Numbers the draft, schedules its installments from its terms and posts the journal entry; takes the
-     * exchange rate from {@code fxRates}, a batch's rates of {@code issueDate} by currency, or adds it there.
+     * Numbers the draft, schedules its installments from its terms and posts the journal entry, handing their rows
+     * to {@code rows}; takes the exchange rate from {@code fxRates}, a batch's rates of {@code issueDate} by
+     * currency, or adds it there.
      */
     private void issue(Session session, UnitOfWork tx, TenantId tenant, Cleared draft, LocalDate issueDate,
-            long sequence, Map<String, BigDecimal> fxRates) {
-        issue(session, tx, tenant, draft, issueDate, sequence, fxRates, JournalEntryKind.INVOICE_ISSUED,
+            long sequence, Map<String, BigDecimal> fxRates, Consumer<Object> rows) {
+        issue(session, tx, tenant, draft, issueDate, sequence, fxRates, rows, JournalEntryKind.INVOICE_ISSUED,
                 issueLines(draft.invoice()));
     }
 
@@ -476,7 +491,7 @@ public class StoredInvoices implements Invoices {
         InvoiceEntity invoice = newDraft(session, order, calculation);
         write(session, invoice, calculation);
         issue(session, tx, tenant, new Cleared(invoice, null), charge.date(), YearlyCounter.INVOICE.reserve(session, tenant,
-                charge.date().getYear(), 1), new HashMap<>(), charge.kind().journalKind, List.of(
+                charge.date().getYear(), 1), new HashMap<>(), session::persist, charge.kind().journalKind, List.of(
                 JournalLine.debit(Account.RECEIVABLE, charge.amount()),
                 JournalLine.credit(charge.kind().income, charge.amount())));
         session.flush();
@@ -506,8 +521,10 @@ public class StoredInvoices implements Invoices {
         }
     }
 
+    /** The issue as the one above does it, with a journal entry of {@code kind} and {@code lines}. */
     private void issue(Session session, UnitOfWork tx, TenantId tenant, Cleared draft, LocalDate issueDate,
-            long sequence, Map<String, BigDecimal> fxRates, JournalEntryKind kind, List<JournalLine> lines) {
+            long sequence, Map<String, BigDecimal> fxRates, Consumer<Object> rows, JournalEntryKind kind,
+            List<JournalLine> lines) {
         InvoiceEntity invoice = draft.invoice();
         String functional = tenants.settings(tenant).functionalCurrency();
         if (!invoice.currency.equals(functional)) {
@@ -520,11 +537,11 @@ public class StoredInvoices implements Invoices {
         invoice.updatedAt = now();
         List<ScheduledInstallment> schedule = terms(session, invoice.termsCode).schedule(invoice.money(invoice.gross), issueDate);
         for (ScheduledInstallment scheduled : schedule) {
-            session.persist(new InstallmentEntity(invoice, new Installment(scheduled.sequence(), scheduled.dueDate(),
+            rows.accept(new InstallmentEntity(invoice, new Installment(scheduled.sequence(), scheduled.dueDate(),
                     scheduled.amount(), scheduled.amount(), scheduled.discountUntil(), scheduled.discountAmount())));
         }
         invoice.dueDate = schedule.get(schedule.size() - 1).dueDate();
-        journal.post(session, issueDate, kind, invoice.number, lines);
+        journal.post(session, rows, issueDate, kind, invoice.number, lines);
         events.afterCommit(tx, EventTopics.INVOICE_ISSUED, Map.of(EventTopics.TENANT, tenant.value(), EventTopics.ID,
                 invoice.id.toString(), EventTopics.INVOICE_NUMBER, invoice.number, EventTopics.CUSTOMER_ID,
                 invoice.customerId.toString(), EventTopics.CURRENCY, invoice.currency, EventTopics.AMOUNT,

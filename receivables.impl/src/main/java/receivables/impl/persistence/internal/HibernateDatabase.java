@@ -32,6 +32,7 @@ import org.hibernate.bytecode.internal.none.BytecodeProviderImpl;
 import org.hibernate.bytecode.spi.BytecodeProvider;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.StaleStateException;
+import org.hibernate.StatelessSession;
 import org.hibernate.exception.ConstraintViolationException;
 import org.hibernate.exception.JDBCConnectionException;
 import org.osgi.framework.BundleContext;
@@ -171,6 +172,17 @@ public class HibernateDatabase implements Database {
                 throw new DatabaseUnavailableException("the database cannot be reached: " + rootMessage(e), e);
             }
             throw e;
+        }
+    }
+
+    @Override
+    public void insert(Session session, NewRows rows) {
+        List<List<Object>> batches = rows.batches();
+        if (batches.isEmpty()) {
+            return;
+        }
+        try (StatelessSession writer = session.statelessWithOptions().connection().open()) {
+            changes.recordAsPartOf(writer, session, () -> batches.forEach(writer::insertMultiple));
         }
     }
 

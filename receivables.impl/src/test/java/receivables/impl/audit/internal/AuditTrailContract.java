@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import receivables.impl.approval.internal.FourEyesFixture;
+import receivables.api.ConflictException;
 import receivables.api.PageRequest;
 import receivables.api.TenantId;
 import receivables.api.audit.Actor;
@@ -199,6 +200,39 @@ abstract class AuditTrailContract {
         assertThat(changes.get(1).changes()).extracting(FieldChange::field).contains("open", "installments[1].open");
         long recorded = trail.find(ALPHA, AuditQuery.everything(), PageRequest.first()).totalItems();
         assertThat(trail.verify(ALPHA)).isEqualTo(ChainVerification.intact(recorded));
+    }
+
+    /**
+     * A batch's new invoices are written outside the session (as {@code NewRows}); their records join the batch's
+     * transaction all the same, and go with it when it fails after they were written.
+     */
+    @Test
+    void aBatchThatFailsAfterWritingItsNewInvoicesLeavesNeitherThemNorTheirRecords() {
+        LedgerFixture ledger = LedgerFixture.on(testDatabase.get());
+        UUID customer = ledger.customers().create(ALPHA, details("C-1")).id();
+        List<OrderLine> lines = List.of(new OrderLine("WIDGET", "Widget", BigDecimal.ONE, new BigDecimal("19.99"), null,
+                new BigDecimal("19")));
+        ledger.invoices().invoiceAndIssue(ALPHA, List.of(new SalesOrder("SO-1", customer, "EUR",
+                LocalDate.of(2026, 3, 2), null, lines)), LocalDate.of(2026, 3, 3));
+        long before = trail.find(ALPHA, AuditQuery.everything(), PageRequest.first()).totalItems();
+
+        List<SalesOrder> batch = new ArrayList<>();
+        for (int i = 2; i <= 150; i++) {
+            batch.add(new SalesOrder("SO-" + i, customer, "EUR", LocalDate.of(2026, 3, 2), null, lines));
+        }
+        batch.add(new SalesOrder("SO-1", customer, "EUR", LocalDate.of(2026, 3, 2), null, List.of(new OrderLine("WIDGET",
+                "Widget", BigDecimal.TEN, new BigDecimal("19.99"), null, new BigDecimal("19")))));
+        assertThatThrownBy(() -> ledger.invoices().invoiceAndIssue(ALPHA, batch, LocalDate.of(2026, 3, 3)))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("SO-1");
+
+        assertThat(ledger.invoices().list(ALPHA, InvoiceQuery.all(), PageRequest.first()).totalItems()).isOne();
+        assertThat(trail.find(ALPHA, AuditQuery.everything(), PageRequest.first()).totalItems()).isEqualTo(before);
+        assertThat(testDatabase.changes().pendingTransactions()).isZero();
+
+        ledger.invoices().invoiceAndIssue(ALPHA, batch.subList(0, 149), LocalDate.of(2026, 3, 3));
+        assertThat(trail.find(ALPHA, new AuditQuery("invoice", null, null, null, null), PageRequest.first()).totalItems())
+                .isEqualTo(150);
+        assertThat(trail.verify(ALPHA)).isEqualTo(ChainVerification.intact(before + 149));
     }
 
     /**

@@ -60,6 +60,11 @@ class IdempotentCommandTest {
         }
 
         @Override
+        public void insert(Session session, NewRows rows) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public DatabaseStatus status() {
             throw new UnsupportedOperationException();
         }
