@@ -72,7 +72,7 @@ final class CsvHistoryReader implements HistoryReader {
             header.set(i, column);
             if (!HistoryFields.ALL.contains(column)) {
                 // A column is named by its number when its name could not be read back in one line of a problem.
-                boolean unprintable = column.isEmpty() || column.chars().anyMatch(Character::isISOControl);
+                boolean unprintable = !HistoryFields.oneLine(column).equals(column);
                 sink.violation(1, unprintable ? "column " + (i + 1) : column, "is not a field of a history file;"
                         + " the fields are " + String.join(", ", HistoryFields.CSV_COLUMNS));
                 right = false;

@@ -72,7 +72,7 @@ final class HistoryCheck implements HistorySink {
     public void violation(long line, String field, String message) {
         violationCount++;
         if (violations.size() < HistoryImports.MAX_VIOLATIONS) {
-            violations.add(FieldViolation.of("line " + line + ": " + field, message));
+            violations.add(FieldViolation.of("line " + line + ": " + HistoryFields.oneLine(field), message));
         }
     }
 

@@ -35,6 +35,7 @@ final class HistoryFields {
     static final List<String> CSV_COLUMNS = List.of(RECORD, SOURCE_ID, "name", "currency", "country", "segment",
             "salesperson", "customer", "number", "amount", "issueDate", "dueDate", "paidDate", "invoice", "valueDate");
 
+    private static final Pattern LINE_BREAKING = Pattern.compile("[\\p{Cc}\\p{Zl}\\p{Zp}]");
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
     private static final Pattern DECIMAL = Pattern.compile("[0-9]{1,15}(\\.[0-9]{1,4})?");
     private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
@@ -192,5 +193,13 @@ final class HistoryFields {
             wrong(field, "must be a day written as 2026-03-31");
             return null;
         }
+    }
+
+    /**
+     * A name from the file as one line of a problem: what would break the line or not show (control characters, line
+     * and paragraph separators) as U+FFFD, an empty name as {@code ""}.
+     */
+    static String oneLine(String name) {
+        return name.isEmpty() ? "\"\"" : LINE_BREAKING.matcher(name).replaceAll("\uFFFD");
     }
 }

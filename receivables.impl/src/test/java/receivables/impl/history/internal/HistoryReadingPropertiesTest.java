@@ -137,12 +137,22 @@ class HistoryReadingPropertiesTest {
                         .extracting(FieldViolation::field).containsExactly("line 3: record"));
     }
 
+    /** The line separator (U+2028) after jqwik's counterexample of 2026-12-01. */
     @Example
-    void aHeaderColumnWithALineBreakIsNamedByItsNumber() {
-        String csv = "record,\"source\nId\",name\ncustomer,C1,Acme\n";
+    void aHeaderColumnThatBreaksTheLineIsNamedByItsNumber() {
+        String csv = "record,\"source\nId\",na\u2028me\ncustomer,C1,Acme\n";
         assertThatThrownBy(() -> check(HistoryFormat.CSV, csv.getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.violations())
-                        .extracting(FieldViolation::field).containsExactly("line 1: column 2"));
+                        .extracting(FieldViolation::field).containsExactly("line 1: column 2", "line 1: column 3"));
+    }
+
+    @Example
+    void aJsonFieldNameThatBreaksTheLineOrIsEmptyIsShownInOneLine() {
+        String json = "{\"customers\": [{\"a\\nb\": {}, \"\u2029\": [], \"\": {}}]}";
+        assertThatThrownBy(() -> check(HistoryFormat.JSON, json.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.violations())
+                        .extracting(FieldViolation::field).containsExactly("line 1: a\uFFFDb", "line 1: \uFFFD",
+                                "line 1: \"\""));
     }
 
     static HistoryCheck check(HistoryFormat format, byte[] file) {
