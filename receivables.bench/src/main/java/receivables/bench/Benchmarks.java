@@ -24,7 +24,7 @@ import receivables.impl.persistence.internal.TestDatabases;
  * Benchmarks [h2] [postgres] [billing] [aging] [statements] [dunning] [reports] [dso] [start] [hotdeploy] [payments]
  *            [profile] [baselineRewrites] [unanalyzed] [invoices=N] [customers=N]
  *            [installments=N] [agingCustomers=N] [noiseInstallments=N] [noiseCustomers=N]
- *            [billingTimeLimit=seconds] [agingTimeLimit=seconds] [entries=N] [openInvoices=N]
+ *            [billingTimeLimit=seconds] [billingWarmUp=N] [agingTimeLimit=seconds] [entries=N] [openInvoices=N]
  *            [dunningCustomers=N] [dunningInstallments=N] [starts=N] [loadRounds=N] [deploys=N]
  *            [paymentSeconds=N] [paymentWarmUp=seconds] [paymentRate=N] [paymentInvoices=N] [paymentCustomers=N]
  * </pre>
@@ -39,7 +39,8 @@ import receivables.impl.persistence.internal.TestDatabases;
  * minutes and are in no plan unless named, nor are start and hotdeploy, which start the host jar built by
  * receivables.runtime (on its embedded H2 whatever database is named). Our billing run is stopped after
  * {@code billingTimeLimit} (1,800 s), an aging report running longer than {@code agingTimeLimit} (60 s) is cancelled
- * by the database; either is reported as not finished, with the baseline's time.
+ * by the database; either is reported as not finished, with the baseline's time. Ours and the billing baselines
+ * warm up on {@code billingWarmUp} orders first, by default 2 % of the invoices (at least 500, at most 2,000).
  * {@code profile} adds stack samples and table statistics; sampling costs time, so its figures are not the
  * ones to record. {@code baselineRewrites} gives the billing baseline's PostgreSQL connection what our pool has,
  * {@code reWriteBatchedInserts}, so that the ratio shows what is left once both send multi-row inserts.
@@ -49,7 +50,8 @@ public final class Benchmarks {
     private static final Map<String, Integer> DEFAULT_SIZES = Map.ofEntries(Map.entry("invoices", 100_000),
             Map.entry("customers", 10_000), Map.entry("installments", 1_000_000), Map.entry("agingCustomers", 50_000),
             Map.entry("noiseInstallments", 300_000), Map.entry("noiseCustomers", 15_000), Map.entry("agingTimeLimit", 60),
-            Map.entry("billingTimeLimit", 1_800), Map.entry("entries", 100_000), Map.entry("openInvoices", 2_000),
+            Map.entry("billingTimeLimit", 1_800), Map.entry("billingWarmUp", 0), Map.entry("entries", 100_000),
+            Map.entry("openInvoices", 2_000),
             Map.entry("dunningCustomers", 50_000), Map.entry("dunningInstallments", 1_000_000),
             Map.entry("dsoPayments", 5_000_000), Map.entry("dsoCustomers", 50_000), Map.entry("dsoMonths", 24),
             Map.entry("reportRounds", 3), Map.entry("reportTimeLimit", 300), Map.entry("starts", 3),
@@ -63,7 +65,7 @@ public final class Benchmarks {
     private record Run(String workload, DatabaseKind kind, Map<String, Integer> sizes) {
 
         private static final Map<String, List<String>> SIZES_OF = Map.of(
-                "billing", List.of("invoices", "customers", "billingTimeLimit"),
+                "billing", List.of("invoices", "customers", "billingTimeLimit", "billingWarmUp"),
                 "aging", List.of("installments", "agingCustomers", "noiseInstallments", "noiseCustomers", "agingTimeLimit"),
                 "statements", List.of("entries", "openInvoices"),
                 "dunning", List.of("dunningCustomers", "dunningInstallments"),
@@ -173,7 +175,7 @@ public final class Benchmarks {
                 case "dso" -> ReportsBenchmark.history(run.kind(), size.get("dsoPayments"), size.get("dsoCustomers"),
                         size.get("dsoMonths"), size.get("reportRounds"), size.get("reportTimeLimit"), unanalyzed).run();
                 case "billing" -> new BillingRunBenchmark(run.kind(), size.get("invoices"), size.get("customers"),
-                        size.get("billingTimeLimit"), profiling, baselineRewrites).run();
+                        size.get("billingTimeLimit"), size.get("billingWarmUp"), profiling, baselineRewrites).run();
                 case "aging" -> new AgingBenchmark(run.kind(), size.get("installments"),
                         size.get("agingCustomers"), size.get("noiseInstallments"), size.get("noiseCustomers"),
                         size.get("agingTimeLimit"), profiling).run();

@@ -44,20 +44,24 @@ final class BillingRunBenchmark {
     private final int invoices;
     private final int customers;
     private final int timeLimitSeconds;
+    private final int warmUpOrders;
     private final boolean profiling;
     private final boolean baselineRewrites;
 
     /**
      * @param timeLimitSeconds when our run is stopped (interrupted) if it has not completed; the baseline has none
+     * @param warmUpOrders     the orders each side bills first, untimed, in a tenant of their own; 0 for 2 % of
+     *                         {@code invoices}, at least 500, at most 2,000
      * @param baselineRewrites whether the baseline's batches of inserts go as multi-row inserts too, as ours do on
      *                         PostgreSQL
      */
-    BillingRunBenchmark(DatabaseKind kind, int invoices, int customers, int timeLimitSeconds, boolean profiling,
-            boolean baselineRewrites) {
+    BillingRunBenchmark(DatabaseKind kind, int invoices, int customers, int timeLimitSeconds, int warmUpOrders,
+            boolean profiling, boolean baselineRewrites) {
         this.kind = kind;
         this.invoices = invoices;
         this.customers = customers;
         this.timeLimitSeconds = timeLimitSeconds;
+        this.warmUpOrders = warmUpOrders > 0 ? warmUpOrders : Math.max(500, Math.min(2_000, invoices / 50));
         this.profiling = profiling;
         this.baselineRewrites = baselineRewrites;
     }
@@ -65,7 +69,6 @@ final class BillingRunBenchmark {
     /** Two lines: ours against the plain baseline, then against the baseline that also writes the audit records. */
     List<Measurement> run() throws Exception {
         String workload = String.format("billing run, %,d invoices", invoices);
-        int warmUpOrders = Math.max(500, Math.min(2_000, invoices / 50));
         System.out.printf("%n== %s on %s (%,d customers, %,d warm-up orders)%n", workload, kind.label, customers, warmUpOrders);
         try (FreshDatabase oursStore = kind.create("billing_ours", 0);
                 FreshDatabase baselineStore = kind.create("billing_jdbc", 0);
@@ -76,6 +79,7 @@ final class BillingRunBenchmark {
             List<SalesOrder> orders;
             List<SalesOrder> warmUp;
             double oursSeconds;
+            CpuUse oursCpu;
             BillingRun oursRun;
             try {
                 LedgerFixture ledger = LedgerFixture.on(database);
@@ -93,9 +97,11 @@ final class BillingRunBenchmark {
                     BackgroundBillingRuns runs = node.runs();
                     requireCompleted(untilDone(runs, WARM_UP, warmUp, 0));
                     StackSampler sampler = StackSampler.startIf(profiling, thread -> thread.getName().equals("receivables-billing-run"));
+                    CpuUse.Counter cpu = CpuUse.count();
                     long started = System.nanoTime();
                     oursRun = untilDone(runs, TENANT, orders, timeLimitSeconds);
                     oursSeconds = seconds(System.nanoTime() - started);
+                    oursCpu = cpu.used();
                     if (sampler != null) {
                         sampler.close();
                         System.out.print(sampler.report("our billing run (thread receivables-billing-run)", 14));
@@ -147,6 +153,8 @@ final class BillingRunBenchmark {
                     audited.audit().records());
             System.out.printf("  %-22s %22.0f %22.0f%n", "audit changes (chars)", oursAudit.averageChanges(),
                     audited.audit().averageChanges());
+            System.out.printf("  CPU: ours %s; baseline %s; %s %s%n", oursCpu.describe(), plain.cpu().describe(), AUDITED,
+                    audited.cpu().describe());
             System.out.printf("  ours %.2f s, baseline %.2f s, ratio %.2f; ledgers %s%n", oursSeconds, baselineSeconds,
                     oursSeconds / baselineSeconds, agree ? "agree" : "DIFFER");
             System.out.printf("  ours %.2f s, %s %.2f s, ratio %.2f; ledgers and audit records %s%n", oursSeconds,
@@ -159,8 +167,8 @@ final class BillingRunBenchmark {
         }
     }
 
-    /** One baseline's time, ledger and audit records. */
-    private record Baseline(double seconds, LedgerTotals totals, AuditVolume audit) {
+    /** One baseline's time, CPU, ledger and audit records. */
+    private record Baseline(double seconds, CpuUse cpu, LedgerTotals totals, AuditVolume audit) {
     }
 
     /** The baseline writing the warm-up, then {@code orders} timed, into {@code store}. */
@@ -170,10 +178,12 @@ final class BillingRunBenchmark {
         Baseline baseline;
         try (Connection connection = baselineRewrites ? store.connectRewritingBatchedInserts() : store.connect()) {
             JdbcBilling.bill(connection, WARM_UP.value(), warmUp, ISSUE_DATE, trail);
+            CpuUse.Counter cpu = CpuUse.count();
             long started = System.nanoTime();
             JdbcBilling.bill(connection, TENANT.value(), orders, ISSUE_DATE, trail);
             double seconds = seconds(System.nanoTime() - started);
-            baseline = new Baseline(seconds, LedgerTotals.read(connection, TENANT.value(), ISSUE_DATE.getYear()),
+            CpuUse used = cpu.used();
+            baseline = new Baseline(seconds, used, LedgerTotals.read(connection, TENANT.value(), ISSUE_DATE.getYear()),
                     AuditVolume.read(connection, TENANT.value()));
         }
         if (profiling) {
