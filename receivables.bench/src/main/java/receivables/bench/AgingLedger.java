@@ -59,7 +59,7 @@ final class AgingLedger {
     private static final Table INSTALLMENTS = new Table("installment", "tenant_id", "id", "invoice_id", "sequence_number",
             "customer_id", "currency", "issue_date", "due_date", "amount", "open_amount", "version");
     private static final Table ALLOCATIONS = new Table("allocation", "tenant_id", "id", "payment_id", "invoice_id",
-            "installment_id", "amount", "value_date", "allocated_at");
+            "installment_id", "amount", "value_date", "allocated_at", "customer_id", "currency", "issue_date", "due_date");
 
     private record Table(String name, String... columns) {
     }
@@ -209,6 +209,7 @@ final class AgingLedger {
                 for (int sequence = 1; sequence <= parts && installments < installmentCount; sequence++) {
                     UUID installmentId = uuid(random);
                     BigDecimal amount = BigDecimal.valueOf(1_000 + random.nextInt(499_001), 2);
+                    LocalDate dueDate = issueDate.plusDays(terms + 30L * (sequence - 1));
                     BigDecimal paid = BigDecimal.ZERO;
                     if (random.nextDouble() < PARTLY_PAID) {
                         int payments = 1 + random.nextInt(2);
@@ -216,12 +217,13 @@ final class AgingLedger {
                             // Each payment covers 5 to 45 % of the amount: partly paid, never settled.
                             BigDecimal part = amount.multiply(BigDecimal.valueOf(5 + random.nextInt(41))).movePointLeft(2)
                                     .setScale(2, RoundingMode.DOWN);
-                            allocation(invoiceId, installmentId, part, issueDate.plusDays(random.nextInt(150)));
+                            allocation(invoiceId, installmentId, customer, issueDate, dueDate, part,
+                                    issueDate.plusDays(random.nextInt(150)));
                             paid = paid.add(part);
                         }
                     }
-                    installment(installmentId, invoiceId, sequence, customer, issueDate,
-                            issueDate.plusDays(terms + 30L * (sequence - 1)), amount, amount.subtract(paid));
+                    installment(installmentId, invoiceId, sequence, customer, issueDate, dueDate, amount,
+                            amount.subtract(paid));
                     gross = gross.add(amount);
                     open = open.add(amount.subtract(paid));
                 }
@@ -253,7 +255,7 @@ final class AgingLedger {
                     for (int p = 1; p <= payments && !(lastUnpaid && p == payments); p++) {
                         BigDecimal part = p == payments ? left
                                 : amount.divide(BigDecimal.valueOf(payments), 2, RoundingMode.DOWN);
-                        allocation(invoiceId, installmentId, part, issueDate.plusDays(
+                        allocation(invoiceId, installmentId, customer, issueDate, dueDate, part, issueDate.plusDays(
                                 random.nextInt((int) java.time.temporal.ChronoUnit.DAYS.between(issueDate, dueDate) + 61)));
                         left = left.subtract(part);
                     }
@@ -292,10 +294,12 @@ final class AgingLedger {
             }
         }
 
-        private void allocation(UUID invoiceId, UUID installmentId, BigDecimal amount, LocalDate valueDate)
-                throws SQLException, IOException {
+        /** An allocation to an installment of {@code customer}'s, with the keys of the installment it carries. */
+        private void allocation(UUID invoiceId, UUID installmentId, int customer, LocalDate issueDate,
+                LocalDate dueDate, BigDecimal amount, LocalDate valueDate) throws SQLException, IOException {
             sink.row(ALLOCATIONS, tenant, uuid(random), uuid(random), invoiceId, installmentId, amount, valueDate,
-                    valueDate.atTime(12, 0).atOffset(ZoneOffset.UTC));
+                    valueDate.atTime(12, 0).atOffset(ZoneOffset.UTC), customers.get(customer), currencies.get(customer),
+                    issueDate, dueDate);
             allocations++;
         }
 

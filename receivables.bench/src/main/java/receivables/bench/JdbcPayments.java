@@ -68,7 +68,10 @@ final class JdbcPayments implements PaymentLoad.Booking, AutoCloseable {
         LocalDate valueDate = plan.valueDate();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         UUID installment;
-        try (PreparedStatement locking = connection.prepareStatement("select i.id from installment i join invoice v"
+        LocalDate issueDate;
+        LocalDate dueDate;
+        try (PreparedStatement locking = connection.prepareStatement("select i.id, i.issue_date, i.due_date"
+                + " from installment i join invoice v"
                 + " on v.tenant_id = i.tenant_id and v.id = i.invoice_id where i.tenant_id = ? and i.invoice_id = ?"
                 + " and v.customer_id = ? and v.currency = 'EUR' and v.status in ('ISSUED', 'PARTIALLY_PAID')"
                 + " and i.open_amount >= ? order by i.sequence_number limit 1 for update");
@@ -77,6 +80,8 @@ final class JdbcPayments implements PaymentLoad.Booking, AutoCloseable {
                 return false;
             }
             installment = row.getObject(1, UUID.class);
+            issueDate = row.getObject(2, LocalDate.class);
+            dueDate = row.getObject(3, LocalDate.class);
         }
         long number;
         try (PreparedStatement counter = connection.prepareStatement("update payment_number_sequence"
@@ -99,9 +104,10 @@ final class JdbcPayments implements PaymentLoad.Booking, AutoCloseable {
             }
         }
         try (PreparedStatement insert = connection.prepareStatement("insert into allocation (tenant_id, id, payment_id,"
-                + " invoice_id, installment_id, amount, value_date, allocated_at) values (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            Jdbc.bind(insert, tenant, UUID.randomUUID(), payment, target.invoice(), installment, amount, valueDate, now)
-                    .executeUpdate();
+                + " invoice_id, installment_id, amount, value_date, allocated_at, customer_id, currency, issue_date,"
+                + " due_date) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'EUR', ?, ?)")) {
+            Jdbc.bind(insert, tenant, UUID.randomUUID(), payment, target.invoice(), installment, amount, valueDate, now,
+                    target.customer(), issueDate, dueDate).executeUpdate();
         }
         try (PreparedStatement update = connection.prepareStatement("update installment set open_amount = open_amount - ?,"
                 + " version = version + 1 where tenant_id = ? and id = ?")) {

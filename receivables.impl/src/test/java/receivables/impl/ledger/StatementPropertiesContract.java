@@ -133,6 +133,7 @@ abstract class StatementPropertiesContract {
             assertThat(installment.open()).as("open amount of %s after %s", installment, operations)
                     .isEqualByComparingTo(installment.amount().subtract(installment.allocatedUpTo(LocalDate.MAX)));
         }
+        assertThat(allocationsWithKeysNotTheirInstallments(tenant)).as("allocations after %s", operations).isZero();
         List<Integer> limits = List.of(7, 30, 60);
         Set<LocalDate> days = new TreeSet<>();
         days.add(START.minusDays(1));
@@ -216,6 +217,18 @@ abstract class StatementPropertiesContract {
     }
 
     /** The tenant's installments and allocations, read by plain SQL. */
+    /**
+     * Allocations, of payments, credit notes, write-offs and reversals alike, that carry other keys than their
+     * installment's.
+     */
+    private long allocationsWithKeysNotTheirInstallments(TenantId tenant) {
+        return database.inTransaction(tenant, session -> ((Number) session.createNativeQuery("select count(*)"
+                        + " from allocation a join installment i on i.tenant_id = a.tenant_id and i.id = a.installment_id"
+                        + " where a.tenant_id = :tenant and (a.customer_id <> i.customer_id or a.currency <> i.currency"
+                        + " or a.issue_date <> i.issue_date or a.due_date <> i.due_date)", Object.class)
+                .setParameter("tenant", tenant.value()).getSingleResult()).longValue());
+    }
+
     private List<InstallmentRow> installments(TenantId tenant) {
         return database.inTransaction(tenant, session -> {
             Map<UUID, Map<LocalDate, BigDecimal>> allocations = new HashMap<>();

@@ -13,12 +13,11 @@ import jakarta.persistence.Table;
 import receivables.api.money.Money;
 import receivables.api.payment.Allocation;
 import receivables.impl.audit.internal.Audited;
-import receivables.impl.persistence.internal.TenantOwned;
 
 @Audited("allocation")
 @Entity(name = "Allocation")
 @Table(name = "allocation")
-class AllocationEntity extends TenantOwned {
+class AllocationEntity extends AllocationRow {
 
     @Id
     UUID id;
@@ -50,11 +49,12 @@ class AllocationEntity extends TenantOwned {
     protected AllocationEntity() {
     }
 
-    AllocationEntity(UUID paymentId, UUID invoiceId, UUID installmentId, Money amount, LocalDate valueDate, Instant now) {
+    AllocationEntity(UUID paymentId, InstallmentEntity installment, Money amount, LocalDate valueDate, Instant now) {
         this.id = UUID.randomUUID();
         this.paymentId = paymentId;
-        this.invoiceId = invoiceId;
-        this.installmentId = installmentId;
+        this.invoiceId = installment.invoiceId;
+        this.installmentId = installment.id;
+        takeOff(installment);
         this.amount = amount.amount();
         this.valueDate = valueDate;
         this.allocatedAt = now;
@@ -67,6 +67,7 @@ class AllocationEntity extends TenantOwned {
         reversal.paymentId = paymentId;
         reversal.invoiceId = invoiceId;
         reversal.installmentId = installmentId;
+        reversal.sameInstallmentAs(this);
         reversal.amount = amount.negate();
         reversal.valueDate = date;
         reversal.allocatedAt = now;

@@ -114,7 +114,7 @@ public class LedgerHistory {
                 null, List.of()), tenants.settings(tenant).paymentNumber(valueDate,
                         YearlyCounter.PAYMENT.reserve(session, tenant, valueDate.getYear(), 1)), now);
         session.persist(payment);
-        session.persist(new AllocationEntity(payment.id, invoiceId, installment.id(), amount, valueDate, now));
+        session.persist(new AllocationEntity(payment.id, installment, amount, valueDate, now));
         payment.allocate(amount);
         installment.settle(amount);
         invoice.settle(amount, now);

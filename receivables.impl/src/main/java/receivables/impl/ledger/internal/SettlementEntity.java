@@ -12,7 +12,6 @@ import jakarta.persistence.Table;
 
 import receivables.api.money.Money;
 import receivables.impl.audit.internal.Audited;
-import receivables.impl.persistence.internal.TenantOwned;
 
 /**
  * What a credit note or write-off took off one installment: an allocation row without a payment, so that
@@ -21,7 +20,7 @@ import receivables.impl.persistence.internal.TenantOwned;
 @Audited("settlement")
 @Entity(name = "Settlement")
 @Table(name = "allocation")
-class SettlementEntity extends TenantOwned {
+class SettlementEntity extends AllocationRow {
 
     @Id
     UUID id;
@@ -57,6 +56,7 @@ class SettlementEntity extends TenantOwned {
         this.writeOffId = writeOffId;
         this.invoiceId = installment.invoiceId();
         this.installmentId = installment.id();
+        takeOff(installment);
         this.amount = amount.amount();
         this.valueDate = valueDate;
         this.allocatedAt = now;

@@ -642,8 +642,7 @@ public class StoredPayments implements Payments {
                 installment.settle(amount);
                 invoice.settle(amount, now);
                 payment.allocate(amount);
-                AllocationEntity allocation = new AllocationEntity(payment.id, invoice.id(), installment.id(), amount,
-                        valueDate, now);
+                AllocationEntity allocation = new AllocationEntity(payment.id, installment, amount, valueDate, now);
                 session.persist(allocation);
                 made.add(Map.entry(installment, allocation));
             }

@@ -13,6 +13,7 @@ import org.h2.util.OsgiDataSourceFactory;
 import org.osgi.service.jdbc.DataSourceFactory;
 import org.postgresql.osgi.PGDataSourceFactory;
 
+import receivables.impl.audit.internal.AuditChangesCompressedFast;
 import receivables.impl.audit.internal.AuditRecordsAppendOnly;
 import receivables.impl.audit.internal.CallerScope;
 import receivables.impl.audit.internal.ChangeRecorder;
@@ -20,6 +21,7 @@ import receivables.impl.personal.internal.PersonalDataKeys;
 import receivables.impl.personal.internal.PersonalDataSealing;
 import receivables.impl.personal.internal.StatementPayerSealing;
 import receivables.impl.provider.internal.SealedSecrets;
+import receivables.impl.reconciliation.internal.StatementMatchingKeys;
 
 /**
  * Real databases for tests outside the framework: a private in-memory H2, or a private schema on the
@@ -118,7 +120,8 @@ public final class TestDatabases {
         String user = schema == null ? "" : POSTGRES_USER;
         org.flywaydb.core.Flyway.configure(TestDatabases.class.getClassLoader()).dataSource(url, user, "")
                 .locations("classpath:db/migration")
-                .javaMigrations(new AuditRecordsAppendOnly(), new PersonalDataSealing(null), new StatementPayerSealing(null))
+                .javaMigrations(new AuditRecordsAppendOnly(), new PersonalDataSealing(null), new StatementPayerSealing(null),
+                        new AuditChangesCompressedFast(), new StatementMatchingKeys())
                 .target(version).load().migrate();
         try (Connection connection = DriverManager.getConnection(url, user, "")) {
             before.run(connection);

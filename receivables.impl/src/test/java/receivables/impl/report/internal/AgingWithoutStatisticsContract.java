@@ -85,12 +85,13 @@ abstract class AgingWithoutStatisticsContract extends OnLedger {
      */
     private void allocateToEveryInstallment(BigDecimal each) {
         database.inTransaction(TENANT, session -> {
-            List<Object[]> installments = session.createNativeQuery("select id, invoice_id from installment"
-                    + " where tenant_id = :tenant", Object[].class).setParameter("tenant", TENANT.value()).getResultList();
+            List<Object[]> installments = session.createNativeQuery("select id, invoice_id, customer_id, currency,"
+                    + " issue_date, due_date from installment where tenant_id = :tenant", Object[].class)
+                    .setParameter("tenant", TENANT.value()).getResultList();
             session.doWork(connection -> {
                 try (PreparedStatement insert = connection.prepareStatement("insert into allocation (tenant_id, id,"
-                        + " payment_id, invoice_id, installment_id, amount, value_date, allocated_at)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + " payment_id, invoice_id, installment_id, amount, value_date, allocated_at, customer_id,"
+                        + " currency, issue_date, due_date) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                     for (Object[] installment : installments) {
                         for (int i = 0; i < ALLOCATIONS_PER_INSTALLMENT; i++) {
                             insert.setString(1, TENANT.value());
@@ -101,6 +102,10 @@ abstract class AgingWithoutStatisticsContract extends OnLedger {
                             insert.setBigDecimal(6, each);
                             insert.setDate(7, Date.valueOf(ISSUED.plusDays(i)));
                             insert.setTimestamp(8, Timestamp.from(Instant.now()));
+                            insert.setObject(9, NativeValues.uuid(installment[2]));
+                            insert.setString(10, (String) installment[3]);
+                            insert.setObject(11, NativeValues.date(installment[4]));
+                            insert.setObject(12, NativeValues.date(installment[5]));
                             insert.addBatch();
                         }
                         insert.executeBatch();

@@ -310,7 +310,7 @@ abstract class CustomerStatementsContract extends OnLedger {
                 "unallocated_amount", "value_date", "payer_reference", "version", "created_at"),
                 List.of("amount", "unallocated_amount"));
         copy(source, target, "allocation", List.of("id", "payment_id", "invoice_id", "installment_id", "amount",
-                "value_date", "allocated_at"), List.of("amount"));
+                "value_date", "allocated_at", "customer_id", "currency", "issue_date", "due_date"), List.of("amount"));
     }
 
     private void copy(TenantId source, TenantId target, String table, List<String> columns, List<String> amounts) {

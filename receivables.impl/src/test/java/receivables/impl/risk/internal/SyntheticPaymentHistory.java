@@ -90,8 +90,8 @@ final class SyntheticPaymentHistory {
                         + " version, created_at, payment_number) values (?, ?, ?, ?, 'BANK_TRANSFER', 'EUR', ?, 0, ?,"
                         + " 0, ?, ?)");
                 PreparedStatement allocation = connection.prepareStatement("insert into allocation (tenant_id, id,"
-                        + " payment_id, invoice_id, installment_id, amount, value_date, allocated_at)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?)");
+                        + " payment_id, invoice_id, installment_id, amount, value_date, allocated_at, customer_id,"
+                        + " currency, issue_date, due_date) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'EUR', ?, ?)");
                 PreparedStatement dispute = connection.prepareStatement("insert into invoice_dispute (tenant_id, id,"
                         + " invoice_id, reason, opened_at, resolved_at) values (?, ?, ?, 'goods damaged', ?, ?)");
                 PreparedStatement notice = connection.prepareStatement("insert into dunning_notice (tenant_id, id,"
@@ -186,6 +186,9 @@ final class SyntheticPaymentHistory {
                             allocation.setBigDecimal(6, amount);
                             allocation.setObject(7, paid);
                             allocation.setTimestamp(8, Timestamp.from(now));
+                            allocation.setObject(9, id);
+                            allocation.setObject(10, issued);
+                            allocation.setObject(11, due);
                             allocation.addBatch();
                         }
                         if (disputed && !issued.plusDays(5).isAfter(end)) {

@@ -1,0 +1,9 @@
+package receivables.impl.report.internal;
+
+class AgingAfterUpgradeH2Test extends AgingAfterUpgradeContract {
+
+    @Override
+    boolean postgres() {
+        return false;
+    }
+}

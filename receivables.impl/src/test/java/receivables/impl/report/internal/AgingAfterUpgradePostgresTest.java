@@ -1,0 +1,9 @@
+package receivables.impl.report.internal;
+
+class AgingAfterUpgradePostgresTest extends AgingAfterUpgradeContract {
+
+    @Override
+    boolean postgres() {
+        return true;
+    }
+}
