@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,14 @@ public class SqlAging implements Aging {
 
     static final int MAX_BUCKETS = 12;
 
+    /**
+     * By customer name in the order of its code points (the order of PostgreSQL's C collation, on either database and
+     * whatever collation the server was given), then customer and currency. Sorted here rather than by the query: the
+     * database sorted the 50,000 rows of a report over 1,000,000 installments on disk, beyond {@code work_mem}.
+     */
+    static final Comparator<AgingRow> ROW_ORDER = Comparator.comparing(AgingRow::customerName, SqlAging::byCodePoints)
+            .thenComparing(AgingRow::customerId, SqlAging::unsigned).thenComparing(AgingRow::currency);
+
     private final Database database;
 
     @Activate
@@ -53,6 +62,7 @@ public class SqlAging implements Aging {
         String sql = query(buckets.size());
         return database.inTransaction(tenant, session -> {
             WholeTenantReads.interpreted(session);
+            WholeTenantReads.summedInParallel(session);
             var query = bind(session.createNativeQuery(sql, Object[].class), tenant, asOf, buckets);
             List<AgingRow> rows = new ArrayList<>();
             Map<String, BigDecimal[]> totals = new LinkedHashMap<>();
@@ -79,6 +89,7 @@ public class SqlAging implements Aging {
                 totalRows.add(new AgingRow(null, null, entry.getKey(), amounts,
                         Money.of(entry.getValue()[buckets.size()], entry.getKey())));
             });
+            rows.sort(ROW_ORDER);
             return new AgingReport(asOf, buckets, rows, totalRows);
         });
     }
@@ -131,7 +142,8 @@ public class SqlAging implements Aging {
      * and grouping the open amounts and the later allocations in one pass made PostgreSQL hash every installment.
      * The plan does not depend on statistics, which a new tenant's tables, or a server without autovacuum, lack:
      * no join of a tenant's whole tables in a loop, and the customer's name looked up by key once per row of the
-     * result.
+     * result (a join would read every customer of the tenant, also for a report of a few). The rows come in no
+     * particular order: see {@link #ROW_ORDER}.
      */
     static String query(int bucketCount) {
         StringBuilder sql = new StringBuilder("select g.customer_id, (select c.name from customer_account c")
@@ -153,8 +165,7 @@ public class SqlAging implements Aging {
                 .append(" where a.tenant_id = :tenant and a.value_date > :asOf and a.issue_date <= :asOf")
                 .append(" group by a.customer_id, a.currency) o")
                 .append(" group by o.customer_id, o.currency")
-                .append(" having sum(o.total) <> 0) g")
-                .append(" order by customer_name, g.customer_id, g.currency");
+                .append(" having sum(o.total) <> 0) g");
         return sql.toString();
     }
 
@@ -183,6 +194,25 @@ public class SqlAging implements Aging {
                     .append(" and :latest").append(i).append(") bucket").append(i);
         }
         return sums.append(", sum(").append(amount).append(") total").toString();
+    }
+
+    private static int byCodePoints(String one, String other) {
+        int at = 0;
+        while (at < one.length() && at < other.length()) {
+            int mine = one.codePointAt(at);
+            int theirs = other.codePointAt(at);
+            if (mine != theirs) {
+                return Integer.compare(mine, theirs);
+            }
+            at += Character.charCount(mine);
+        }
+        return Integer.compare(one.length(), other.length());
+    }
+
+    /** As PostgreSQL and H2 order them: by their 16 bytes, unsigned ({@link UUID#compareTo} compares signed longs). */
+    private static int unsigned(UUID one, UUID other) {
+        int high = Long.compareUnsigned(one.getMostSignificantBits(), other.getMostSignificantBits());
+        return high != 0 ? high : Long.compareUnsigned(one.getLeastSignificantBits(), other.getLeastSignificantBits());
     }
 
     private static BigDecimal[] zeros(int size) {
