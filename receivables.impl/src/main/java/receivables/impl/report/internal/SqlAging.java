@@ -196,17 +196,25 @@ public class SqlAging implements Aging {
         return sums.append(", sum(").append(amount).append(") total").toString();
     }
 
+    /** Compares chars up to the first that differ, then the code points they are part of (a pair or a lone surrogate). */
     private static int byCodePoints(String one, String other) {
+        int length = Math.min(one.length(), other.length());
         int at = 0;
-        while (at < one.length() && at < other.length()) {
-            int mine = one.codePointAt(at);
-            int theirs = other.codePointAt(at);
+        while (at < length && one.charAt(at) == other.charAt(at)) {
+            at++;
+        }
+        if (at == length) {
+            return Integer.compare(one.length(), other.length());
+        }
+        if (at > 0 && Character.isHighSurrogate(one.charAt(at - 1))) {
+            // The same high surrogate before: a pair in one or both, or alone in both.
+            int mine = one.codePointAt(at - 1);
+            int theirs = other.codePointAt(at - 1);
             if (mine != theirs) {
                 return Integer.compare(mine, theirs);
             }
-            at += Character.charCount(mine);
         }
-        return Integer.compare(one.length(), other.length());
+        return Integer.compare(one.codePointAt(at), other.codePointAt(at));
     }
 
     /** As PostgreSQL and H2 order them: by their 16 bytes, unsigned ({@link UUID#compareTo} compares signed longs). */
