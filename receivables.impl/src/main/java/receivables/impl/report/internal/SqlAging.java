@@ -212,18 +212,17 @@ public class SqlAging implements Aging {
      * can store are well-formed; a lone surrogate sorts as though it were paired.
      */
     private static String codePointOrdered(String name) {
-        if (name.chars().allMatch(unit -> unit < Character.MIN_SURROGATE)) {
-            return name;
-        }
-        char[] units = name.toCharArray();
-        for (int i = 0; i < units.length; i++) {
-            if (units[i] > Character.MAX_SURROGATE) {
-                units[i] -= 0x800;
-            } else if (units[i] >= Character.MIN_SURROGATE) {
-                units[i] += 0x2000;
+        char[] units = null;
+        for (int i = 0; i < name.length(); i++) {
+            char unit = name.charAt(i);
+            if (unit >= Character.MIN_SURROGATE) {
+                if (units == null) {
+                    units = name.toCharArray();
+                }
+                units[i] = (char) (unit > Character.MAX_SURROGATE ? unit - 0x800 : unit + 0x2000);
             }
         }
-        return new String(units);
+        return units == null ? name : new String(units);
     }
 
     /** As PostgreSQL and H2 order them: by their 16 bytes, unsigned ({@link UUID#compareTo} compares signed longs). */
