@@ -20,6 +20,7 @@ import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.Transaction;
@@ -385,17 +386,25 @@ public class HibernateDatabase implements Database {
     }
 
     private String migrate(DataSource dataSource) {
-        Flyway flyway = Flyway.configure(HibernateDatabase.class.getClassLoader())
-                .dataSource(dataSource)
+        Flyway flyway = migrations(personalDataKeys).dataSource(dataSource).load();
+        flyway.migrate();
+        MigrationInfo current = flyway.info().current();
+        return current == null ? null : current.getVersion().getVersion();
+    }
+
+    /**
+     * Every migration of the schema: the SQL scripts and the Java migrations, in one place for the host and for the
+     * tests that migrate an older schema only part of the way.
+     *
+     * @param personalDataKeys seal what the migrations move into sealed columns; null where nothing is sealed yet
+     */
+    static FluentConfiguration migrations(PersonalDataKeys personalDataKeys) {
+        return Flyway.configure(HibernateDatabase.class.getClassLoader())
                 .locations("classpath:db/migration")
                 .failOnMissingLocations(true)
                 .javaMigrations(new AuditRecordsAppendOnly(), new PersonalDataSealing(personalDataKeys),
                         new StatementPayerSealing(personalDataKeys), new AuditChangesCompressedFast(),
-                        new StatementMatchingKeys())
-                .load();
-        flyway.migrate();
-        MigrationInfo current = flyway.info().current();
-        return current == null ? null : current.getVersion().getVersion();
+                        new StatementMatchingKeys());
     }
 
     private static String product(DataSource dataSource) throws SQLException {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,7 @@ public class SqlAging implements Aging {
         String sql = query(buckets.size());
         return database.inTransaction(tenant, session -> {
             WholeTenantReads.interpreted(session);
+            WholeTenantReads.summedInParallel(session);
             var query = bind(session.createNativeQuery(sql, Object[].class), tenant, asOf, buckets);
             List<AgingRow> rows = new ArrayList<>();
             Map<String, BigDecimal[]> totals = new LinkedHashMap<>();
@@ -79,7 +81,7 @@ public class SqlAging implements Aging {
                 totalRows.add(new AgingRow(null, null, entry.getKey(), amounts,
                         Money.of(entry.getValue()[buckets.size()], entry.getKey())));
             });
-            return new AgingReport(asOf, buckets, rows, totalRows);
+            return new AgingReport(asOf, buckets, inReportOrder(rows), totalRows);
         });
     }
 
@@ -131,7 +133,8 @@ public class SqlAging implements Aging {
      * and grouping the open amounts and the later allocations in one pass made PostgreSQL hash every installment.
      * The plan does not depend on statistics, which a new tenant's tables, or a server without autovacuum, lack:
      * no join of a tenant's whole tables in a loop, and the customer's name looked up by key once per row of the
-     * result.
+     * result (a join would read every customer of the tenant, also for a report of a few). The rows come in no
+     * particular order: see {@link #inReportOrder}.
      */
     static String query(int bucketCount) {
         StringBuilder sql = new StringBuilder("select g.customer_id, (select c.name from customer_account c")
@@ -153,8 +156,7 @@ public class SqlAging implements Aging {
                 .append(" where a.tenant_id = :tenant and a.value_date > :asOf and a.issue_date <= :asOf")
                 .append(" group by a.customer_id, a.currency) o")
                 .append(" group by o.customer_id, o.currency")
-                .append(" having sum(o.total) <> 0) g")
-                .append(" order by customer_name, g.customer_id, g.currency");
+                .append(" having sum(o.total) <> 0) g");
         return sql.toString();
     }
 
@@ -183,6 +185,50 @@ public class SqlAging implements Aging {
                     .append(" and :latest").append(i).append(") bucket").append(i);
         }
         return sums.append(", sum(").append(amount).append(") total").toString();
+    }
+
+    /**
+     * {@code rows} by customer name in the order of its code points (the order of PostgreSQL's C collation, on either
+     * database and whatever collation the server was given), then customer and currency. Sorted here rather than by
+     * the query: the database sorted the 50,000 rows of a report over 1,000,000 installments on disk, beyond {@code
+     * work_mem}. Each name is compared as a key that {@link String#compareTo}, much the fastest comparison, orders by
+     * code point: comparing code points one by one took a tenth of a second for those 50,000 rows.
+     */
+    static List<AgingRow> inReportOrder(List<AgingRow> rows) {
+        record Keyed(String name, AgingRow row) {
+        }
+        List<Keyed> keyed = new ArrayList<>(rows.size());
+        for (AgingRow row : rows) {
+            keyed.add(new Keyed(codePointOrdered(row.customerName()), row));
+        }
+        keyed.sort(Comparator.comparing(Keyed::name).thenComparing(one -> one.row().customerId(), SqlAging::unsigned)
+                .thenComparing(one -> one.row().currency()));
+        return keyed.stream().map(Keyed::row).toList();
+    }
+
+    /**
+     * {@code name} with its UTF-16 units moved so that {@link String#compareTo} orders it by code point: the surrogates
+     * (U+D800 to U+DFFF, which pair into the code points above U+FFFF) above U+E000 to U+FFFF. Names that PostgreSQL
+     * can store are well-formed; a lone surrogate sorts as though it were paired.
+     */
+    private static String codePointOrdered(String name) {
+        char[] units = null;
+        for (int i = 0; i < name.length(); i++) {
+            char unit = name.charAt(i);
+            if (unit >= Character.MIN_SURROGATE) {
+                if (units == null) {
+                    units = name.toCharArray();
+                }
+                units[i] = (char) (unit > Character.MAX_SURROGATE ? unit - 0x800 : unit + 0x2000);
+            }
+        }
+        return units == null ? name : new String(units);
+    }
+
+    /** As PostgreSQL and H2 order them: by their 16 bytes, unsigned ({@link UUID#compareTo} compares signed longs). */
+    private static int unsigned(UUID one, UUID other) {
+        int high = Long.compareUnsigned(one.getMostSignificantBits(), other.getMostSignificantBits());
+        return high != 0 ? high : Long.compareUnsigned(one.getLeastSignificantBits(), other.getLeastSignificantBits());
     }
 
     private static BigDecimal[] zeros(int size) {

@@ -19,10 +19,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 import receivables.api.TenantId;
-import receivables.impl.audit.internal.AuditChangesCompressedFast;
-import receivables.impl.audit.internal.AuditRecordsAppendOnly;
-import receivables.impl.personal.internal.PersonalDataSealing;
-import receivables.impl.personal.internal.StatementPayerSealing;
 
 class HibernateDatabaseTest {
 
@@ -49,8 +45,7 @@ class HibernateDatabaseTest {
         Comparator<String> byVersion = Comparator.comparing((String version) -> Integer.parseInt(version.split("\\.")[0]))
                 .thenComparing(version -> version.contains(".") ? Integer.parseInt(version.split("\\.")[1]) : -1);
         try (var scripts = Files.list(Path.of(HibernateDatabaseTest.class.getResource("/db/migration").toURI()))) {
-            return Stream.concat(Stream.of(new AuditRecordsAppendOnly(), new PersonalDataSealing(null),
-                                    new StatementPayerSealing(null), new AuditChangesCompressedFast())
+            return Stream.concat(Stream.of(HibernateDatabase.migrations(null).getJavaMigrations())
                                     .map(migration -> migration.getVersion().getVersion()),
                             scripts.map(script -> script.getFileName().toString())
                                     .map(name -> name.substring(1, name.indexOf("__")).replace('_', '.')))

@@ -13,15 +13,10 @@ import org.h2.util.OsgiDataSourceFactory;
 import org.osgi.service.jdbc.DataSourceFactory;
 import org.postgresql.osgi.PGDataSourceFactory;
 
-import receivables.impl.audit.internal.AuditChangesCompressedFast;
-import receivables.impl.audit.internal.AuditRecordsAppendOnly;
 import receivables.impl.audit.internal.CallerScope;
 import receivables.impl.audit.internal.ChangeRecorder;
 import receivables.impl.personal.internal.PersonalDataKeys;
-import receivables.impl.personal.internal.PersonalDataSealing;
-import receivables.impl.personal.internal.StatementPayerSealing;
 import receivables.impl.provider.internal.SealedSecrets;
-import receivables.impl.reconciliation.internal.StatementMatchingKeys;
 
 /**
  * Real databases for tests outside the framework: a private in-memory H2, or a private schema on the
@@ -118,11 +113,7 @@ public final class TestDatabases {
         String url = schema == null ? "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"
                 : POSTGRES_URL + "?currentSchema=" + schema;
         String user = schema == null ? "" : POSTGRES_USER;
-        org.flywaydb.core.Flyway.configure(TestDatabases.class.getClassLoader()).dataSource(url, user, "")
-                .locations("classpath:db/migration")
-                .javaMigrations(new AuditRecordsAppendOnly(), new PersonalDataSealing(null), new StatementPayerSealing(null),
-                        new AuditChangesCompressedFast(), new StatementMatchingKeys())
-                .target(version).load().migrate();
+        HibernateDatabase.migrations(null).dataSource(url, user, "").target(version).load().migrate();
         try (Connection connection = DriverManager.getConnection(url, user, "")) {
             before.run(connection);
         }
