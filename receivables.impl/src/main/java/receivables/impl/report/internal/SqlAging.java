@@ -201,7 +201,7 @@ public class SqlAging implements Aging {
         for (AgingRow row : rows) {
             keyed.add(new Keyed(codePointOrdered(row.customerName()), row));
         }
-        keyed.sort(Comparator.comparing(Keyed::name).thenComparing(one -> one.row().customerId(), SqlAging::unsigned)
+        keyed.sort(Comparator.comparing(Keyed::name, Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(one -> one.row().customerId(), SqlAging::unsigned)
                 .thenComparing(one -> one.row().currency()));
         return keyed.stream().map(Keyed::row).toList();
     }
@@ -209,9 +209,13 @@ public class SqlAging implements Aging {
     /**
      * {@code name} with its UTF-16 units moved so that {@link String#compareTo} orders it by code point: the surrogates
      * (U+D800 to U+DFFF, which pair into the code points above U+FFFF) above U+E000 to U+FFFF. Names that PostgreSQL
-     * can store are well-formed; a lone surrogate sorts as though it were paired.
+     * can store are well-formed; a lone surrogate sorts as though it were paired. Null for an installment whose customer
+     * is gone (only rows written by hand lack one); such rows come last, as PostgreSQL sorted them.
      */
     private static String codePointOrdered(String name) {
+        if (name == null) {
+            return null;
+        }
         char[] units = null;
         for (int i = 0; i < name.length(); i++) {
             char unit = name.charAt(i);

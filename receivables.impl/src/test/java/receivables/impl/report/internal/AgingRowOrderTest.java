@@ -28,13 +28,13 @@ class AgingRowOrderTest {
         // U+FF21 (fullwidth A) is one UTF-16 unit above the high surrogate that starts U+1D538, below it by code point.
         List<AgingRow> rows = List.of(row(high, "Same", "USD"), row(high, "\uD835\uDD38cme", "EUR"),
                 row(low, "Same", "USD"), row(high, "Same", "EUR"), row(low, "\uFF21cme", "EUR"), row(low, "Zed", "EUR"),
-                row(low, "apple", "EUR"));
+                row(low, "apple", "EUR"), row(low, null, "EUR"));
 
         assertThat(SqlAging.inReportOrder(rows))
                 .extracting(row -> row.customerName() + " " + row.customerId() + " " + row.currency())
                 .containsExactly("Same " + low + " USD", "Same " + high + " EUR", "Same " + high + " USD",
                         "Zed " + low + " EUR", "apple " + low + " EUR", "\uFF21cme " + low + " EUR",
-                        "\uD835\uDD38cme " + high + " EUR");
+                        "\uD835\uDD38cme " + high + " EUR", "null " + low + " EUR");
     }
 
     @Property
