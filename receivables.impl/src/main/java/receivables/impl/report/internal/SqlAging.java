@@ -201,7 +201,8 @@ public class SqlAging implements Aging {
         for (AgingRow row : rows) {
             keyed.add(new Keyed(codePointOrdered(row.customerName()), row));
         }
-        keyed.sort(Comparator.comparing(Keyed::name, Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(one -> one.row().customerId(), SqlAging::unsigned)
+        keyed.sort(Comparator.comparing(Keyed::name, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(one -> one.row().customerId(), SqlAging::unsigned)
                 .thenComparing(one -> one.row().currency()));
         return keyed.stream().map(Keyed::row).toList();
     }
