@@ -160,12 +160,15 @@ public class SqlAging implements Aging {
         return sql.toString();
     }
 
-    /** The sums per bucket of {@code amount} (by the due date of the installment {@code i}), and their total. */
-    static String sums(int bucketCount, String amount) {
+    /**
+     * The sums per bucket of {@code amount} (by the due date that the rows of {@code table} hold: an installment's, or
+     * an allocation's copy of its installment's), zero where none is, and their total.
+     */
+    static String sums(int bucketCount, String table, String amount) {
         StringBuilder sums = new StringBuilder();
         for (int i = 0; i < bucketCount; i++) {
-            sums.append(", sum(case when i.due_date between :earliest").append(i).append(" and :latest").append(i)
-                    .append(" then ").append(amount).append(" else 0 end) bucket").append(i);
+            sums.append(", sum(case when ").append(table).append(".due_date between :earliest").append(i)
+                    .append(" and :latest").append(i).append(" then ").append(amount).append(" else 0 end) bucket").append(i);
         }
         return sums.append(", sum(").append(amount).append(") total").toString();
     }

@@ -328,17 +328,16 @@ public class SqlReceivablesReports implements ReceivablesReports {
      * country, whose value is joined per customer, and summed in Java): the buckets' sums and the total; the key
      * first, then the label. As in {@link SqlAging#query}, what was open on the day is what is open now plus what was
      * allocated later, summed apart: by customer the open amounts are summed while reading {@code
-     * installment_customer_ix}. Looking up each installment's allocations up to the day instead cost an index look-up
-     * per installment.
+     * installment_customer_ix}, and the later allocations from {@code allocation_value_date_ix} without their
+     * installments. Looking up each installment's allocations up to the day instead cost an index look-up per
+     * installment.
      */
     static String receivablesQuery(ReportDimension dimension, int bucketCount) {
-        String inner = switch (dimension) {
-            case CUSTOMER, SEGMENT, COUNTRY -> "i.customer_id";
-            case CURRENCY -> "i.currency";
-            case PRODUCT -> "i.invoice_id";
-            case SALESPERSON -> "v.salesperson";
-        };
+        String inner = groupedBy(dimension, "i");
         String join = dimension == ReportDimension.SALESPERSON ? WITH_INVOICE : "";
+        String allocated = groupedBy(dimension, "a");
+        String allocatedJoin = dimension == ReportDimension.SALESPERSON
+                ? " left join invoice v on v.tenant_id = a.tenant_id and v.id = a.invoice_id" : "";
         String key = switch (dimension) {
             case SEGMENT, COUNTRY -> "c." + dimension.parameter();
             default -> "g.k";
@@ -358,13 +357,13 @@ public class SqlReceivablesReports implements ReceivablesReports {
             sql.append(", sum(o.bucket").append(i).append(") bucket").append(i);
         }
         sql.append(", sum(o.total) total from (select ").append(inner).append(" k, i.currency")
-                .append(SqlAging.sums(bucketCount, "i.open_amount")).append(" from installment i").append(join)
+                .append(SqlAging.sums(bucketCount, "i", "i.open_amount")).append(" from installment i").append(join)
                 .append(" where i.tenant_id = :tenant and i.issue_date <= :asOf and i.open_amount <> 0")
                 .append(" group by ").append(inner).append(", i.currency")
-                .append(" union all select ").append(inner).append(" k, i.currency").append(SqlAging.sums(bucketCount, "a.amount"))
-                .append(" from allocation a join installment i on i.tenant_id = a.tenant_id and i.id = a.installment_id")
-                .append(join).append(" where a.tenant_id = :tenant and a.value_date > :asOf and i.issue_date <= :asOf")
-                .append(" group by ").append(inner).append(", i.currency) o group by o.k, o.currency");
+                .append(" union all select ").append(allocated).append(" k, a.currency")
+                .append(SqlAging.sums(bucketCount, "a", "a.amount")).append(" from allocation a").append(allocatedJoin)
+                .append(" where a.tenant_id = :tenant and a.value_date > :asOf and a.issue_date <= :asOf")
+                .append(" group by ").append(allocated).append(", a.currency) o group by o.k, o.currency");
         // By segment and country a customer's rows are summed further in Java, which leaves out what adds up to nothing.
         if (dimension != ReportDimension.SEGMENT && dimension != ReportDimension.COUNTRY) {
             sql.append(" having sum(o.total) <> 0");
@@ -415,6 +414,19 @@ public class SqlReceivablesReports implements ReceivablesReports {
         String key = row.isNull("k") ? null
                 : dimension == ReportDimension.CUSTOMER ? row.uuid("k").toString() : row.text("k");
         return new Group(key, row.isNull("label") ? key : row.text("label"), row.text("currency"));
+    }
+
+    /**
+     * What {@link #receivablesQuery} groups the rows of {@code table} by: an installment's, or an allocation's, which
+     * carries its installment's invoice, customer, currency, issue date and due date.
+     */
+    private static String groupedBy(ReportDimension dimension, String table) {
+        return switch (dimension) {
+            case CUSTOMER, SEGMENT, COUNTRY -> table + ".customer_id";
+            case CURRENCY -> table + ".currency";
+            case PRODUCT -> table + ".invoice_id";
+            case SALESPERSON -> "v.salesperson";
+        };
     }
 
     /** Bucket {@code i} of a row of {@link #receivablesQuery}; the one after the last is the total. */
