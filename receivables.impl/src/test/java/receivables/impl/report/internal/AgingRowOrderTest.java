@@ -25,7 +25,7 @@ class AgingRowOrderTest {
     void namesByCodePointThenCustomersByTheirUnsignedBytesThenCurrency() {
         UUID low = UUID.fromString("7fffffff-ffff-ffff-ffff-ffffffffffff");
         UUID high = UUID.fromString("80000000-0000-0000-0000-000000000000");
-        // U+FF21 (fullwidth A) is one UTF-16 unit above the high surrogate that starts U+1D538, below it by code point.
+        // As a UTF-16 unit U+FF21 (fullwidth A) is above the high surrogate that starts U+1D538; by code point below it.
         List<AgingRow> rows = List.of(row(high, "Same", "USD"), row(high, "\uD835\uDD38cme", "EUR"),
                 row(low, "Same", "USD"), row(high, "Same", "EUR"), row(low, "\uFF21cme", "EUR"), row(low, "Zed", "EUR"),
                 row(low, "apple", "EUR"), row(low, null, "EUR"));
