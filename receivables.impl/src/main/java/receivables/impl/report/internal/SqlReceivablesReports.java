@@ -318,7 +318,7 @@ public class SqlReceivablesReports implements ReceivablesReports {
     }
 
     /** Installment {@code i}'s invoice {@code v}, for its rate. */
-    private static final String WITH_INVOICE = " left join invoice v on v.tenant_id = i.tenant_id and v.id = i.invoice_id";
+    private static final String WITH_INVOICE = invoiceOf("i");
 
     /** The rate of installment {@code i}'s invoice {@code v} into the functional currency at issue; 1 in the functional currency. */
     private static final String RATE = "coalesce(v.fx_rate, 1)";
@@ -336,8 +336,7 @@ public class SqlReceivablesReports implements ReceivablesReports {
         String inner = groupedBy(dimension, "i");
         String join = dimension == ReportDimension.SALESPERSON ? WITH_INVOICE : "";
         String allocated = groupedBy(dimension, "a");
-        String allocatedJoin = dimension == ReportDimension.SALESPERSON
-                ? " left join invoice v on v.tenant_id = a.tenant_id and v.id = a.invoice_id" : "";
+        String allocatedJoin = dimension == ReportDimension.SALESPERSON ? invoiceOf("a") : "";
         String key = switch (dimension) {
             case SEGMENT, COUNTRY -> "c." + dimension.parameter();
             default -> "g.k";
@@ -427,6 +426,11 @@ public class SqlReceivablesReports implements ReceivablesReports {
             case PRODUCT -> table + ".invoice_id";
             case SALESPERSON -> "v.salesperson";
         };
+    }
+
+    /** The invoice {@code v} of the rows of {@code table}: installments or allocations, which carry their invoice's id. */
+    private static String invoiceOf(String table) {
+        return " left join invoice v on v.tenant_id = " + table + ".tenant_id and v.id = " + table + ".invoice_id";
     }
 
     /** Bucket {@code i} of a row of {@link #receivablesQuery}; the one after the last is the total. */
