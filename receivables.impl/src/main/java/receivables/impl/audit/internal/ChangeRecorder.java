@@ -98,13 +98,25 @@ public class ChangeRecorder implements Integrator, PostInsertEventListener, Post
 
     @Override
     public void onPostInsert(PostInsertEvent event) {
-        AuditedType type = typeOf(event.getPersister());
+        inserted(event.getSession(), event.getPersister(), event.getId(), event.getState());
+    }
+
+    /**
+     * Records an entity that {@code owner}'s transaction inserted without Hibernate's insert event (a copy of new
+     * rows, see {@code Database.insert}), from the id and state that event would carry.
+     */
+    public void inserted(Session owner, EntityPersister persister, Object id, Object[] state) {
+        inserted(owner.unwrap(SharedSessionContractImplementor.class), persister, id, state);
+    }
+
+    private void inserted(SharedSessionContractImplementor session, EntityPersister persister, Object id,
+            Object[] state) {
+        AuditedType type = typeOf(persister);
         if (type == null) {
             return;
         }
-        List<FieldChange> fields = fields(type, event.getPersister(), null, event.getState(), null, event.getSession());
-        add(event.getSession(), type, event.getPersister(), event.getId(), event.getState(), AuditOperation.CREATED,
-                fields);
+        add(session, type, persister, id, state, AuditOperation.CREATED, fields(type, persister, null, state, null,
+                session));
     }
 
     @Override

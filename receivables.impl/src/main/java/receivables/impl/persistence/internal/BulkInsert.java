@@ -7,7 +7,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,8 +42,8 @@ public final class BulkInsert {
     }
 
     /**
-     * One more row: {@code null} is SQL's null; text, numbers, decimals, booleans, UUIDs and dates are written as the
-     * column's type reads them.
+     * One more row: {@code null} is SQL's null; text, numbers, decimals, booleans, UUIDs, dates and moments
+     * ({@code Instant}, {@code OffsetDateTime}) are written as the column's type reads them, an enum by its name.
      */
     public BulkInsert row(Object... values) {
         if (values.length != columns.size()) {
@@ -93,8 +98,9 @@ public final class BulkInsert {
     /**
      * A value in COPY's text format: {@code \N} for null; a decimal in plain notation; a boolean as {@code t} or
      * {@code f}; a date as {@code yyyy-mm-dd}, with {@code BC} before year 1 ({@code LocalDate.toString} writes a year
-     * beyond 9999 with a sign and one before year 1 as a negative number); text with the format's own characters
-     * (backslash, tab, newline, carriage return) escaped.
+     * beyond 9999 with a sign and one before year 1 as a negative number); a moment as its day and time in UTC, the
+     * same way; an enum by its name; text with the format's own characters (backslash, tab, newline, carriage return)
+     * escaped.
      */
     private static void copyValue(StringBuilder text, Object value) {
         if (value == null) {
@@ -104,10 +110,19 @@ public final class BulkInsert {
         } else if (value instanceof Boolean flag) {
             text.append(flag ? 't' : 'f');
         } else if (value instanceof LocalDate date) {
-            int year = date.getYear();
-            padded(text, year > 0 ? year : 1 - year, 4).append('-');
-            padded(text, date.getMonthValue(), 2).append('-');
-            padded(text, date.getDayOfMonth(), 2).append(year > 0 ? "" : " BC");
+            day(text, date).append(date.getYear() > 0 ? "" : " BC");
+        } else if (value instanceof Instant || value instanceof OffsetDateTime) {
+            Instant moment = value instanceof Instant instant ? instant : ((OffsetDateTime) value).toInstant();
+            // Rounded half up to the server's microseconds, as the driver rounds a bound value.
+            LocalDateTime utc = LocalDateTime.ofInstant(moment.plusNanos(500).truncatedTo(ChronoUnit.MICROS),
+                    ZoneOffset.UTC);
+            day(text, utc.toLocalDate()).append(' ');
+            padded(text, utc.getHour(), 2).append(':');
+            padded(text, utc.getMinute(), 2).append(':');
+            padded(text, utc.getSecond(), 2).append('.');
+            padded(text, utc.getNano() / 1_000, 6).append("+00").append(utc.getYear() > 0 ? "" : " BC");
+        } else if (value instanceof Enum<?> constant) {
+            text.append(constant.name());
         } else {
             String plain = value.toString();
             if (!needsEscapes(plain)) {
@@ -138,6 +153,14 @@ public final class BulkInsert {
         return false;
     }
 
+    /** A day as {@code yyyy-mm-dd}, a year before 1 counted back from 1 BC (the caller adds the {@code BC}). */
+    private static StringBuilder day(StringBuilder text, LocalDate date) {
+        int year = date.getYear();
+        padded(text, year > 0 ? year : 1 - year, 4).append('-');
+        padded(text, date.getMonthValue(), 2).append('-');
+        return padded(text, date.getDayOfMonth(), 2);
+    }
+
     private static StringBuilder padded(StringBuilder text, int number, int digits) {
         String plain = Integer.toString(number);
         return text.append("0".repeat(Math.max(0, digits - plain.length()))).append(plain);
@@ -152,6 +175,10 @@ public final class BulkInsert {
                         insert.setNull(i + 1, Types.OTHER);
                     } else if (row[i] instanceof LocalDate date) {
                         insert.setObject(i + 1, date, Types.DATE);
+                    } else if (row[i] instanceof Instant instant) {
+                        insert.setObject(i + 1, instant.atOffset(ZoneOffset.UTC));
+                    } else if (row[i] instanceof Enum<?> constant) {
+                        insert.setString(i + 1, constant.name());
                     } else {
                         insert.setObject(i + 1, row[i]);
                     }

@@ -99,9 +99,10 @@ public interface Database {
     }
 
     /**
-     * Writes {@code rows} in the transaction {@code session} runs, on its connection, through a session of their own
-     * that keeps no state: they are not in {@code session} afterwards, and their audit records join the
-     * transaction's as if {@code session} had written them. A row refused by a constraint fails the transaction as
+     * Writes {@code rows} in the transaction {@code session} runs, on its connection, with the values Hibernate's
+     * insert would write (on PostgreSQL copied, a COPY per table; on H2 through a session of their own that keeps no
+     * state): they are not in {@code session} afterwards, and their audit records join the transaction's as if
+     * {@code session} had written them. A row refused by a constraint fails the transaction as
      * a flush of {@code session} would.
      */
     void insert(Session session, NewRows rows);

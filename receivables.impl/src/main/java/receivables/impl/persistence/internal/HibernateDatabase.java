@@ -32,6 +32,7 @@ import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.bytecode.internal.none.BytecodeProviderImpl;
 import org.hibernate.bytecode.spi.BytecodeProvider;
 import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.StaleStateException;
 import org.hibernate.StatelessSession;
 import org.hibernate.exception.ConstraintViolationException;
@@ -182,6 +183,16 @@ public class HibernateDatabase implements Database {
         if (batches.isEmpty()) {
             return;
         }
+        if (session.doReturningWork(SchemaMigration::postgres)) {
+            // Copied, one round trip a table: binding them value by value was most of a billing batch's Java.
+            SharedSessionContractImplementor owner = session.unwrap(SharedSessionContractImplementor.class);
+            for (List<Object> batch : batches) {
+                session.doWork(CopiedEntities.rows(owner, batch, (persister, id, state) -> changes.inserted(session,
+                        persister, id, state))::into);
+            }
+            return;
+        }
+        // H2 gains nothing from a copy, and binds days before 1582 through java.sql.Date as Hibernate reads them.
         try (StatelessSession writer = session.statelessWithOptions().connection().open()) {
             changes.recordAsPartOf(writer, session, () -> batches.forEach(writer::insertMultiple));
         }

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * New entities to write together once the work that made them is done, by {@link Database#insert}: one JDBC batch
- * per entity class, the classes in the order given (a row after the rows it refers to), then the classes not named
+ * New entities to write together once the work that made them is done, by {@link Database#insert}: one COPY or
+ * JDBC batch per entity class, the classes in the order given (a row after the rows it refers to), then the classes not named
  * in the order they came. Hibernate neither manages nor flushes them, which for a billing batch of hundreds of
  * invoices with their lines, installments and journal entries is most of its work.
  */
