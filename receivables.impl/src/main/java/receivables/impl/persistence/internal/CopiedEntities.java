@@ -39,8 +39,14 @@ final class CopiedEntities {
     static BulkInsert rows(SharedSessionContractImplementor session, List<Object> entities, Inserted inserted) {
         EntityPersister persister = session.getEntityPersister(null, entities.get(0));
         String table = persister.getTableName();
+        boolean[] insertable = persister.getPropertyInsertability();
+        for (int i = 0; i < insertable.length; i++) {
+            if (insertable[i]) {
+                requireBoundByUs(persister, persister.getAttributeMapping(i));
+            }
+        }
         List<String> columns = new ArrayList<>();
-        List<Object[]> rows = new ArrayList<>(entities.size());
+        BulkInsert insert = null;
         for (Object entity : entities) {
             Object[] state = persister.getValues(entity);
             if (persister.isVersioned() && Versioning.seedVersion(entity, state, persister, session)) {
@@ -49,30 +55,30 @@ final class CopiedEntities {
             generateBeforeInsert(persister, entity, state, session);
             Object id = persister.getIdentifier(entity, session);
             List<Object> row = new ArrayList<>(Math.max(columns.size(), 16));
-            boolean first = columns.isEmpty();
+            // The columns are the class's: named, and checked to be the table's, from the first entity.
+            boolean first = insert == null;
             ModelPart.JdbcValueConsumer column = (index, value, selectable) -> {
                 if (selectable.isInsertable() && !selectable.isFormula()) {
-                    requireOwnTable(table, selectable);
                     if (first) {
+                        requireOwnTable(table, selectable);
                         columns.add(selectable.getSelectionExpression());
                     }
                     row.add(value instanceof Enum<?> constant ? name(constant, selectable) : value);
                 }
             };
             persister.getIdentifierMapping().decompose(id, column, session);
-            boolean[] insertable = persister.getPropertyInsertability();
             for (int i = 0; i < state.length; i++) {
                 AttributeMapping attribute = persister.getAttributeMapping(i);
                 if (insertable[i] && !(attribute instanceof PluralAttributeMapping)) {
-                    requireBoundByUs(persister, attribute);
                     attribute.decompose(state[i], column, session);
                 }
             }
-            rows.add(row.toArray());
+            if (insert == null) {
+                insert = new BulkInsert(table, columns);
+            }
+            insert.row(row.toArray());
             inserted.inserted(persister, id, state);
         }
-        BulkInsert insert = new BulkInsert(table, columns);
-        rows.forEach(insert::row);
         return insert;
     }
 
